@@ -1,0 +1,71 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import cookie from "@fastify/cookie";
+import formbody from "@fastify/formbody";
+import fastifyStatic from "@fastify/static";
+import Fastify, { type FastifyInstance } from "fastify";
+import { accountRoutes, registerSessions } from "./features/accounts/account.routes.ts";
+import { apiRoutes } from "./features/api/api.routes.ts";
+import { editRoutes } from "./features/route-maps/edit.routes.ts";
+import { publicRoutes } from "./features/route-maps/public.routes.ts";
+import type { Actor } from "./platform/actor.ts";
+import { PUBLIC } from "./platform/actor.ts";
+import type { Config } from "./platform/config.ts";
+import type { Db } from "./platform/database.ts";
+import { registerErrorHandling } from "./platform/http-errors.ts";
+import { registerCsrf } from "./platform/security/csrf.ts";
+import { registerSecurityHeaders } from "./platform/security/headers.ts";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    actor: Actor;
+    csrfToken: string;
+  }
+}
+
+/** What every route needs: the composition root. Services are plain functions over `db`. */
+export interface AppDeps {
+  db: Db;
+  config: Pick<Config, "production" | "logLevel">;
+}
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/** Builds the HTTP app without listening, so tests drive it with `app.inject()`. */
+export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.config.logLevel === "silent" ? false : { level: deps.config.logLevel },
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    // Close idle keep-alive connections on shutdown; in-flight requests still finish.
+    forceCloseConnections: "idle",
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.addHook("onRequest", async (request) => {
+    request.actor = PUBLIC;
+  });
+
+  await app.register(cookie);
+  await app.register(formbody);
+  await app.register(fastifyStatic, {
+    root: path.join(root, "node_modules/@scottish-government/design-system/dist"),
+    prefix: "/assets/ds/",
+    maxAge: "1d",
+  });
+  await app.register(fastifyStatic, {
+    root: path.join(root, "public"),
+    prefix: "/assets/",
+    decorateReply: false,
+    maxAge: "1h",
+  });
+  registerSecurityHeaders(app);
+  registerCsrf(app);
+  registerSessions(app, deps);
+  registerErrorHandling(app);
+
+  publicRoutes(app, deps);
+  editRoutes(app, deps);
+  accountRoutes(app, deps);
+  apiRoutes(app, deps);
+  return app;
+}

@@ -1,0 +1,19 @@
+import { type Migration, type MigrationProvider, Migrator } from "kysely/migration";
+import type { Db } from "../platform/database.ts";
+import * as createRouteMaps from "./migrations/2026-11-22T1000_create_route_maps.ts";
+
+// Migrations are listed here, in order, rather than read from the folder at run time:
+// the list is checked by the type checker and works the same from any working directory.
+const migrations: Record<string, Migration> = {
+  "2026-11-22T1000_create_route_maps": createRouteMaps,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Brings the database schema up to date; returns the names of the migrations it ran. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}

@@ -1,0 +1,126 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+// Table types, mirroring the migrations. Services never hand these out: they return domain types.
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface ProgrammeTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  summary: Generated<string>;
+  start_year: number;
+  end_year: number;
+}
+
+export interface FoundationTable {
+  id: Generated<number>;
+  programme_id: number;
+  slug: string;
+  name: string;
+  summary: Generated<string>;
+  position: number;
+}
+
+export interface ThemeTable {
+  id: Generated<number>;
+  foundation_id: number;
+  slug: string;
+  name: string;
+  summary: Generated<string>;
+  position: number;
+}
+
+export interface SectorTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  position: number;
+}
+
+export type EditionStatus = "draft" | "published";
+export type EditionLayout = "ambitions" | "outcomes";
+
+export interface RouteMapEditionTable {
+  id: Generated<number>;
+  theme_id: number;
+  status: Generated<EditionStatus>;
+  layout: EditionLayout;
+  label: string;
+  /** "YYYY-MM-DD"; set when published. */
+  last_updated: string | null;
+  introduction: Generated<string>;
+  state_of_play_title: string;
+  state_of_play: Generated<string>;
+  ambition_summary: Generated<string>;
+  route_map_intro: Generated<string>;
+  copied_from_id: number | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+  published_at: Date | null;
+  source: string | null;
+}
+
+export type Section = "outcome" | "action" | "milestone" | "sector" | "helping" | "what_matters" | "mapping";
+export type Framework = "promise_report" | "plan_21_24" | "uncrc" | "shanarri";
+
+export interface EditionItemTable {
+  id: Generated<number>;
+  edition_id: number;
+  section: Section;
+  key: Generated<string>;
+  parent_id: number | null;
+  position: number;
+  text: Generated<string>;
+  page_refs: Generated<string>;
+  year: number | null;
+  framework: Framework | null;
+  sector_id: number | null;
+}
+
+export interface AppUserTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: "editor" | "reader";
+  password_hash: string;
+  created_at: Generated<Date>;
+}
+
+export interface UserSessionTable {
+  id_hash: string;
+  user_id: number;
+  created_at: Generated<Date>;
+  expires_at: Date;
+}
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  at: Generated<Date>;
+  actor_id: number | null;
+  actor_label: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: unknown;
+  after: unknown;
+  request_id: string | null;
+}
+
+export interface Database {
+  programme: ProgrammeTable;
+  foundation: FoundationTable;
+  theme: ThemeTable;
+  sector: SectorTable;
+  route_map_edition: RouteMapEditionTable;
+  edition_item: EditionItemTable;
+  app_user: AppUserTable;
+  user_session: UserSessionTable;
+  audit_event: AuditEventTable;
+}
+
+export type EditionRow = Selectable<RouteMapEditionTable>;
+export type NewEditionRow = Insertable<RouteMapEditionTable>;
+export type EditionRowUpdate = Updateable<RouteMapEditionTable>;
+export type EditionItemRow = Selectable<EditionItemTable>;

@@ -1,0 +1,29 @@
+import type { Actor } from "./actor.ts";
+import { actorLabel } from "./actor.ts";
+import type { Db } from "./database.ts";
+
+export interface AuditInput {
+  action: string;
+  entityType: string;
+  entityId: string | number;
+  before?: unknown;
+  after?: unknown;
+  requestId?: string | undefined;
+}
+
+/** Records a change. Call it inside the transaction that makes the change, so both land or neither. */
+export async function recordAudit(trx: Db, actor: Actor, input: AuditInput): Promise<void> {
+  await trx
+    .insertInto("audit_event")
+    .values({
+      actor_id: actor.kind === "user" ? actor.id : null,
+      actor_label: actorLabel(actor),
+      action: input.action,
+      entity_type: input.entityType,
+      entity_id: String(input.entityId),
+      before: input.before === undefined ? null : JSON.stringify(input.before),
+      after: input.after === undefined ? null : JSON.stringify(input.after),
+      request_id: input.requestId ?? null,
+    })
+    .execute();
+}

@@ -1,0 +1,47 @@
+import path from "node:path";
+
+/** Everything Waymark reads from its environment, read once at start. */
+export interface Config {
+  port: number;
+  host: string;
+  /** Folder of the embedded PGlite database; unused when `databaseUrl` is set. */
+  dataDir: string;
+  /** A PostgreSQL connection string; when set, Waymark uses that server instead of PGlite. */
+  databaseUrl: string | undefined;
+  logLevel: string;
+  production: boolean;
+}
+
+export class ConfigError extends Error {}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}; it is "${raw}".`);
+  }
+  return value;
+}
+
+/** Reads and checks the configuration, failing with a message that names the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError("DATABASE_URL must start with postgres:// or postgresql://.");
+  }
+  const logLevel = env.LOG_LEVEL ?? "info";
+  if (!["fatal", "error", "warn", "info", "debug", "trace", "silent"].includes(logLevel)) {
+    throw new ConfigError(
+      `LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; it is "${logLevel}".`,
+    );
+  }
+  return {
+    port: integer(env, "PORT", 3000, 0, 65535),
+    host: env.HOST?.trim() || "localhost",
+    dataDir: path.resolve(env.WAYMARK_DATA_DIR?.trim() || "data"),
+    databaseUrl,
+    logLevel,
+    production: env.NODE_ENV === "production",
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * The small catalogue of errors a service may throw. Routes turn them into answers:
+ * HTML pages re-render with an error summary, the API answers { error: { code, message, fields } }.
+ */
+export type ErrorCode = "validation" | "not_found" | "conflict" | "forbidden" | "unauthenticated";
+
+/** Field name → message, in the order the fields appear on the form. */
+export type FieldErrors = Record<string, string>;
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly fields: FieldErrors;
+
+  constructor(code: ErrorCode, status: number, message: string, fields: FieldErrors = {}) {
+    super(message);
+    this.code = code;
+    this.status = status;
+    this.fields = fields;
+  }
+}
+
+export class ValidationError extends DomainError {
+  constructor(fields: FieldErrors, message = "Some answers need correcting.") {
+    super("validation", 400, message, fields);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(message = "We could not find that page.") {
+    super("not_found", 404, message);
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(message: string) {
+    super("conflict", 409, message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message = "You do not have permission to do that.") {
+    super("forbidden", 403, message);
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  constructor(message = "Sign in to do that.") {
+    super("unauthenticated", 401, message);
+  }
+}
+
+export function errorBody(error: DomainError): {
+  error: { code: ErrorCode; message: string; fields: FieldErrors };
+} {
+  return { error: { code: error.code, message: error.message, fields: error.fields } };
+}

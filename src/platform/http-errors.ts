@@ -1,0 +1,77 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { DomainError, errorBody, NotFoundError, ValidationError } from "./errors.ts";
+import { html } from "./html.ts";
+import { page } from "./views/layout.ts";
+
+export function isApiRequest(request: FastifyRequest): boolean {
+  return request.url.startsWith("/api/");
+}
+
+/** Turns Fastify's schema-validation errors into field messages: "query.from" → "from". */
+function validationFields(error: FastifyError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const item of error.validation ?? []) {
+    const missing = (item.params as { missingProperty?: string } | undefined)?.missingProperty;
+    const field =
+      missing ??
+      (item.instancePath.replace(/^\//, "").replaceAll("/", ".") || error.validationContext || "request");
+    fields[field] ??= missing ? "is required" : (item.message ?? "is not valid");
+  }
+  return fields;
+}
+
+function sendError(request: FastifyRequest, reply: FastifyReply, error: DomainError): FastifyReply {
+  reply.status(error.status);
+  if (isApiRequest(request)) return reply.send(errorBody(error));
+  const heading =
+    error.status === 404
+      ? "Page not found"
+      : error.status === 409
+        ? "Someone else changed this"
+        : "There is a problem";
+  return reply.type("text/html; charset=utf-8").send(
+    page({
+      title: heading,
+      actor: request.actor,
+      csrfToken: request.csrfToken,
+      content: html`<h1>${heading}</h1><p>${error.message}</p>${
+        error.status === 401
+          ? html`<p><a href="/sign-in">Sign in</a></p>`
+          : html`<p><a href="/">Go to the home page</a></p>`
+      }`,
+    }).value,
+  );
+}
+
+/** One error policy for the whole app: domain errors are explained; anything else is logged and hidden. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof DomainError) return sendError(request, reply, error);
+    if (error.validation) {
+      return sendError(
+        request,
+        reply,
+        new ValidationError(validationFields(error), "The request is not valid."),
+      );
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      // Fastify's own client errors: malformed JSON, body too large, unsupported media type.
+      const domain = new DomainError("validation", error.statusCode, error.message);
+      return sendError(request, reply, domain);
+    }
+    request.log.error({ err: error }, "unhandled error");
+    reply.status(500);
+    const message =
+      "Something went wrong on our side. Please try again; if it keeps happening, tell the programme team.";
+    if (isApiRequest(request)) return reply.send({ error: { code: "internal", message, fields: {} } });
+    return reply.type("text/html; charset=utf-8").send(
+      page({
+        title: "Sorry, there is a problem with the service",
+        actor: request.actor,
+        csrfToken: request.csrfToken,
+        content: html`<h1>Sorry, there is a problem with the service</h1><p>${message}</p>`,
+      }).value,
+    );
+  });
+  app.setNotFoundHandler((request, reply) => sendError(request, reply, new NotFoundError()));
+}

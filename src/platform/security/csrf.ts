@@ -1,0 +1,53 @@
+import crypto from "node:crypto";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { ForbiddenError } from "../errors.ts";
+
+const COOKIE = "wm_csrf";
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && crypto.timingSafeEqual(x, y);
+}
+
+function submittedToken(request: FastifyRequest): string | undefined {
+  const header = request.headers["x-csrf-token"];
+  if (typeof header === "string") return header;
+  const body = request.body as Record<string, unknown> | undefined;
+  return typeof body?._csrf === "string" ? body._csrf : undefined;
+}
+
+/**
+ * CSRF protection by double submit: every visitor gets a random token in an HttpOnly, SameSite
+ * cookie, every form carries it in a hidden `_csrf` field (or an X-CSRF-Token header), and every
+ * state-changing request must present both, equal. A cross-site page can neither read the cookie
+ * nor guess the token.
+ */
+export function registerCsrf(app: FastifyInstance): void {
+  app.decorateRequest("csrfToken", "");
+  app.addHook("onRequest", async (request, reply) => {
+    const existing = request.cookies[COOKIE];
+    if (existing && /^[A-Za-z0-9_-]{43}$/.test(existing)) {
+      request.csrfToken = existing;
+      return;
+    }
+    request.csrfToken = crypto.randomBytes(32).toString("base64url");
+    reply.setCookie(COOKIE, request.csrfToken, {
+      path: "/",
+      httpOnly: true,
+      sameSite: "lax",
+      secure: request.protocol === "https",
+    });
+  });
+  app.addHook("preHandler", async (request) => {
+    if (!UNSAFE.has(request.method)) return;
+    const submitted = submittedToken(request);
+    const cookie = request.cookies[COOKIE];
+    if (!submitted || !cookie || !sameToken(submitted, cookie)) {
+      throw new ForbiddenError(
+        "This form has expired or did not come from Waymark. Go back, reload the page and try again.",
+      );
+    }
+  });
+}

@@ -1,0 +1,106 @@
+import type { Actor } from "../actor.ts";
+import { html, type SafeHtml } from "../html.ts";
+
+export interface Crumb {
+  href: string;
+  text: string;
+}
+
+export interface PageOptions {
+  /** The page's own title; " – Waymark" is added. */
+  title: string;
+  actor: Actor;
+  /** The request's CSRF token: the sign-out button in the header is a form. */
+  csrfToken: string;
+  breadcrumbs?: Crumb[];
+  /** Shown above the content, e.g. "Draft preview: not public". */
+  banner?: SafeHtml;
+  content: SafeHtml;
+}
+
+function breadcrumbs(crumbs: Crumb[], current: string): SafeHtml {
+  return html`<nav aria-label="Breadcrumb">
+    <ol class="ds_breadcrumbs">
+      ${crumbs.map((c) => html`<li class="ds_breadcrumbs__item"><a class="ds_breadcrumbs__link" href="${c.href}">${c.text}</a></li>`)}
+      <li class="ds_breadcrumbs__item">${current}</li>
+    </ol>
+  </nav>`;
+}
+
+function accountLinks(actor: Actor, csrfToken: string): SafeHtml {
+  if (actor.kind === "public") {
+    return html`<a class="ds_site-navigation__link" href="/sign-in">Sign in</a>`;
+  }
+  return html`<span class="wm-account">Signed in as ${actor.name}</span>
+    <form class="wm-inline-form" method="post" action="/sign-out">
+      <input type="hidden" name="_csrf" value="${csrfToken}">
+      <button class="ds_link wm-link-button" type="submit">Sign out</button>
+    </form>`;
+}
+
+/** The page frame: skip link, header with navigation, breadcrumbs, main content and footer. */
+export function page(options: PageOptions): SafeHtml {
+  const { title, actor, csrfToken, content } = options;
+  return html`<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} – Waymark</title>
+<link rel="stylesheet" href="/assets/ds/css/design-system.min.css">
+<link rel="stylesheet" href="/assets/app.css">
+<script type="module" src="/assets/app.js"></script>
+</head>
+<body>
+<div class="ds_page">
+<div class="ds_page__top">
+<nav class="ds_skip-links" aria-label="Skip links">
+  <ul class="ds_skip-links__list">
+    <li class="ds_skip-links__item"><a class="ds_skip-links__link" href="#main-content">Skip to main content</a></li>
+  </ul>
+</nav>
+<header class="ds_site-header" role="banner">
+  <div class="ds_wrapper">
+    <div class="ds_site-header__content">
+      <div class="ds_site-branding">
+        <a class="ds_site-branding__link" href="/">
+          <span class="ds_site-branding__title">Waymark</span>
+        </a>
+        <p class="ds_site-branding__title wm-tagline">Keeping the promise, 2020–2030</p>
+      </div>
+      <div class="wm-account-links">${accountLinks(actor, csrfToken)}</div>
+    </div>
+  </div>
+  <div class="ds_site-header__navigation">
+    <nav class="ds_site-navigation" aria-label="Main">
+      <div class="ds_wrapper">
+        <ul class="ds_site-navigation__list">
+          <li class="ds_site-navigation__item"><a class="ds_site-navigation__link" href="/">Route maps</a></li>
+          <li class="ds_site-navigation__item"><a class="ds_site-navigation__link" href="/sectors">Who must act</a></li>
+          <li class="ds_site-navigation__item"><a class="ds_site-navigation__link" href="/api/v1">Open data</a></li>
+        </ul>
+      </div>
+    </nav>
+  </div>
+</header>
+</div>
+<div class="ds_page__middle">
+<div class="ds_wrapper">
+  ${options.breadcrumbs ? breadcrumbs(options.breadcrumbs, title) : ""}
+  ${options.banner ?? ""}
+  <main id="main-content" tabindex="-1">
+    ${content}
+  </main>
+</div>
+</div>
+<footer class="ds_site-footer">
+  <div class="ds_wrapper">
+    <div class="ds_site-footer__content">
+      <p class="ds_site-footer__copyright">Waymark is open-source software. Published content is open data, free to reuse.</p>
+    </div>
+  </div>
+</footer>
+</div>
+</body>
+</html>`;
+}

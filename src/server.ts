@@ -1,0 +1,45 @@
+import type { FastifyInstance } from "fastify";
+import { createApp } from "./app.ts";
+import { migrateToLatest } from "./db/migrate.ts";
+import type { Config } from "./platform/config.ts";
+import { type DatabaseHandle, openDatabase } from "./platform/database.ts";
+
+export interface RunningServer {
+  app: FastifyInstance;
+  handle: DatabaseHandle;
+  url: string;
+  /** Stops taking requests, lets in-flight ones finish, then closes the database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Opens the database, migrates it, fills an empty one with demo data when asked, and listens.
+ * `seedIfEmpty` is how `npm start` gives a new user something to read on first start.
+ */
+export async function startServer(
+  config: Config,
+  options: { seedIfEmpty?: (handle: DatabaseHandle) => Promise<void> } = {},
+): Promise<RunningServer> {
+  const handle = await openDatabase(config);
+  try {
+    await migrateToLatest(handle.db);
+    await options.seedIfEmpty?.(handle);
+    const app = await createApp({ db: handle.db, config });
+    const url = await app.listen({ port: config.port, host: config.host });
+    let stopping: Promise<void> | undefined;
+    const stop = () => {
+      stopping ??= (async () => {
+        try {
+          await app.close();
+        } finally {
+          await handle.close();
+        }
+      })();
+      return stopping;
+    };
+    return { app, handle, url, stop };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
