@@ -16,9 +16,37 @@ import { type DatabaseHandle, openPglite, openPostgres } from "../../src/platfor
  * template databases.
  */
 export const serverUrl = process.env.TEST_DATABASE_URL;
-const cacheDir = path.resolve(import.meta.dirname, "../../.test-cache");
-const templates = { empty: "waymark_template_empty", demo: "waymark_template_demo" } as const;
-export type Template = keyof typeof templates;
+export type Template = "empty" | "demo";
+const TEMPLATES: Template[] = ["empty", "demo"];
+
+/**
+ * Where one test run keeps its templates: a folder for PGlite copies, a name prefix for server
+ * template databases. Unique per run, so two runs at once (two terminals, CI) never collide.
+ */
+export interface TemplateLocation {
+  cacheDir: string;
+  prefix: string;
+}
+
+export function newTemplateLocation(): TemplateLocation {
+  const runId = `${process.pid}_${crypto.randomBytes(3).toString("hex")}`;
+  return {
+    cacheDir: path.resolve(import.meta.dirname, "../../.test-cache", runId),
+    prefix: `waymark_tpl_${runId}`,
+  };
+}
+
+let location: TemplateLocation | undefined;
+
+/** Test files learn the run's template location from the global setup (see vitest `provide`). */
+export function useTemplateLocation(value: TemplateLocation): void {
+  location = value;
+}
+
+function current(): TemplateLocation {
+  if (!location) throw new Error("Test templates are not prepared: run tests through vitest (globalSetup).");
+  return location;
+}
 
 function withDatabase(url: string, name: string): string {
   const u = new URL(url);
@@ -32,13 +60,13 @@ async function build(db: Kysely<Database>, template: Template): Promise<void> {
 }
 
 /** Run once per test run, before any test file. */
-export async function prepareTemplates(): Promise<void> {
+export async function prepareTemplates({ cacheDir, prefix }: TemplateLocation): Promise<void> {
   if (serverUrl) {
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
     try {
-      for (const [template, name] of Object.entries(templates) as [Template, string][]) {
-        await admin.query(`drop database if exists ${name}`);
+      for (const template of TEMPLATES) {
+        const name = `${prefix}_${template}`;
         await admin.query(`create database ${name}`);
         const handle = openPostgres(withDatabase(serverUrl, name), 2);
         try {
@@ -53,7 +81,7 @@ export async function prepareTemplates(): Promise<void> {
     return;
   }
   fs.mkdirSync(cacheDir, { recursive: true });
-  for (const template of Object.keys(templates) as Template[]) {
+  for (const template of TEMPLATES) {
     const pglite = await PGlite.create();
     const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
     await build(db, template);
@@ -69,7 +97,7 @@ export async function createTestDatabase(template: Template = "empty"): Promise<
     const name = `waymark_test_${crypto.randomBytes(6).toString("hex")}`;
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
-    await admin.query(`create database ${name} template ${templates[template]}`);
+    await admin.query(`create database ${name} template ${current().prefix}_${template}`);
     const handle = openPostgres(withDatabase(serverUrl, name), 4);
     return {
       ...handle,
@@ -80,6 +108,19 @@ export async function createTestDatabase(template: Template = "empty"): Promise<
       },
     };
   }
-  const dump = fs.readFileSync(path.join(cacheDir, `${template}.tar.gz`));
+  const dump = fs.readFileSync(path.join(current().cacheDir, `${template}.tar.gz`));
   return openPglite(undefined, { loadDataDir: new Blob([dump]) });
+}
+
+/** Run once after the whole run: drops the run's template databases and saved copies. */
+export async function removeTemplates({ cacheDir, prefix }: TemplateLocation): Promise<void> {
+  fs.rmSync(cacheDir, { recursive: true, force: true });
+  if (!serverUrl) return;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    for (const template of TEMPLATES) await admin.query(`drop database if exists ${prefix}_${template}`);
+  } finally {
+    await admin.end();
+  }
 }
