@@ -1,0 +1,114 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUser } from "../src/features/accounts/user.service.ts";
+import type { DatabaseHandle } from "../src/platform/database.ts";
+import { createTestDatabase } from "./support/database.ts";
+import { anonymousSession, getPage, postForm, signIn, testApp } from "./support/http.ts";
+
+describe("signing in and out", () => {
+  let handle: DatabaseHandle;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+    app = await testApp(handle.db);
+    await createUser(handle.db, {
+      email: "Sam@Example.test",
+      name: "Sam Editor",
+      role: "editor",
+      password: "correct horse battery",
+    });
+  });
+  afterAll(async () => {
+    await app.close();
+    await handle.close();
+  });
+
+  it("an editor signs in with their email in any case, lands where they were going, and sees their name", async () => {
+    const visitor = await anonymousSession(app);
+    const response = await postForm(app, visitor, "/sign-in", {
+      email: " sam@example.TEST ",
+      password: "correct horse battery",
+      returnTo: "/sectors",
+    });
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toBe("/sectors");
+    const session = response.cookies.find((c) => c.name === "wm_session")!;
+    expect(session.httpOnly).toBe(true);
+    expect(session.sameSite).toBe("Lax");
+    const home = await getPage(
+      app,
+      { cookie: `${visitor.cookie}; wm_session=${session.value}`, csrf: visitor.csrf },
+      "/sign-in",
+    );
+    expect(home.body).toContain("Signed in as Sam Editor");
+  });
+
+  it("a wrong password and an unknown email get the same message, naming neither", async () => {
+    const visitor = await anonymousSession(app);
+    const wrong = await postForm(app, visitor, "/sign-in", {
+      email: "sam@example.test",
+      password: "nope nope nope",
+    });
+    const unknown = await postForm(app, visitor, "/sign-in", {
+      email: "nobody@example.test",
+      password: "nope nope nope",
+    });
+    for (const response of [wrong, unknown]) {
+      expect(response.statusCode).toBe(400);
+      expect(response.body).toContain("The email address or password is not right");
+      expect(response.body).toContain("ds_error-summary");
+      expect(response.cookies.find((c) => c.name === "wm_session")).toBeUndefined();
+    }
+  });
+
+  it("empty fields are named in the error summary and the email typed is kept", async () => {
+    const visitor = await anonymousSession(app);
+    const response = await postForm(app, visitor, "/sign-in", { email: "sam@example.test", password: "" });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('href="#password">Enter your password');
+    expect(response.body).toContain('value="sam@example.test"');
+    const none = await postForm(app, visitor, "/sign-in", {});
+    expect(none.body).toContain("Enter your email address");
+  });
+
+  it("never sends a signed-in user to another site after sign-in", async () => {
+    const visitor = await anonymousSession(app);
+    for (const returnTo of ["//evil.example/", "https://evil.example/", "/\\evil.example"]) {
+      const response = await postForm(app, visitor, "/sign-in", {
+        email: "sam@example.test",
+        password: "correct horse battery",
+        returnTo,
+      });
+      expect(response.headers.location).toBe("/manage");
+    }
+  });
+
+  it("a sign-in form without the CSRF token is refused and signs nobody in", async () => {
+    const response = await app.inject({
+      method: "POST",
+      url: "/sign-in",
+      payload: { email: "sam@example.test", password: "correct horse battery" },
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.cookies.find((c) => c.name === "wm_session")).toBeUndefined();
+  });
+
+  it("signing out ends the session on the server, not only in the browser", async () => {
+    const session = await signIn(app, handle.db, "editor");
+    expect((await getPage(app, session, "/sign-in")).body).toContain("Signed in as");
+    const out = await postForm(app, session, "/sign-out", {});
+    expect(out.statusCode).toBe(303);
+    // The old cookie, replayed, no longer signs anyone in.
+    expect((await getPage(app, session, "/sign-in")).body).not.toContain("Signed in as");
+  });
+
+  it("stores passwords only as argon2id hashes", async () => {
+    const row = await handle.db
+      .selectFrom("app_user")
+      .select("password_hash")
+      .where("email", "=", "sam@example.test")
+      .executeTakeFirstOrThrow();
+    expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(row.password_hash).not.toContain("correct horse");
+  });
+});

@@ -1,0 +1,87 @@
+import crypto from "node:crypto";
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import { createApp } from "../../src/app.ts";
+import { createUser } from "../../src/features/accounts/user.service.ts";
+import type { Role } from "../../src/platform/actor.ts";
+import type { Db } from "../../src/platform/database.ts";
+
+/** The app as the server builds it, on a test database, quiet. */
+export function testApp(db: Db): Promise<FastifyInstance> {
+  return createApp({ db, config: { production: false, logLevel: "silent" } });
+}
+
+/** A browser's cookie jar and CSRF token, as carried between requests. */
+export interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+function cookiesFrom(
+  response: LightMyRequestResponse,
+  jar: Record<string, string> = {},
+): Record<string, string> {
+  for (const c of response.cookies) jar[c.name] = c.value;
+  return jar;
+}
+
+function header(jar: Record<string, string>): string {
+  return Object.entries(jar)
+    .map(([k, v]) => `${k}=${v}`)
+    .join("; ");
+}
+
+/** A visitor who has opened one page: has a CSRF cookie and token, is not signed in. */
+export async function anonymousSession(app: FastifyInstance): Promise<Session> {
+  const response = await app.inject({ method: "GET", url: "/sign-in" });
+  const jar = cookiesFrom(response);
+  return { cookie: header(jar), csrf: jar.wm_csrf! };
+}
+
+/** Creates an account with the role and signs it in through the real sign-in form. */
+export async function signIn(
+  app: FastifyInstance,
+  db: Db,
+  role: Role = "editor",
+): Promise<Session & { email: string }> {
+  const email = `${role}-${crypto.randomBytes(4).toString("hex")}@example.test`;
+  const password = "a long test password";
+  await createUser(db, { email, name: `Test ${role}`, role, password });
+  const first = await app.inject({ method: "GET", url: "/sign-in" });
+  const jar = cookiesFrom(first);
+  const response = await app.inject({
+    method: "POST",
+    url: "/sign-in",
+    headers: { cookie: header(jar) },
+    payload: { email, password, _csrf: jar.wm_csrf!, returnTo: "/" },
+  });
+  if (response.statusCode !== 303)
+    throw new Error(`sign-in failed: ${response.statusCode} ${response.body.slice(0, 300)}`);
+  cookiesFrom(response, jar);
+  return { cookie: header(jar), csrf: jar.wm_csrf!, email };
+}
+
+/** Submits a form as the browser would (urlencoded, with the session's cookies and CSRF token). */
+export function postForm(
+  app: FastifyInstance,
+  session: Session,
+  url: string,
+  fields: Record<string, string | number>,
+): Promise<LightMyRequestResponse> {
+  return app.inject({
+    method: "POST",
+    url,
+    headers: { cookie: session.cookie, "content-type": "application/x-www-form-urlencoded" },
+    payload: new URLSearchParams(
+      Object.entries({ _csrf: session.csrf, ...fields }).map(([k, v]) => [k, String(v)]),
+    ).toString(),
+  });
+}
+
+/** GET as the session's browser. */
+export function getPage(
+  app: FastifyInstance,
+  session: Session | undefined,
+  url: string,
+): Promise<LightMyRequestResponse> {
+  return app.inject({ method: "GET", url, headers: session ? { cookie: session.cookie } : {} });
+}
