@@ -1,18 +1,246 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app.ts";
+import { PUBLIC } from "../../platform/actor.ts";
+import { NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { html } from "../../platform/html.ts";
-import { page } from "../../platform/views/layout.ts";
+import { type PageOptions, page } from "../../platform/views/layout.ts";
+import { compareEditions } from "./edition-compare.ts";
+import {
+  getEdition,
+  getFoundation,
+  getProgramme,
+  getSectorActions,
+  listEditions,
+  listSectorSummaries,
+} from "./route-map.service.ts";
+import type { EditionSummary } from "./route-map.types.ts";
+import { compareView, nothingToCompareView } from "./views/compare.view.ts";
+import { editionsView } from "./views/editions.view.ts";
+import { foundationView, programmeView } from "./views/programme.view.ts";
+import {
+  editionName,
+  previousEdition,
+  routeMapView,
+  themePath,
+  unpublishedRouteMapView,
+} from "./views/route-map.view.ts";
+import { sectorsView, sectorView } from "./views/sectors.view.ts";
 
-/** Public pages: programme home, foundations, route maps, editions, comparisons, sectors (stub). */
-export function publicRoutes(app: FastifyInstance, _deps: AppDeps): void {
-  app.get("/", async (request, reply) =>
-    reply.type("text/html; charset=utf-8").send(
-      page({
+// Public pages: anyone may read them without an account. Drafts reach only people who may read
+// drafts, because every read goes through the route-map service with the request's actor.
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Edition ids are Postgres integers: anything larger cannot exist, and must not reach the database. */
+const MAX_ID = 2_147_483_647;
+
+/** A slug from the address, or "not found" for anything that cannot be one (and must not reach SQL). */
+function slugParam(value: string, what: string): string {
+  if (value.length <= 100 && SLUG.test(value)) return value;
+  throw new NotFoundError(`There is no ${what} at this address.`);
+}
+
+/** A positive whole number in canonical form ("12", not "012", "1.5", "-1" or "1e3"), or null. */
+export function parseId(value: unknown): number | null {
+  if (typeof value !== "string" || !/^[1-9][0-9]{0,9}$/.test(value)) return null;
+  const id = Number(value);
+  return id <= MAX_ID ? id : null;
+}
+
+/**
+ * Sends a public page. Anonymous answers may be cached briefly by browsers and shared caches;
+ * a signed-in reader's page can name them and show drafts, so it is never stored.
+ */
+function sendPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: Omit<PageOptions, "actor" | "csrfToken">,
+): FastifyReply {
+  reply.header("cache-control", request.actor.kind === "user" ? "private, no-store" : "public, max-age=60");
+  return reply
+    .type("text/html; charset=utf-8")
+    .send(page({ ...options, actor: request.actor, csrfToken: request.csrfToken }).value);
+}
+
+const HOME = { href: "/", text: "Route maps" };
+
+function foundationCrumb(edition: { theme: { foundationSlug: string; foundationName: string } }) {
+  return {
+    href: `/foundations/${encodeURIComponent(edition.theme.foundationSlug)}`,
+    text: edition.theme.foundationName,
+  };
+}
+
+type SlugParams = { Params: { slug: string } };
+
+/** Reads ?from= and ?to= on the comparison page: absent, or an edition id; anything else is a clear 400. */
+function compareQuery(query: unknown): { from: number | null; to: number | null } {
+  const q = (query ?? {}) as Record<string, unknown>;
+  const fields: Record<string, string> = {};
+  const read = (name: "from" | "to", label: string): number | null => {
+    const value = q[name];
+    if (value === undefined || value === "") return null;
+    const id = parseId(value);
+    if (id === null)
+      fields[name] =
+        `Choose the ${label} edition from the list: "${String(value).slice(0, 40)}" is not an edition.`;
+    return id;
+  };
+  const from = read("from", "earlier");
+  const to = read("to", "later");
+  if (Object.keys(fields).length > 0) {
+    throw new ValidationError(fields, Object.values(fields).join(" "));
+  }
+  return { from, to };
+}
+
+/** Public pages: programme home, foundations, route maps, editions, comparisons, sectors. */
+export function publicRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const { db } = deps;
+
+  app.get("/", async (request, reply) => {
+    let programme: Awaited<ReturnType<typeof getProgramme>>;
+    try {
+      programme = await getProgramme(db);
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+      return sendPage(request, reply, {
         title: "Route maps",
-        actor: request.actor,
-        csrfToken: request.csrfToken,
-        content: html`<h1>Waymark</h1>`,
-      }).value,
-    ),
-  );
+        content: html`<h1>Waymark</h1><p>There is no programme here yet. Someone who runs this Waymark can load one, or the demo data with <code>waymark demo</code>.</p>`,
+      });
+    }
+    return sendPage(request, reply, { title: programme.name, content: programmeView(programme) });
+  });
+
+  app.get<SlugParams>("/foundations/:slug", async (request, reply) => {
+    const foundation = await getFoundation(db, slugParam(request.params.slug, "foundation"));
+    return sendPage(request, reply, {
+      title: foundation.name,
+      breadcrumbs: [HOME],
+      content: foundationView(foundation),
+    });
+  });
+
+  app.get<SlugParams>("/themes/:slug", async (request, reply) => {
+    const slug = slugParam(request.params.slug, "route map");
+    // The route map's own page is always its latest published edition, even for editors.
+    const { editions } = await listEditions(db, PUBLIC, slug);
+    const latest = editions[0];
+    if (!latest) {
+      const programme = await getProgramme(db);
+      const foundation = programme.foundations.find((f) => f.themes.some((t) => t.slug === slug));
+      const theme = foundation?.themes.find((t) => t.slug === slug);
+      if (!foundation || !theme) throw new NotFoundError("There is no route map at this address.");
+      return sendPage(request, reply, {
+        title: `${theme.name} route map`,
+        breadcrumbs: [
+          HOME,
+          { href: `/foundations/${encodeURIComponent(foundation.slug)}`, text: foundation.name },
+        ],
+        content: unpublishedRouteMapView({
+          name: theme.name,
+          foundationSlug: foundation.slug,
+          foundationName: foundation.name,
+        }),
+      });
+    }
+    const edition = await getEdition(db, PUBLIC, slug, latest.id);
+    return sendPage(request, reply, {
+      title: `${edition.theme.name} route map`,
+      breadcrumbs: [HOME, foundationCrumb(edition)],
+      content: routeMapView({ edition, editions, isThemePage: true }),
+    });
+  });
+
+  app.get<SlugParams>("/themes/:slug/editions", async (request, reply) => {
+    const slug = slugParam(request.params.slug, "route map");
+    const { theme, editions } = await listEditions(db, request.actor, slug);
+    return sendPage(request, reply, {
+      title: `Editions of the ${theme.name} route map`,
+      breadcrumbs: [HOME, { href: themePath(theme.slug), text: `${theme.name} route map` }],
+      content: editionsView(theme, editions),
+    });
+  });
+
+  app.get<{ Params: { slug: string; id: string } }>("/themes/:slug/editions/:id", async (request, reply) => {
+    const slug = slugParam(request.params.slug, "route map");
+    const id = parseId(request.params.id);
+    if (id === null) {
+      throw new NotFoundError(
+        "There is no edition of this route map at this address. Edition addresses end in a whole number, like /editions/12.",
+      );
+    }
+    const edition = await getEdition(db, request.actor, slug, id);
+    const { editions } = await listEditions(db, request.actor, slug);
+    return sendPage(request, reply, {
+      title: `${edition.theme.name} route map: ${editionName(edition)}`,
+      breadcrumbs: [
+        HOME,
+        foundationCrumb(edition),
+        { href: themePath(slug), text: `${edition.theme.name} route map` },
+      ],
+      content: routeMapView({ edition, editions, isThemePage: false }),
+    });
+  });
+
+  app.get<SlugParams>("/themes/:slug/compare", async (request, reply) => {
+    const slug = slugParam(request.params.slug, "route map");
+    const query = compareQuery(request.query);
+    const { theme, editions } = await listEditions(db, request.actor, slug);
+    const crumbs = [HOME, { href: themePath(theme.slug), text: `${theme.name} route map` }];
+    const title = `What changed in the ${theme.name} route map`;
+    const published = editions.filter((e) => e.status === "published");
+    const find = (id: number): EditionSummary => {
+      const found = editions.find((e) => e.id === id);
+      if (!found) throw new NotFoundError(`There is no edition ${id} of the ${theme.name} route map.`);
+      return found;
+    };
+
+    let from: EditionSummary | null;
+    let to: EditionSummary | null;
+    if (query.from === null && query.to === null) {
+      to = published[0] ?? null;
+      from = published[1] ?? null;
+      if (!from || !to) {
+        return sendPage(request, reply, { title, breadcrumbs: crumbs, content: nothingToCompareView(theme) });
+      }
+    } else {
+      to = query.to === null ? (published[0] ?? null) : find(query.to);
+      from = query.from === null ? (to ? previousEdition(to, editions) : null) : find(query.from);
+      if (!from || !to) {
+        throw new ValidationError(
+          { [query.from === null ? "from" : "to"]: "There is no other edition to compare it with." },
+          "There is no other edition to compare it with. Choose two editions of this route map.",
+        );
+      }
+    }
+    if (from.id === to.id) {
+      throw new ValidationError(
+        { to: "Choose two different editions" },
+        "Choose two different editions to compare: both were the same edition.",
+      );
+    }
+    const [before, after] = await Promise.all([
+      getEdition(db, request.actor, slug, from.id),
+      getEdition(db, request.actor, slug, to.id),
+    ]);
+    return sendPage(request, reply, {
+      title,
+      breadcrumbs: crumbs,
+      content: compareView(theme, compareEditions(before, after), editions),
+    });
+  });
+
+  app.get("/sectors", async (request, reply) => {
+    const sectors = await listSectorSummaries(db);
+    return sendPage(request, reply, { title: "Who must act", content: sectorsView(sectors) });
+  });
+
+  app.get<SlugParams>("/sectors/:slug", async (request, reply) => {
+    const data = await getSectorActions(db, slugParam(request.params.slug, "sector"));
+    return sendPage(request, reply, {
+      title: data.sector.name,
+      breadcrumbs: [{ href: "/sectors", text: "Who must act" }],
+      content: sectorView(data),
+    });
+  });
 }

@@ -124,3 +124,14 @@ export function editionIdsNamingSector(db: Db, sectorId: number, editionIds: num
     .where("edition_id", "in", editionIds)
     .execute();
 }
+
+/** Which sectors each of the given editions names among who must act (for the list of sectors). */
+export function sectorsNamedInEditions(db: Db, editionIds: number[]) {
+  if (editionIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("edition_item")
+    .select(["edition_id", "sector_id"])
+    .where("section", "=", "sector")
+    .where("edition_id", "in", editionIds)
+    .execute();
+}

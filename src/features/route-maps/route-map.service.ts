@@ -254,3 +254,38 @@ export async function getSectorActions(db: Db, slug: string): Promise<SectorActi
   routeMaps.sort((a, b) => a.edition.theme.name.localeCompare(b.edition.theme.name));
   return { sector: { id: sector.id, slug: sector.slug, name: sector.name }, routeMaps };
 }
+
+export interface SectorSummary extends Sector {
+  /** Route maps whose latest published edition names the sector among who must act. */
+  routeMaps: number;
+  /** Actions (not counting sub-items) in those route maps. */
+  actions: number;
+}
+
+/** Every sector with the number of route maps (latest published editions) naming it and their actions. Public. */
+export async function listSectorSummaries(db: Db): Promise<SectorSummary[]> {
+  const [sectors, latest] = await Promise.all([repo.listSectors(db), repo.latestPublishedEditions(db)]);
+  const ids = latest.map((e) => e.id);
+  const [named, counted] = await Promise.all([
+    repo.sectorsNamedInEditions(db, ids),
+    repo.countItems(db, ids),
+  ]);
+  const counts = countsByEdition(counted);
+  const editionsBySector = new Map<number, Set<number>>();
+  for (const row of named) {
+    if (row.sector_id === null) continue;
+    const editions = editionsBySector.get(row.sector_id) ?? new Set<number>();
+    editions.add(row.edition_id);
+    editionsBySector.set(row.sector_id, editions);
+  }
+  return sectors.map((s) => {
+    const editions = [...(editionsBySector.get(s.id) ?? [])];
+    return {
+      id: s.id,
+      slug: s.slug,
+      name: s.name,
+      routeMaps: editions.length,
+      actions: editions.reduce((n, id) => n + (counts.get(id)?.actions ?? 0), 0),
+    };
+  });
+}

@@ -1,0 +1,9 @@
+import { type HtmlValue, html, type SafeHtml } from "../../html.ts";
+
+/** Design system details: a native <details> disclosure, so it works without JavaScript. */
+export function details(summary: string, content: HtmlValue): SafeHtml {
+  return html`<details class="ds_details">
+  <summary class="ds_details__summary">${summary}</summary>
+  <div class="ds_details__text">${content}</div>
+</details>`;
+}

@@ -1,0 +1,194 @@
+import crypto from "node:crypto";
+import type { EditionLayout, EditionStatus, Framework, Section } from "../../src/db/schema.ts";
+import type { Db } from "../../src/platform/database.ts";
+
+// Small factories for tests of the public pages: each builds its own parents when not given
+// them, so a test never depends on the demo data. Rows go in through Kysely, as the app's own
+// repositories would write them.
+
+export function unique(prefix: string): string {
+  return `${prefix}-${crypto.randomBytes(3).toString("hex")}`;
+}
+
+/** The programme (there is one per installation): reused when it exists. */
+export async function createProgramme(
+  db: Db,
+  values: { slug?: string; name?: string; summary?: string } = {},
+): Promise<{ id: number }> {
+  const existing = await db.selectFrom("programme").select("id").orderBy("id").executeTakeFirst();
+  if (existing) return existing;
+  return db
+    .insertInto("programme")
+    .values({
+      slug: values.slug ?? "the-promise",
+      name: values.name ?? "The promise",
+      summary: values.summary ?? "Scotland's promise to care-experienced children, to be kept by 2030.",
+      start_year: 2020,
+      end_year: 2030,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+}
+
+export async function createFoundation(
+  db: Db,
+  values: { slug?: string; name?: string; summary?: string; position?: number } = {},
+): Promise<{ id: number; slug: string; name: string }> {
+  const programme = await createProgramme(db);
+  const slug = values.slug ?? unique("foundation");
+  const name = values.name ?? `Foundation ${slug}`;
+  const row = await db
+    .insertInto("foundation")
+    .values({
+      programme_id: programme.id,
+      slug,
+      name,
+      summary: values.summary ?? "",
+      position: values.position ?? 1,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return { id: row.id, slug, name };
+}
+
+export async function createTheme(
+  db: Db,
+  values: { foundationId?: number; slug?: string; name?: string; summary?: string; position?: number } = {},
+): Promise<{ id: number; slug: string; name: string }> {
+  const foundationId = values.foundationId ?? (await createFoundation(db)).id;
+  const slug = values.slug ?? unique("theme");
+  const name = values.name ?? `Theme ${slug}`;
+  const row = await db
+    .insertInto("theme")
+    .values({
+      foundation_id: foundationId,
+      slug,
+      name,
+      summary: values.summary ?? "",
+      position: values.position ?? 1,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return { id: row.id, slug, name };
+}
+
+export async function createSector(
+  db: Db,
+  values: { slug?: string; name?: string; position?: number } = {},
+): Promise<{ id: number; slug: string; name: string }> {
+  const slug = values.slug ?? unique("sector");
+  const name = values.name ?? `Sector ${slug}`;
+  const row = await db
+    .insertInto("sector")
+    .values({ slug, name, position: values.position ?? 1 })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return { id: row.id, slug, name };
+}
+
+/** A text item, or just its text. `key` (a UUID) makes the same item appear in two editions. */
+export type ItemSpec = string | { text: string; key?: string };
+
+export interface EditionSpec {
+  themeId?: number;
+  status?: EditionStatus;
+  layout?: EditionLayout;
+  label?: string;
+  /** "YYYY-MM-DD"; defaults to 2025-12-01 for a published edition, none for a draft. */
+  lastUpdated?: string | null;
+  introduction?: string;
+  stateOfPlayTitle?: string;
+  stateOfPlay?: string;
+  ambitionSummary?: string;
+  routeMapIntro?: string;
+  outcomes?: Array<string | { text: string; pageRefs?: string; key?: string }>;
+  actions?: Array<string | { text: string; key?: string; children?: ItemSpec[] }>;
+  milestones?: Array<{ year: number; text: string; key?: string }>;
+  sectorIds?: number[];
+  helping?: ItemSpec[];
+  whatMatters?: ItemSpec[];
+  mappings?: Array<{ framework: Framework; text: string; key?: string }>;
+}
+
+interface ItemRow {
+  section: Section;
+  text: string;
+  key?: string;
+  page_refs?: string;
+  year?: number;
+  framework?: Framework;
+  sector_id?: number;
+}
+
+const spec = (item: ItemSpec) => (typeof item === "string" ? { text: item } : item);
+
+/** An edition of a route map (a theme is made when none is given) with the items asked for, in order. */
+export async function createEdition(
+  db: Db,
+  values: EditionSpec = {},
+): Promise<{ id: number; themeId: number }> {
+  const themeId = values.themeId ?? (await createTheme(db)).id;
+  const status = values.status ?? "published";
+  const lastUpdated =
+    values.lastUpdated === undefined ? (status === "published" ? "2025-12-01" : null) : values.lastUpdated;
+  const layout = values.layout ?? "outcomes";
+  const edition = await db
+    .insertInto("route_map_edition")
+    .values({
+      theme_id: themeId,
+      status,
+      layout,
+      label: values.label ?? (lastUpdated ? `Edition of ${lastUpdated}` : "Draft"),
+      last_updated: lastUpdated,
+      published_at: status === "published" ? new Date() : null,
+      introduction: values.introduction ?? "",
+      state_of_play_title:
+        values.stateOfPlayTitle ?? (layout === "ambitions" ? "Scotland in 2024" : "Where is Scotland now?"),
+      state_of_play: values.stateOfPlay ?? "",
+      ambition_summary: values.ambitionSummary ?? "",
+      route_map_intro: values.routeMapIntro ?? "",
+      copied_from_id: null,
+      updated_at: new Date(),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+
+  const rows: ItemRow[] = [
+    ...(values.outcomes ?? []).map((o) => {
+      const item = typeof o === "string" ? { text: o } : o;
+      return { section: "outcome" as const, text: item.text, key: item.key, page_refs: item.pageRefs ?? "" };
+    }),
+    ...(values.milestones ?? []).map((m) => ({ section: "milestone" as const, ...m })),
+    ...(values.sectorIds ?? []).map((id) => ({ section: "sector" as const, text: "", sector_id: id })),
+    ...(values.helping ?? []).map((h) => ({ section: "helping" as const, ...spec(h) })),
+    ...(values.whatMatters ?? []).map((w) => ({ section: "what_matters" as const, ...spec(w) })),
+    ...(values.mappings ?? []).map((m) => ({ section: "mapping" as const, ...m })),
+  ];
+  for (const [position, row] of rows.entries()) {
+    await db
+      .insertInto("edition_item")
+      .values({ edition_id: edition.id, position, ...row })
+      .execute();
+  }
+  for (const [position, a] of (values.actions ?? []).entries()) {
+    const action = typeof a === "string" ? { text: a } : a;
+    const parent = await db
+      .insertInto("edition_item")
+      .values({ edition_id: edition.id, section: "action", position, text: action.text, key: action.key })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    for (const [childPosition, c] of ("children" in action ? (action.children ?? []) : []).entries()) {
+      await db
+        .insertInto("edition_item")
+        .values({
+          edition_id: edition.id,
+          section: "action",
+          parent_id: parent.id,
+          position: childPosition,
+          ...spec(c),
+        })
+        .execute();
+    }
+  }
+  return { id: edition.id, themeId };
+}
