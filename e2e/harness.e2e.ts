@@ -1,0 +1,62 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectNoAxeViolations } from "./support/axe.ts";
+import { DESKTOP, launchBrowser, NO_JS, Visitor } from "./support/browser.ts";
+import { startServer, type TestServer } from "./support/server.ts";
+
+// The checks every browser test relies on must be able to fail: a page with known faults,
+// served under the real app's address with the app's own Content-Security-Policy, must fail them.
+
+const BROKEN_PAGE = `<!DOCTYPE html>
+<html lang="en-GB"><head><meta charset="utf-8"><title>Broken</title>
+<link rel="stylesheet" href="/assets/no-such-stylesheet.css"></head>
+<body><main><h1>Broken</h1><img src="/assets/ds/images/nothing.png">
+<script>document.title = "inline scripts must be blocked";</script></main></body></html>`;
+
+let server: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startServer("empty");
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openBrokenPage(mode: typeof DESKTOP): Promise<Visitor> {
+  const visitor = await Visitor.open(browser, server.url, mode);
+  const csp = (await fetch(server.url)).headers.get("content-security-policy")!;
+  expect(csp).toContain("script-src 'self'");
+  await visitor.context.route(`${server.url}/broken-page`, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: "text/html; charset=utf-8",
+      headers: { "content-security-policy": csp },
+      body: BROKEN_PAGE,
+    }),
+  );
+  await visitor.goto("/broken-page");
+  return visitor;
+}
+
+describe("the browser-test checks themselves", () => {
+  it("report an image without a text alternative, with JavaScript and without", async () => {
+    for (const mode of [DESKTOP, NO_JS]) {
+      const visitor = await openBrokenPage(mode);
+      await expect(expectNoAxeViolations(visitor)).rejects.toThrow(/image-alt/);
+      await visitor.close();
+    }
+  });
+
+  it("report an inline script blocked by the Content-Security-Policy and assets that are missing", async () => {
+    const visitor = await openBrokenPage(DESKTOP);
+    const problems = visitor.problems.join("\n");
+    expect(problems).toMatch(/console error .*Content Security Policy/);
+    expect(problems).toContain("404 for");
+    expect(problems).toContain("/assets/no-such-stylesheet.css");
+    expect(problems).toContain("/assets/ds/images/nothing.png");
+    expect(() => visitor.expectNoProblems()).toThrow();
+    await visitor.close();
+  });
+});

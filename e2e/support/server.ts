@@ -1,0 +1,42 @@
+import type { FastifyInstance } from "fastify";
+import { createApp } from "../../src/app.ts";
+import type { DatabaseHandle, Db } from "../../src/platform/database.ts";
+import { createTestDatabase, type Template } from "../../test/support/database.ts";
+
+export interface TestServer {
+  /** Where the app listens, e.g. "http://127.0.0.1:41234" (no trailing slash). */
+  url: string;
+  db: Db;
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+/**
+ * The real app on a free port of its own, on a fresh copy of the demo database (PGlite in memory,
+ * or a database of its own on the server named by TEST_DATABASE_URL). One per test file.
+ */
+export async function startServer(template: Template = "demo"): Promise<TestServer> {
+  const handle: DatabaseHandle = await createTestDatabase(template);
+  let app: FastifyInstance | undefined;
+  try {
+    app = await createApp({ db: handle.db, config: { production: false, logLevel: "silent" } });
+    const url = await app.listen({ host: "127.0.0.1", port: 0 });
+    const running = app;
+    return {
+      url,
+      db: handle.db,
+      app: running,
+      async close() {
+        try {
+          await running.close();
+        } finally {
+          await handle.close();
+        }
+      },
+    };
+  } catch (error) {
+    await app?.close();
+    await handle.close();
+    throw error;
+  }
+}
