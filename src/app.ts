@@ -12,7 +12,7 @@ import type { Actor } from "./platform/actor.ts";
 import { PUBLIC } from "./platform/actor.ts";
 import type { Config } from "./platform/config.ts";
 import type { Db } from "./platform/database.ts";
-import { registerErrorHandling } from "./platform/http-errors.ts";
+import { handleFrameworkError, registerErrorHandling } from "./platform/http-errors.ts";
 import { registerCsrf } from "./platform/security/csrf.ts";
 import { registerSecurityHeaders } from "./platform/security/headers.ts";
 
@@ -40,6 +40,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     // Close idle keep-alive connections on shutdown; in-flight requests still finish.
     forceCloseConnections: "idle",
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: handleFrameworkError,
   });
   app.addHook("onRequest", async (request) => {
     request.actor = PUBLIC;

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { PUBLIC } from "./actor.ts";
 import { DomainError, errorBody, NotFoundError, ValidationError } from "./errors.ts";
 import { html } from "./html.ts";
 import { page } from "./views/layout.ts";
@@ -43,6 +44,22 @@ function sendError(request: FastifyRequest, reply: FastifyReply, error: DomainEr
   );
 }
 
+function sendInternalError(request: FastifyRequest, reply: FastifyReply, error: Error): FastifyReply {
+  request.log.error({ err: error }, "unhandled error");
+  reply.status(500);
+  const message =
+    "Something went wrong on our side. Please try again; if it keeps happening, tell the programme team.";
+  if (isApiRequest(request)) return reply.send({ error: { code: "internal", message, fields: {} } });
+  return reply.type("text/html; charset=utf-8").send(
+    page({
+      title: "Sorry, there is a problem with the service",
+      actor: request.actor,
+      csrfToken: request.csrfToken,
+      content: html`<h1>Sorry, there is a problem with the service</h1><p>${message}</p>`,
+    }).value,
+  );
+}
+
 /** One error policy for the whole app: domain errors are explained; anything else is logged and hidden. */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -59,19 +76,32 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const domain = new DomainError("validation", error.statusCode, error.message);
       return sendError(request, reply, domain);
     }
-    request.log.error({ err: error }, "unhandled error");
-    reply.status(500);
-    const message =
-      "Something went wrong on our side. Please try again; if it keeps happening, tell the programme team.";
-    if (isApiRequest(request)) return reply.send({ error: { code: "internal", message, fields: {} } });
-    return reply.type("text/html; charset=utf-8").send(
-      page({
-        title: "Sorry, there is a problem with the service",
-        actor: request.actor,
-        csrfToken: request.csrfToken,
-        content: html`<h1>Sorry, there is a problem with the service</h1><p>${message}</p>`,
-      }).value,
-    );
+    return sendInternalError(request, reply, error);
   });
   app.setNotFoundHandler((request, reply) => sendError(request, reply, new NotFoundError()));
+}
+
+/**
+ * Fastify's router refuses some addresses before any route or hook runs (a broken %-escape, a
+ * path segment over the router's length limit); pass as `frameworkErrors` so they are answered
+ * like every other error instead of in Fastify's own JSON shape.
+ */
+export function handleFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  request.actor ??= PUBLIC;
+  if (error.code === "FST_ERR_BAD_URL") {
+    sendError(
+      request,
+      reply,
+      new DomainError("validation", 400, "This address is not valid: check it for a stray % sign."),
+    );
+  } else if (error.code === "FST_ERR_MAX_PARAM_LENGTH") {
+    const message = "This address is too long: part of it is longer than anything we keep.";
+    sendError(request, reply, new DomainError("validation", 414, message));
+  } else {
+    sendInternalError(request, reply, error);
+  }
 }

@@ -1,5 +1,277 @@
 import type { FastifyInstance } from "fastify";
+import type { Static } from "typebox";
 import type { AppDeps } from "../../app.ts";
+import { NotFoundError } from "../../platform/errors.ts";
+import {
+  getEdition,
+  getFoundation,
+  getLatestEdition,
+  getProgramme,
+  getSectorActions,
+  listEditions,
+  listSectors,
+} from "../route-maps/route-map.service.ts";
+import {
+  API_ROOT,
+  findThemeSummary,
+  presentEdition,
+  presentEditionList,
+  presentFoundation,
+  presentFoundationList,
+  presentIndex,
+  presentProgramme,
+  presentSectorActions,
+  presentSectorList,
+  presentTheme,
+  presentThemeList,
+} from "./api.presenters.ts";
+import { ApiIndex, OpenApiDocument } from "./api-index.schema.ts";
+import { BAD_REQUEST_OR_NOT_FOUND, NOT_FOUND, SlugParams } from "./common.schema.ts";
+import { Edition, EditionList, EditionParams } from "./edition.schema.ts";
+import { Foundation, FoundationList } from "./foundation.schema.ts";
+import { type ApiOperation, buildOpenApiDocument, type OpenApiInfo } from "./openapi.ts";
+import { Programme } from "./programme.schema.ts";
+import { SectorActions, SectorList } from "./sector.schema.ts";
+import { Theme, ThemeList } from "./theme.schema.ts";
 
-/** The JSON API under /api/v1 (stub). */
-export function apiRoutes(_app: FastifyInstance, _deps: AppDeps): void {}
+const INFO: OpenApiInfo = {
+  title: "Waymark API",
+  version: "1.0.0",
+  description:
+    "Open data about the programme's route maps, as JSON. Everything here is public and read-only: " +
+    "drafts are answered as not found unless you are signed in and may read them. Errors always " +
+    'have the shape `{ "error": { "code", "message", "fields" } }`.',
+  tags: [
+    { name: "API", description: "Where everything is." },
+    { name: "Programme", description: "The programme, its foundations and themes." },
+    { name: "Route maps", description: "Each theme's route map, edition by edition." },
+    { name: "Sectors", description: "Who must act, and on what." },
+  ],
+};
+
+/** Public answers may be kept by any cache for a minute; answers to a signed-in person only by theirs. */
+const PUBLIC_CACHE = "public, max-age=60";
+const PRIVATE_CACHE = "private, no-cache";
+
+type SlugRequest = { Params: Static<typeof SlugParams> };
+type EditionRequest = { Params: Static<typeof EditionParams> };
+
+/**
+ * The JSON API under /api/v1: read-only open data. Every route declares its parameters and
+ * answers as schemas; Fastify validates requests and serialises answers with them, and the
+ * OpenAPI document at /api/v1/openapi.json is generated from the same schemas.
+ */
+export function apiRoutes(app: FastifyInstance, deps: AppDeps): void {
+  app.register(
+    async (api) => {
+      const operations: ApiOperation[] = [];
+      api.addHook("onRoute", (route) => {
+        const methods = Array.isArray(route.method) ? route.method : [route.method];
+        if (!methods.includes("GET") || !route.schema) return;
+        // With a prefix, the index is registered as both "/api/v1" and "/api/v1/"; document it once.
+        const url = route.url.length > 1 ? route.url.replace(/\/$/, "") : route.url;
+        if (!operations.some((o) => o.url === url))
+          operations.push({ method: "GET", url, schema: route.schema });
+      });
+
+      api.addHook("onSend", async (request, reply, payload) => {
+        // Open data: any site may read it. No credentials are allowed, so `*` is safe.
+        reply.header("access-control-allow-origin", "*");
+        reply.header("vary", "Cookie");
+        if (reply.statusCode >= 500) {
+          reply.header("cache-control", "no-store");
+        } else if (request.actor.kind === "public") {
+          reply.header("cache-control", PUBLIC_CACHE);
+          // A shared cache may keep this answer and hand it to everyone: it must not set a cookie
+          // (the CSRF cookie would then be the same for every visitor).
+          reply.removeHeader("set-cookie");
+        } else {
+          reply.header("cache-control", PRIVATE_CACHE);
+        }
+        return payload;
+      });
+
+      api.setNotFoundHandler(async () => {
+        throw new NotFoundError(`There is nothing at this address. The API starts at ${API_ROOT}.`);
+      });
+
+      api.get(
+        "/",
+        {
+          schema: {
+            operationId: "getApiIndex",
+            summary: "Links to every collection and to this API's OpenAPI document",
+            tags: ["API"],
+            response: { 200: ApiIndex },
+          },
+        },
+        async () => presentIndex(),
+      );
+
+      let document: ReturnType<typeof buildOpenApiDocument> | undefined;
+      api.get(
+        "/openapi.json",
+        {
+          schema: {
+            operationId: "getOpenApiDocument",
+            summary: "This API described in OpenAPI 3.1",
+            tags: ["API"],
+            response: { 200: OpenApiDocument },
+          },
+        },
+        // Built on first request, when every route has been registered.
+        async () => {
+          document ??= buildOpenApiDocument(INFO, operations);
+          return document;
+        },
+      );
+
+      api.get(
+        "/programme",
+        {
+          schema: {
+            operationId: "getProgramme",
+            summary: "The programme with its foundations and their themes",
+            tags: ["Programme"],
+            response: { 200: Programme, ...NOT_FOUND },
+          },
+        },
+        async () => presentProgramme(await getProgramme(deps.db)),
+      );
+
+      api.get(
+        "/foundations",
+        {
+          schema: {
+            operationId: "listFoundations",
+            summary: "The programme's foundations, each with its themes",
+            tags: ["Programme"],
+            response: { 200: FoundationList, ...NOT_FOUND },
+          },
+        },
+        async () => presentFoundationList(await getProgramme(deps.db)),
+      );
+
+      api.get<SlugRequest>(
+        "/foundations/:slug",
+        {
+          schema: {
+            operationId: "getFoundation",
+            summary: "One foundation with its themes",
+            tags: ["Programme"],
+            params: SlugParams,
+            response: { 200: Foundation, ...BAD_REQUEST_OR_NOT_FOUND },
+          },
+        },
+        async (request) => presentFoundation(await getFoundation(deps.db, request.params.slug)),
+      );
+
+      api.get(
+        "/themes",
+        {
+          schema: {
+            operationId: "listThemes",
+            summary: "Every theme, each with its latest published edition and its counts",
+            tags: ["Programme"],
+            response: { 200: ThemeList, ...NOT_FOUND },
+          },
+        },
+        async () => presentThemeList(await getProgramme(deps.db)),
+      );
+
+      api.get<SlugRequest>(
+        "/themes/:slug",
+        {
+          schema: {
+            operationId: "getTheme",
+            summary: "One theme with the editions of its route map you may see",
+            tags: ["Route maps"],
+            params: SlugParams,
+            response: { 200: Theme, ...BAD_REQUEST_OR_NOT_FOUND },
+          },
+        },
+        async (request) => {
+          const { editions } = await listEditions(deps.db, request.actor, request.params.slug);
+          const found = findThemeSummary(await getProgramme(deps.db), request.params.slug);
+          if (!found) throw new NotFoundError(`There is no route map called "${request.params.slug}".`);
+          return presentTheme(found.theme, found.foundationName, editions);
+        },
+      );
+
+      api.get<SlugRequest>(
+        "/themes/:slug/editions",
+        {
+          schema: {
+            operationId: "listEditions",
+            summary: "The editions of one route map you may see, newest first",
+            tags: ["Route maps"],
+            params: SlugParams,
+            response: { 200: EditionList, ...BAD_REQUEST_OR_NOT_FOUND },
+          },
+        },
+        async (request) => {
+          const { theme, editions } = await listEditions(deps.db, request.actor, request.params.slug);
+          return presentEditionList(theme, editions);
+        },
+      );
+
+      api.get<SlugRequest>(
+        "/themes/:slug/editions/latest",
+        {
+          schema: {
+            operationId: "getLatestEdition",
+            summary: "The latest published edition of a route map, with every section",
+            tags: ["Route maps"],
+            params: SlugParams,
+            response: { 200: Edition, ...BAD_REQUEST_OR_NOT_FOUND },
+          },
+        },
+        async (request) => presentEdition(await getLatestEdition(deps.db, request.params.slug)),
+      );
+
+      api.get<EditionRequest>(
+        "/themes/:slug/editions/:id",
+        {
+          schema: {
+            operationId: "getEdition",
+            summary: "One edition of a route map, with every section",
+            description: "A draft is answered as not found unless you may read drafts.",
+            tags: ["Route maps"],
+            params: EditionParams,
+            response: { 200: Edition, ...BAD_REQUEST_OR_NOT_FOUND },
+          },
+        },
+        async (request) =>
+          presentEdition(await getEdition(deps.db, request.actor, request.params.slug, request.params.id)),
+      );
+
+      api.get(
+        "/sectors",
+        {
+          schema: {
+            operationId: "listSectors",
+            summary: "Every sector that may be asked to act",
+            tags: ["Sectors"],
+            response: { 200: SectorList },
+          },
+        },
+        async () => presentSectorList(await listSectors(deps.db)),
+      );
+
+      api.get<SlugRequest>(
+        "/sectors/:slug",
+        {
+          schema: {
+            operationId: "getSectorActions",
+            summary: "One sector and every action where it must act, route map by route map",
+            tags: ["Sectors"],
+            params: SlugParams,
+            response: { 200: SectorActions, ...BAD_REQUEST_OR_NOT_FOUND },
+          },
+        },
+        async (request) => presentSectorActions(await getSectorActions(deps.db, request.params.slug)),
+      );
+    },
+    { prefix: API_ROOT },
+  );
+}
