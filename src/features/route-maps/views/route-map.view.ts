@@ -86,7 +86,9 @@ export function routeMapView(model: RouteMapPageModel): SafeHtml {
       key: "Last updated",
       value: edition.lastUpdated ? monthYear(edition.lastUpdated) : "Not published yet",
     },
-    { key: "Edition", value: editionName(edition) },
+    ...(editionName(edition) === (edition.lastUpdated ? monthYear(edition.lastUpdated) : "")
+      ? []
+      : [{ key: "Edition", value: editionName(edition) }]),
     {
       key: "Foundation",
       value: html`<a href="/foundations/${encodeURIComponent(edition.theme.foundationSlug)}">${edition.theme.foundationName}</a>`,
