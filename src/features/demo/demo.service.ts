@@ -1,4 +1,99 @@
+import { type Actor, PUBLIC } from "../../platform/actor.ts";
 import type { Db } from "../../platform/database.ts";
+import { ConflictError } from "../../platform/errors.ts";
+import { createUser } from "../accounts/user.service.ts";
+import { createEditionFromDocument } from "../route-maps/edition-document.ts";
+import * as repo from "./demo.repository.ts";
+import { LEADERSHIP_DECEMBER_2025, LEADERSHIP_JUNE_2024 } from "./leadership.ts";
+import { FOUNDATIONS, PROGRAMME, SECTORS } from "./programme.ts";
 
-/** Fills an empty, migrated database with the demo programme (stub). */
-export async function loadDemoData(_db: Db): Promise<void> {}
+/** The demo's editor account. For trying Waymark out only: the README says so. */
+export const DEMO_EDITOR = {
+  email: "editor@waymark.test",
+  name: "Demo editor",
+  password: "waymark-demo-editor",
+} as const;
+
+export interface DemoOptions {
+  /** Called with a short line before each step, for the command line's progress. */
+  progress?: (line: string) => void;
+}
+
+/**
+ * Fills an empty, migrated database with the demo programme: the promise, its five foundations
+ * and 25 route maps, the sectors, a demo editor account, and the Leadership route map's June 2024
+ * and December 2025 editions. All in one transaction: it loads completely or not at all. Refuses
+ * if the database already holds a programme, so it can never mix demo data into real data.
+ */
+export async function loadDemoData(db: Db, options: DemoOptions = {}): Promise<void> {
+  if (!db.isTransaction) {
+    await db.transaction().execute((trx) => loadDemoData(trx, options));
+    return;
+  }
+  const progress = options.progress ?? (() => {});
+  const existing = await repo.findProgramme(db);
+  if (existing) {
+    throw new ConflictError(
+      `This database already holds the programme "${existing.name}", so the demo data was not added. ` +
+        "Demo data only goes into an empty database: `waymark demo` resets the data folder to the demo data.",
+    );
+  }
+
+  const themeCount = FOUNDATIONS.reduce((n, f) => n + f.themes.length, 0);
+  progress(
+    `Adding "${PROGRAMME.name}" with its ${FOUNDATIONS.length} foundations and ${themeCount} route maps`,
+  );
+  const programmeId = await repo.insertProgramme(db, {
+    slug: PROGRAMME.slug,
+    name: PROGRAMME.name,
+    summary: PROGRAMME.summary,
+    start_year: PROGRAMME.startYear,
+    end_year: PROGRAMME.endYear,
+  });
+  for (const [position, foundation] of FOUNDATIONS.entries()) {
+    const foundationId = await repo.insertFoundation(db, {
+      programme_id: programmeId,
+      slug: foundation.slug,
+      name: foundation.name,
+      summary: foundation.summary,
+      position,
+    });
+    await repo.insertThemes(
+      db,
+      foundation.themes.map((theme, i) => ({ foundation_id: foundationId, ...theme, position: i })),
+    );
+  }
+  progress(`Adding ${SECTORS.length} sectors`);
+  await repo.insertSectors(
+    db,
+    SECTORS.map((sector, position) => ({ ...sector, position })),
+  );
+
+  progress(`Adding the demo editor account ${DEMO_EDITOR.email}`);
+  const editor =
+    (await repo.findUserByEmail(db, DEMO_EDITOR.email)) ??
+    (await createUser(db, { ...DEMO_EDITOR, role: "editor" }, PUBLIC));
+  // The demo route maps are entered as the demo editor would enter them, through the same checks.
+  const actor: Actor = {
+    kind: "user",
+    id: editor.id,
+    name: editor.name,
+    email: editor.email,
+    role: editor.role,
+  };
+
+  const editionIds: number[] = [];
+  for (const document of [LEADERSHIP_JUNE_2024, LEADERSHIP_DECEMBER_2025]) {
+    progress(`Adding the Leadership route map, ${document.label} edition`);
+    const created = await createEditionFromDocument(db, actor, document, { source: "Waymark demo data" });
+    editionIds.push(created.id);
+  }
+  // December 2025 rewords the first "what matters" statement of June 2024: the same statement.
+  await repo.carryKeyOver(
+    db,
+    "what_matters",
+    { editionId: editionIds[0]!, position: 0 },
+    { editionId: editionIds[1]!, position: 0 },
+  );
+  progress("Demo data loaded");
+}
