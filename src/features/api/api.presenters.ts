@@ -1,4 +1,9 @@
 import type { Static } from "typebox";
+import type {
+  ComparedItem as ComparedItemView,
+  DiffPart as DiffPartView,
+  EditionComparison,
+} from "../route-maps/edition-compare.ts";
 import type { SectorActions as SectorActionsView } from "../route-maps/route-map.service.ts";
 import type {
   ActionItem,
@@ -12,6 +17,7 @@ import type {
 } from "../route-maps/route-map.types.ts";
 import type { ApiIndex } from "./api-index.schema.ts";
 import type { FoundationReference, ThemeReference } from "./common.schema.ts";
+import type { ComparedItem, Comparison, DiffPart } from "./comparison.schema.ts";
 import type { Action, Edition, EditionList, EditionSummary, Item } from "./edition.schema.ts";
 import type { Foundation, FoundationList } from "./foundation.schema.ts";
 import type { Programme } from "./programme.schema.ts";
@@ -35,6 +41,7 @@ export const apiUrls = {
   theme: (slug: string) => `${API_ROOT}/themes/${segment(slug)}`,
   editions: (slug: string) => `${API_ROOT}/themes/${segment(slug)}/editions`,
   edition: (slug: string, id: number) => `${API_ROOT}/themes/${segment(slug)}/editions/${segment(id)}`,
+  compare: (slug: string) => `${API_ROOT}/themes/${segment(slug)}/compare`,
   sectors: () => `${API_ROOT}/sectors`,
   sector: (slug: string) => `${API_ROOT}/sectors/${segment(slug)}`,
 };
@@ -216,5 +223,49 @@ export function presentSectorActions(view: SectorActionsView): Static<typeof Sec
       edition: presentEditionSummary(edition.theme.slug, edition),
       actions: edition.actions.map(presentAction),
     })),
+  };
+}
+
+function presentDiff(parts: DiffPartView[]): Array<Static<typeof DiffPart>> {
+  return parts.map((p) => ({ kind: p.kind, text: p.text }));
+}
+
+function presentComparedItem(i: ComparedItemView): Static<typeof ComparedItem> {
+  return { key: i.key, text: i.text, detail: i.detail, context: i.context };
+}
+
+export function presentComparison(
+  theme: { slug: string; name: string },
+  c: EditionComparison,
+): Static<typeof Comparison> {
+  return {
+    theme: themeReference(theme.slug, theme.name),
+    from: presentEditionSummary(theme.slug, c.from),
+    to: presentEditionSummary(theme.slug, c.to),
+    layoutChange: c.layoutChange ? { from: c.layoutChange.from, to: c.layoutChange.to } : null,
+    sections: c.sections.map((s) => ({
+      id: s.id,
+      title: s.title,
+      fields: s.fields.map((f) => ({
+        field: f.field,
+        label: f.label,
+        before: f.before,
+        after: f.after,
+        status: f.status,
+        diff: presentDiff(f.diff),
+      })),
+      hasItems: s.hasItems,
+      added: s.added.map(presentComparedItem),
+      removed: s.removed.map(presentComparedItem),
+      changed: s.changed.map((change) => ({
+        before: presentComparedItem(change.before),
+        after: presentComparedItem(change.after),
+        textDiff: presentDiff(change.textDiff),
+        detailDiff: change.detailDiff ? presentDiff(change.detailDiff) : null,
+      })),
+      unchanged: s.unchanged.map(presentComparedItem),
+    })),
+    totals: { ...c.totals },
+    hasChanges: c.hasChanges,
   };
 }

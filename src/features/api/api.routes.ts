@@ -1,7 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { Static } from "typebox";
 import type { AppDeps } from "../../app.ts";
-import { NotFoundError } from "../../platform/errors.ts";
+import { NotFoundError, ValidationError } from "../../platform/errors.ts";
+import { compareEditions } from "../route-maps/edition-compare.ts";
 import {
   getEdition,
   getFoundation,
@@ -11,9 +12,11 @@ import {
   listEditions,
   listSectors,
 } from "../route-maps/route-map.service.ts";
+import type { EditionSummary } from "../route-maps/route-map.types.ts";
 import {
   API_ROOT,
   findThemeSummary,
+  presentComparison,
   presentEdition,
   presentEditionList,
   presentFoundation,
@@ -27,6 +30,7 @@ import {
 } from "./api.presenters.ts";
 import { ApiIndex, OpenApiDocument } from "./api-index.schema.ts";
 import { BAD_REQUEST_OR_NOT_FOUND, NOT_FOUND, SlugParams } from "./common.schema.ts";
+import { Comparison, ComparisonQuery } from "./comparison.schema.ts";
 import { Edition, EditionList, EditionParams } from "./edition.schema.ts";
 import { Foundation, FoundationList } from "./foundation.schema.ts";
 import { type ApiOperation, buildOpenApiDocument, type OpenApiInfo } from "./openapi.ts";
@@ -51,10 +55,47 @@ const INFO: OpenApiInfo = {
 
 /** Public answers may be kept by any cache for a minute; answers to a signed-in person only by theirs. */
 const PUBLIC_CACHE = "public, max-age=60";
-const PRIVATE_CACHE = "private, no-cache";
+const PRIVATE_CACHE = "private, no-store";
 
 type SlugRequest = { Params: Static<typeof SlugParams> };
 type EditionRequest = { Params: Static<typeof EditionParams> };
+type ComparisonRequest = { Params: Static<typeof SlugParams>; Querystring: Static<typeof ComparisonQuery> };
+
+/**
+ * Chooses the two editions to compare from those the actor may see (newest first): `to` defaults
+ * to the latest published edition, `from` to the edition just before `to`.
+ */
+function chooseEditions(
+  theme: { name: string },
+  editions: EditionSummary[],
+  query: { from?: number; to?: number },
+): { from: number; to: number } {
+  const visible = (id: number) => {
+    if (!editions.some((e) => e.id === id)) {
+      throw new NotFoundError(`There is no edition ${id} of the ${theme.name} route map.`);
+    }
+    return id;
+  };
+  const to = query.to === undefined ? editions.find((e) => e.status === "published")?.id : visible(query.to);
+  const from =
+    query.from !== undefined
+      ? visible(query.from)
+      : to === undefined
+        ? undefined
+        : editions[editions.findIndex((e) => e.id === to) + 1]?.id;
+  if (from === undefined || to === undefined) {
+    throw new NotFoundError(
+      `The ${theme.name} route map does not have two editions to compare yet. Name them with ?from= and ?to=.`,
+    );
+  }
+  if (from === to) {
+    throw new ValidationError(
+      { to: "must be a different edition from `from`" },
+      "Choose two different editions.",
+    );
+  }
+  return { from, to };
+}
 
 /**
  * The JSON API under /api/v1: read-only open data. Every route declares its parameters and
@@ -243,6 +284,33 @@ export function apiRoutes(app: FastifyInstance, deps: AppDeps): void {
         },
         async (request) =>
           presentEdition(await getEdition(deps.db, request.actor, request.params.slug, request.params.id)),
+      );
+
+      api.get<ComparisonRequest>(
+        "/themes/:slug/compare",
+        {
+          schema: {
+            operationId: "compareEditions",
+            summary: "What was added, removed and changed between two editions of a route map",
+            description:
+              "Without `from` and `to`, compares the latest published edition with the one before it. " +
+              "Drafts can be compared only by those who may read them.",
+            tags: ["Route maps"],
+            params: SlugParams,
+            querystring: ComparisonQuery,
+            response: { 200: Comparison, ...BAD_REQUEST_OR_NOT_FOUND },
+          },
+        },
+        async (request) => {
+          const { slug } = request.params;
+          const { theme, editions } = await listEditions(deps.db, request.actor, slug);
+          const chosen = chooseEditions(theme, editions, request.query);
+          const [from, to] = await Promise.all([
+            getEdition(deps.db, request.actor, slug, chosen.from),
+            getEdition(deps.db, request.actor, slug, chosen.to),
+          ]);
+          return presentComparison(theme, compareEditions(from, to));
+        },
       );
 
       api.get(

@@ -88,7 +88,7 @@ describe("the OpenAPI document", () => {
     const answered = getRoutes(app)
       .filter((url) => url.startsWith("/api/v1"))
       .map(openApiPath);
-    expect(answered.length).toBeGreaterThanOrEqual(12);
+    expect(answered.length).toBeGreaterThanOrEqual(13);
     expect(documented.sort()).toEqual(answered.sort());
     const operations = Object.values(doc.paths).map((p) => p.get);
     for (const operation of operations) {
@@ -174,6 +174,9 @@ describe("the OpenAPI document", () => {
       ["/api/v1/themes/{slug}/editions/{id}", `/api/v1/themes/leadership/editions/${ids.june2024}`, 200],
       ["/api/v1/themes/{slug}/editions/{id}", `/api/v1/themes/leadership/editions/${ids.draft}`, 404],
       ["/api/v1/themes/{slug}/editions/{id}", "/api/v1/themes/leadership/editions/x", 400],
+      ["/api/v1/themes/{slug}/compare", "/api/v1/themes/leadership/compare", 200],
+      ["/api/v1/themes/{slug}/compare", "/api/v1/themes/leadership/compare?from=x", 400],
+      ["/api/v1/themes/{slug}/compare", "/api/v1/themes/listening/compare", 404],
       ["/api/v1/sectors", "/api/v1/sectors", 200],
       ["/api/v1/sectors/{slug}", "/api/v1/sectors/local-authorities", 200],
       ["/api/v1/sectors/{slug}", "/api/v1/sectors/health-boards", 200],
