@@ -1,0 +1,119 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "../../../test/support/database.ts";
+import { createApp } from "../../app.ts";
+import type { DatabaseHandle } from "../../platform/database.ts";
+import { checkAnswer, documentedPath, type OpenApiDocument, strictAjv } from "./api.test-support.ts";
+
+type Json = Record<string, unknown>;
+type Items = Array<{ text: string; pageRefs?: string; children?: Items }>;
+
+describe("the JSON API over the demo data", () => {
+  let handle: DatabaseHandle;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    handle = await createTestDatabase("demo");
+    app = await createApp({ db: handle.db, config: { production: false, logLevel: "silent" } });
+  });
+  afterAll(async () => {
+    await app.close();
+    await handle.close();
+  });
+
+  async function get(url: string): Promise<Json> {
+    const response = await app.inject({ method: "GET", url });
+    expect(response.statusCode, url).toBe(200);
+    return response.json();
+  }
+
+  it("reads every resource by following links from the index, and each answer matches the OpenAPI document", async () => {
+    const doc = (await get("/api/v1/openapi.json")) as unknown as OpenApiDocument;
+    const ajv = strictAjv();
+    const visited = new Set<string>();
+    const problems: string[] = [];
+    const visit = async (url: string): Promise<Json> => {
+      const body = await get(url);
+      visited.add(url.split("?")[0] ?? url);
+      const problem = checkAnswer(doc, ajv, url, 200, body);
+      if (problem) problems.push(problem);
+      return body;
+    };
+
+    const index = await visit("/api/v1");
+    const links = index.links as Record<string, string>;
+    await visit(links.programme!);
+    await visit(links.foundations!);
+    for (const foundation of (await visit(links.foundations!)).foundations as Array<{ url: string }>) {
+      await visit(foundation.url);
+    }
+    for (const theme of (await visit(links.themes!)).themes as Array<{ url: string }>) {
+      const detail = await visit(theme.url);
+      await visit(`${theme.url}/editions`);
+      const editions = detail.editions as Array<{ url: string }>;
+      for (const edition of editions) await visit(edition.url);
+      if (detail.latestPublishedEditionId !== null) await visit(`${theme.url}/editions/latest`);
+      if (editions.length >= 2) await visit(`${theme.url}/compare`);
+    }
+    for (const sector of (await visit(links.sectors!)).sectors as Array<{ url: string }>) {
+      await visit(sector.url);
+    }
+
+    await visit(links.openapi!);
+
+    expect(problems).toEqual([]);
+    // Every documented operation was exercised on real data.
+    const exercised = new Set([...visited].map((url) => documentedPath(doc, url)));
+    expect([...exercised].sort()).toEqual(Object.keys(doc.paths).sort());
+    expect(visited.size).toBeGreaterThan(25 + 5 + 6);
+  });
+
+  it("lists the programme's 25 route maps under its five foundations", async () => {
+    const programme = await get("/api/v1/programme");
+    const foundations = programme.foundations as Array<{ slug: string; themes: Json[] }>;
+    expect(foundations.map((f) => f.slug)).toEqual(["voice", "family", "care", "people", "scaffolding"]);
+    expect(foundations.flatMap((f) => f.themes)).toHaveLength(25);
+  });
+
+  it("carries both Leadership editions with the sections of their seeds", async () => {
+    const editions = await get("/api/v1/themes/leadership/editions");
+    expect((editions.editions as Json[]).map((e) => [e.label, e.layout, e.lastUpdated])).toEqual([
+      ["December 2025", "outcomes", "2025-12-01"],
+      ["June 2024", "ambitions", "2024-06-01"],
+    ]);
+
+    const december = await get("/api/v1/themes/leadership/editions/latest");
+    expect(december.label).toBe("December 2025");
+    expect(december.stateOfPlay).toMatchObject({ title: "Where is Scotland now?" });
+    expect((december.outcomes as Items)[0]?.text).toContain("values-based, relational and collective");
+    expect((december.actions as Items).length).toBeGreaterThan(3);
+    expect((december.sectors as Json[]).map((s) => s.name)).toEqual(
+      expect.arrayContaining(["Scottish Government", "COSLA", "Local Authorities", "Health Boards"]),
+    );
+    expect((december.milestones as Array<{ year: number }>).map((m) => m.year)).toEqual([
+      2025, 2026, 2027, 2028, 2029, 2030,
+    ]);
+    expect((december.helping as Items).length).toBeGreaterThan(0);
+    expect((december.whatMatters as Items).length).toBeGreaterThan(0);
+
+    const juneUrl = (editions.editions as Array<{ url: string }>)[1]!.url;
+    const june = await get(juneUrl);
+    expect(june.stateOfPlay).toMatchObject({ title: "Scotland in 2024" });
+    expect((june.outcomes as Items).every((o) => (o.pageRefs ?? "").length > 0)).toBe(true);
+    const mappings = june.mappings as Array<{ framework: string; items: Items }>;
+    expect(mappings.map((m) => m.framework)).toEqual(["promise_report", "plan_21_24", "uncrc", "shanarri"]);
+    expect(mappings.some((m) => m.items.length > 0)).toBe(true);
+  });
+
+  it("shows Local Authorities every Leadership action, from the December 2025 edition", async () => {
+    const sector = await get("/api/v1/sectors/local-authorities");
+    const routeMaps = sector.routeMaps as Array<{
+      theme: { slug: string };
+      edition: { label: string };
+      actions: Items;
+    }>;
+    const leadership = routeMaps.find((r) => r.theme.slug === "leadership");
+    expect(leadership?.edition.label).toBe("December 2025");
+    expect(leadership?.actions.length).toBeGreaterThan(3);
+  });
+});
