@@ -497,6 +497,26 @@ describe("editing a draft", () => {
       expect(response.statusCode, url).toBe(409);
       expect(response.body, url).toContain("Someone else saved this edition since you opened it.");
     }
+    // The words typed into an item form or an add form are kept after a conflict.
+    const staleEdit = await postForm(app, otherEditor, `/manage/editions/${id}/items/${item.id}`, {
+      version: seenByBoth,
+      text: "Stale edit kept.",
+    });
+    expect(dom(staleEdit).querySelector("#text")!.textContent).toBe("Stale edit kept.");
+    const staleAdd = await postForm(app, otherEditor, `/manage/editions/${id}/items`, {
+      version: seenByBoth,
+      section: "helping",
+      text: "Stale addition kept.",
+    });
+    expect(dom(staleAdd).querySelector("#add-helping-text")!.textContent).toBe("Stale addition kept.");
+    const outcomes = await db
+      .selectFrom("edition_item")
+      .select("text")
+      .where("edition_id", "=", id)
+      .where("section", "in", ["outcome", "helping"])
+      .execute();
+    expect(outcomes.map((o) => o.text)).not.toContain("Stale edit kept.");
+    expect(outcomes.map((o) => o.text)).not.toContain("Stale addition kept.");
   });
 
   it("unknown and malformed ids are 404s", async () => {

@@ -11,6 +11,7 @@ import {
   UnauthenticatedError,
   ValidationError,
 } from "../../platform/errors.ts";
+import { compareEditions } from "./edition-compare.ts";
 import * as editing from "./edition-editing.service.ts";
 import { getEditionById, getLatestEdition, listEditions } from "./route-map.service.ts";
 
@@ -732,5 +733,35 @@ describe("the editors' overview", () => {
     });
     expect(entry.draft).toMatchObject({ id: draft.id, status: "draft" });
     expect(await refusal(editing.listRouteMapsForEditing(db, reader))).toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe("editing the demo Leadership route map", () => {
+  let demo: DatabaseHandle;
+  beforeAll(async () => {
+    demo = await createTestDatabase("demo");
+  });
+  afterAll(() => demo.close());
+
+  it("a new draft compares as unchanged with December 2025, and a reworded action shows as changed, not added and removed", async () => {
+    const demoEditor = await makeUser(demo.db, "editor");
+    const published = await getLatestEdition(demo.db, "leadership");
+    const { editionId } = await demo.db
+      .transaction()
+      .execute((trx) => editing.startDraft(trx, demoEditor, { themeSlug: "leadership" }));
+    const draft = await getEditionById(demo.db, demoEditor, editionId);
+    expect(compareEditions(published, draft).hasChanges).toBe(false);
+
+    const action = draft.actions.find((a) => a.children.length > 0)!;
+    await demo.db.transaction().execute((trx) =>
+      editing.updateItem(trx, demoEditor, {
+        editionId,
+        version: draft.version,
+        itemId: action.id,
+        text: `${action.text} Progress will be reported in 2026.`,
+      }),
+    );
+    const comparison = compareEditions(published, await getEditionById(demo.db, demoEditor, editionId));
+    expect(comparison.totals).toEqual({ added: 0, removed: 0, changed: 1 });
   });
 });
