@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { compareEditions, normaliseText, type SectionComparison, wordDiff } from "./edition-compare.ts";
+import {
+  compareEditions,
+  normaliseText,
+  readableDiff,
+  type SectionComparison,
+  wordDiff,
+} from "./edition-compare.ts";
 import { type Edition, FRAMEWORKS, MILESTONE_YEARS, type TextItem } from "./route-map.types.ts";
 
 let nextId = 1;
@@ -288,5 +294,25 @@ describe("text normalisation and word diffs", () => {
     // Word diffs keep the newer text's spacing in unchanged runs, so compare the older one by words.
     expect(normaliseText(join(["same", "removed"])).replace(/ (?=\.)/g, "")).toBe(normaliseText(before));
     expect(parts.filter((p) => p.kind === "removed").map((p) => p.text)).toEqual(["an approach"]);
+  });
+
+  it("shows a rewritten text whole, removed then added, instead of a jumble of word scraps", () => {
+    const before = "Despite challenges, there has been strong commitment to keep the promise at all levels.";
+    const after = "Work underway aligns with the Public Service Reform Strategy and Delivering for Scotland.";
+    expect(readableDiff(before, after)).toEqual([
+      { kind: "removed", text: before },
+      { kind: "added", text: after },
+    ]);
+  });
+
+  it("keeps the word diff when most of the text is unchanged", () => {
+    const before = "The group meets every month in Edinburgh to agree the plan.";
+    const after = "The group meets every quarter in Edinburgh to agree the plan.";
+    expect(readableDiff(before, after)).toEqual(wordDiff(before, after));
+    expect(readableDiff(before, after).filter((p) => p.kind === "same").length).toBeGreaterThan(0);
+  });
+
+  it("shows a text added to an empty field as one addition", () => {
+    expect(readableDiff("", "New introduction.")).toEqual([{ kind: "added", text: "New introduction." }]);
   });
 });

@@ -105,6 +105,24 @@ export function wordDiff(before: string, after: string): DiffPart[] {
   return parts;
 }
 
+const letters = (text: string) => text.replace(/\s+/g, "").length;
+
+/**
+ * A word diff when the two texts are mostly the same; when less than half of the longer text
+ * survives, a word diff is a jumble of scraps, so the old text is shown removed and the new one
+ * added, whole.
+ */
+export function readableDiff(before: string, after: string): DiffPart[] {
+  const parts = wordDiff(before, after);
+  const kept = parts.filter((p) => p.kind === "same").reduce((n, p) => n + letters(p.text), 0);
+  const longer = Math.max(letters(before), letters(after));
+  if (longer === 0 || kept / longer >= 0.5) return parts;
+  return [
+    ...(before ? [{ kind: "removed" as const, text: before }] : []),
+    ...(after ? [{ kind: "added" as const, text: after }] : []),
+  ];
+}
+
 interface Candidate extends ComparedItem {
   /** Items match by text only within the same group (a mapping's framework). */
   group: string;
@@ -176,8 +194,8 @@ function compareItems(
       changed.push({
         before: strip(old),
         after: strip(item),
-        textDiff: sameText ? [{ kind: "same", text: item.text }] : wordDiff(old.text, item.text),
-        detailDiff: sameDetail ? null : wordDiff(old.detail, item.detail),
+        textDiff: sameText ? [{ kind: "same", text: item.text }] : readableDiff(old.text, item.text),
+        detailDiff: sameDetail ? null : readableDiff(old.detail, item.detail),
       });
     }
   }
@@ -209,7 +227,7 @@ function compareField(field: FieldName, from: Edition, to: Edition): FieldCompar
     before,
     after,
     status,
-    diff: status === "unchanged" ? [{ kind: "same", text: after }] : wordDiff(before, after),
+    diff: status === "unchanged" ? [{ kind: "same", text: after }] : readableDiff(before, after),
   };
 }
 

@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from "../../../platform/html.ts";
+import { type HtmlValue, html, type SafeHtml } from "../../../platform/html.ts";
 import { insetText } from "../../../platform/views/components/inset-text.ts";
 import { table } from "../../../platform/views/components/table.ts";
 import type { ActionItem, Edition, OutcomeItem } from "../route-map.types.ts";
@@ -107,7 +107,7 @@ function milestones(edition: Edition): SafeHtml {
 }
 
 function who(edition: Edition): SafeHtml {
-  if (edition.sectors.length === 0) return html`<p>No one has been named yet.</p>`;
+  if (edition.sectors.length === 0) return html`<p>This edition does not name who needs to work on it.</p>`;
   return html`<ul class="wm-sectors">${edition.sectors.map(
     (s) => html`<li><a href="/sectors/${encodeURIComponent(s.slug)}">${s.name}</a></li>`,
   )}</ul>`;
@@ -123,20 +123,24 @@ function whatMatters(edition: Edition): SafeHtml {
   return html`<ul class="wm-what-matters">${edition.whatMatters.map((i) => html`<li>${i.text}</li>`)}</ul>`;
 }
 
+/** Promise-report references stored as bare page numbers read "Pages 17; 36; 103-104", as on the seed pages. */
+function mappingCell(group: Edition["mappings"][number]): HtmlValue {
+  const items = group.items.map((i) => i.text.trim());
+  if (items.length === 0) return "None recorded";
+  if (group.framework === "promise_report" && items.every((t) => /^\d+(?:-\d+)?$/.test(t))) {
+    return `${items.length === 1 && !items[0]!.includes("-") ? "Page" : "Pages"} ${items.join("; ")}`;
+  }
+  if (items.length === 1) return items[0]!;
+  return html`<ul class="wm-cell-list">${items.map((t) => html`<li>${t}</li>`)}</ul>`;
+}
+
 function mapping(edition: Edition): SafeHtml {
   return html`<p>This is how Plan 24-30 relates to other frameworks and plans.</p>
     ${table({
       caption: `How the ${edition.theme.name} route map relates to other frameworks and plans`,
       head: ["Framework", "What this route map relates to"],
       rowHeaders: true,
-      rows: edition.mappings.map((group) => [
-        group.label,
-        group.items.length === 0
-          ? "None recorded"
-          : group.items.length === 1
-            ? group.items[0]!.text
-            : html`<ul class="wm-cell-list">${group.items.map((i) => html`<li>${i.text}</li>`)}</ul>`,
-      ]),
+      rows: edition.mappings.map((group) => [group.label, mappingCell(group)]),
     })}`;
 }
 
