@@ -8,6 +8,25 @@ export function isApiRequest(request: FastifyRequest): boolean {
   return request.url.startsWith("/api/");
 }
 
+const TYPE_NAMES: Record<string, string> = {
+  integer: "a whole number",
+  number: "a number",
+  string: "text",
+  boolean: "true or false",
+};
+
+/** A schema-validation message in plain words where the validator's own is terse. */
+function fieldMessage(item: NonNullable<FastifyError["validation"]>[number]): string {
+  const params = (item.params ?? {}) as Record<string, unknown>;
+  if (item.keyword === "required") return "is required";
+  if (item.keyword === "type" && typeof params.type === "string") {
+    return `must be ${TYPE_NAMES[params.type] ?? params.type}`;
+  }
+  if (item.keyword === "minimum") return `must be ${String(params.limit)} or more`;
+  if (item.keyword === "maximum") return `must be ${String(params.limit)} or less`;
+  return item.message ?? "is not valid";
+}
+
 /** Turns Fastify's schema-validation errors into field messages: "query.from" → "from". */
 function validationFields(error: FastifyError): Record<string, string> {
   const fields: Record<string, string> = {};
@@ -16,7 +35,7 @@ function validationFields(error: FastifyError): Record<string, string> {
     const field =
       missing ??
       (item.instancePath.replace(/^\//, "").replaceAll("/", ".") || error.validationContext || "request");
-    fields[field] ??= missing ? "is required" : (item.message ?? "is not valid");
+    fields[field] ??= fieldMessage(item);
   }
   return fields;
 }

@@ -347,12 +347,12 @@ describe("the JSON API", () => {
     });
 
     it.each([
-      ["from=abc", { from: "must be integer" }],
-      ["from=0", { from: "must be >= 1" }],
-      ["to=99999999999", { to: "must be <= 2147483647" }],
-      ["from=1.5&to=2", { from: "must be integer" }],
-      ["from=1&from=2", { from: "must be integer" }],
-      ["from=", { from: "must be integer" }],
+      ["from=abc", { from: "must be a whole number" }],
+      ["from=0", { from: "must be 1 or more" }],
+      ["to=99999999999", { to: "must be 2147483647 or less" }],
+      ["from=1.5&to=2", { from: "must be a whole number" }],
+      ["from=1&from=2", { from: "must be a whole number" }],
+      ["from=", { from: "must be a whole number" }],
     ])("refuses a malformed edition (?%s), naming the parameter", async (query, fields) => {
       const { status, body } = await get(`/api/v1/themes/leadership/compare?${query}`);
       expect(status).toBe(400);
@@ -433,12 +433,12 @@ describe("the JSON API", () => {
     }
 
     it.each([
-      ["abc", "must be integer"],
-      ["1.5", "must be integer"],
-      ["0", "must be >= 1"],
-      ["-1", "must be >= 1"],
-      ["2147483648", "must be <= 2147483647"],
-      ["99999999999999999999999", "must be <= 2147483647"],
+      ["abc", "must be a whole number"],
+      ["1.5", "must be a whole number"],
+      ["0", "must be 1 or more"],
+      ["-1", "must be 1 or more"],
+      ["2147483648", "must be 2147483647 or less"],
+      ["99999999999999999999999", "must be 2147483647 or less"],
     ])("a malformed edition id %s is refused, naming the id", async (id, message) => {
       const { status, body } = await get(`/api/v1/themes/leadership/editions/${id}`);
       expect(status).toBe(400);
