@@ -171,9 +171,11 @@ describe("the editors' overview", () => {
     expect(page.body).toContain("This route map already has a draft, so you are editing that one.");
   });
 
-  it("an unknown route map is a 404", async () => {
-    const response = await postForm(app, editor, "/manage/themes/no-such-theme/drafts", {});
-    expect(response.statusCode).toBe(404);
+  it("an unknown or malformed route map name is a 404", async () => {
+    for (const slug of ["no-such-theme", "a%00b", "Leadership%20", "LEADERSHIP", "-leadership"]) {
+      const response = await postForm(app, editor, `/manage/themes/${slug}/drafts`, {});
+      expect(response.statusCode, slug).toBe(404);
+    }
   });
 });
 

@@ -254,6 +254,20 @@ describe("editing an edition's details", () => {
     expect(await auditCount()).toBe(before);
   });
 
+  it("saves text with characters the database cannot hold (NUL, broken surrogates) by leaving them out", async () => {
+    const draft = await draftOf(await makeRouteMap(db));
+    await run((trx) =>
+      editing.updateDetails(
+        trx,
+        editor,
+        details(draft.id, draft.version, { label: "Dec\u0000ember 2025", stateOfPlay: "Broken \ud800 text" }),
+      ),
+    );
+    const saved = await getEditionById(db, editor, draft.id);
+    expect(saved.label).toBe("December 2025");
+    expect(saved.stateOfPlay).toBe("Broken \ufffd text");
+  });
+
   it("accepts text at exactly the limits", async () => {
     const draft = await draftOf(await makeRouteMap(db));
     await run((trx) =>

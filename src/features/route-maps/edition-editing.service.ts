@@ -125,8 +125,12 @@ export interface EditingView {
 // Checking input
 
 function clean(value: Submitted): string {
-  return (value ?? "").replace(/\r\n?/g, "\n").trim();
+  // Postgres text cannot hold NUL, and lone surrogates are not text: drop the one, mend the other.
+  return (value ?? "").toWellFormed().replace(/\r\n?/g, "\n").replaceAll("\u0000", "").trim();
 }
+
+/** Route-map slugs as the app makes them; anything else cannot name a route map. */
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Checks a text field; adds a message naming the field to `errors` and returns the clean text. */
 function checkText(
@@ -409,7 +413,10 @@ export async function startDraft(
   input: { themeSlug: string; requestId?: string | undefined },
 ): Promise<{ editionId: number; created: boolean }> {
   authorize(actor, "route_map.edit");
-  const theme = await readRepo.findThemeBySlug(trx, input.themeSlug);
+  const theme =
+    input.themeSlug.length <= 100 && SLUG.test(input.themeSlug)
+      ? await readRepo.findThemeBySlug(trx, input.themeSlug)
+      : undefined;
   if (!theme) throw new NotFoundError(`There is no route map called "${input.themeSlug}".`);
   await repo.lockTheme(trx, theme.id);
   const existing = await repo.findDraft(trx, theme.id);
