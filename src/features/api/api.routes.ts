@@ -53,7 +53,7 @@ const INFO: OpenApiInfo = {
   ],
 };
 
-/** Public answers may be kept by any cache for a minute; answers to a signed-in person only by theirs. */
+/** Public answers may be kept by any cache for a minute; a signed-in person's (which may show drafts) never. */
 const PUBLIC_CACHE = "public, max-age=60";
 const PRIVATE_CACHE = "private, no-store";
 
