@@ -11,7 +11,7 @@ export default defineConfig({
     setupFiles: ["e2e/support/setup-file.ts"],
     pool: "forks",
     fileParallelism: false,
-    testTimeout: 60_000,
+    testTimeout: 120_000,
     hookTimeout: 120_000,
   },
 });

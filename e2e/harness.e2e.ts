@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectNoAxeViolations } from "./support/axe.ts";
-import { DESKTOP, launchBrowser, NO_JS, Visitor } from "./support/browser.ts";
+import { DESKTOP, launchBrowser, NO_JS, PHONE, Visitor } from "./support/browser.ts";
 import { startServer, type TestServer } from "./support/server.ts";
 
 // The checks every browser test relies on must be able to fail: a page with known faults,
@@ -24,7 +24,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openBrokenPage(mode: typeof DESKTOP): Promise<Visitor> {
+async function openBrokenPage(mode: typeof DESKTOP, body = BROKEN_PAGE): Promise<Visitor> {
   const visitor = await Visitor.open(browser, server.url, mode);
   const csp = (await fetch(server.url)).headers.get("content-security-policy")!;
   expect(csp).toContain("script-src 'self'");
@@ -33,7 +33,7 @@ async function openBrokenPage(mode: typeof DESKTOP): Promise<Visitor> {
       status: 200,
       contentType: "text/html; charset=utf-8",
       headers: { "content-security-policy": csp },
-      body: BROKEN_PAGE,
+      body,
     }),
   );
   await visitor.goto("/broken-page");
@@ -58,5 +58,23 @@ describe("the browser-test checks themselves", () => {
     expect(problems).toContain("/assets/ds/images/nothing.png");
     expect(() => visitor.expectNoProblems()).toThrow();
     await visitor.close();
+  });
+
+  it("report a page that scrolls sideways at phone width, but not a wide data table", async () => {
+    const page = (content: string) => `<!DOCTYPE html>
+<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Wide</title></head><body><main><h1>Wide</h1>${content}</main></body></html>`;
+    const wide = await openBrokenPage(PHONE, page('<p><input size="80" aria-label="Too wide"></p>'));
+    await expect(wide.expectNoSidewaysScrolling()).rejects.toThrow(/sticking out: .*input/);
+    await wide.close();
+    const table = await openBrokenPage(
+      PHONE,
+      page(
+        `<table><caption>Wide data</caption><tr>${"<td>Unbreakable-table-cell</td>".repeat(8)}</tr></table>`,
+      ),
+    );
+    expect(await table.page.evaluate(() => document.documentElement.scrollWidth)).toBeGreaterThan(375);
+    await table.expectNoSidewaysScrolling();
+    await table.close();
   });
 });

@@ -11,7 +11,7 @@ import { RouteMapPage } from "./pages/route-map-page.ts";
 import { SectorPage, SectorsPage } from "./pages/sectors-page.ts";
 import { SignInPage } from "./pages/sign-in-page.ts";
 import { expectNoAxeViolations } from "./support/axe.ts";
-import { launchBrowser, MODES, Visitor } from "./support/browser.ts";
+import { launchBrowser, MODES, PHONE, Visitor } from "./support/browser.ts";
 import { startServer, type TestServer } from "./support/server.ts";
 
 // Every public page, as a reader without an account meets it: on a desktop browser, without
@@ -60,6 +60,7 @@ describe.each(MODES)("a reader, $name,", (mode) => {
   async function pageIsAccessibleAndClean(): Promise<void> {
     await expectNoAxeViolations(visitor);
     visitor.expectNoProblems();
+    if (mode === PHONE) await visitor.expectNoSidewaysScrolling();
   }
 
   it("sees the programme's five foundations and the Leadership route map's latest facts on the home page", async () => {

@@ -130,6 +130,39 @@ export class Visitor {
     await loaded;
   }
 
+  /**
+   * WCAG 1.4.10 (reflow): at phone width a page reads top to bottom without scrolling sideways.
+   * Data tables are the criterion's own exception (they need two dimensions), so they are left
+   * out of the measure; names the innermost elements that still stick out past the screen's edge.
+   */
+  async expectNoSidewaysScrolling(): Promise<void> {
+    const overflow = await this.page.evaluate(() => {
+      const tables = Array.from(document.querySelectorAll("table"));
+      const before = tables.map((t) => t.style.display);
+      for (const t of tables) t.style.display = "none";
+      try {
+        const width = document.documentElement.clientWidth;
+        const sticksOut = (el: Element) => el.getBoundingClientRect().right > width + 1;
+        const wide = Array.from(document.querySelectorAll("body *"))
+          .filter((el) => sticksOut(el) && !Array.from(el.children).some(sticksOut))
+          .slice(0, 5)
+          .map(
+            (el) =>
+              `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).trim().split(/\s+/).join(".")}` : ""}`,
+          );
+        return { scrollWidth: document.documentElement.scrollWidth, width, wide };
+      } finally {
+        tables.forEach((t, i) => {
+          t.style.display = before[i] ?? "";
+        });
+      }
+    });
+    expect(
+      overflow.scrollWidth,
+      `${this.page.url()} is ${overflow.scrollWidth}px wide on a ${overflow.width}px screen; sticking out: ${overflow.wide.join(", ")}`,
+    ).toBeLessThanOrEqual(overflow.width);
+  }
+
   expectNoProblems(): void {
     expect(this.problems, `problems while ${this.mode.name}:\n${this.problems.join("\n")}`).toEqual([]);
   }
