@@ -112,3 +112,34 @@ describe("signing in and out", () => {
     expect(row.password_hash).not.toContain("correct horse");
   });
 });
+
+describe("the CSRF cookie and shared caches", () => {
+  let handle: DatabaseHandle;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    handle = await createTestDatabase("demo");
+    app = await testApp(handle.db);
+  });
+  afterAll(async () => {
+    await app.close();
+    await handle.close();
+  });
+
+  it("a page a shared cache may keep sets no cookie, so no two visitors can share a CSRF token", async () => {
+    for (const url of ["/", "/themes/leadership", "/sectors", "/api/v1/themes"]) {
+      const response = await app.inject({ url });
+      expect(response.statusCode, url).toBe(200);
+      expect(response.headers["cache-control"], url).toMatch(/^public/);
+      expect(response.headers.vary, url).toMatch(/Cookie/);
+      expect(response.headers["set-cookie"], url).toBeUndefined();
+    }
+  });
+
+  it("the sign-in form gets its token in a cookie on a page that is never stored", async () => {
+    const response = await app.inject({ url: "/sign-in" });
+    expect(response.headers["cache-control"]).toBe("private, no-store");
+    const cookie = response.cookies.find((c) => c.name === "wm_csrf");
+    expect(cookie?.httpOnly).toBe(true);
+    expect(response.body).toContain(`name="_csrf" value="${cookie?.value}"`);
+  });
+});

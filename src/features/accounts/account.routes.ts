@@ -24,14 +24,17 @@ function renderSignIn(
   reply: FastifyReply,
   form: { email: string; returnTo: string; errors: Record<string, string> },
 ) {
-  return reply.type("text/html; charset=utf-8").send(
-    page({
-      title: Object.keys(form.errors).length ? "Error: Sign in" : "Sign in",
-      actor: request.actor,
-      csrfToken: request.csrfToken,
-      content: signInView({ ...form, csrfToken: request.csrfToken }),
-    }).value,
-  );
+  return reply
+    .header("cache-control", "private, no-store")
+    .type("text/html; charset=utf-8")
+    .send(
+      page({
+        title: Object.keys(form.errors).length ? "Error: Sign in" : "Sign in",
+        actor: request.actor,
+        csrfToken: request.csrfToken,
+        content: signInView({ ...form, csrfToken: request.csrfToken }),
+      }).value,
+    );
 }
 
 /** Sign in and sign out. A minimal built-in sign-in: accounts, roles and invitations come later. */

@@ -115,20 +115,17 @@ export function apiRoutes(app: FastifyInstance, deps: AppDeps): void {
           operations.push({ method: "GET", url, schema: route.schema });
       });
 
-      api.addHook("onSend", async (request, reply, payload) => {
+      // Headers are decided on arrival (the actor is known by then), so the app-wide hooks that
+      // run before this context's onSend see them: publicly cacheable answers carry no cookie
+      // (src/platform/security/csrf.ts).
+      api.addHook("onRequest", async (request, reply) => {
         // Open data: any site may read it. No credentials are allowed, so `*` is safe.
         reply.header("access-control-allow-origin", "*");
         reply.header("vary", "Cookie");
-        if (reply.statusCode >= 500) {
-          reply.header("cache-control", "no-store");
-        } else if (request.actor.kind === "public") {
-          reply.header("cache-control", PUBLIC_CACHE);
-          // A shared cache may keep this answer and hand it to everyone: it must not set a cookie
-          // (the CSRF cookie would then be the same for every visitor).
-          reply.removeHeader("set-cookie");
-        } else {
-          reply.header("cache-control", PRIVATE_CACHE);
-        }
+        reply.header("cache-control", request.actor.kind === "public" ? PUBLIC_CACHE : PRIVATE_CACHE);
+      });
+      api.addHook("onSend", async (_request, reply, payload) => {
+        if (reply.statusCode >= 500) reply.header("cache-control", "no-store");
         return payload;
       });
 

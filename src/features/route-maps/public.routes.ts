@@ -56,6 +56,7 @@ function sendPage(
   options: Omit<PageOptions, "actor" | "csrfToken">,
 ): FastifyReply {
   reply.header("cache-control", request.actor.kind === "user" ? "private, no-store" : "public, max-age=60");
+  reply.header("vary", "Cookie");
   return reply
     .type("text/html; charset=utf-8")
     .send(page({ ...options, actor: request.actor, csrfToken: request.csrfToken }).value);

@@ -40,6 +40,13 @@ export function registerCsrf(app: FastifyInstance): void {
       secure: request.protocol === "https",
     });
   });
+  // An answer that shared caches may keep and hand to everyone must not set the token cookie,
+  // or every visitor served from the cache would share one token. Such answers have no forms
+  // (the public's only form is the sign-in page, which is never cached): the token is set on
+  // the next uncached page instead.
+  app.addHook("onSend", async (_request, reply) => {
+    if (/^public\b/.test(String(reply.getHeader("cache-control") ?? ""))) reply.removeHeader("set-cookie");
+  });
   app.addHook("preHandler", async (request) => {
     if (!UNSAFE.has(request.method)) return;
     const submitted = submittedToken(request);
