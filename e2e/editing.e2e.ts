@@ -107,6 +107,17 @@ describe.each([DESKTOP, NO_JS])("the demo editor, $name,", (mode) => {
     expect(before).not.toContain(subItem);
     await reader.goto(`/themes/leadership/editions/${draftId}`, 404);
     await NotFoundPage.verifyOnPage(reader.page);
+    // Nor in the open data a reader (or a script) can fetch.
+    for (const path of ["/api/v1/themes/leadership/editions", "/api/v1/themes/leadership/editions/latest"]) {
+      const response = await reader.context.request.get(path);
+      expect(response.status(), path).toBe(200);
+      const body = await response.text();
+      expect(body).not.toContain(action);
+      expect(body).not.toContain(subItem);
+    }
+    expect((await reader.context.request.get(`/api/v1/themes/leadership/editions/${draftId}`)).status()).toBe(
+      404,
+    );
     await reader.goto(`/manage/editions/${draftId}/preview`);
     await SignInPage.verifyOnPage(reader.page);
     reader.expectNoProblems();
