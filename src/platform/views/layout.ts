@@ -1,5 +1,6 @@
 import type { Actor } from "../actor.ts";
 import { html, type SafeHtml } from "../html.ts";
+import { can } from "../security/authorize.ts";
 
 export interface Crumb {
   href: string;
@@ -38,6 +39,20 @@ function accountLinks(actor: Actor, csrfToken: string): SafeHtml {
     </form>`;
 }
 
+const ICONS = "/assets/ds/images/icons/icons.stack.svg";
+
+function navigationList(actor: Actor): SafeHtml {
+  const links = [
+    { href: "/", text: "Route maps" },
+    { href: "/sectors", text: "Who must act" },
+    { href: "/api/v1", text: "Open data" },
+    ...(can(actor, "route_map.edit") ? [{ href: "/manage", text: "Edit route maps" }] : []),
+  ];
+  return html`<ul class="ds_site-navigation__list">
+    ${links.map((l) => html`<li class="ds_site-navigation__item"><a class="ds_site-navigation__link" href="${l.href}">${l.text}</a></li>`)}
+  </ul>`;
+}
+
 /** The page frame: skip link, header with navigation, breadcrumbs, main content and footer. */
 export function page(options: PageOptions): SafeHtml {
   const { title, actor, csrfToken, content } = options;
@@ -63,24 +78,29 @@ export function page(options: PageOptions): SafeHtml {
   <div class="ds_wrapper">
     <div class="ds_site-header__content">
       <div class="ds_site-branding">
-        <a class="ds_site-branding__link" href="/">
-          <span class="ds_site-branding__title">Waymark</span>
-        </a>
-        <p class="ds_site-branding__title wm-tagline">Keeping the promise, 2020–2030</p>
+        <a class="ds_site-branding__logo ds_site-branding__link wm-logo" href="/">Waymark</a>
+        <div class="ds_site-branding__title">Keeping the promise, 2020–2030</div>
       </div>
       <div class="wm-account-links">${accountLinks(actor, csrfToken)}</div>
+      <div class="ds_site-header__controls">
+        <label aria-controls="mobile-navigation" class="ds_site-header__control js-toggle-menu" for="menu">
+          <span class="ds_site-header__control-text">Menu</span>
+          <svg class="ds_icon ds_site-header__control-icon" aria-hidden="true" role="img" focusable="false"><use href="${ICONS}#menu"></use></svg>
+          <svg class="ds_icon ds_site-header__control-icon ds_site-header__control-icon--active-icon" aria-hidden="true" role="img" focusable="false"><use href="${ICONS}#close"></use></svg>
+        </label>
+      </div>
+      <input class="ds_site-navigation__toggle" id="menu" type="checkbox">
+      <nav id="mobile-navigation" class="ds_site-navigation ds_site-navigation--mobile" data-module="ds-mobile-navigation-menu" aria-label="Main menu">
+        ${navigationList(actor)}
+      </nav>
     </div>
   </div>
   <div class="ds_site-header__navigation">
-    <nav class="ds_site-navigation" aria-label="Main">
-      <div class="ds_wrapper">
-        <ul class="ds_site-navigation__list">
-          <li class="ds_site-navigation__item"><a class="ds_site-navigation__link" href="/">Route maps</a></li>
-          <li class="ds_site-navigation__item"><a class="ds_site-navigation__link" href="/sectors">Who must act</a></li>
-          <li class="ds_site-navigation__item"><a class="ds_site-navigation__link" href="/api/v1">Open data</a></li>
-        </ul>
-      </div>
-    </nav>
+    <div class="ds_wrapper">
+      <nav class="ds_site-navigation" aria-label="Main">
+        ${navigationList(actor)}
+      </nav>
+    </div>
   </div>
 </header>
 </div>
