@@ -107,11 +107,10 @@ export class Visitor {
   /**
    * Everything that went wrong unseen. A page's own status (the 404 page, a form shown again with
    * 400) is checked by the test that opens it, so the browser's console note about it is not.
-   * Chromium asks every site for /favicon.ico unless the page names an icon; Waymark has none yet.
    */
   get problems(): string[] {
     const loads = this.failedLoads
-      .filter((url) => !this.documents.has(url) && new URL(url).pathname !== "/favicon.ico")
+      .filter((url) => !this.documents.has(url))
       .map((url) => `failed to load ${url}`);
     return [...this.found, ...loads];
   }

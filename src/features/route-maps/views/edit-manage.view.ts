@@ -1,4 +1,5 @@
 import { html, type SafeHtml } from "../../../platform/html.ts";
+import { table } from "../../../platform/views/components/table.ts";
 import { button, csrfField, notification } from "../../../platform/views/forms.ts";
 import type { ManagedRouteMap } from "../edition-editing.service.ts";
 import { formatDate } from "../edition-editing.service.ts";
@@ -38,21 +39,16 @@ export function manageView(model: ManageModel): SafeHtml {
   ${
     model.routeMaps.length === 0
       ? html`<p>There are no route maps yet.</p>`
-      : html`<table class="ds_table">
-    <caption>Route maps and their editions</caption>
-    <thead>
-      <tr><th scope="col">Route map</th><th scope="col">Foundation</th><th scope="col">Published edition</th><th scope="col">Draft</th></tr>
-    </thead>
-    <tbody>
-      ${model.routeMaps.map(
-        (r) => html`<tr>
-        <th scope="row">${r.theme.name}</th>
-        <td>${r.theme.foundationName}</td>
-        <td>${published(r)}</td>
-        <td>${draftCell(r, model.csrfToken)}</td>
-      </tr>`,
-      )}
-    </tbody>
-  </table>`
+      : table({
+          caption: "Route maps and their editions",
+          head: ["Route map", "Foundation", "Published edition", "Draft"],
+          rowHeaders: true,
+          rows: model.routeMaps.map((r) => [
+            r.theme.name,
+            r.theme.foundationName,
+            published(r),
+            draftCell(r, model.csrfToken),
+          ]),
+        })
   }`;
 }

@@ -14,10 +14,14 @@ export interface TableOptions {
   className?: string;
 }
 
-/** Design system table with a caption, column headers and optional row headers. */
+/**
+ * Design system table with a caption, column headers and optional row headers. It sits in a
+ * focusable region that scrolls sideways on its own when the table is wider than a phone, so
+ * the page itself never does, with or without JavaScript.
+ */
 export function table(options: TableOptions): SafeHtml {
-  const classes = ["ds_table", options.className ?? ""].filter(Boolean).join("  ");
-  return html`<table class="${classes}"${options.smallscreen ? html` data-smallscreen="${options.smallscreen}"` : ""}>
+  const classes = ["ds_table", options.className ?? ""].filter(Boolean).join(" ");
+  return html`<div class="wm-table-scroll" role="region" aria-label="${options.caption}" tabindex="0"><table class="${classes}"${options.smallscreen ? html` data-smallscreen="${options.smallscreen}"` : ""}>
   <caption>${options.caption}</caption>
   <thead>
     <tr>${options.head.map((h) => html`<th scope="col">${h}</th>`)}</tr>
@@ -30,5 +34,5 @@ export function table(options: TableOptions): SafeHtml {
         )}</tr>`,
     )}
   </tbody>
-</table>`;
+</table></div>`;
 }
