@@ -114,6 +114,7 @@ export function page(options: PageOptions): SafeHtml {
   </main>
 </div>
 </div>
+<div class="ds_page__bottom">
 <footer class="ds_site-footer">
   <div class="ds_wrapper">
     <div class="ds_site-footer__content">
@@ -121,6 +122,7 @@ export function page(options: PageOptions): SafeHtml {
     </div>
   </div>
 </footer>
+</div>
 </div>
 </body>
 </html>`;
