@@ -3,10 +3,6 @@ import type { Db } from "../../platform/database.ts";
 
 // The SQL behind the demo data. Database or transaction first.
 
-export function findProgramme(db: Db) {
-  return db.selectFrom("programme").select(["id", "name"]).orderBy("id").limit(1).executeTakeFirst();
-}
-
 export async function insertProgramme(
   trx: Db,
   row: { slug: string; name: string; summary: string; start_year: number; end_year: number },
@@ -35,14 +31,6 @@ export async function insertSectors(
   rows: Array<{ slug: string; name: string; position: number }>,
 ): Promise<void> {
   if (rows.length > 0) await trx.insertInto("sector").values(rows).execute();
-}
-
-export function findUserByEmail(db: Db, email: string) {
-  return db
-    .selectFrom("app_user")
-    .select(["id", "email", "name", "role"])
-    .where("email", "=", email)
-    .executeTakeFirst();
 }
 
 /**

@@ -1,8 +1,10 @@
 import { type Actor, PUBLIC } from "../../platform/actor.ts";
 import type { Db } from "../../platform/database.ts";
 import { ConflictError } from "../../platform/errors.ts";
+import { findUserByEmail } from "../accounts/user.repository.ts";
 import { createUser } from "../accounts/user.service.ts";
 import { createEditionFromDocument } from "../route-maps/edition-document.ts";
+import { findProgramme } from "../route-maps/route-map.repository.ts";
 import * as repo from "./demo.repository.ts";
 import { LEADERSHIP_DECEMBER_2025, LEADERSHIP_JUNE_2024 } from "./leadership.ts";
 import { FOUNDATIONS, PROGRAMME, SECTORS } from "./programme.ts";
@@ -31,7 +33,7 @@ export async function loadDemoData(db: Db, options: DemoOptions = {}): Promise<v
     return;
   }
   const progress = options.progress ?? (() => {});
-  const existing = await repo.findProgramme(db);
+  const existing = await findProgramme(db);
   if (existing) {
     throw new ConflictError(
       `This database already holds the programme "${existing.name}", so the demo data was not added. ` +
@@ -71,7 +73,7 @@ export async function loadDemoData(db: Db, options: DemoOptions = {}): Promise<v
 
   progress(`Adding the demo editor account ${DEMO_EDITOR.email}`);
   const editor =
-    (await repo.findUserByEmail(db, DEMO_EDITOR.email)) ??
+    (await findUserByEmail(db, DEMO_EDITOR.email)) ??
     (await createUser(db, { ...DEMO_EDITOR, role: "editor" }, PUBLIC));
   // The demo route maps are entered as the demo editor would enter them, through the same checks.
   const actor: Actor = {

@@ -3,7 +3,8 @@ import { recordAudit } from "../../platform/audit.ts";
 import type { Db } from "../../platform/database.ts";
 import { ConflictError, type FieldErrors, ValidationError } from "../../platform/errors.ts";
 import { authorize } from "../../platform/security/authorize.ts";
-import * as repo from "./edition-document.repository.ts";
+import * as repo from "./edition-editing.repository.ts";
+import * as readRepo from "./route-map.repository.ts";
 import {
   type Edition,
   type EditionLayout,
@@ -287,10 +288,10 @@ export async function createEditionFromDocument(
   authorize(actor, "route_map.edit");
   const doc = parseEditionDocument(input);
 
-  const theme = await repo.findThemeBySlug(trx, doc.theme);
+  const theme = await readRepo.findThemeBySlug(trx, doc.theme);
   if (!theme) throw new ValidationError({ theme: `There is no route map called "${doc.theme}".` });
 
-  const known = new Map((await repo.listSectors(trx)).map((s) => [s.name.trim().toLowerCase(), s]));
+  const known = new Map((await readRepo.listSectors(trx)).map((s) => [s.name.trim().toLowerCase(), s]));
   const sectorIds: number[] = [];
   const unknown: FieldErrors = {};
   doc.sectors.forEach((name, i) => {
@@ -304,7 +305,7 @@ export async function createEditionFromDocument(
   }
 
   await repo.lockTheme(trx, theme.id);
-  if (doc.status === "draft" && (await repo.hasDraft(trx, theme.id))) {
+  if (doc.status === "draft" && (await repo.findDraft(trx, theme.id))) {
     throw new ConflictError(
       `The ${theme.name} route map already has a draft edition. Publish or discard it before adding another.`,
     );

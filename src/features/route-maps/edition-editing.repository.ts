@@ -12,7 +12,8 @@ import type { Db } from "../../platform/database.ts";
 
 /**
  * Locks the route map (its theme row) until the transaction ends, so two editors who start a new
- * edition at the same moment are served one after the other: the second finds the first's draft.
+ * edition, or two imports, at the same moment are served one after the other: the second finds
+ * the first's draft.
  */
 export async function lockTheme(trx: Db, themeId: number): Promise<void> {
   await trx.selectFrom("theme").select("id").where("id", "=", themeId).forUpdate().execute();
@@ -97,10 +98,13 @@ export function insertItem(trx: Db, item: NewItem): Promise<EditionItemRow> {
   return trx.insertInto("edition_item").values(item).returningAll().executeTakeFirstOrThrow();
 }
 
-/** Inserts many items at once; returns each new id with its key, in no promised order. */
-export async function insertItems(trx: Db, items: NewItem[]): Promise<Array<{ id: number; key: string }>> {
+/** Inserts many items in one statement; returns each new id with its key and position, in no promised order. */
+export async function insertItems(
+  trx: Db,
+  items: NewItem[],
+): Promise<Array<{ id: number; key: string; position: number }>> {
   if (items.length === 0) return [];
-  return trx.insertInto("edition_item").values(items).returning(["id", "key"]).execute();
+  return trx.insertInto("edition_item").values(items).returning(["id", "key", "position"]).execute();
 }
 
 export function findItem(db: Db, itemId: number): Promise<EditionItemRow | undefined> {
