@@ -21,6 +21,7 @@ import {
   MILESTONE_YEARS,
   type Sector,
 } from "./route-map.types.ts";
+import { fullDate, monthYear } from "./views/format.ts";
 
 // Changing route maps: start a draft edition, edit every section, publish or discard it.
 // Every function authorises first, checks the edition's version (optimistic concurrency),
@@ -665,27 +666,6 @@ export async function deleteItem(
   return { version: after.version, section: item.section, removedSubItems: removed.length - 1 };
 }
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-/** "2025-12-01" → "1 December 2025". */
-export function formatDate(isoDate: string): string {
-  const [y, m, d] = isoDate.split("-").map(Number);
-  return `${d} ${MONTHS[m! - 1]} ${y}`;
-}
-
 /** Checks day, month and year as typed; returns "YYYY-MM-DD". */
 function checkDate(errors: FieldErrors, field: string, input: PublishInput): string | null {
   const day = clean(input.day);
@@ -735,13 +715,12 @@ export async function publishEdition(
   if (lastUpdated) {
     const previous = await repo.findLatestPublished(trx, before.theme_id, before.id);
     if (previous?.last_updated && lastUpdated < previous.last_updated) {
-      errors.lastUpdated = `The date must be on or after ${formatDate(previous.last_updated)}, when the previous edition was last updated`;
+      errors.lastUpdated = `The date must be on or after ${fullDate(previous.last_updated)}, when the previous edition was last updated`;
     }
   }
   if (Object.keys(errors).length > 0 || !lastUpdated) throw new ValidationError(errors);
 
-  const [y, m] = lastUpdated.split("-").map(Number);
-  const label = before.label === NEW_EDITION_LABEL ? `${MONTHS[m! - 1]} ${y}` : before.label;
+  const label = before.label === NEW_EDITION_LABEL ? monthYear(lastUpdated) : before.label;
   // One statement: the version check sees the draft, the row it leaves is published.
   const after = await takeVersion(trx, input, {
     label,

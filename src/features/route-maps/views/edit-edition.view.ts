@@ -17,9 +17,9 @@ import {
   textInput,
 } from "../../../platform/views/forms.ts";
 import type { EditingView } from "../edition-editing.service.ts";
-import { formatDate } from "../edition-editing.service.ts";
 import { FRAMEWORKS, MILESTONE_YEARS, type Section, type TextItem } from "../route-map.types.ts";
 import { DETAILS_ANCHOR, itemPath, PUBLISH_ANCHOR, SECTION_INFO } from "./edit-sections.ts";
+import { fullDate as formatDate } from "./format.ts";
 
 // The edit page of a draft edition: its details, every section's items with edit, move and
 // remove, an add form per section, and the publish form. Every form carries the edition's

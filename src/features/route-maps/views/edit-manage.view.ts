@@ -2,8 +2,8 @@ import { html, type SafeHtml } from "../../../platform/html.ts";
 import { table } from "../../../platform/views/components/table.ts";
 import { button, csrfField, notification } from "../../../platform/views/forms.ts";
 import type { ManagedRouteMap } from "../edition-editing.service.ts";
-import { formatDate } from "../edition-editing.service.ts";
 import { editPath } from "./edit-sections.ts";
+import { fullDate as formatDate } from "./format.ts";
 
 // The editors' overview: every route map, its latest published edition and its draft.
 
