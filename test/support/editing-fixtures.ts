@@ -1,6 +1,8 @@
 import crypto from "node:crypto";
+import type { DetailsInput } from "../../src/features/route-maps/edition-drafts.service.ts";
 import type { Actor, Role } from "../../src/platform/actor.ts";
 import type { Db } from "../../src/platform/database.ts";
+import type { DomainError } from "../../src/platform/errors.ts";
 
 // Factories for the editing tests. Each call builds its own route map (with its own programme,
 // foundation, theme and sectors, named uniquely), so tests never depend on the demo data or on
@@ -158,4 +160,39 @@ export async function makeRouteMap(db: Db, options: { published?: boolean } = {}
   });
   await item({ section: "mapping", position: 0, framework: "uncrc", text: "Articles 3; 4; 19" });
   return { themeId: theme.id, themeSlug, themeName, publishedId: edition.id, sectors };
+}
+
+/** The error a change was refused with; fails the test if the change went through. */
+export async function refusal(promise: Promise<unknown>): Promise<DomainError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as DomainError;
+  }
+  throw new Error("expected the change to be refused");
+}
+
+/** How many audit events there are: a refused change records none. */
+export async function auditCount(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom("audit_event")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+/** The details form of an edition, filled in with December 2025's words, with any changes. */
+export function detailsForm(editionId: number, version: number, changes: Partial<DetailsInput> = {}) {
+  return {
+    editionId,
+    version,
+    label: "December 2025",
+    introduction: "This route map was last updated in December 2025.",
+    stateOfPlayTitle: "Where is Scotland now?",
+    stateOfPlay: "Work underway aligns with the Public Service Reform Strategy.",
+    ambitionSummary: "",
+    routeMapIntro: "",
+    layout: "outcomes",
+    ...changes,
+  };
 }

@@ -12,7 +12,7 @@ import {
   testApp,
 } from "../../../test/support/http.ts";
 import type { DatabaseHandle, Db } from "../../platform/database.ts";
-import { CONFLICT_MESSAGE } from "./edition-editing.service.ts";
+import { CONFLICT_MESSAGE } from "./edition-editing.guard.ts";
 import { getLatestEdition } from "./route-map.service.ts";
 
 let handle: DatabaseHandle;

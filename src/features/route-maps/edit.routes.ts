@@ -5,7 +5,10 @@ import { ConflictError, NotFoundError, ValidationError } from "../../platform/er
 import type { SafeHtml } from "../../platform/html.ts";
 import { formTitle } from "../../platform/views/forms.ts";
 import { page } from "../../platform/views/layout.ts";
+import * as drafts from "./edition-drafts.service.ts";
 import * as editing from "./edition-editing.service.ts";
+import { isSection, parseId } from "./edition-editing.validation.ts";
+import * as items from "./edition-items.service.ts";
 import type { Section } from "./route-map.types.ts";
 import { discardView } from "./views/edit-discard.view.ts";
 import {
@@ -68,7 +71,7 @@ function versionOf(body: Body): number {
 }
 
 function idParam(value: string | undefined): number {
-  const id = editing.parseId(value);
+  const id = parseId(value);
   if (id === null)
     throw new NotFoundError("We could not find that edition or item: the address is not right.");
   return id;
@@ -81,7 +84,7 @@ function query(request: FastifyRequest): Record<string, string | undefined> {
 
 function savedMessage(q: Record<string, string | undefined>): string | undefined {
   const section = q.section;
-  const noun = editing.isSection(section) ? SECTION_INFO[section].noun : "item";
+  const noun = isSection(section) ? SECTION_INFO[section].noun : "item";
   switch (q.saved) {
     case "started":
       return "You have started a new edition. Nothing in this draft is public until you publish it.";
@@ -208,7 +211,7 @@ export function editRoutes(app: FastifyInstance, deps: AppDeps): void {
     const started = await deps.db
       .transaction()
       .execute((trx) =>
-        editing.startDraft(trx, request.actor, { themeSlug: slug ?? "", requestId: request.id }),
+        drafts.startDraft(trx, request.actor, { themeSlug: slug ?? "", requestId: request.id }),
       );
     return reply.redirect(savedPath(started.editionId, started.created ? "started" : "existing"), 303);
   });
@@ -228,7 +231,7 @@ export function editRoutes(app: FastifyInstance, deps: AppDeps): void {
     const body = bodyOf(request);
     const values = pick(body, DETAIL_FIELDS);
     const result = await attempt((trx) =>
-      editing.updateDetails(trx, request.actor, {
+      drafts.updateDetails(trx, request.actor, {
         editionId: id,
         version: versionOf(body),
         requestId: request.id,
@@ -256,7 +259,7 @@ export function editRoutes(app: FastifyInstance, deps: AppDeps): void {
     const section = field(body, "section");
     const values = pick(body, ITEM_FIELDS);
     const result = await attempt((trx) =>
-      editing.addItem(trx, request.actor, {
+      items.addItem(trx, request.actor, {
         editionId: id,
         version: versionOf(body),
         requestId: request.id,
@@ -269,7 +272,7 @@ export function editRoutes(app: FastifyInstance, deps: AppDeps): void {
       status: result.error.status,
       state: {
         form: "add",
-        section: editing.isSection(section) ? section : undefined,
+        section: isSection(section) ? section : undefined,
         values: kept(values),
         errors: result.error.fields,
         conflict: conflictOf(result.error),
@@ -322,7 +325,7 @@ export function editRoutes(app: FastifyInstance, deps: AppDeps): void {
     const body = bodyOf(request);
     const values = pick(body, ITEM_FIELDS);
     const result = await attempt((trx) =>
-      editing.updateItem(trx, request.actor, {
+      items.updateItem(trx, request.actor, {
         editionId: id,
         itemId,
         version: versionOf(body),
@@ -342,7 +345,7 @@ export function editRoutes(app: FastifyInstance, deps: AppDeps): void {
     const itemId = idParam(params.itemId);
     const body = bodyOf(request);
     const result = await attempt((trx) =>
-      editing.moveItem(trx, request.actor, {
+      items.moveItem(trx, request.actor, {
         editionId: id,
         itemId,
         version: versionOf(body),
@@ -365,7 +368,7 @@ export function editRoutes(app: FastifyInstance, deps: AppDeps): void {
     const itemId = idParam(params.itemId);
     const body = bodyOf(request);
     const result = await attempt((trx) =>
-      editing.deleteItem(trx, request.actor, {
+      items.deleteItem(trx, request.actor, {
         editionId: id,
         itemId,
         version: versionOf(body),
@@ -400,7 +403,7 @@ export function editRoutes(app: FastifyInstance, deps: AppDeps): void {
     const body = bodyOf(request);
     const values = pick(body, DATE_FIELDS);
     const result = await attempt((trx) =>
-      editing.publishEdition(trx, request.actor, {
+      drafts.publishEdition(trx, request.actor, {
         editionId: id,
         version: versionOf(body),
         requestId: request.id,
@@ -440,7 +443,7 @@ export function editRoutes(app: FastifyInstance, deps: AppDeps): void {
     const id = idParam(params.id);
     const body = bodyOf(request);
     const result = await attempt((trx) =>
-      editing.discardDraft(trx, request.actor, {
+      drafts.discardDraft(trx, request.actor, {
         editionId: id,
         version: versionOf(body),
         requestId: request.id,
