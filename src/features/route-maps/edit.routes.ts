@@ -1,11 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app.ts";
+import type { Actor } from "../../platform/actor.ts";
 import type { Db } from "../../platform/database.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.ts";
 import type { SafeHtml } from "../../platform/html.ts";
 import { formTitle } from "../../platform/views/forms.ts";
 import { page } from "../../platform/views/layout.ts";
 import * as drafts from "./edition-drafts.service.ts";
+import type { EditionTarget } from "./edition-editing.guard.ts";
 import * as editing from "./edition-editing.service.ts";
 import { isSection, parseId } from "./edition-editing.validation.ts";
 import * as items from "./edition-items.service.ts";
@@ -77,6 +79,16 @@ function idParam(value: string | undefined): number {
   return id;
 }
 
+/** The edition named in the address. */
+function editionIds(params: Params): { editionId: number } {
+  return { editionId: idParam(params.id) };
+}
+
+/** The edition and the item named in the address. */
+function itemIds(params: Params): { editionId: number; itemId: number } {
+  return { editionId: idParam(params.id), itemId: idParam(params.itemId) };
+}
+
 function query(request: FastifyRequest): Record<string, string | undefined> {
   const q = request.query as Record<string, unknown>;
   return Object.fromEntries(Object.entries(q).map(([k, v]) => [k, typeof v === "string" ? v : undefined]));
@@ -143,17 +155,59 @@ function conflictOf(error: ValidationError | ConflictError): string | undefined 
   return error instanceof ConflictError ? error.message : undefined;
 }
 
+/** A form that came back: the change was refused with field errors, or as a conflict. */
+type Refusal = ValidationError | ConflictError;
+
+/** A posted form, checked as far as the route can: the ids in its address and its fields. */
+type PostedForm<I, N extends string> = I & {
+  /** Which edition the change is for, at the version the form was made from. */
+  target: EditionTarget;
+  values: Record<N, string | undefined>;
+};
+
 export function editRoutes(app: FastifyInstance, deps: AppDeps): void {
-  /** Runs one change in a transaction; form errors and conflicts come back to be shown. */
-  async function attempt<T>(
-    work: (trx: Db) => Promise<T>,
-  ): Promise<{ ok: true; value: T } | { ok: false; error: ValidationError | ConflictError }> {
-    try {
-      return { ok: true, value: await deps.db.transaction().execute(work) };
-    } catch (error) {
-      if (error instanceof ValidationError || error instanceof ConflictError) return { ok: false, error };
-      throw error;
-    }
+  /**
+   * Every change is posted the same way: the public are sent to sign in; malformed ids in the
+   * address are "not found"; the change runs in one transaction and answers with a 303 to `done`'s
+   * address; form errors and conflicts go to `refused`, which shows the form again.
+   */
+  function postChange<I extends { editionId: number }, const N extends string, T>(
+    url: string,
+    spec: {
+      ids: (params: Params) => I;
+      fields: readonly N[];
+      change: (trx: Db, actor: Actor, form: PostedForm<I, N>) => Promise<T>;
+      done: (result: T, form: PostedForm<I, N>) => string;
+      refused: (
+        request: FastifyRequest,
+        reply: FastifyReply,
+        error: Refusal,
+        form: PostedForm<I, N>,
+      ) => Promise<FastifyReply>;
+    },
+  ): void {
+    app.post(url, async (request, reply) => {
+      const params = request.params as Params;
+      const redirect = signInFirst(request, reply, `/manage/editions/${params.id}`);
+      if (redirect) return redirect;
+      const ids = spec.ids(params);
+      const body = bodyOf(request);
+      const form: PostedForm<I, N> = {
+        ...ids,
+        target: { editionId: ids.editionId, version: versionOf(body), requestId: request.id },
+        values: pick(body, spec.fields),
+      };
+      let result: T;
+      try {
+        result = await deps.db.transaction().execute((trx) => spec.change(trx, request.actor, form));
+      } catch (error) {
+        if (error instanceof ValidationError || error instanceof ConflictError) {
+          return spec.refused(request, reply, error, form);
+        }
+        throw error;
+      }
+      return reply.redirect(spec.done(result, form), 303);
+    });
   }
 
   async function renderEditPage(
@@ -183,6 +237,25 @@ export function editRoutes(app: FastifyInstance, deps: AppDeps): void {
       title: editEditionTitle(model),
       status: options.status,
       content: editEditionView(model),
+    });
+  }
+
+  /** The edit page again after a refused form: its errors, or the conflict, and its input kept. */
+  function showRefused(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    editionId: number,
+    error: Refusal,
+    state: Pick<EditFormState, "form" | "section"> & { values?: Record<string, string | undefined> },
+  ): Promise<FastifyReply> {
+    return renderEditPage(request, reply, editionId, {
+      status: error.status,
+      state: {
+        ...state,
+        values: kept(state.values ?? {}),
+        errors: error.fields,
+        conflict: conflictOf(error),
+      },
     });
   }
 
@@ -223,61 +296,27 @@ export function editRoutes(app: FastifyInstance, deps: AppDeps): void {
     return renderEditPage(request, reply, id, { saved: savedMessage(query(request)) });
   });
 
-  app.post("/manage/editions/:id/details", async (request, reply) => {
-    const params = request.params as Params;
-    const redirect = signInFirst(request, reply, `/manage/editions/${params.id}`);
-    if (redirect) return redirect;
-    const id = idParam(params.id);
-    const body = bodyOf(request);
-    const values = pick(body, DETAIL_FIELDS);
-    const result = await attempt((trx) =>
-      drafts.updateDetails(trx, request.actor, {
-        editionId: id,
-        version: versionOf(body),
-        requestId: request.id,
-        ...values,
-      }),
-    );
-    if (result.ok) return reply.redirect(savedPath(id, "details"), 303);
-    return renderEditPage(request, reply, id, {
-      status: result.error.status,
-      state: {
-        form: "details",
-        values: kept(values),
-        errors: result.error.fields,
-        conflict: conflictOf(result.error),
-      },
-    });
+  postChange("/manage/editions/:id/details", {
+    ids: editionIds,
+    fields: DETAIL_FIELDS,
+    change: (trx, actor, form) => drafts.updateDetails(trx, actor, { ...form.target, ...form.values }),
+    done: (_, form) => savedPath(form.editionId, "details"),
+    refused: (request, reply, error, form) =>
+      showRefused(request, reply, form.editionId, error, { form: "details", values: form.values }),
   });
 
-  app.post("/manage/editions/:id/items", async (request, reply) => {
-    const params = request.params as Params;
-    const redirect = signInFirst(request, reply, `/manage/editions/${params.id}`);
-    if (redirect) return redirect;
-    const id = idParam(params.id);
-    const body = bodyOf(request);
-    const section = field(body, "section");
-    const values = pick(body, ITEM_FIELDS);
-    const result = await attempt((trx) =>
-      items.addItem(trx, request.actor, {
-        editionId: id,
-        version: versionOf(body),
-        requestId: request.id,
-        section,
-        ...values,
-      }),
-    );
-    if (result.ok) return reply.redirect(savedPath(id, "added", result.value.section), 303);
-    return renderEditPage(request, reply, id, {
-      status: result.error.status,
-      state: {
+  postChange("/manage/editions/:id/items", {
+    ids: editionIds,
+    fields: ["section", ...ITEM_FIELDS],
+    change: (trx, actor, form) => items.addItem(trx, actor, { ...form.target, ...form.values }),
+    done: (added, form) => savedPath(form.editionId, "added", added.section),
+    // The section names the add form; it is not one of the fields to show again.
+    refused: (request, reply, error, { editionId, values: { section, ...values } }) =>
+      showRefused(request, reply, editionId, error, {
         form: "add",
         section: isSection(section) ? section : undefined,
-        values: kept(values),
-        errors: result.error.fields,
-        conflict: conflictOf(result.error),
-      },
-    });
+        values,
+      }),
   });
 
   async function renderItemPage(
@@ -285,7 +324,7 @@ export function editRoutes(app: FastifyInstance, deps: AppDeps): void {
     reply: FastifyReply,
     editionId: number,
     itemId: number,
-    form: { values?: Record<string, string>; error?: ValidationError | ConflictError } = {},
+    form: { values?: Record<string, string>; error?: Refusal } = {},
   ): Promise<FastifyReply> {
     const { view, item } = await editing.getItemForEditing(deps.db, request.actor, editionId, itemId);
     if (view.edition.status === "published") {
@@ -316,70 +355,33 @@ export function editRoutes(app: FastifyInstance, deps: AppDeps): void {
     return renderItemPage(request, reply, idParam(params.id), idParam(params.itemId));
   });
 
-  app.post("/manage/editions/:id/items/:itemId", async (request, reply) => {
-    const params = request.params as Params;
-    const redirect = signInFirst(request, reply, `/manage/editions/${params.id}`);
-    if (redirect) return redirect;
-    const id = idParam(params.id);
-    const itemId = idParam(params.itemId);
-    const body = bodyOf(request);
-    const values = pick(body, ITEM_FIELDS);
-    const result = await attempt((trx) =>
-      items.updateItem(trx, request.actor, {
-        editionId: id,
-        itemId,
-        version: versionOf(body),
-        requestId: request.id,
-        ...values,
-      }),
-    );
-    if (result.ok) return reply.redirect(savedPath(id, "updated", result.value.section), 303);
-    return renderItemPage(request, reply, id, itemId, { values: kept(values), error: result.error });
+  postChange("/manage/editions/:id/items/:itemId", {
+    ids: itemIds,
+    fields: ITEM_FIELDS,
+    change: (trx, actor, form) =>
+      items.updateItem(trx, actor, { ...form.target, itemId: form.itemId, ...form.values }),
+    done: (updated, form) => savedPath(form.editionId, "updated", updated.section),
+    refused: (request, reply, error, form) =>
+      renderItemPage(request, reply, form.editionId, form.itemId, { values: kept(form.values), error }),
   });
 
-  app.post("/manage/editions/:id/items/:itemId/move", async (request, reply) => {
-    const params = request.params as Params;
-    const redirect = signInFirst(request, reply, `/manage/editions/${params.id}`);
-    if (redirect) return redirect;
-    const id = idParam(params.id);
-    const itemId = idParam(params.itemId);
-    const body = bodyOf(request);
-    const result = await attempt((trx) =>
-      items.moveItem(trx, request.actor, {
-        editionId: id,
-        itemId,
-        version: versionOf(body),
-        requestId: request.id,
-        direction: field(body, "direction"),
-      }),
-    );
-    if (result.ok) return reply.redirect(savedPath(id, "moved", result.value.section), 303);
-    return renderEditPage(request, reply, id, {
-      status: result.error.status,
-      state: { form: "page", values: {}, errors: result.error.fields, conflict: conflictOf(result.error) },
-    });
+  postChange("/manage/editions/:id/items/:itemId/move", {
+    ids: itemIds,
+    fields: ["direction"],
+    change: (trx, actor, form) =>
+      items.moveItem(trx, actor, { ...form.target, itemId: form.itemId, direction: form.values.direction }),
+    done: (moved, form) => savedPath(form.editionId, "moved", moved.section),
+    refused: (request, reply, error, form) =>
+      showRefused(request, reply, form.editionId, error, { form: "page" }),
   });
 
-  app.post("/manage/editions/:id/items/:itemId/delete", async (request, reply) => {
-    const params = request.params as Params;
-    const redirect = signInFirst(request, reply, `/manage/editions/${params.id}`);
-    if (redirect) return redirect;
-    const id = idParam(params.id);
-    const itemId = idParam(params.itemId);
-    const body = bodyOf(request);
-    const result = await attempt((trx) =>
-      items.deleteItem(trx, request.actor, {
-        editionId: id,
-        itemId,
-        version: versionOf(body),
-        requestId: request.id,
-      }),
-    );
-    if (result.ok) return reply.redirect(savedPath(id, "removed", result.value.section), 303);
-    return renderEditPage(request, reply, id, {
-      status: result.error.status,
-      state: { form: "page", values: {}, errors: result.error.fields, conflict: conflictOf(result.error) },
-    });
+  postChange("/manage/editions/:id/items/:itemId/delete", {
+    ids: itemIds,
+    fields: [],
+    change: (trx, actor, form) => items.deleteItem(trx, actor, { ...form.target, itemId: form.itemId }),
+    done: (removed, form) => savedPath(form.editionId, "removed", removed.section),
+    refused: (request, reply, error, form) =>
+      showRefused(request, reply, form.editionId, error, { form: "page" }),
   });
 
   app.get("/manage/editions/:id/preview", async (request, reply) => {
@@ -395,33 +397,19 @@ export function editRoutes(app: FastifyInstance, deps: AppDeps): void {
     });
   });
 
-  app.post("/manage/editions/:id/publish", async (request, reply) => {
-    const params = request.params as Params;
-    const redirect = signInFirst(request, reply, `/manage/editions/${params.id}`);
-    if (redirect) return redirect;
-    const id = idParam(params.id);
-    const body = bodyOf(request);
-    const values = pick(body, DATE_FIELDS);
-    const result = await attempt((trx) =>
-      drafts.publishEdition(trx, request.actor, {
-        editionId: id,
-        version: versionOf(body),
-        requestId: request.id,
+  postChange("/manage/editions/:id/publish", {
+    ids: editionIds,
+    fields: DATE_FIELDS,
+    change: (trx, actor, { target, values }) =>
+      drafts.publishEdition(trx, actor, {
+        ...target,
         day: values["lastUpdated-day"],
         month: values["lastUpdated-month"],
         year: values["lastUpdated-year"],
       }),
-    );
-    if (result.ok) return reply.redirect(savedPath(id, "published"), 303);
-    return renderEditPage(request, reply, id, {
-      status: result.error.status,
-      state: {
-        form: "publish",
-        values: kept(values),
-        errors: result.error.fields,
-        conflict: conflictOf(result.error),
-      },
-    });
+    done: (_, form) => savedPath(form.editionId, "published"),
+    refused: (request, reply, error, form) =>
+      showRefused(request, reply, form.editionId, error, { form: "publish", values: form.values }),
   });
 
   app.get("/manage/editions/:id/discard", async (request, reply) => {
@@ -436,36 +424,24 @@ export function editRoutes(app: FastifyInstance, deps: AppDeps): void {
     });
   });
 
-  app.post("/manage/editions/:id/discard", async (request, reply) => {
-    const params = request.params as Params;
-    const redirect = signInFirst(request, reply, `/manage/editions/${params.id}`);
-    if (redirect) return redirect;
-    const id = idParam(params.id);
-    const body = bodyOf(request);
-    const result = await attempt((trx) =>
-      drafts.discardDraft(trx, request.actor, {
-        editionId: id,
-        version: versionOf(body),
-        requestId: request.id,
-      }),
-    );
-    if (result.ok) {
-      return reply.redirect(
-        `/manage?saved=discarded&theme=${encodeURIComponent(result.value.themeSlug)}`,
-        303,
-      );
-    }
-    const { edition } = await editing.getEditionForEditing(deps.db, request.actor, id);
-    if (edition.status === "published") {
-      return renderEditPage(request, reply, id, {
-        status: result.error.status,
-        state: { form: "page", values: {}, errors: {}, conflict: conflictOf(result.error) },
+  postChange("/manage/editions/:id/discard", {
+    ids: editionIds,
+    fields: [],
+    change: (trx, actor, form) => drafts.discardDraft(trx, actor, form.target),
+    done: (discarded) => `/manage?saved=discarded&theme=${encodeURIComponent(discarded.themeSlug)}`,
+    refused: async (request, reply, error, form) => {
+      const { edition } = await editing.getEditionForEditing(deps.db, request.actor, form.editionId);
+      if (edition.status === "published") {
+        return renderEditPage(request, reply, form.editionId, {
+          status: error.status,
+          state: { form: "page", values: {}, errors: {}, conflict: conflictOf(error) },
+        });
+      }
+      return sendPage(request, reply, {
+        title: formTitle(`Discard the draft: ${edition.theme.name}`, true),
+        status: error.status,
+        content: discardView({ edition, csrfToken: request.csrfToken, conflict: error.message }),
       });
-    }
-    return sendPage(request, reply, {
-      title: formTitle(`Discard the draft: ${edition.theme.name}`, true),
-      status: result.error.status,
-      content: discardView({ edition, csrfToken: request.csrfToken, conflict: result.error.message }),
-    });
+    },
   });
 }
