@@ -1,7 +1,13 @@
-import type { FastifyInstance, LightMyRequestResponse } from "fastify";
-import { parseHTML } from "linkedom";
+import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/support/database.ts";
+import {
+  dom,
+  errorSummaryLinks,
+  openEditPage,
+  startDraftOnPage,
+  versionOnEditPage,
+} from "../../../test/support/edit-pages.ts";
 import { makeRouteMap, type RouteMapFixture } from "../../../test/support/editing-fixtures.ts";
 import {
   anonymousSession,
@@ -12,8 +18,11 @@ import {
   testApp,
 } from "../../../test/support/http.ts";
 import type { DatabaseHandle, Db } from "../../platform/database.ts";
-import { CONFLICT_MESSAGE } from "./edition-editing.guard.ts";
 import { getLatestEdition } from "./route-map.service.ts";
+
+// The editing pages under /manage: who may use them, the overview, the edit page, preview,
+// publish and discard, and drafts kept off the public pages. Items are in
+// edit-item.routes.test.ts; refused forms and bad addresses in edit.errors.test.ts.
 
 let handle: DatabaseHandle;
 let db: Db;
@@ -33,37 +42,10 @@ afterAll(async () => {
   await handle.close();
 });
 
-function dom(response: LightMyRequestResponse) {
-  return parseHTML(response.body).document;
-}
-
-/** Starts a draft through the page's button; returns the draft's id and its edit page. */
-async function startDraft(fixture: RouteMapFixture, session = editor) {
-  const response = await postForm(app, session, `/manage/themes/${fixture.themeSlug}/drafts`, {});
-  expect(response.statusCode).toBe(303);
-  const id = Number(/^\/manage\/editions\/(\d+)\?/.exec(response.headers.location as string)![1]);
-  return { id, location: response.headers.location as string };
-}
-
-async function editPage(id: number, session = editor) {
-  const response = await getPage(app, session, `/manage/editions/${id}`);
-  expect(response.statusCode).toBe(200);
-  return dom(response);
-}
-
-/** The version the edit page's forms carry, as a browser would submit it. */
-async function versionOnPage(id: number, session = editor): Promise<string> {
-  const doc = await editPage(id, session);
-  return doc.querySelector('form[action$="/details"] input[name="version"]')!.getAttribute("value")!;
-}
-
-/** The error summary's links, each with whether its target exists on the page. */
-function errorSummaryLinks(doc: Document) {
-  return [...doc.querySelectorAll(".ds_error-summary a")].map((a) => {
-    const href = a.getAttribute("href")!;
-    return { href, text: a.textContent!.trim(), targetExists: doc.getElementById(href.slice(1)) !== null };
-  });
-}
+const startDraft = (fixture: RouteMapFixture, session = editor) =>
+  startDraftOnPage(app, session, fixture.themeSlug);
+const editPage = (id: number, session = editor) => openEditPage(app, session, id);
+const versionOnPage = (id: number, session = editor) => versionOnEditPage(app, session, id);
 
 const POST_ROUTES = (id: number, itemId: number, slug: string) => [
   `/manage/themes/${slug}/drafts`,
@@ -179,7 +161,7 @@ describe("the editors' overview", () => {
   });
 });
 
-describe("editing a draft", () => {
+describe("the edit page", () => {
   it("the edit page shows every section of the copied edition, and every form carries the version and CSRF token", async () => {
     const fixture = await makeRouteMap(db);
     const { id } = await startDraft(fixture);
@@ -227,332 +209,6 @@ describe("editing a draft", () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const label of doc.querySelectorAll("label[for]")) {
       expect(doc.getElementById(label.getAttribute("for")!), label.getAttribute("for")!).not.toBeNull();
-    }
-  });
-
-  it("adding, changing, moving and removing items: each answer goes back to the section with a confirmation", async () => {
-    const fixture = await makeRouteMap(db);
-    const { id } = await startDraft(fixture);
-    let version = await versionOnPage(id);
-
-    const added = await postForm(app, editor, `/manage/editions/${id}/items`, {
-      version,
-      section: "outcome",
-      text: "Leaders model a culture of speaking up.",
-      pageRefs: "Pg 36",
-    });
-    expect(added.statusCode).toBe(303);
-    expect(added.headers.location).toBe(`/manage/editions/${id}?saved=added&section=outcome#outcomes`);
-    let doc = dom(await getPage(app, editor, added.headers.location as string));
-    expect(doc.querySelector(".ds_notification-message")!.textContent).toContain(
-      "The outcome has been added.",
-    );
-    expect(doc.getElementById("outcomes")!.textContent).toContain("Leaders model a culture of speaking up.");
-    expect(doc.getElementById("outcomes")!.textContent).toContain("Page references: Pg 36");
-
-    version = await versionOnPage(id);
-    const draft = await db
-      .selectFrom("edition_item")
-      .select(["id", "text"])
-      .where("edition_id", "=", id)
-      .where("section", "=", "action")
-      .where("parent_id", "is", null)
-      .orderBy("position")
-      .execute();
-    const editForm = dom(await getPage(app, editor, `/manage/editions/${id}/items/${draft[1]!.id}`));
-    expect(editForm.querySelector("h1")!.textContent).toBe("Edit action");
-    expect(editForm.querySelector("textarea#text")!.textContent).toBe(draft[1]!.text);
-    const updated = await postForm(app, editor, `/manage/editions/${id}/items/${draft[1]!.id}`, {
-      version,
-      text: "The revised Common Core will be agreed and launched.",
-    });
-    expect(updated.headers.location).toBe(`/manage/editions/${id}?saved=updated&section=action#actions`);
-
-    version = await versionOnPage(id);
-    const moved = await postForm(app, editor, `/manage/editions/${id}/items/${draft[1]!.id}/move`, {
-      version,
-      direction: "up",
-    });
-    expect(moved.headers.location).toBe(`/manage/editions/${id}?saved=moved&section=action#actions`);
-    doc = dom(await getPage(app, editor, `/manage/editions/${id}`));
-    const actionTexts = [...doc.querySelectorAll("#actions > ol > li > .wm-edit-item__text")].map((e) =>
-      e.textContent!.trim(),
-    );
-    expect(actionTexts).toEqual(["The revised Common Core will be agreed and launched.", draft[0]!.text]);
-
-    version = await versionOnPage(id);
-    const removed = await postForm(app, editor, `/manage/editions/${id}/items/${draft[0]!.id}/delete`, {
-      version,
-    });
-    expect(removed.headers.location).toBe(`/manage/editions/${id}?saved=removed&section=action#actions`);
-    doc = dom(await getPage(app, editor, `/manage/editions/${id}`));
-    expect(doc.getElementById("actions")!.textContent).not.toContain(draft[0]!.text);
-    expect(doc.getElementById("actions")!.textContent).not.toContain(
-      "Why is collaborative, relational practice fragile?",
-    );
-
-    version = await versionOnPage(id);
-    const details = await postForm(app, editor, `/manage/editions/${id}/details`, {
-      version,
-      label: "December 2025",
-      layout: "outcomes",
-      introduction: "",
-      stateOfPlayTitle: "Where is Scotland now?",
-      stateOfPlay: "Work underway aligns with the Public Service Reform Strategy.",
-      ambitionSummary: "",
-      routeMapIntro: "",
-    });
-    expect(details.headers.location).toBe(`/manage/editions/${id}?saved=details#details`);
-    doc = dom(await getPage(app, editor, `/manage/editions/${id}`));
-    expect(doc.querySelector("#details-label")!.getAttribute("value")).toBe("December 2025");
-    expect(doc.querySelector("#details-layout-outcomes")!.hasAttribute("checked")).toBe(true);
-  });
-
-  it("adds a sub-item under a main action, chosen from a list", async () => {
-    const fixture = await makeRouteMap(db);
-    const { id } = await startDraft(fixture);
-    const doc = await editPage(id);
-    const parent = doc.querySelector("#add-actions-parentId option:nth-child(2)")!.getAttribute("value")!;
-    const response = await postForm(app, editor, `/manage/editions/${id}/items`, {
-      version: await versionOnPage(id),
-      section: "action",
-      text: "How do we create the time and space for learning in the work?",
-      parentId: parent,
-    });
-    expect(response.statusCode).toBe(303);
-    const after = await editPage(id);
-    const firstAction = after.querySelector("#actions > ol > li")!;
-    expect(firstAction.querySelector(".wm-edit-sublist")!.textContent).toContain(
-      "How do we create the time and space for learning in the work?",
-    );
-  });
-
-  it("errors re-render the form with the error summary linking to each field, the input kept, and nothing saved", async () => {
-    const fixture = await makeRouteMap(db);
-    const { id } = await startDraft(fixture);
-    const version = await versionOnPage(id);
-
-    const empty = await postForm(app, editor, `/manage/editions/${id}/items`, {
-      version,
-      section: "outcome",
-      text: "   ",
-      pageRefs: "Pg 12",
-    });
-    expect(empty.statusCode).toBe(400);
-    let doc = dom(empty);
-    expect(doc.querySelector("title")!.textContent).toMatch(/^Error: /);
-    expect(errorSummaryLinks(doc)).toEqual([
-      { href: "#add-outcomes-text", text: "Enter the outcome", targetExists: true },
-    ]);
-    expect(doc.querySelector("#add-outcomes-pageRefs")!.getAttribute("value")).toBe("Pg 12");
-    expect(
-      doc
-        .querySelector("#add-outcomes-text")!
-        .closest(".ds_question")!
-        .classList.contains("ds_question--error"),
-    ).toBe(true);
-
-    const year = await postForm(app, editor, `/manage/editions/${id}/items`, {
-      version,
-      section: "milestone",
-      text: "A milestone too far.",
-      year: "2031",
-    });
-    expect(year.statusCode).toBe(400);
-    doc = dom(year);
-    expect(errorSummaryLinks(doc)).toEqual([
-      { href: "#add-milestones-year", text: "Choose a year from 2025 to 2030", targetExists: true },
-    ]);
-    expect(doc.querySelector("#add-milestones-text")!.textContent).toBe("A milestone too far.");
-
-    const longText = "x".repeat(10_001);
-    const long = await postForm(app, editor, `/manage/editions/${id}/items`, {
-      version,
-      section: "helping",
-      text: longText,
-    });
-    expect(long.statusCode).toBe(400);
-    expect(errorSummaryLinks(dom(long))[0]).toMatchObject({ href: "#add-helping-text", targetExists: true });
-
-    const sector = await postForm(app, editor, `/manage/editions/${id}/items`, {
-      version,
-      section: "sector",
-      sectorId: "999999",
-    });
-    expect(sector.statusCode).toBe(400);
-    expect(errorSummaryLinks(dom(sector))).toEqual([
-      { href: "#add-sectors-sectorId", text: "Choose a sector from the list", targetExists: true },
-    ]);
-
-    const framework = await postForm(app, editor, `/manage/editions/${id}/items`, {
-      version,
-      section: "mapping",
-      framework: "sdg",
-      text: "Goal 1",
-    });
-    expect(errorSummaryLinks(dom(framework))).toEqual([
-      { href: "#add-mappings-framework", text: "Choose one of the four frameworks", targetExists: true },
-    ]);
-
-    const section = await postForm(app, editor, `/manage/editions/${id}/items`, {
-      version,
-      section: "chapter",
-      text: "x",
-    });
-    expect(section.statusCode).toBe(400);
-    expect(errorSummaryLinks(dom(section))).toEqual([
-      { href: "#sections", text: "Choose a section to add to", targetExists: true },
-    ]);
-
-    const details = await postForm(app, editor, `/manage/editions/${id}/details`, {
-      version,
-      label: "",
-      layout: "timeline",
-      stateOfPlayTitle: "Where is Scotland now?",
-      stateOfPlay: "Kept words.",
-    });
-    expect(details.statusCode).toBe(400);
-    doc = dom(details);
-    expect(errorSummaryLinks(doc).map((l) => [l.href, l.targetExists])).toEqual([
-      ["#details-label", true],
-      ["#details-layout-outcomes", true],
-    ]);
-    expect(doc.querySelector("#details-stateOfPlay")!.textContent).toBe("Kept words.");
-
-    const item = await db
-      .selectFrom("edition_item")
-      .select("id")
-      .where("edition_id", "=", id)
-      .where("section", "=", "outcome")
-      .executeTakeFirstOrThrow();
-    const itemResponse = await postForm(app, editor, `/manage/editions/${id}/items/${item.id}`, {
-      version,
-      text: "",
-      pageRefs: "Pg 99",
-    });
-    expect(itemResponse.statusCode).toBe(400);
-    doc = dom(itemResponse);
-    expect(errorSummaryLinks(doc)).toEqual([
-      { href: "#text", text: "Enter the outcome", targetExists: true },
-    ]);
-    expect(doc.querySelector("#pageRefs")!.getAttribute("value")).toBe("Pg 99");
-
-    expect(await versionOnPage(id)).toBe(version);
-  });
-
-  it("when two editors save the same version, the second sees the conflict, keeps their words, and the first's text stays", async () => {
-    const fixture = await makeRouteMap(db);
-    const { id } = await startDraft(fixture);
-    const seenByBoth = await versionOnPage(id);
-    const form = (stateOfPlay: string) => ({
-      version: seenByBoth,
-      label: "December 2025",
-      layout: "outcomes",
-      stateOfPlayTitle: "Where is Scotland now?",
-      stateOfPlay,
-    });
-    const first = await postForm(
-      app,
-      editor,
-      `/manage/editions/${id}/details`,
-      form("Words from the first editor."),
-    );
-    expect(first.statusCode).toBe(303);
-    const second = await postForm(
-      app,
-      otherEditor,
-      `/manage/editions/${id}/details`,
-      form("Words from the second editor."),
-    );
-    expect(second.statusCode).toBe(409);
-    const doc = dom(second);
-    expect(doc.querySelector(".ds_error-summary")!.textContent).toContain(CONFLICT_MESSAGE);
-    expect(doc.querySelector("#details-stateOfPlay")!.textContent).toBe("Words from the second editor.");
-    expect(doc.getElementById("details-stateOfPlay-hint")!.textContent).toContain(
-      "Words from the first editor.",
-    );
-    // The forms now carry the current version: saving again is a choice made knowing the current text.
-    expect(doc.querySelector('form[action$="/details"] input[name="version"]')!.getAttribute("value")).toBe(
-      String(Number(seenByBoth) + 1),
-    );
-    const saved = await db
-      .selectFrom("route_map_edition")
-      .select("state_of_play")
-      .where("id", "=", id)
-      .executeTakeFirstOrThrow();
-    expect(saved.state_of_play).toBe("Words from the first editor.");
-
-    // Stale move, remove and item edits are conflicts too.
-    const item = await db
-      .selectFrom("edition_item")
-      .select("id")
-      .where("edition_id", "=", id)
-      .where("section", "=", "outcome")
-      .executeTakeFirstOrThrow();
-    for (const [url, fields] of [
-      [`/manage/editions/${id}/items/${item.id}/move`, { direction: "down" }],
-      [`/manage/editions/${id}/items/${item.id}/delete`, {}],
-      [`/manage/editions/${id}/items/${item.id}`, { text: "Stale words." }],
-      [`/manage/editions/${id}/items`, { section: "helping", text: "Stale words." }],
-    ] as const) {
-      const response = await postForm(app, otherEditor, url, { version: seenByBoth, ...fields });
-      expect(response.statusCode, url).toBe(409);
-      expect(response.body, url).toContain("Someone else saved this edition since you opened it.");
-    }
-    // The words typed into an item form or an add form are kept after a conflict.
-    const staleEdit = await postForm(app, otherEditor, `/manage/editions/${id}/items/${item.id}`, {
-      version: seenByBoth,
-      text: "Stale edit kept.",
-    });
-    expect(dom(staleEdit).querySelector("#text")!.textContent).toBe("Stale edit kept.");
-    const staleAdd = await postForm(app, otherEditor, `/manage/editions/${id}/items`, {
-      version: seenByBoth,
-      section: "helping",
-      text: "Stale addition kept.",
-    });
-    expect(dom(staleAdd).querySelector("#add-helping-text")!.textContent).toBe("Stale addition kept.");
-    const outcomes = await db
-      .selectFrom("edition_item")
-      .select("text")
-      .where("edition_id", "=", id)
-      .where("section", "in", ["outcome", "helping"])
-      .execute();
-    expect(outcomes.map((o) => o.text)).not.toContain("Stale edit kept.");
-    expect(outcomes.map((o) => o.text)).not.toContain("Stale addition kept.");
-  });
-
-  it("unknown and malformed ids are 404s", async () => {
-    const fixture = await makeRouteMap(db);
-    const { id } = await startDraft(fixture);
-    const other = await startDraft(await makeRouteMap(db));
-    const otherItem = await db
-      .selectFrom("edition_item")
-      .select("id")
-      .where("edition_id", "=", other.id)
-      .executeTakeFirstOrThrow();
-    for (const url of [
-      "/manage/editions/abc",
-      "/manage/editions/0",
-      "/manage/editions/-1",
-      "/manage/editions/99999999999",
-      "/manage/editions/2000000000",
-      `/manage/editions/${id}/items/abc`,
-      `/manage/editions/${id}/items/${otherItem.id}`,
-      "/manage/editions/2000000000/preview",
-      "/manage/editions/1e3/discard",
-    ]) {
-      const response = await getPage(app, editor, url);
-      expect(response.statusCode, url).toBe(404);
-    }
-    for (const url of [
-      "/manage/editions/abc/details",
-      "/manage/editions/2000000000/items",
-      `/manage/editions/${id}/items/9.5/move`,
-      `/manage/editions/${id}/items/${otherItem.id}/delete`,
-      "/manage/editions/2000000000/publish",
-    ]) {
-      const response = await postForm(app, editor, url, { version: 1, direction: "up" });
-      expect(response.statusCode, url).toBe(404);
     }
   });
 });

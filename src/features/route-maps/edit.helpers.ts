@@ -1,0 +1,216 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Actor } from "../../platform/actor.ts";
+import type { Db } from "../../platform/database.ts";
+import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.ts";
+import type { SafeHtml } from "../../platform/html.ts";
+import { formTitle } from "../../platform/views/forms.ts";
+import { page } from "../../platform/views/layout.ts";
+import type { EditionTarget } from "./edition-editing.guard.ts";
+import { getEditionForEditing } from "./edition-editing.service.ts";
+import { parseId } from "./edition-editing.validation.ts";
+import type { Section } from "./route-map.types.ts";
+import {
+  type EditFormState,
+  editEditionTitle,
+  editEditionView,
+  publishedEditionView,
+} from "./views/edit-edition.view.ts";
+import { DETAILS_ANCHOR, SECTION_INFO } from "./views/edit-sections.ts";
+import { editionPath } from "./views/route-map.view.ts";
+
+// What the editing routes (edit.routes.ts, edit-item.routes.ts) share: reading a posted form and
+// the ids in its address, posting a change, and answering with a page, a redirect or the edit
+// page again with the refused form's errors.
+
+export type Params = Record<string, string | undefined>;
+type Body = Record<string, unknown>;
+
+function bodyOf(request: FastifyRequest): Body {
+  return typeof request.body === "object" && request.body !== null ? (request.body as Body) : {};
+}
+
+/** One submitted field as text; anything else (a repeated field, an object) counts as absent. */
+function field(body: Body, name: string): string | undefined {
+  const value = body[name];
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return String(value);
+  return undefined;
+}
+
+function pick<const N extends string>(body: Body, names: readonly N[]): Record<N, string | undefined> {
+  return Object.fromEntries(names.map((n) => [n, field(body, n)])) as Record<N, string | undefined>;
+}
+
+/** The submitted values to show again in a form that came back. */
+export function kept(values: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => e[1] !== undefined));
+}
+
+/** The version the form was made from; anything malformed never matches, so it is a conflict. */
+function versionOf(body: Body): number {
+  const value = field(body, "version") ?? "";
+  return /^\d{1,9}$/.test(value) ? Number(value) : Number.NaN;
+}
+
+export function idParam(value: string | undefined): number {
+  const id = parseId(value);
+  if (id === null)
+    throw new NotFoundError("We could not find that edition or item: the address is not right.");
+  return id;
+}
+
+/** The edition named in the address. */
+export function editionIds(params: Params): { editionId: number } {
+  return { editionId: idParam(params.id) };
+}
+
+/** The edition and the item named in the address. */
+export function itemIds(params: Params): { editionId: number; itemId: number } {
+  return { editionId: idParam(params.id), itemId: idParam(params.itemId) };
+}
+
+export function query(request: FastifyRequest): Record<string, string | undefined> {
+  const q = request.query as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(q).map(([k, v]) => [k, typeof v === "string" ? v : undefined]));
+}
+
+/** The edit page after a change: at the section changed, with a confirmation (see `saved`). */
+export function savedPath(editionId: number, saved: string, section?: Section): string {
+  const anchor = section ? SECTION_INFO[section].anchor : saved === "details" ? DETAILS_ANCHOR : undefined;
+  return `/manage/editions/${editionId}?saved=${saved}${section ? `&section=${section}` : ""}${anchor ? `#${anchor}` : ""}`;
+}
+
+export function sendPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: { title: string; content: SafeHtml; status?: number; banner?: SafeHtml },
+): FastifyReply {
+  // Editing pages show drafts and carry form state: never keep them in a shared or back-button cache.
+  reply.header("cache-control", "no-store");
+  return reply
+    .status(options.status ?? 200)
+    .type("text/html; charset=utf-8")
+    .send(
+      page({
+        title: options.title,
+        actor: request.actor,
+        csrfToken: request.csrfToken,
+        content: options.content,
+        ...(options.banner ? { banner: options.banner } : {}),
+      }).value,
+    );
+}
+
+/** The public are sent to sign in first, and brought back afterwards. */
+export function signInFirst(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  returnTo: string,
+): FastifyReply | null {
+  if (request.actor.kind !== "public") return null;
+  return reply.redirect(`/sign-in?returnTo=${encodeURIComponent(returnTo)}`, 303);
+}
+
+/** Why a change came back to its form: field errors, or someone else saved first. */
+export type Refusal = ValidationError | ConflictError;
+
+export function conflictOf(error: Refusal): string | undefined {
+  return error instanceof ConflictError ? error.message : undefined;
+}
+
+/** A posted form, checked as far as the route can: the ids in its address and its fields. */
+export type PostedForm<I, N extends string> = I & {
+  /** Which edition the change is for, at the version the form was made from. */
+  target: EditionTarget;
+  values: Record<N, string | undefined>;
+};
+
+/**
+ * Every change is posted the same way: the public are sent to sign in; malformed ids in the
+ * address are "not found"; the change runs in one transaction and answers with a 303 to `done`'s
+ * address; form errors and conflicts go to `refused`, which shows the form again.
+ */
+export function postChange<I extends { editionId: number }, const N extends string, T>(
+  app: FastifyInstance,
+  db: Db,
+  url: string,
+  spec: {
+    ids: (params: Params) => I;
+    fields: readonly N[];
+    change: (trx: Db, actor: Actor, form: PostedForm<I, N>) => Promise<T>;
+    done: (result: T, form: PostedForm<I, N>) => string;
+    refused: (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      error: Refusal,
+      form: PostedForm<I, N>,
+    ) => Promise<FastifyReply>;
+  },
+): void {
+  app.post(url, async (request, reply) => {
+    const params = request.params as Params;
+    const redirect = signInFirst(request, reply, `/manage/editions/${params.id}`);
+    if (redirect) return redirect;
+    const ids = spec.ids(params);
+    const body = bodyOf(request);
+    const form: PostedForm<I, N> = {
+      ...ids,
+      target: { editionId: ids.editionId, version: versionOf(body), requestId: request.id },
+      values: pick(body, spec.fields),
+    };
+    let result: T;
+    try {
+      result = await db.transaction().execute((trx) => spec.change(trx, request.actor, form));
+    } catch (error) {
+      if (error instanceof ValidationError || error instanceof ConflictError) {
+        return spec.refused(request, reply, error, form);
+      }
+      throw error;
+    }
+    return reply.redirect(spec.done(result, form), 303);
+  });
+}
+
+/** An edition's edit page; a published edition's says it can no longer be changed. */
+export async function renderEditPage(
+  db: Db,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  editionId: number,
+  options: { saved?: string | undefined; state?: EditFormState; status?: number } = {},
+): Promise<FastifyReply> {
+  const view = await getEditionForEditing(db, request.actor, editionId);
+  if (view.edition.status === "published") {
+    return sendPage(request, reply, {
+      title: formTitle(`${view.edition.theme.name}: ${view.edition.label}`, Boolean(options.state?.conflict)),
+      status: options.status,
+      content: publishedEditionView({
+        view,
+        saved: options.saved,
+        conflict: options.state?.conflict,
+        publicHref: editionPath(view.edition.theme.slug, view.edition.id),
+      }),
+    });
+  }
+  const model = { view, csrfToken: request.csrfToken, saved: options.saved, state: options.state };
+  return sendPage(request, reply, {
+    title: editEditionTitle(model),
+    status: options.status,
+    content: editEditionView(model),
+  });
+}
+
+/** The edit page again after a refused form: its errors, or the conflict, and its input kept. */
+export function showRefused(
+  db: Db,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  editionId: number,
+  error: Refusal,
+  state: Pick<EditFormState, "form" | "section"> & { values?: Record<string, string | undefined> },
+): Promise<FastifyReply> {
+  return renderEditPage(db, request, reply, editionId, {
+    status: error.status,
+    state: { ...state, values: kept(state.values ?? {}), errors: error.fields, conflict: conflictOf(error) },
+  });
+}
