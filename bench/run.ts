@@ -6,8 +6,8 @@ import { createApp } from "../src/app.ts";
 import { migrateToLatest } from "../src/db/migrate.ts";
 import { DEMO_EDITOR, loadDemoData } from "../src/features/demo/demo.service.ts";
 import { SECTORS } from "../src/features/demo/programme.ts";
+import { createEditionFromDocument } from "../src/features/route-maps/edition-document.service.ts";
 import {
-  createEditionFromDocument,
   EDITION_DOCUMENT_FORMAT,
   type EditionDocument,
 } from "../src/features/route-maps/edition-document.ts";

@@ -3,7 +3,7 @@ import type { Db } from "../../platform/database.ts";
 import { ConflictError } from "../../platform/errors.ts";
 import { findUserByEmail } from "../accounts/user.repository.ts";
 import { createUser } from "../accounts/user.service.ts";
-import { createEditionFromDocument } from "../route-maps/edition-document.ts";
+import { createEditionFromDocument } from "../route-maps/edition-document.service.ts";
 import { findProgramme } from "../route-maps/route-map.repository.ts";
 import * as repo from "./demo.repository.ts";
 import { LEADERSHIP_DECEMBER_2025, LEADERSHIP_JUNE_2024 } from "./leadership.ts";

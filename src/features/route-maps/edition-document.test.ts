@@ -5,12 +5,8 @@ import { type Actor, PUBLIC } from "../../platform/actor.ts";
 import type { DatabaseHandle } from "../../platform/database.ts";
 import { ConflictError, DomainError, UnauthenticatedError, ValidationError } from "../../platform/errors.ts";
 import { LEADERSHIP_DECEMBER_2025 } from "../demo/leadership.ts";
-import {
-  createEditionFromDocument,
-  type EditionDocument,
-  parseEditionDocument,
-  toEditionDocument,
-} from "./edition-document.ts";
+import { createEditionFromDocument } from "./edition-document.service.ts";
+import { type EditionDocument, parseEditionDocument, toEditionDocument } from "./edition-document.ts";
 import { getEditionById, listEditions } from "./route-map.service.ts";
 
 /** The error a promise rejects with, so a test can check both its kind and its fields. */
