@@ -9,11 +9,11 @@ import { PreviewPage } from "./pages/preview-page.ts";
 import { RouteMapPage } from "./pages/route-map-page.ts";
 import { SignInPage } from "./pages/sign-in-page.ts";
 import { expectNoAxeViolations } from "./support/axe.ts";
-import { DESKTOP, launchBrowser, NO_JS, Visitor } from "./support/browser.ts";
+import { launchBrowser, MODES, Visitor } from "./support/browser.ts";
 import { startServer, type TestServer } from "./support/server.ts";
 
-// The editing flow end to end, as the demo editor does it in a browser, with JavaScript and
-// without: sign in, start a new edition of Leadership, add an action and a sub-item, preview,
+// The editing flow end to end, as the demo editor does it in a browser: with JavaScript,
+// without it, and at phone width. Sign in, start a new edition of Leadership, add an action and a sub-item, preview,
 // publish with a date, and see it on the public route map. Until it is published, nothing of the
 // draft reaches a reader without an account. Every editing page passes axe-core.
 
@@ -25,7 +25,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe.each([DESKTOP, NO_JS])("the demo editor, $name,", (mode) => {
+describe.each(MODES)("the demo editor, $name,", (mode) => {
   // Each run edits the same demo route map, so each has a server and database of its own.
   let server: TestServer;
   let editor: Visitor;
