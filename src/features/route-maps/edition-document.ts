@@ -1,4 +1,5 @@
 import { type FieldErrors, ValidationError } from "../../platform/errors.ts";
+import { PARAGRAPH_TEXT, SHORT_TEXT } from "./edition-editing.validation.ts";
 import {
   type Edition,
   type EditionLayout,
@@ -44,9 +45,9 @@ export interface EditionDocument {
   mappings: Record<Framework, string[]>;
 }
 
-/** The same limits as the editing forms (edition-editing.service.ts), so any edition can be re-imported. */
-const SHORT_TEXT = 200;
-const PARAGRAPH_TEXT = 10_000;
+// Texts keep to the editing forms' limits (SHORT_TEXT, PARAGRAPH_TEXT), so any edition can be
+// exported and created again.
+
 /** More items than any real route map has; keeps a mistaken or hostile document small. */
 const MAX_ITEMS = 500;
 

@@ -10,9 +10,12 @@ import {
   checkText,
   clean,
   isSlug,
+  optional,
   paragraph,
   type Submitted,
   short,
+  type TextRule,
+  throwIfInvalid,
 } from "./edition-editing.validation.ts";
 import * as readRepo from "./route-map.repository.ts";
 import type { EditionLayout } from "./route-map.types.ts";
@@ -125,38 +128,27 @@ export async function updateDetails(
   authorize(actor, "route_map.edit");
   const before = await draftToChange(trx, input);
   const errors: FieldErrors = {};
-  const label = checkText(errors, "label", input.label, {
-    ...short("label"),
-    emptyMessage: "Enter a label for this edition, for example December 2025",
-  });
-  const introduction = checkText(
-    errors,
-    "introduction",
-    input.introduction,
-    paragraph("introduction", false),
+  const text = (field: Exclude<keyof DetailsInput, keyof EditionTarget | "layout">, rule: TextRule) =>
+    checkText(errors, field, input[field], rule);
+  const label = text(
+    "label",
+    short("label", { emptyMessage: "Enter a label for this edition, for example December 2025" }),
   );
-  const stateOfPlayTitle = checkText(errors, "stateOfPlayTitle", input.stateOfPlayTitle, {
-    ...short("state of play heading"),
-    emptyMessage: "Enter the state of play heading, for example Where is Scotland now?",
-  });
-  const stateOfPlay = checkText(errors, "stateOfPlay", input.stateOfPlay, paragraph("state of play", false));
-  const ambitionSummary = checkText(
-    errors,
-    "ambitionSummary",
-    input.ambitionSummary,
-    paragraph("2030 summary", false),
+  const introduction = text("introduction", paragraph("introduction", optional));
+  const stateOfPlayTitle = text(
+    "stateOfPlayTitle",
+    short("state of play heading", {
+      emptyMessage: "Enter the state of play heading, for example Where is Scotland now?",
+    }),
   );
-  const routeMapIntro = checkText(
-    errors,
-    "routeMapIntro",
-    input.routeMapIntro,
-    paragraph("route map introduction", false),
-  );
+  const stateOfPlay = text("stateOfPlay", paragraph("state of play", optional));
+  const ambitionSummary = text("ambitionSummary", paragraph("2030 summary", optional));
+  const routeMapIntro = text("routeMapIntro", paragraph("route map introduction", optional));
   const layout = clean(input.layout);
   if (layout !== "outcomes" && layout !== "ambitions") {
     errors.layout = "Choose how the 2030 section is set out: outcomes, or ambitions with page references";
   }
-  if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+  throwIfInvalid(errors);
 
   const after = await takeVersion(trx, input, {
     label,

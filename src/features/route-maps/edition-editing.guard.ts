@@ -55,10 +55,11 @@ export async function takeVersion(
   return row;
 }
 
-export async function itemOf(db: Db, edition: EditionRow, itemId: number): Promise<EditionItemRow> {
+/** An item of the edition; an item of another edition is not found through this one. */
+export async function itemOf(db: Db, editionId: number, itemId: number): Promise<EditionItemRow> {
   const item = await repo.findItem(db, itemId);
-  if (!item || item.edition_id !== edition.id) {
-    throw new NotFoundError(`There is no item ${itemId} in edition ${edition.id}. It may have been removed.`);
+  if (!item || item.edition_id !== editionId) {
+    throw new NotFoundError(`There is no item ${itemId} in edition ${editionId}. It may have been removed.`);
   }
   return item;
 }

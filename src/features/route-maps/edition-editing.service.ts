@@ -1,7 +1,7 @@
 import type { Actor } from "../../platform/actor.ts";
 import type { Db } from "../../platform/database.ts";
-import { NotFoundError } from "../../platform/errors.ts";
 import { authorize } from "../../platform/security/authorize.ts";
+import { itemOf } from "./edition-editing.guard.ts";
 import * as repo from "./edition-editing.repository.ts";
 import * as readRepo from "./route-map.repository.ts";
 import { getEditionById, listSectors, toSummary } from "./route-map.service.ts";
@@ -77,10 +77,7 @@ export async function getItemForEditing(
   itemId: number,
 ): Promise<{ view: EditingView; item: EditableItem }> {
   const view = await getEditionForEditing(db, actor, editionId);
-  const row = await repo.findItem(db, itemId);
-  if (!row || row.edition_id !== editionId) {
-    throw new NotFoundError(`There is no item ${itemId} in edition ${editionId}. It may have been removed.`);
-  }
+  const row = await itemOf(db, editionId, itemId);
   return {
     view,
     item: {

@@ -1,12 +1,13 @@
 import type { Framework, Section } from "../../db/schema.ts";
-import type { FieldErrors } from "../../platform/errors.ts";
+import { type FieldErrors, ValidationError } from "../../platform/errors.ts";
 import { FRAMEWORKS, MILESTONE_YEARS } from "./route-map.types.ts";
 
-// Checking what editors submit. Every form field arrives as text, or not at all; these pure
-// functions turn it into a clean value, or add a message naming the field to `errors`. The
-// editing services call them before they change anything.
+// Checking what people submit. Every form field arrives as text, or not at all; these pure
+// functions turn it into a clean value, or add a message naming the field to `errors`, which the
+// editing services then refuse with before they change anything. Ids and slugs in addresses are
+// checked here too, so that nothing malformed reaches SQL.
 
-/** Text limits: a heading or reference, and a paragraph. */
+/** Text limits: a heading or reference, and a paragraph. Edition documents keep to the same. */
 export const SHORT_TEXT = 200;
 export const PARAGRAPH_TEXT = 10_000;
 
@@ -22,6 +23,17 @@ const SECTIONS: readonly Section[] = [
   "what_matters",
   "mapping",
 ];
+
+/** Refuses the change, naming each field that needs correcting, if any does. */
+export function throwIfInvalid(errors: FieldErrors): void {
+  if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+}
+
+/** Records a field's message; null is the value a refused field has. */
+export function refuse(errors: FieldErrors, field: string, message: string): null {
+  errors[field] = message;
+  return null;
+}
 
 export function isSection(value: unknown): value is Section {
   return typeof value === "string" && (SECTIONS as readonly string[]).includes(value);
@@ -40,7 +52,7 @@ export function isSlug(value: string): boolean {
   return value.length <= 100 && SLUG.test(value);
 }
 
-/** Ids in URLs: anything but a positive whole number that fits an integer is "not found". */
+/** Ids in addresses and forms: anything but a positive whole number that fits an integer is none. */
 export function parseId(value: unknown): number | null {
   if (typeof value !== "string" || !/^[1-9]\d{0,9}$/.test(value)) return null;
   const id = Number(value);
@@ -54,12 +66,19 @@ export interface TextRule {
   emptyMessage?: string;
 }
 
-export function paragraph(what: string, required = true): TextRule {
-  return { what, limit: PARAGRAPH_TEXT, required };
+type TextOptions = { required?: boolean; emptyMessage?: string };
+
+/** For a field that may be left empty: `paragraph("introduction", optional)`. */
+export const optional: TextOptions = { required: false };
+
+/** A paragraph's rule: required unless said otherwise; `emptyMessage` replaces "Enter the …". */
+export function paragraph(what: string, options: TextOptions = {}): TextRule {
+  return { what, limit: PARAGRAPH_TEXT, required: true, ...options };
 }
 
-export function short(what: string, required = true): TextRule {
-  return { what, limit: SHORT_TEXT, required };
+/** A heading's or a reference's rule, likewise. */
+export function short(what: string, options: TextOptions = {}): TextRule {
+  return { what, limit: SHORT_TEXT, required: true, ...options };
 }
 
 /** Checks a text field; adds a message naming the field to `errors` and returns the clean text. */
@@ -82,19 +101,14 @@ function wholeNumber(value: Submitted): number | null {
 export function checkYear(errors: FieldErrors, value: Submitted): number | null {
   const year = wholeNumber(value);
   if (year === null || !(MILESTONE_YEARS as readonly number[]).includes(year)) {
-    errors.year = `Choose a year from ${MILESTONE_YEARS[0]} to ${MILESTONE_YEARS[MILESTONE_YEARS.length - 1]}`;
-    return null;
+    return refuse(errors, "year", `Choose a year from ${MILESTONE_YEARS[0]} to ${MILESTONE_YEARS.at(-1)}`);
   }
   return year;
 }
 
 export function checkFramework(errors: FieldErrors, value: Submitted): Framework | null {
   const found = FRAMEWORKS.find((f) => f.code === clean(value));
-  if (!found) {
-    errors.framework = "Choose one of the four frameworks";
-    return null;
-  }
-  return found.code;
+  return found ? found.code : refuse(errors, "framework", "Choose one of the four frameworks");
 }
 
 /** Checks day, month and year as typed; returns "YYYY-MM-DD". */
@@ -106,15 +120,9 @@ export function checkDate(
   const day = clean(input.day);
   const month = clean(input.month);
   const year = clean(input.year);
-  if (!day && !month && !year) {
-    errors[field] = "Enter the date this edition was last updated";
-    return null;
-  }
+  if (!day && !month && !year) return refuse(errors, field, "Enter the date this edition was last updated");
   const missing = [!day && "day", !month && "month", !year && "year"].filter(Boolean);
-  if (missing.length > 0) {
-    errors[field] = `The date must include a ${missing.join(" and a ")}`;
-    return null;
-  }
+  if (missing.length > 0) return refuse(errors, field, `The date must include a ${missing.join(" and a ")}`);
   const number = (v: string) => (/^\d{1,4}$/.test(v) ? Number(v) : Number.NaN);
   const [d, m, y] = [number(day), number(month), number(year)];
   const date = new Date(Date.UTC(y, m - 1, d));
@@ -128,8 +136,7 @@ export function checkDate(
     date.getUTCMonth() !== m - 1 ||
     date.getUTCDate() !== d
   ) {
-    errors[field] = "Enter a real date, for example 1 12 2025";
-    return null;
+    return refuse(errors, field, "Enter a real date, for example 1 12 2025");
   }
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }

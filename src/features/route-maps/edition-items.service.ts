@@ -12,10 +12,14 @@ import {
   checkYear,
   clean,
   isSection,
+  optional,
   paragraph,
   parseId,
+  refuse,
   type Submitted,
   short,
+  type TextRule,
+  throwIfInvalid,
 } from "./edition-editing.validation.ts";
 import * as readRepo from "./route-map.repository.ts";
 import type { Framework, Section } from "./route-map.types.ts";
@@ -51,14 +55,10 @@ async function checkSector(
 ): Promise<number | null> {
   const id = parseId(clean(value));
   const sector = id === null ? undefined : await repo.findSector(db, id);
-  if (!sector) {
-    errors.sectorId = "Choose a sector from the list";
-    return null;
-  }
+  if (!sector) return refuse(errors, "sectorId", "Choose a sector from the list");
   const items = await readRepo.listItems(db, editionId);
   if (items.some((i) => i.section === "sector" && i.sector_id === sector.id && i.id !== exceptItemId)) {
-    errors.sectorId = `${sector.name} is already listed`;
-    return null;
+    return refuse(errors, "sectorId", `${sector.name} is already listed`);
   }
   return sector.id;
 }
@@ -79,8 +79,11 @@ async function checkParent(
     parent.section !== "action" ||
     parent.parent_id !== null
   ) {
-    errors.parentId = "Choose one of this edition's main actions, or none to make this a main action";
-    return null;
+    return refuse(
+      errors,
+      "parentId",
+      "Choose one of this edition's main actions, or none to make this a main action",
+    );
   }
   return parent.id;
 }
@@ -101,42 +104,38 @@ async function itemValues(
     framework: null as Framework | null,
     sector_id: null as number | null,
   };
+  const text = (rule: TextRule) => checkText(errors, "text", fields.text, rule);
   switch (section) {
     case "outcome":
-      values.text = checkText(errors, "text", fields.text, paragraph("outcome"));
-      values.page_refs = checkText(errors, "pageRefs", fields.pageRefs, short("page references", false));
+      values.text = text(paragraph("outcome"));
+      values.page_refs = checkText(errors, "pageRefs", fields.pageRefs, short("page references", optional));
       break;
     case "action":
-      values.text = checkText(errors, "text", fields.text, paragraph("action"));
+      values.text = text(paragraph("action"));
       break;
     case "milestone":
       values.year = checkYear(errors, fields.year);
-      values.text = checkText(errors, "text", fields.text, paragraph("milestone"));
+      values.text = text(paragraph("milestone"));
       break;
     case "sector":
       values.sector_id = await checkSector(db, errors, editionId, fields.sectorId, exceptItemId);
       break;
     case "helping":
-      values.text = checkText(errors, "text", fields.text, {
-        ...paragraph("statement"),
-        emptyMessage: "Enter what is helping",
-      });
+      values.text = text(paragraph("statement", { emptyMessage: "Enter what is helping" }));
       break;
     case "what_matters":
-      values.text = checkText(errors, "text", fields.text, {
-        ...paragraph("statement"),
-        emptyMessage: "Enter what matters to children and families",
-      });
+      values.text = text(
+        paragraph("statement", { emptyMessage: "Enter what matters to children and families" }),
+      );
       break;
     case "mapping":
       values.framework = checkFramework(errors, fields.framework);
-      values.text = checkText(errors, "text", fields.text, {
-        ...short("mapping"),
-        emptyMessage: "Enter the mapping, for example Articles 3; 4; 19",
-      });
+      values.text = text(
+        short("mapping", { emptyMessage: "Enter the mapping, for example Articles 3; 4; 19" }),
+      );
       break;
   }
-  if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+  throwIfInvalid(errors);
   return values;
 }
 
@@ -155,7 +154,7 @@ export async function addItem(
   if (section === "action") {
     const errors: FieldErrors = {};
     parentId = await checkParent(trx, errors, edition.id, input.parentId);
-    if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+    throwIfInvalid(errors);
   }
 
   const after = await takeVersion(trx, input);
@@ -184,7 +183,7 @@ export async function updateItem(
 ): Promise<{ version: number; section: Section }> {
   authorize(actor, "route_map.edit");
   const edition = await draftToChange(trx, input);
-  const before = await itemOf(trx, edition, input.itemId);
+  const before = await itemOf(trx, edition.id, input.itemId);
   const values = await itemValues(trx, edition.id, before.section, input, before.id);
 
   const after = await takeVersion(trx, input);
@@ -211,7 +210,7 @@ export async function moveItem(
 ): Promise<{ version: number; section: Section; moved: boolean }> {
   authorize(actor, "route_map.edit");
   const edition = await draftToChange(trx, input);
-  const item = await itemOf(trx, edition, input.itemId);
+  const item = await itemOf(trx, edition.id, input.itemId);
   const direction = clean(input.direction);
   if (direction !== "up" && direction !== "down") {
     throw new ValidationError({ direction: "Choose whether to move the item up or down" });
@@ -249,7 +248,7 @@ export async function deleteItem(
 ): Promise<{ version: number; section: Section; removedSubItems: number }> {
   authorize(actor, "route_map.edit");
   const edition = await draftToChange(trx, input);
-  const item = await itemOf(trx, edition, input.itemId);
+  const item = await itemOf(trx, edition.id, input.itemId);
   const removed = await repo.itemWithChildren(trx, item.id);
 
   const after = await takeVersion(trx, input);

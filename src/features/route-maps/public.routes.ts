@@ -5,6 +5,7 @@ import { NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { html } from "../../platform/html.ts";
 import { type PageOptions, page } from "../../platform/views/layout.ts";
 import { compareEditions } from "./edition-compare.ts";
+import { isSlug, parseId } from "./edition-editing.validation.ts";
 import {
   getEdition,
   getFoundation,
@@ -29,21 +30,10 @@ import { sectorsView, sectorView } from "./views/sectors.view.ts";
 // Public pages: anyone may read them without an account. Drafts reach only people who may read
 // drafts, because every read goes through the route-map service with the request's actor.
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-/** Edition ids are Postgres integers: anything larger cannot exist, and must not reach the database. */
-const MAX_ID = 2_147_483_647;
-
 /** A slug from the address, or "not found" for anything that cannot be one (and must not reach SQL). */
 function slugParam(value: string, what: string): string {
-  if (value.length <= 100 && SLUG.test(value)) return value;
+  if (isSlug(value)) return value;
   throw new NotFoundError(`There is no ${what} at this address.`);
-}
-
-/** A positive whole number in canonical form ("12", not "012", "1.5", "-1" or "1e3"), or null. */
-export function parseId(value: unknown): number | null {
-  if (typeof value !== "string" || !/^[1-9][0-9]{0,9}$/.test(value)) return null;
-  const id = Number(value);
-  return id <= MAX_ID ? id : null;
 }
 
 /**
