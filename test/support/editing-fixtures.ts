@@ -1,12 +1,12 @@
-import crypto from "node:crypto";
 import type { DetailsInput } from "../../src/features/route-maps/edition-drafts.service.ts";
 import type { Actor, Role } from "../../src/platform/actor.ts";
 import type { Db } from "../../src/platform/database.ts";
 import type { DomainError } from "../../src/platform/errors.ts";
+import { createEdition, createFoundation, createSector, createTheme, unique } from "./factories.ts";
 
-// Factories for the editing tests. Each call builds its own route map (with its own programme,
-// foundation, theme and sectors, named uniquely), so tests never depend on the demo data or on
-// each other. Words come from the Leadership route map seeds.
+// Factories for the editing tests. Each call builds its own route map (with its own foundation,
+// theme and sectors, named uniquely, through factories.ts), so tests never depend on the demo
+// data or on each other. Words come from the Leadership route map seeds.
 
 /** A signed-in user with an account row (the audit trail links to it). */
 export async function makeUser(db: Db, role: Role): Promise<Actor> {
@@ -17,10 +17,6 @@ export async function makeUser(db: Db, role: Role): Promise<Actor> {
     .returning("id")
     .executeTakeFirstOrThrow();
   return { kind: "user", id: row.id, name: `Test ${role}`, email, role };
-}
-
-function unique(prefix: string): string {
-  return `${prefix}-${crypto.randomBytes(4).toString("hex")}`;
 }
 
 export interface RouteMapFixture {
@@ -38,128 +34,54 @@ export interface RouteMapFixture {
  * one sector, one "what is helping", one "what matters" and one UNCRC mapping.
  */
 export async function makeRouteMap(db: Db, options: { published?: boolean } = {}): Promise<RouteMapFixture> {
-  const programme =
-    (await db.selectFrom("programme").select("id").executeTakeFirst()) ??
-    (await db
-      .insertInto("programme")
-      .values({ slug: "the-promise", name: "The promise", start_year: 2020, end_year: 2030 })
-      .returning("id")
-      .executeTakeFirstOrThrow());
-  const foundation = await db
-    .insertInto("foundation")
-    .values({ programme_id: programme.id, slug: unique("people"), name: "People", position: 1 })
-    .returning("id")
-    .executeTakeFirstOrThrow();
+  const foundation = await createFoundation(db, { slug: unique("people"), name: "People" });
   const themeSlug = unique("leadership");
-  const themeName = `Leadership ${themeSlug.slice(-4)}`;
-  const theme = await db
-    .insertInto("theme")
-    .values({ foundation_id: foundation.id, slug: themeSlug, name: themeName, position: 1 })
-    .returning("id")
-    .executeTakeFirstOrThrow();
+  const theme = await createTheme(db, {
+    foundationId: foundation.id,
+    slug: themeSlug,
+    name: `Leadership ${themeSlug.slice(-4)}`,
+  });
   const sectors = [];
   for (const [position, name] of ["Scottish Government", "Local Authorities", "Health Boards"].entries()) {
     const slug = unique(name.toLowerCase().replaceAll(" ", "-"));
-    const row = await db
-      .insertInto("sector")
-      .values({ slug, name: `${name} ${slug.slice(-8)}`, position })
-      .returning(["id", "name"])
-      .executeTakeFirstOrThrow();
-    sectors.push(row);
+    const sector = await createSector(db, { slug, name: `${name} ${slug.slice(-8)}`, position });
+    sectors.push({ id: sector.id, name: sector.name });
   }
-  if (options.published === false) {
-    return { themeId: theme.id, themeSlug, themeName, publishedId: null, sectors };
-  }
+  const fixture = { themeId: theme.id, themeSlug, themeName: theme.name, publishedId: null, sectors };
+  if (options.published === false) return fixture;
 
-  const edition = await db
-    .insertInto("route_map_edition")
-    .values({
-      theme_id: theme.id,
-      status: "published",
-      layout: "ambitions",
-      label: "June 2024",
-      last_updated: "2024-06-12",
-      published_at: new Date("2024-06-12T09:00:00Z"),
-      introduction: "",
-      state_of_play_title: "Scotland in 2024",
-      state_of_play: "Despite challenges, there has been strong commitment to #KeepThePromise.",
-      ambition_summary: "By 2030, there will be strong leadership across all of Scotland's workforce.",
-      route_map_intro: "Focus must be on the crisis on the workforce.",
-      copied_from_id: null,
-      source: null,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const item = (values: {
-    section: "outcome" | "action" | "milestone" | "sector" | "helping" | "what_matters" | "mapping";
-    position: number;
-    text?: string;
-    page_refs?: string;
-    parent_id?: number;
-    year?: number;
-    framework?: "uncrc";
-    sector_id?: number;
-  }) =>
-    db
-      .insertInto("edition_item")
-      .values({
-        edition_id: edition.id,
-        parent_id: null,
-        year: null,
-        framework: null,
-        sector_id: null,
-        ...values,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-  await item({
-    section: "outcome",
-    position: 0,
-    text: "Values-based leadership will exist at all levels.",
-    page_refs: "Pg 99",
+  const edition = await createEdition(db, {
+    themeId: theme.id,
+    status: "published",
+    layout: "ambitions",
+    label: "June 2024",
+    lastUpdated: "2024-06-12",
+    publishedAt: new Date("2024-06-12T09:00:00Z"),
+    stateOfPlayTitle: "Scotland in 2024",
+    stateOfPlay: "Despite challenges, there has been strong commitment to #KeepThePromise.",
+    ambitionSummary: "By 2030, there will be strong leadership across all of Scotland's workforce.",
+    routeMapIntro: "Focus must be on the crisis on the workforce.",
+    outcomes: [
+      { text: "Values-based leadership will exist at all levels.", pageRefs: "Pg 99" },
+      { text: "Strong leadership will be evident across the entire care system.", pageRefs: "Pg 17" },
+    ],
+    actions: [
+      {
+        text: "The Promise Scotland to convene candid dialogues between key systems leaders.",
+        children: [
+          "Why is collaborative, relational practice fragile?",
+          "What are the barriers to systems actors ceding power?",
+        ],
+      },
+      "The revised Common Core will be agreed with the National Leadership Group.",
+    ],
+    milestones: [{ year: 2026, text: "Promise keeper model explored." }],
+    sectorIds: [sectors[0]!.id],
+    helping: ["The Children and Families National Leadership Group."],
+    whatMatters: ["People who support me are all working together."],
+    mappings: [{ framework: "uncrc", text: "Articles 3; 4; 19" }],
   });
-  await item({
-    section: "outcome",
-    position: 1,
-    text: "Strong leadership will be evident across the entire care system.",
-    page_refs: "Pg 17",
-  });
-  const first = await item({
-    section: "action",
-    position: 0,
-    text: "The Promise Scotland to convene candid dialogues between key systems leaders.",
-  });
-  await item({
-    section: "action",
-    position: 0,
-    parent_id: first.id,
-    text: "Why is collaborative, relational practice fragile?",
-  });
-  await item({
-    section: "action",
-    position: 1,
-    parent_id: first.id,
-    text: "What are the barriers to systems actors ceding power?",
-  });
-  await item({
-    section: "action",
-    position: 1,
-    text: "The revised Common Core will be agreed with the National Leadership Group.",
-  });
-  await item({ section: "milestone", position: 0, year: 2026, text: "Promise keeper model explored." });
-  await item({ section: "sector", position: 0, sector_id: sectors[0]!.id });
-  await item({
-    section: "helping",
-    position: 0,
-    text: "The Children and Families National Leadership Group.",
-  });
-  await item({
-    section: "what_matters",
-    position: 0,
-    text: "People who support me are all working together.",
-  });
-  await item({ section: "mapping", position: 0, framework: "uncrc", text: "Articles 3; 4; 19" });
-  return { themeId: theme.id, themeSlug, themeName, publishedId: edition.id, sectors };
+  return { ...fixture, publishedId: edition.id };
 }
 
 /** The error a change was refused with; fails the test if the change went through. */

@@ -2,12 +2,18 @@ import crypto from "node:crypto";
 import type { EditionLayout, EditionStatus, Framework, Section } from "../../src/db/schema.ts";
 import type { Db } from "../../src/platform/database.ts";
 
-// Small factories for tests of the public pages: each builds its own parents when not given
-// them, so a test never depends on the demo data. Rows go in through Kysely, as the app's own
-// repositories would write them.
+// Small factories for tests: each builds its own parents when not given them, so a test never
+// depends on the demo data. Rows go in through Kysely, as the app's own repositories would write
+// them. editing-fixtures.ts builds a whole route map from these.
 
 export function unique(prefix: string): string {
-  return `${prefix}-${crypto.randomBytes(3).toString("hex")}`;
+  return `${prefix}-${crypto.randomBytes(4).toString("hex")}`;
+}
+
+/** A slug (unique unless given) and a name (from the slug unless given). */
+function naming(values: { slug?: string; name?: string }, kind: string): { slug: string; name: string } {
+  const slug = values.slug ?? unique(kind.toLowerCase());
+  return { slug, name: values.name ?? `${kind} ${slug}` };
 }
 
 /** The programme (there is one per installation): reused when it exists. */
@@ -35,9 +41,8 @@ export async function createFoundation(
   values: { slug?: string; name?: string; summary?: string; position?: number } = {},
 ): Promise<{ id: number; slug: string; name: string }> {
   const programme = await createProgramme(db);
-  const slug = values.slug ?? unique("foundation");
-  const name = values.name ?? `Foundation ${slug}`;
-  const row = await db
+  const { slug, name } = naming(values, "Foundation");
+  const { id } = await db
     .insertInto("foundation")
     .values({
       programme_id: programme.id,
@@ -48,7 +53,7 @@ export async function createFoundation(
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  return { id: row.id, slug, name };
+  return { id, slug, name };
 }
 
 export async function createTheme(
@@ -56,9 +61,8 @@ export async function createTheme(
   values: { foundationId?: number; slug?: string; name?: string; summary?: string; position?: number } = {},
 ): Promise<{ id: number; slug: string; name: string }> {
   const foundationId = values.foundationId ?? (await createFoundation(db)).id;
-  const slug = values.slug ?? unique("theme");
-  const name = values.name ?? `Theme ${slug}`;
-  const row = await db
+  const { slug, name } = naming(values, "Theme");
+  const { id } = await db
     .insertInto("theme")
     .values({
       foundation_id: foundationId,
@@ -69,21 +73,20 @@ export async function createTheme(
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  return { id: row.id, slug, name };
+  return { id, slug, name };
 }
 
 export async function createSector(
   db: Db,
   values: { slug?: string; name?: string; position?: number } = {},
 ): Promise<{ id: number; slug: string; name: string }> {
-  const slug = values.slug ?? unique("sector");
-  const name = values.name ?? `Sector ${slug}`;
-  const row = await db
+  const { slug, name } = naming(values, "Sector");
+  const { id } = await db
     .insertInto("sector")
     .values({ slug, name, position: values.position ?? 1 })
     .returning("id")
     .executeTakeFirstOrThrow();
-  return { id: row.id, slug, name };
+  return { id, slug, name };
 }
 
 /** A text item, or just its text. `key` (a UUID) makes the same item appear in two editions. */
@@ -96,6 +99,8 @@ export interface EditionSpec {
   label?: string;
   /** "YYYY-MM-DD"; defaults to 2025-12-01 for a published edition, none for a draft. */
   lastUpdated?: string | null;
+  /** When it was published; defaults to now for a published edition. */
+  publishedAt?: Date;
   introduction?: string;
   stateOfPlayTitle?: string;
   stateOfPlay?: string;
@@ -111,16 +116,18 @@ export interface EditionSpec {
 }
 
 interface ItemRow {
-  section: Section;
   text: string;
-  key?: string;
+  key?: string | undefined;
   page_refs?: string;
   year?: number;
   framework?: Framework;
   sector_id?: number;
 }
 
-const spec = (item: ItemSpec) => (typeof item === "string" ? { text: item } : item);
+/** An item given as just its text, or in full. */
+function spec(item: ItemSpec): { text: string; key?: string } {
+  return typeof item === "string" ? { text: item } : item;
+}
 
 /** An edition of a route map (a theme is made when none is given) with the items asked for, in order. */
 export async function createEdition(
@@ -140,7 +147,7 @@ export async function createEdition(
       layout,
       label: values.label ?? (lastUpdated ? `Edition of ${lastUpdated}` : "Draft"),
       last_updated: lastUpdated,
-      published_at: status === "published" ? new Date() : null,
+      published_at: status === "published" ? (values.publishedAt ?? new Date()) : null,
       introduction: values.introduction ?? "",
       state_of_play_title:
         values.stateOfPlayTitle ?? (layout === "ambitions" ? "Scotland in 2024" : "Where is Scotland now?"),
@@ -153,22 +160,28 @@ export async function createEdition(
     .returning("id")
     .executeTakeFirstOrThrow();
 
-  const rows: ItemRow[] = [
-    ...(values.outcomes ?? []).map((o) => {
-      const item = typeof o === "string" ? { text: o } : o;
-      return { section: "outcome" as const, text: item.text, key: item.key, page_refs: item.pageRefs ?? "" };
-    }),
-    ...(values.milestones ?? []).map((m) => ({ section: "milestone" as const, ...m })),
-    ...(values.sectorIds ?? []).map((id) => ({ section: "sector" as const, text: "", sector_id: id })),
-    ...(values.helping ?? []).map((h) => ({ section: "helping" as const, ...spec(h) })),
-    ...(values.whatMatters ?? []).map((w) => ({ section: "what_matters" as const, ...spec(w) })),
-    ...(values.mappings ?? []).map((m) => ({ section: "mapping" as const, ...m })),
+  // Each section is its own ordered list, numbered from 0 as the editing service numbers them.
+  const sections: Array<[Section, ItemRow[]]> = [
+    [
+      "outcome",
+      (values.outcomes ?? []).map((o) => {
+        const item = typeof o === "string" ? { text: o } : o;
+        return { text: item.text, key: item.key, page_refs: item.pageRefs ?? "" };
+      }),
+    ],
+    ["milestone", values.milestones ?? []],
+    ["sector", (values.sectorIds ?? []).map((id) => ({ text: "", sector_id: id }))],
+    ["helping", (values.helping ?? []).map(spec)],
+    ["what_matters", (values.whatMatters ?? []).map(spec)],
+    ["mapping", values.mappings ?? []],
   ];
-  for (const [position, row] of rows.entries()) {
-    await db
-      .insertInto("edition_item")
-      .values({ edition_id: edition.id, position, ...row })
-      .execute();
+  for (const [section, rows] of sections) {
+    for (const [position, row] of rows.entries()) {
+      await db
+        .insertInto("edition_item")
+        .values({ edition_id: edition.id, section, position, ...row })
+        .execute();
+    }
   }
   for (const [position, a] of (values.actions ?? []).entries()) {
     const action = typeof a === "string" ? { text: a } : a;
