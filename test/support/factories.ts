@@ -17,18 +17,15 @@ function naming(values: { slug?: string; name?: string }, kind: string): { slug:
 }
 
 /** The programme (there is one per installation): reused when it exists. */
-export async function createProgramme(
-  db: Db,
-  values: { slug?: string; name?: string; summary?: string } = {},
-): Promise<{ id: number }> {
+async function theProgramme(db: Db): Promise<{ id: number }> {
   const existing = await db.selectFrom("programme").select("id").orderBy("id").executeTakeFirst();
   if (existing) return existing;
   return db
     .insertInto("programme")
     .values({
-      slug: values.slug ?? "the-promise",
-      name: values.name ?? "The promise",
-      summary: values.summary ?? "Scotland's promise to care-experienced children, to be kept by 2030.",
+      slug: "the-promise",
+      name: "The promise",
+      summary: "Scotland's promise to care-experienced children, to be kept by 2030.",
       start_year: 2020,
       end_year: 2030,
     })
@@ -40,7 +37,7 @@ export async function createFoundation(
   db: Db,
   values: { slug?: string; name?: string; summary?: string; position?: number } = {},
 ): Promise<{ id: number; slug: string; name: string }> {
-  const programme = await createProgramme(db);
+  const programme = await theProgramme(db);
   const { slug, name } = naming(values, "Foundation");
   const { id } = await db
     .insertInto("foundation")

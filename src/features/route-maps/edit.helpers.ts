@@ -83,7 +83,7 @@ export function savedPath(editionId: number, saved: string, section?: Section): 
 export function sendPage(
   request: FastifyRequest,
   reply: FastifyReply,
-  options: { title: string; content: SafeHtml; status?: number; banner?: SafeHtml },
+  options: { title: string; content: SafeHtml; status?: number },
 ): FastifyReply {
   // Editing pages show drafts and carry form state: never keep them in a shared or back-button cache.
   reply.header("cache-control", "no-store");
@@ -96,7 +96,6 @@ export function sendPage(
         actor: request.actor,
         csrfToken: request.csrfToken,
         content: options.content,
-        ...(options.banner ? { banner: options.banner } : {}),
       }).value,
     );
 }

@@ -14,7 +14,7 @@ import type { Edition, EditionSummary, Framework, Section, Sector } from "./rout
 export interface ManagedRouteMap {
   theme: { slug: string; name: string; foundationName: string };
   latest: EditionSummary | null;
-  draft: (EditionSummary & { updatedAt: Date }) | null;
+  draft: EditionSummary | null;
 }
 
 /** One item as its edit form needs it. */
@@ -52,7 +52,7 @@ export async function listRouteMapsForEditing(db: Db, actor: Actor): Promise<Man
     return {
       theme: { slug: t.slug, name: t.name, foundationName: t.foundation_name },
       latest: published ? toSummary(published) : null,
-      draft: draft ? { ...toSummary(draft), updatedAt: draft.updated_at } : null,
+      draft: draft ? toSummary(draft) : null,
     };
   });
 }

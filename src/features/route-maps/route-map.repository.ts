@@ -12,10 +12,6 @@ export function listFoundations(db: Db) {
   return db.selectFrom("foundation").selectAll().orderBy("position").execute();
 }
 
-export function findFoundationBySlug(db: Db, slug: string) {
-  return db.selectFrom("foundation").selectAll().where("slug", "=", slug).executeTakeFirst();
-}
-
 function themes(db: Db) {
   return db
     .selectFrom("theme")

@@ -38,7 +38,7 @@ function textItem(row: EditionItemRow): TextItem {
 }
 
 /** Builds the full edition from its row and its items. */
-export function assembleEdition(
+function assembleEdition(
   row: EditionRow,
   theme: repo.ThemeRow,
   items: EditionItemRow[],
