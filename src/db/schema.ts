@@ -108,6 +108,17 @@ export interface AuditEventTable {
   request_id: string | null;
 }
 
+export interface ImportedDocumentTable {
+  id: Generated<number>;
+  kind: "route_map";
+  file_name: string;
+  content_hash: string;
+  text: string;
+  imported_at: Generated<Date>;
+  edition_id: number | null;
+  details: unknown;
+}
+
 export interface Database {
   programme: ProgrammeTable;
   foundation: FoundationTable;
@@ -118,6 +129,7 @@ export interface Database {
   app_user: AppUserTable;
   user_session: UserSessionTable;
   audit_event: AuditEventTable;
+  imported_document: ImportedDocumentTable;
 }
 
 export type EditionRow = Selectable<RouteMapEditionTable>;

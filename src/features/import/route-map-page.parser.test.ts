@@ -1,0 +1,295 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { LEADERSHIP_DECEMBER_2025, LEADERSHIP_JUNE_2024 } from "../demo/leadership.ts";
+import { parseEditionDocument } from "../route-maps/edition-document.ts";
+import { htmlToText } from "./html-to-text.ts";
+import { DocumentRefusedError, MAX_DOCUMENT_BYTES, parseRouteMapPage } from "./route-map-page.parser.ts";
+
+const repoRoot = path.resolve(import.meta.dirname, "../../..");
+const fixtures = path.join(repoRoot, "test/fixtures/import");
+const seedsDir = path.resolve(repoRoot, "../shared/seeds");
+
+function fixture(name: string): Buffer {
+  return fs.readFileSync(path.join(fixtures, name));
+}
+
+function seedFile(prefix: string): string | undefined {
+  if (!fs.existsSync(seedsDir)) return undefined;
+  const name = fs.readdirSync(seedsDir).find((n) => n.startsWith(prefix) && n.endsWith(".txt"));
+  return name && path.join(seedsDir, name);
+}
+const june2024Seed = seedFile("000_");
+const december2025Seed = seedFile("003_");
+if (!june2024Seed || !december2025Seed) {
+  console.warn(`Skipping the route-map seed import tests: no seeds in ${seedsDir}.`);
+}
+
+describe.skipIf(!december2025Seed)("importing the real December 2025 Leadership page (seed 003)", () => {
+  const result = parseRouteMapPage(fs.readFileSync(december2025Seed ?? "/dev/null"));
+
+  it("reads it as the Leadership route map, December 2025 format, complete", () => {
+    expect([result.format, result.themeName, result.draft.label, result.draft.lastUpdated]).toEqual([
+      "2025",
+      "Leadership",
+      "December 2025",
+      "2025-12-01",
+    ]);
+    expect(result.missing).toEqual([]);
+    expect(result.truncated).toBe(false);
+  });
+
+  it("yields one outcome, six sectors, the actions in order with sub-items, and empty milestone years", () => {
+    expect(result.draft.outcomes).toHaveLength(1);
+    expect(result.draft.sectors).toHaveLength(6);
+    expect(result.emptyMilestoneYears).toBe(3);
+    expect(result.draft.milestones).toEqual([]);
+    expect(result.draft.actions.map((a) => a.children.length)).toEqual([0, 0, 0, 6, 0, 0, 0, 0, 0, 0]);
+  });
+
+  it("matches the demo edition typed by hand from the same page, section by section", () => {
+    // The only differences: an import is a draft until someone publishes it. The page's context
+    // paragraphs (before the first action) become "what is helping", as in the demo data.
+    expect(result.draft).toEqual({ ...LEADERSHIP_DECEMBER_2025, status: "draft" });
+  });
+
+  it("keeps the repeated sub-item once, the fuller copy, and says so", () => {
+    const dialogues = result.draft.actions[3]!.children.map((c) => c.text);
+    expect(dialogues.filter((t) => t.startsWith("How do we enable and hold accountable"))).toEqual([
+      "How do we enable and hold accountable the ‘root work’ required for transformational change, while holding the tension that the status quo is not good enough for ‘our children'?",
+    ]);
+    expect(result.warnings.join("\n")).toMatch(/appears twice and was kept once/);
+  });
+});
+
+describe.skipIf(!june2024Seed)("importing the real June 2024 Leadership page (seed 000)", () => {
+  const result = parseRouteMapPage(fs.readFileSync(june2024Seed ?? "/dev/null"));
+
+  it("yields six ambitions with their page references, three actions, four helping, three what-matters", () => {
+    expect(result.format).toBe("2024");
+    expect(result.draft.outcomes.map((o) => o.pageRefs)).toEqual([
+      "Pg 99",
+      "Pg 17",
+      "Pg 36; Pg 23",
+      "Pg 36",
+      "Pg 85",
+      "Pg 103",
+    ]);
+    expect(result.draft.actions).toHaveLength(3);
+    expect(result.draft.helping).toHaveLength(4);
+    expect(result.draft.whatMatters).toHaveLength(3);
+  });
+
+  it("reads the mapping table into its four frameworks", () => {
+    expect(result.draft.mappings).toEqual(LEADERSHIP_JUNE_2024.mappings);
+  });
+
+  it("matches the demo edition typed by hand, except for the date the page does not print", () => {
+    // The demo dates the edition June 2024 from outside knowledge; the page itself only says
+    // "Scotland in 2024", so the import leaves the date for an editor to set, and warns.
+    expect(result.draft).toEqual({
+      ...LEADERSHIP_JUNE_2024,
+      status: "draft",
+      label: "Scotland in 2024",
+      lastUpdated: null,
+    });
+    expect(result.warnings.join("\n")).toMatch(/gives no date/);
+    expect(result.warnings.join("\n")).toMatch(/names no sectors/);
+  });
+});
+
+describe("importing invented route-map pages", () => {
+  it("reads a December 2025 style page: outcomes, context, actions with sub-items, sectors", () => {
+    const r = parseRouteMapPage(fixture("2025-kinship.txt"));
+    expect([r.format, r.themeName, r.draft.theme, r.draft.label]).toEqual([
+      "2025",
+      "Kinship care",
+      "kinship-care",
+      "March 2026",
+    ]);
+    expect(r.draft.outcomes.map((o) => o.text)).toEqual([
+      "Kinship carers get the same practical and financial help wherever they live.",
+      "Children living with relatives keep the relationships that matter to them.",
+    ]);
+    expect(r.draft.helping).toHaveLength(2);
+    expect(r.draft.actions.map((a) => a.text.slice(0, 20))).toEqual([
+      "The Kinship Alliance",
+      "Local Authorities to",
+      "Explore ways for car",
+    ]);
+    expect(r.draft.actions[1]!.children.map((c) => c.text)).toEqual([
+      "How quickly help is offered after a child moves in",
+      "Who carries out the assessment.",
+      "How carers are told of their rights",
+    ]);
+    expect(r.draft.sectors).toEqual(["Local Authorities", "Third Sector", "Scottish Government"]);
+    expect(r.emptyMilestoneYears).toBe(2);
+    expect(r.draft.whatMatters).toHaveLength(2);
+    expect([r.missing, r.truncated]).toEqual([[], false]);
+    expect(() => parseEditionDocument(r.draft)).not.toThrow();
+  });
+
+  it("reads a June 2024 style page: ambitions with page references, intro, actions, the mapping table", () => {
+    const r = parseRouteMapPage(fixture("2024-kinship.txt"));
+    expect(r.format).toBe("2024");
+    expect(r.draft.outcomes).toEqual([
+      { text: "Carers will be told what help exists without having to ask", pageRefs: "Pg 41" },
+      {
+        text: "Children will not have to move to get the help they need. Help will follow the child.",
+        pageRefs: "Pg 12; Pg 13",
+      },
+      { text: "Assessments will be quick and kind.", pageRefs: "Pg 50-51" },
+    ]);
+    expect(r.draft.routeMapIntro).toMatch(/^The first priority/);
+    expect(r.draft.actions).toHaveLength(2);
+    expect(r.draft.mappings).toEqual({
+      promise_report: ["12", "13", "41", "50-51"],
+      plan_21_24: ["Whole family support", "Building capacity"],
+      uncrc: ["Article 8", "Article 20"],
+      shanarri: ["Safe", "Achieving"],
+    });
+  });
+
+  it("finds misspelt headings and sections in another order", () => {
+    const r = parseRouteMapPage(fixture("2024-misspelt-reordered.txt"));
+    expect(r.missing).toEqual([]);
+    expect(r.draft.stateOfPlay).toBe("A short state of play written for this test.");
+    expect(r.draft.whatMatters).toEqual(["I want to be asked, not told."]);
+    expect(r.draft.outcomes).toEqual([{ text: "Carers will be trusted.", pageRefs: "Pg 7" }]);
+    expect(r.draft.actions.map((a) => a.text)).toEqual([
+      "Carers will get one point of contact in every area.",
+    ]);
+    expect(r.draft.helping).toEqual(["A carers' network already meets in three areas."]);
+    expect(r.draft.mappings.promise_report).toEqual(["7"]);
+  });
+
+  it("flags a page cut off part-way and lists the sections it never reached as missing, not empty", () => {
+    const r = parseRouteMapPage(fixture("2025-truncated.txt"));
+    expect(r.truncated).toBe(true);
+    expect(r.missing).toEqual(["sectors", "whatMatters"]);
+    expect(r.draft.actions).toHaveLength(2);
+    expect(r.warnings.join("\n")).toMatch(/stops mid-sentence/);
+    expect(r.warnings.join("\n")).toMatch(/unknown, not empty/);
+  });
+
+  it("reads a page saved as HTML the same way as text, without its scripts or styles", () => {
+    const r = parseRouteMapPage(fixture("2025-kinship.html"));
+    expect(r.themeName).toBe("Kinship care");
+    expect(r.draft.outcomes.map((o) => o.text)).toEqual([
+      "Kinship carers get the same practical & financial help wherever they live.",
+    ]);
+    expect(r.draft.actions[1]!.children).toHaveLength(2);
+    expect(r.draft.sectors).toEqual(["Local Authorities", "Third Sector"]);
+    expect(r.draft.whatMatters).toEqual(["I can stay with my gran’s family."]);
+    expect(JSON.stringify(r)).not.toMatch(/not text|color/);
+  });
+});
+
+describe("refusing what is not a route-map page", () => {
+  it("says plainly that other documents are not recognised as a route map", () => {
+    expect(() => parseRouteMapPage(fixture("not-a-route-map.txt"))).toThrow(/not recognised as a route map/);
+    expect(() => parseRouteMapPage("")).toThrow(DocumentRefusedError);
+  });
+
+  it("refuses binary files and files over 2 MB with a message", () => {
+    expect(() => parseRouteMapPage(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 1]))).toThrow(/not text/);
+    expect(() => parseRouteMapPage("a".repeat(MAX_DOCUMENT_BYTES + 1))).toThrow(/too large/);
+  });
+});
+
+describe("turning a saved web page into text", () => {
+  it("keeps blocks on their own lines, list items as bullets, and decodes entities", () => {
+    expect(
+      htmlToText(
+        "<h1>A &amp; B</h1><p>One&nbsp;two</p><ul><li>x &#8217; y</li></ul><!-- hidden --><p>&bogus;</p>",
+      ),
+    ).toBe("\nA & B\n\nOne two\n\n• x ’ y\n\n&bogus;\n");
+  });
+
+  it("survives broken markup", () => {
+    expect(htmlToText("<p>open <b>bold <script>never closed")).toBe("\nopen bold");
+    expect(htmlToText("&#x110000; &#0; <")).toBe("<");
+  });
+});
+
+/** A small deterministic random-number generator (mulberry32), so a failure can be replayed. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe("fuzzing the route-map page reader", () => {
+  const sources = [
+    "2025-kinship.txt",
+    "2024-kinship.txt",
+    "2025-kinship.html",
+    "2024-misspelt-reordered.txt",
+  ].map((name) => fixture(name).toString("utf8"));
+  const pieces = [
+    "\n",
+    "•",
+    "(Pg 4)",
+    "Route map: ",
+    "Who needs to work on this:",
+    "<li>",
+    "&#",
+    "Mapping",
+    "2027",
+  ];
+
+  function mutate(text: string, next: () => number): string {
+    const lines = text.split("\n");
+    const out: string[] = [];
+    for (const line of lines) {
+      const roll = next();
+      if (roll < 0.1) continue; // drop a line
+      if (roll < 0.2)
+        out.push(line, line); // repeat it
+      else if (roll < 0.3) out.push(line.slice(0, Math.floor(next() * line.length)));
+      else if (roll < 0.35) out.push(pieces[Math.floor(next() * pieces.length)]! + line);
+      else out.push(line);
+    }
+    if (next() < 0.3) out.reverse();
+    return out.join(next() < 0.5 ? "\n" : "\r\n").slice(0, Math.floor(next() * text.length * 1.5) + 1);
+  }
+
+  function garbage(next: () => number): string {
+    const length = Math.floor(next() * 400);
+    let text = "";
+    for (let i = 0; i < length; i++) {
+      text +=
+        next() < 0.2
+          ? pieces[Math.floor(next() * pieces.length)]!
+          : String.fromCharCode(1 + Math.floor(next() * (next() < 0.9 ? 127 : 0xd7ff)));
+    }
+    return text;
+  }
+
+  it("answers 400 generated and mutated documents with a result or the clear refusal, never a crash", () => {
+    const next = random(20261122);
+    let parsed = 0;
+    let refused = 0;
+    for (let i = 0; i < 400; i++) {
+      const input = i % 4 === 0 ? garbage(next) : mutate(sources[i % sources.length]!, next);
+      try {
+        const r = parseRouteMapPage(i % 2 ? input : Buffer.from(input));
+        expect(r.kind).toBe("route-map");
+        expect(Array.isArray(r.draft.actions)).toBe(true);
+        parsed++;
+      } catch (error) {
+        expect(error, `input ${i}: ${JSON.stringify(input.slice(0, 200))}`).toBeInstanceOf(
+          DocumentRefusedError,
+        );
+        refused++;
+      }
+    }
+    // Both answers actually happen, so the test exercises both paths.
+    expect(parsed).toBeGreaterThan(50);
+    expect(refused).toBeGreaterThan(50);
+  });
+});
