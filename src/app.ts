@@ -13,6 +13,7 @@ import { PUBLIC } from "./platform/actor.ts";
 import type { Config } from "./platform/config.ts";
 import type { Db } from "./platform/database.ts";
 import { handleFrameworkError, registerErrorHandling } from "./platform/http-errors.ts";
+import { registerPageCache } from "./platform/page-cache.ts";
 import { registerCsrf } from "./platform/security/csrf.ts";
 import { registerSecurityHeaders } from "./platform/security/headers.ts";
 
@@ -26,7 +27,8 @@ declare module "fastify" {
 /** What every route needs: the composition root. Services are plain functions over `db`. */
 export interface AppDeps {
   db: Db;
-  config: Pick<Config, "production" | "logLevel">;
+  /** `pageCacheSeconds` absent or 0: no in-memory page cache (tests that write rows directly). */
+  config: Pick<Config, "production" | "logLevel"> & Partial<Pick<Config, "pageCacheSeconds">>;
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -62,6 +64,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSecurityHeaders(app);
   registerCsrf(app);
   registerSessions(app, deps);
+  registerPageCache(app, { seconds: deps.config.pageCacheSeconds ?? 0 });
   registerErrorHandling(app);
 
   publicRoutes(app, deps);

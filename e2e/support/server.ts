@@ -19,7 +19,11 @@ export async function startServer(template: Template = "demo"): Promise<TestServ
   const handle: DatabaseHandle = await createTestDatabase(template);
   let app: FastifyInstance | undefined;
   try {
-    app = await createApp({ db: handle.db, config: { production: false, logLevel: "silent" } });
+    // The page cache is on, as in `waymark serve`: browser tests see what readers see.
+    app = await createApp({
+      db: handle.db,
+      config: { production: false, logLevel: "silent", pageCacheSeconds: 60 },
+    });
     const url = await app.listen({ host: "127.0.0.1", port: 0 });
     const running = app;
     return {

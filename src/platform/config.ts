@@ -10,6 +10,8 @@ export interface Config {
   databaseUrl: string | undefined;
   logLevel: string;
   production: boolean;
+  /** How long anonymous pages stay in the in-memory page cache; 0 turns it off. */
+  pageCacheSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -43,5 +45,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     logLevel,
     production: env.NODE_ENV === "production",
+    pageCacheSeconds: integer(env, "WAYMARK_PAGE_CACHE_SECONDS", 60, 0, 3600),
   };
 }

@@ -1,0 +1,60 @@
+import type { FastifyInstance } from "fastify";
+
+interface Entry {
+  at: number;
+  body: string;
+  headers: Record<string, string>;
+}
+
+const KEPT_HEADERS = ["content-type", "cache-control", "vary", "access-control-allow-origin"];
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Keeps anonymous, publicly cacheable answers (pages and API) in memory for a short time, so a
+ * popular page is rendered once, not for every reader. Any successful change (a signed-in
+ * user's POST that answers below 400) empties the cache at once; other app instances catch up within the
+ * lifetime, the same minute shared caches are allowed (`public, max-age=60`).
+ */
+export function registerPageCache(
+  app: FastifyInstance,
+  options: { seconds: number; maxEntries?: number },
+): void {
+  if (options.seconds <= 0) return;
+  const lifetime = options.seconds * 1000;
+  const maxEntries = options.maxEntries ?? 1000;
+  const entries = new Map<string, Entry>();
+
+  app.addHook("onRequest", async (request, reply) => {
+    if (request.method !== "GET" || request.actor.kind !== "public") return;
+    const entry = entries.get(request.url);
+    if (!entry) return;
+    if (Date.now() - entry.at > lifetime) {
+      entries.delete(request.url);
+      return;
+    }
+    reply.headers(entry.headers).header("x-waymark-cache", "hit");
+    return reply.send(entry.body);
+  });
+
+  app.addHook("onSend", async (request, reply, payload) => {
+    if (request.method !== "GET" || request.actor.kind !== "public" || reply.statusCode !== 200)
+      return payload;
+    if (typeof payload !== "string" || reply.getHeader("x-waymark-cache")) return payload;
+    if (!/^public\b/.test(String(reply.getHeader("cache-control") ?? ""))) return payload;
+    const headers: Record<string, string> = {};
+    for (const name of KEPT_HEADERS) {
+      const value = reply.getHeader(name);
+      if (value !== undefined) headers[name] = String(value);
+    }
+    if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
+    entries.set(request.url, { at: Date.now(), body: payload, headers });
+    return payload;
+  });
+
+  app.addHook("onResponse", async (request, reply) => {
+    // Only a signed-in user can change anything; anyone else's POST (a sign-in, a refused form)
+    // must not be a way to make every page render again.
+    if (UNSAFE.has(request.method) && request.actor.kind === "user" && reply.statusCode < 400)
+      entries.clear();
+  });
+}

@@ -1,0 +1,73 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../src/app.ts";
+import type { DatabaseHandle } from "../src/platform/database.ts";
+import { createTestDatabase } from "./support/database.ts";
+import { anonymousSession, getPage, postForm, signIn } from "./support/http.ts";
+
+describe("the in-memory page cache", () => {
+  let handle: DatabaseHandle;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    handle = await createTestDatabase("demo");
+    app = await createApp({
+      db: handle.db,
+      config: { production: false, logLevel: "silent", pageCacheSeconds: 60 },
+    });
+  });
+  afterAll(async () => {
+    await app.close();
+    await handle.close();
+  });
+
+  it("serves a public page again from memory, byte for byte, with the same headers", async () => {
+    const first = await app.inject({ url: "/themes/leadership" });
+    const second = await app.inject({ url: "/themes/leadership" });
+    expect(first.headers["x-waymark-cache"]).toBeUndefined();
+    expect(second.headers["x-waymark-cache"]).toBe("hit");
+    expect(second.body).toBe(first.body);
+    for (const name of ["content-type", "cache-control", "vary", "content-security-policy"]) {
+      expect(second.headers[name], name).toBe(first.headers[name]);
+    }
+    expect(second.headers["set-cookie"]).toBeUndefined();
+  });
+
+  it("never serves a signed-in reader the anonymous copy, nor keeps theirs", async () => {
+    await app.inject({ url: "/sectors" });
+    const editor = await signIn(app, handle.db, "editor");
+    const page = await getPage(app, editor, "/sectors");
+    expect(page.headers["x-waymark-cache"]).toBeUndefined();
+    expect(page.body).toContain("Signed in as");
+    expect((await app.inject({ url: "/sectors" })).body).not.toContain("Signed in as");
+  });
+
+  it("keeps no error pages and no forms", async () => {
+    await app.inject({ url: "/themes/no-such-route-map" });
+    expect(
+      (await app.inject({ url: "/themes/no-such-route-map" })).headers["x-waymark-cache"],
+    ).toBeUndefined();
+    await app.inject({ url: "/sign-in" });
+    expect((await app.inject({ url: "/sign-in" })).headers["x-waymark-cache"]).toBeUndefined();
+  });
+
+  it("forgets everything as soon as something changes, so a published edition shows at once", async () => {
+    const before = await app.inject({ url: "/themes/leadership" });
+    expect((await app.inject({ url: "/themes/leadership" })).headers["x-waymark-cache"]).toBe("hit");
+    const editor = await signIn(app, handle.db, "editor");
+    const started = await postForm(app, editor, "/manage/themes/leadership/drafts", {});
+    expect(started.statusCode).toBe(303);
+    const after = await app.inject({ url: "/themes/leadership" });
+    expect(after.headers["x-waymark-cache"]).toBeUndefined();
+    expect(after.body).toBe(before.body);
+  });
+
+  it("is not emptied by visitors without an account, whatever they post", async () => {
+    await app.inject({ url: "/foundations/people" });
+    const visitor = await anonymousSession(app);
+    const refused = await postForm(app, visitor, "/manage/themes/leadership/drafts", {});
+    expect(refused.statusCode).toBe(303);
+    expect(refused.headers.location).toMatch(/^\/sign-in/);
+    await postForm(app, visitor, "/sign-in", { email: "nobody@example.test", password: "wrong wrong wrong" });
+    expect((await app.inject({ url: "/foundations/people" })).headers["x-waymark-cache"]).toBe("hit");
+  });
+});
