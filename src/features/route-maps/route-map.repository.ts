@@ -72,11 +72,15 @@ export function findEdition(db: Db, id: number): Promise<EditionRow | undefined>
   return db.selectFrom("route_map_edition").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export function listItems(db: Db, editionId: number): Promise<EditionItemRow[]> {
+/** The items of one or more editions, in order within each section. */
+export function listItems(db: Db, editionIds: number | number[]): Promise<EditionItemRow[]> {
+  const ids = Array.isArray(editionIds) ? editionIds : [editionIds];
+  if (ids.length === 0) return Promise.resolve([]);
   return db
     .selectFrom("edition_item")
     .selectAll()
-    .where("edition_id", "=", editionId)
+    .where("edition_id", "in", ids)
+    .orderBy("edition_id")
     .orderBy("section")
     .orderBy("position")
     .orderBy("id")

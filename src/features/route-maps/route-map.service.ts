@@ -94,11 +94,31 @@ function assembleEdition(
   };
 }
 
-async function loadEdition(db: Db, row: EditionRow, theme: repo.ThemeRow): Promise<Edition> {
-  const items = await repo.listItems(db, row.id);
+/** Whole editions in two queries however many there are: their items, then the sectors named. */
+async function loadEditions(
+  db: Db,
+  rows: EditionRow[],
+  themeOf: (row: EditionRow) => repo.ThemeRow,
+): Promise<Edition[]> {
+  const items = await repo.listItems(
+    db,
+    rows.map((r) => r.id),
+  );
   const sectorIds = [...new Set(items.flatMap((i) => (i.sector_id === null ? [] : [i.sector_id])))];
   const sectors = new Map((await repo.sectorNames(db, sectorIds)).map((s) => [s.id, s]));
-  return assembleEdition(row, theme, items, sectors);
+  return rows.map((row) =>
+    assembleEdition(
+      row,
+      themeOf(row),
+      items.filter((i) => i.edition_id === row.id),
+      sectors,
+    ),
+  );
+}
+
+async function loadEdition(db: Db, row: EditionRow, theme: repo.ThemeRow): Promise<Edition> {
+  const [edition] = await loadEditions(db, [row], () => theme);
+  return edition!;
 }
 
 async function themeOrNotFound(db: Db, slug: string): Promise<repo.ThemeRow> {
@@ -247,10 +267,12 @@ export async function getSectorActions(db: Db, slug: string): Promise<SectorActi
     ).map((r) => r.edition_id),
   );
   const themes = new Map((await repo.listThemes(db)).map((t) => [t.id, t]));
-  const routeMaps = [];
-  for (const row of latest.filter((e) => naming.has(e.id))) {
-    routeMaps.push({ edition: await loadEdition(db, row, themes.get(row.theme_id)!) });
-  }
+  const editions = await loadEditions(
+    db,
+    latest.filter((e) => naming.has(e.id)),
+    (row) => themes.get(row.theme_id)!,
+  );
+  const routeMaps = editions.map((edition) => ({ edition }));
   routeMaps.sort((a, b) => a.edition.theme.name.localeCompare(b.edition.theme.name));
   return { sector: { id: sector.id, slug: sector.slug, name: sector.name }, routeMaps };
 }
