@@ -1,6 +1,7 @@
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import type { Db } from "../../platform/database.ts";
+import { fullDate, monthYear } from "../../platform/dates.ts";
 import { type FieldErrors, NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { authorize } from "../../platform/security/authorize.ts";
 import { draftToChange, type EditionTarget, editionAudit, takeVersion } from "./edition-editing.guard.ts";
@@ -19,7 +20,6 @@ import {
 } from "./edition-editing.validation.ts";
 import * as readRepo from "./route-map.repository.ts";
 import type { EditionLayout } from "./route-map.types.ts";
-import { fullDate, monthYear } from "./views/format.ts";
 
 // Changing an edition as a whole: start a draft, save its details, publish or discard it. Every
 // function authorises first, checks the edition's version (optimistic concurrency), applies the

@@ -1,3 +1,4 @@
+import { monthYear } from "../../../platform/dates.ts";
 import { html, type SafeHtml } from "../../../platform/html.ts";
 import { details } from "../../../platform/views/components/details.ts";
 import { insetText } from "../../../platform/views/components/inset-text.ts";
@@ -12,7 +13,7 @@ import type {
   SectionComparison,
 } from "../edition-compare.ts";
 import type { EditionSummary } from "../route-map.types.ts";
-import { count, monthYear } from "./format.ts";
+import { count } from "./format.ts";
 import { editionName, editionPath, themePath } from "./route-map.view.ts";
 
 /** A word diff as <ins>/<del>, each announced to screen readers, since strike-through and colour are silent. */

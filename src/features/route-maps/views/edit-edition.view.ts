@@ -1,3 +1,4 @@
+import { fullDate } from "../../../platform/dates.ts";
 import type { FieldErrors } from "../../../platform/errors.ts";
 import { html, type SafeHtml } from "../../../platform/html.ts";
 import {
@@ -19,7 +20,6 @@ import {
 import type { EditingView } from "../edition-editing.service.ts";
 import { FRAMEWORKS, MILESTONE_YEARS, type Section, type TextItem } from "../route-map.types.ts";
 import { DETAILS_ANCHOR, itemPath, PUBLISH_ANCHOR, SECTION_INFO } from "./edit-sections.ts";
-import { fullDate as formatDate } from "./format.ts";
 
 // The edit page of a draft edition: its details, every section's items with edit, move and
 // remove, an add form per section, and the publish form. Every form carries the edition's
@@ -410,7 +410,7 @@ function publishSection(model: EditPageModel, ctx: Ctx): SafeHtml {
         name: "lastUpdated",
         legend: "Last updated",
         hint: `The date the route map says it was last updated. For example, 1 12 2025.${
-          previous ? ` It cannot be before ${formatDate(previous)}, the previous edition's date.` : ""
+          previous ? ` It cannot be before ${fullDate(previous)}, the previous edition's date.` : ""
         }`,
         value: {
           day: v["lastUpdated-day"] ?? "",
@@ -504,7 +504,7 @@ export function publishedEditionView(model: {
   return html`${model.conflict ? errorSummary({ title: "Your change has not been saved", description: model.conflict, errors: [] }) : ""}
   <h1>${edition.theme.name}: ${edition.label}</h1>
   ${model.saved ? notification(model.saved) : ""}
-  <p>This edition was published${edition.lastUpdated ? ` with the date ${formatDate(edition.lastUpdated)}` : ""}. Published editions cannot be changed: to make changes, start a new edition from the list of route maps.</p>
+  <p>This edition was published${edition.lastUpdated ? ` with the date ${fullDate(edition.lastUpdated)}` : ""}. Published editions cannot be changed: to make changes, start a new edition from the list of route maps.</p>
   <ul class="wm-edit-links">
     <li><a href="${model.publicHref}">See it as the public sees it</a></li>
     <li><a href="/manage">All route maps</a></li>

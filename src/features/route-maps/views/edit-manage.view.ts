@@ -1,9 +1,9 @@
+import { fullDate } from "../../../platform/dates.ts";
 import { html, type SafeHtml } from "../../../platform/html.ts";
 import { table } from "../../../platform/views/components/table.ts";
 import { button, csrfField, notification } from "../../../platform/views/forms.ts";
 import type { ManagedRouteMap } from "../edition-editing.service.ts";
 import { editPath } from "./edit-sections.ts";
-import { fullDate as formatDate } from "./format.ts";
 
 // The editors' overview: every route map, its latest published edition and its draft.
 
@@ -17,7 +17,7 @@ function published(r: ManagedRouteMap): SafeHtml | string {
   if (!r.latest) return "Not published yet";
   return html`<a href="/themes/${encodeURIComponent(r.theme.slug)}">${r.latest.label}</a>${
     r.latest.lastUpdated
-      ? html`<br><span class="wm-edit-item__meta">Last updated ${formatDate(r.latest.lastUpdated)}</span>`
+      ? html`<br><span class="wm-edit-item__meta">Last updated ${fullDate(r.latest.lastUpdated)}</span>`
       : ""
   }`;
 }

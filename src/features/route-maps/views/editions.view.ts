@@ -1,9 +1,9 @@
+import { monthYear } from "../../../platform/dates.ts";
 import { html, type SafeHtml } from "../../../platform/html.ts";
 import { pageHeader } from "../../../platform/views/components/page-header.ts";
 import { table } from "../../../platform/views/components/table.ts";
 import { tag } from "../../../platform/views/components/tag.ts";
 import type { EditionSummary } from "../route-map.types.ts";
-import { monthYear } from "./format.ts";
 import { comparePath, editionName, editionPath, previousEdition, themePath } from "./route-map.view.ts";
 
 const FORMATS: Record<EditionSummary["layout"], string> = {

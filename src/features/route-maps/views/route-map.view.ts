@@ -1,3 +1,4 @@
+import { monthYear } from "../../../platform/dates.ts";
 import { html, type SafeHtml } from "../../../platform/html.ts";
 import { contentsNav } from "../../../platform/views/components/contents-nav.ts";
 import type { MetadataItem } from "../../../platform/views/components/metadata.ts";
@@ -5,7 +6,6 @@ import { notificationBanner } from "../../../platform/views/components/notificat
 import { pageHeader } from "../../../platform/views/components/page-header.ts";
 import type { Edition, EditionSummary } from "../route-map.types.ts";
 import { editionBody, editionSections } from "./edition.view.ts";
-import { monthYear } from "./format.ts";
 
 export function themePath(slug: string): string {
   return `/themes/${encodeURIComponent(slug)}`;
