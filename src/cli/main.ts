@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { backupCommand } from "./backup.command.ts";
 import { demoCommand } from "./demo.command.ts";
 import { exportCommand } from "./export.command.ts";
+import { importCommand } from "./import.command.ts";
 import { migrateCommand } from "./migrate.command.ts";
 import { restoreCommand } from "./restore.command.ts";
 import { serveCommand } from "./serve.command.ts";
@@ -25,6 +26,7 @@ serveCommand(program);
 migrateCommand(program);
 demoCommand(program);
 exportCommand(program);
+importCommand(program);
 backupCommand(program);
 restoreCommand(program);
 

@@ -132,29 +132,43 @@ const seedsDir = path.resolve(repoRoot, "../shared/seeds");
 const december2025Seed =
   fs.existsSync(seedsDir) && fs.readdirSync(seedsDir).find((n) => n.startsWith("003_") && n.endsWith(".txt"));
 
-describe.skipIf(!december2025Seed)("importing the real December 2025 page over the demo data", () => {
-  let handle: DatabaseHandle;
-  beforeAll(async () => {
-    handle = await createTestDatabase("demo");
-  });
-  afterAll(() => handle.close());
+const june2024Seed =
+  fs.existsSync(seedsDir) && fs.readdirSync(seedsDir).find((n) => n.startsWith("000_") && n.endsWith(".txt"));
 
-  it("matches the published edition that already says the same, and creates nothing", async () => {
-    const editor = await handle.db
-      .selectFrom("app_user")
-      .select("email")
-      .where("role", "=", "editor")
-      .executeTakeFirstOrThrow();
-    const actor = await editorByEmail(handle.db, editor.email);
-    const before = await counts(handle);
-    const result = await importRouteMapPage(handle.db, actor, {
-      fileName: "003.txt",
-      bytes: fs.readFileSync(path.join(seedsDir, december2025Seed || "")),
+describe.skipIf(!december2025Seed || !june2024Seed)(
+  "importing the real Leadership pages over the demo data",
+  () => {
+    let handle: DatabaseHandle;
+    beforeAll(async () => {
+      handle = await createTestDatabase("demo");
     });
-    expect([result.outcome, result.reason]).toEqual([
-      "matched",
-      expect.stringMatching(/December 2025 edition already says the same/),
-    ]);
-    expect(await counts(handle)).toEqual(before);
-  });
-});
+    afterAll(() => handle.close());
+
+    it("matches each page to the published edition that already says the same, and creates nothing", async () => {
+      const editor = await handle.db
+        .selectFrom("app_user")
+        .select("email")
+        .where("role", "=", "editor")
+        .executeTakeFirstOrThrow();
+      const actor = await editorByEmail(handle.db, editor.email);
+      const before = await counts(handle);
+      const result = await importRouteMapPage(handle.db, actor, {
+        fileName: "003.txt",
+        bytes: fs.readFileSync(path.join(seedsDir, december2025Seed || "")),
+      });
+      expect([result.outcome, result.reason]).toEqual([
+        "matched",
+        expect.stringMatching(/December 2025 edition already says the same/),
+      ]);
+      const june = await importRouteMapPage(handle.db, actor, {
+        fileName: "000.txt",
+        bytes: fs.readFileSync(path.join(seedsDir, june2024Seed || "")),
+      });
+      expect([june.outcome, june.reason]).toEqual([
+        "matched",
+        expect.stringMatching(/June 2024 edition already says the same/),
+      ]);
+      expect(await counts(handle)).toEqual(before);
+    });
+  },
+);

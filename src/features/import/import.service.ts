@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
-import type { Actor } from "../../platform/actor.ts";
+import { type Actor, PUBLIC } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import type { Db } from "../../platform/database.ts";
 import { ValidationError } from "../../platform/errors.ts";
@@ -9,7 +9,7 @@ import { createEditionFromDocument } from "../route-maps/edition-document.servic
 import { type EditionDocument, toEditionDocument } from "../route-maps/edition-document.ts";
 import { findDraft } from "../route-maps/edition-editing.repository.ts";
 import { listThemes } from "../route-maps/route-map.repository.ts";
-import { getLatestEdition } from "../route-maps/route-map.service.ts";
+import { getEditionById, listEditions } from "../route-maps/route-map.service.ts";
 import * as repo from "./import.repository.ts";
 import { parseRouteMapPage, type RouteMapPageResult } from "./route-map-page.parser.ts";
 
@@ -118,14 +118,17 @@ export async function importRouteMapPage(
       editionId: draft.id,
     };
   }
-  const latest = await getLatestEdition(db, theme.slug).catch(() => undefined);
-  if (latest && sameContent(toEditionDocument(latest), document)) {
-    return {
-      ...base,
-      outcome: "matched",
-      reason: `the ${theme.name} route map's ${latest.label} edition already says the same`,
-      editionId: latest.id,
-    };
+  // A page that says what a published edition already says (the page it was typed from, say) adds nothing.
+  for (const summary of (await listEditions(db, PUBLIC, theme.slug)).editions) {
+    const edition = await getEditionById(db, PUBLIC, summary.id);
+    if (sameContent(toEditionDocument(edition), document)) {
+      return {
+        ...base,
+        outcome: "matched",
+        reason: `the ${theme.name} route map's ${edition.label} edition already says the same`,
+        editionId: edition.id,
+      };
+    }
   }
 
   const created = await createEditionFromDocument(db, actor, document, {
