@@ -185,6 +185,29 @@ describe("importing invented route-map pages", () => {
   });
 });
 
+describe("milestones under year headings", () => {
+  it("keeps a year's milestones under that year and counts the years said to have none", () => {
+    const r = parseRouteMapPage(
+      [
+        "Route map: Invented",
+        "Where does Scotland need to be by 2030?",
+        "The outcome in Invented is:",
+        "• Something good happens.",
+        "The route map to get there",
+        "The Invented Board will meet.",
+        "2026",
+        "A first milestone.",
+        "2031",
+        "Too late to count.",
+        "There are no milestones identified for this year yet.",
+      ].join("\n"),
+    );
+    expect(r.draft.milestones).toEqual([{ year: 2026, text: "A first milestone." }]);
+    expect(r.emptyMilestoneYears).toBe(1);
+    expect(r.warnings.join("\n")).toMatch(/Milestones for 2031 were left out/);
+  });
+});
+
 describe("refusing what is not a route-map page", () => {
   it("says plainly that other documents are not recognised as a route map", () => {
     expect(() => parseRouteMapPage(fixture("not-a-route-map.txt"))).toThrow(/not recognised as a route map/);
