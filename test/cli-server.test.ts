@@ -47,6 +47,10 @@ describe("waymark serve on the embedded database", () => {
       runCli(["export", "leadership"], env),
       runCli(["backup", path.join(tmp, "backup.tar.gz")], env),
       runCli(["restore", notABackup], env),
+      runCli(
+        ["import", path.join(import.meta.dirname, "fixtures/import/cli"), "--as", "editor@waymark.test"],
+        env,
+      ),
     ]);
     for (const result of results) {
       expect(result.stderr).toContain(`is in use by another Waymark process (pid ${server.child.pid})`);
