@@ -130,34 +130,48 @@ function fold(text: string): string {
     .trim();
 }
 
-function editDistance(a: string, b: string): number {
+/** Levenshtein distance, giving up (returning limit + 1) once it must exceed `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
+    let best = i;
     for (let j = 1; j <= b.length; j++) {
       current[j] = Math.min(
         previous[j]! + 1,
         current[j - 1]! + 1,
         previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
       );
+      best = Math.min(best, current[j]!);
     }
+    if (best > limit) return limit + 1;
     previous = current;
   }
   return previous[b.length]!;
 }
 
-/** A heading, allowing a typo or two ("Wher does Scotland need to be by 2030"). */
-function sameHeading(line: string, heading: string): boolean {
-  const a = fold(line);
-  const b = fold(heading);
+/** Folded text `a` is heading `b` (folded), allowing a typo or two. */
+function closeTo(a: string, b: string): boolean {
   if (a === b) return true;
   if (a.length === 0 || Math.abs(a.length - b.length) > Math.max(2, b.length * 0.2)) return false;
-  return editDistance(a, b) <= Math.max(1, Math.floor(b.length * 0.15));
+  const limit = Math.max(1, Math.floor(b.length * 0.15));
+  return editDistance(a, b, limit) <= limit;
 }
+
+/** A heading, allowing a typo or two ("Wher does Scotland need to be by 2030"). */
+function sameHeading(line: string, heading: string): boolean {
+  return line.length <= 90 && closeTo(fold(line), fold(heading));
+}
+
+const FOLDED_HEADINGS = HEADINGS.map((rule) => ({ rule, folded: fold(rule.text) }));
 
 function findHeading(line: string): HeadingRule | undefined {
   if (line.length > 90) return undefined;
-  return HEADINGS.find((h) => sameHeading(line, h.text));
+  const a = fold(line);
+  return (
+    FOLDED_HEADINGS.find((h) => h.folded === a)?.rule ??
+    FOLDED_HEADINGS.find((h) => closeTo(a, h.folded))?.rule
+  );
 }
 
 const TITLE_2025 = /^route\s*map\s*[:\-–—]\s*(.{1,120})$/i;
@@ -236,16 +250,29 @@ function notRecognised(): DocumentRefusedError {
   );
 }
 
-/** Adds a paragraph to a list unless the list already has it; keeps the fuller copy. */
-function addOnce(list: string[], text: string, warnings: string[], where: string): void {
-  const key = sameTextKey(text);
-  const index = list.findIndex((t) => sameTextKey(t) === key);
-  if (index < 0) {
-    list.push(text);
-    return;
+/** A list of paragraphs that keeps each once (the fuller copy), warning about repeats. */
+class OnceList {
+  readonly items: string[] = [];
+  private readonly index = new Map<string, number>();
+  private readonly warnings: string[];
+
+  constructor(warnings: string[]) {
+    this.warnings = warnings;
   }
-  if (text.length > list[index]!.length) list[index] = text;
-  warnings.push(`A paragraph in ${where} appears twice and was kept once: “${clip(text)}”.`);
+
+  /** `where` names the section, for the warning. */
+  add(text: string, where: string): boolean {
+    const key = sameTextKey(text);
+    const at = this.index.get(key);
+    if (at === undefined) {
+      this.index.set(key, this.items.length);
+      this.items.push(text);
+      return true;
+    }
+    if (text.length > this.items[at]!.length) this.items[at] = text;
+    this.warnings.push(`A paragraph in ${where} appears twice and was kept once: “${clip(text)}”.`);
+    return false;
+  }
 }
 
 const PAGE_REF = /\s*\((pgs?\.?\s*[\d\s,;&–-]+(?:and\s*\d+)?)\)(\.?)/gi;
@@ -456,28 +483,27 @@ export function parseRouteMapPage(input: string | Uint8Array): RouteMapPageResul
   const format: RouteMapFormat = s.votes["2025"] > s.votes["2024"] ? "2025" : "2024";
 
   const outcomes: EditionDocument["outcomes"] = [];
-  const actions: EditionDocument["actions"] = [];
-  const helping: string[] = [];
-  const whatMatters: string[] = [];
+  const actions = new OnceList(warnings);
+  const subItems: OnceList[] = [];
+  const helping = new OnceList(warnings);
+  const whatMatters = new OnceList(warnings);
   const milestones: EditionDocument["milestones"] = [];
-  let ambitionSummary = "";
   let routeMapIntro = "";
 
   // Where does Scotland need to be by 2030? A summary, then the outcomes or ambitions (bullets).
-  const ambitionBlocks = s.blocks.get("ambitions") ?? [];
   const summary: string[] = [];
-  const outcomeTexts: string[] = [];
+  const outcomeTexts = new OnceList(warnings);
   let afterOutcomeIntro = false;
-  for (const block of ambitionBlocks) {
+  for (const block of s.blocks.get("ambitions") ?? []) {
     if (OUTCOME_INTRO.test(block.text)) {
       afterOutcomeIntro = true;
       continue;
     }
-    if (block.bullet || afterOutcomeIntro) addOnce(outcomeTexts, block.text, warnings, "the outcomes");
+    if (block.bullet || afterOutcomeIntro) outcomeTexts.add(block.text, "the outcomes");
     else summary.push(block.text);
   }
-  ambitionSummary = summary.join("\n\n");
-  for (const t of outcomeTexts) {
+  const ambitionSummary = summary.join("\n\n");
+  for (const t of outcomeTexts.items) {
     const { text: clean, pageRefs } = format === "2024" ? splitPageRefs(t) : { text: t, pageRefs: "" };
     if (clean) outcomes.push({ text: clean, pageRefs });
   }
@@ -490,6 +516,7 @@ export function parseRouteMapPage(input: string | Uint8Array): RouteMapPageResul
   // The route map to get there: context, then actions with their sub-items (bullets).
   let year: number | null = null;
   let seenAction = false;
+  let contextParagraphs = 0;
   const routeBlocks = s.blocks.get("routeMap") ?? [];
   routeBlocks.forEach((block, index) => {
     const yearLine = /^(20\d\d)$/.exec(block.text);
@@ -505,14 +532,9 @@ export function parseRouteMapPage(input: string | Uint8Array): RouteMapPageResul
       return;
     }
     if (block.bullet) {
-      const parent = actions.at(-1);
-      if (parent) {
-        const children = parent.children.map((c) => c.text);
-        addOnce(children, block.text, warnings, "the route map's sub-items");
-        parent.children = children.map((c) => ({ text: c }));
-      } else {
-        warnings.push(`A list item with no action above it was left out: “${clip(block.text)}”.`);
-      }
+      const parent = subItems.at(-1);
+      if (parent) parent.add(block.text, "the route map's sub-items");
+      else warnings.push(`A list item with no action above it was left out: “${clip(block.text)}”.`);
       return;
     }
     if (format === "2024" && index === 0 && routeBlocks.length > 1) {
@@ -520,27 +542,20 @@ export function parseRouteMapPage(input: string | Uint8Array): RouteMapPageResul
       return;
     }
     if (format === "2025" && !seenAction && !readsAsAction(block.text)) {
-      addOnce(helping, block.text, warnings, "the route map's context");
+      if (helping.add(block.text, "the route map's context")) contextParagraphs++;
       return;
     }
     seenAction = true;
-    const texts = actions.map((a) => a.text);
-    const before = texts.length;
-    addOnce(texts, block.text, warnings, "the route map's actions");
-    if (texts.length > before) actions.push({ text: block.text, children: [] });
-    else
-      actions.forEach((a, i) => {
-        a.text = texts[i]!;
-      });
+    if (actions.add(block.text, "the route map's actions")) subItems.push(new OnceList(warnings));
   });
-  if (format === "2025" && helping.length > 0) {
+  if (contextParagraphs > 0) {
     warnings.push(
-      `${helping.length} paragraph(s) before the first action were read as context (what is helping), not actions: check them.`,
+      `${contextParagraphs} paragraph(s) before the first action were read as context (what is helping), not actions: check them.`,
     );
   }
 
-  for (const t of paragraphs(s.blocks.get("helping"))) addOnce(helping, t, warnings, "“What is helping?”");
-  for (const t of paragraphs(s.blocks.get("whatMatters"))) addOnce(whatMatters, t, warnings, "what matters");
+  for (const t of paragraphs(s.blocks.get("helping"))) helping.add(t, "“What is helping?”");
+  for (const t of paragraphs(s.blocks.get("whatMatters"))) whatMatters.add(t, "what matters");
 
   const sectors: string[] = [];
   for (const t of paragraphs(s.blocks.get("sectors"))) {
@@ -598,11 +613,14 @@ export function parseRouteMapPage(input: string | Uint8Array): RouteMapPageResul
     ambitionSummary,
     routeMapIntro,
     outcomes,
-    actions,
+    actions: actions.items.map((text, i) => ({
+      text,
+      children: (subItems[i]?.items ?? []).map((child) => ({ text: child })),
+    })),
     milestones,
     sectors,
-    helping,
-    whatMatters,
+    helping: helping.items,
+    whatMatters: whatMatters.items,
     mappings,
   };
   return {
