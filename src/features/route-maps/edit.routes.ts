@@ -18,6 +18,7 @@ import { itemRoutes } from "./edit-item.routes.ts";
 import * as drafts from "./edition-drafts.service.ts";
 import * as editing from "./edition-editing.service.ts";
 import { isSection } from "./edition-editing.validation.ts";
+import { getEditionById } from "./route-map.service.ts";
 import { discardView } from "./views/edit-discard.view.ts";
 import { manageView } from "./views/edit-manage.view.ts";
 import { previewView } from "./views/edit-preview.view.ts";
@@ -121,7 +122,9 @@ export function editRoutes(app: FastifyInstance, deps: AppDeps): void {
     const redirect = signInFirst(request, reply, request.url);
     if (redirect) return redirect;
     const id = idParam((request.params as Params).id);
-    const { edition } = await editing.getEditionForEditing(db, request.actor, id);
+    // A preview only reads the draft, so whoever may read drafts (readers too) may preview it;
+    // to anyone else a draft is not found, as on the public pages.
+    const edition = await getEditionById(db, request.actor, id);
     if (edition.status === "published")
       return reply.redirect(editionPath(edition.theme.slug, edition.id), 303);
     return sendPage(request, reply, {
