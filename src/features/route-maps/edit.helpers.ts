@@ -9,12 +9,8 @@ import type { EditionTarget } from "./edition-editing.guard.ts";
 import { getEditionForEditing } from "./edition-editing.service.ts";
 import { parseId } from "./edition-editing.validation.ts";
 import type { Section } from "./route-map.types.ts";
-import {
-  type EditFormState,
-  editEditionTitle,
-  editEditionView,
-  publishedEditionView,
-} from "./views/edit-edition.view.ts";
+import { editEditionTitle, editEditionView, publishedEditionView } from "./views/edit-edition.view.ts";
+import type { EditFormState } from "./views/edit-page.ts";
 import { DETAILS_ANCHOR, SECTION_INFO } from "./views/edit-sections.ts";
 import { editionPath } from "./views/route-map.view.ts";
 

@@ -11,6 +11,10 @@ export interface SectionInfo {
   noun: string;
   /** The add form's heading and button. */
   add: string;
+  /** How the edit page's buttons name one listed item, before its number: "Remove outcome 2". */
+  itemName: string;
+  /** What the edit page says when a list (or a year's or framework's list) has no items. */
+  empty: string;
 }
 
 export const SECTION_INFO: Record<Section, SectionInfo> = {
@@ -20,6 +24,8 @@ export const SECTION_INFO: Record<Section, SectionInfo> = {
     heading: "Where Scotland needs to be by 2030: outcomes or ambitions",
     noun: "outcome",
     add: "Add an outcome",
+    itemName: "outcome",
+    empty: "No outcomes yet.",
   },
   action: {
     section: "action",
@@ -27,6 +33,8 @@ export const SECTION_INFO: Record<Section, SectionInfo> = {
     heading: "The route map to get there: actions",
     noun: "action",
     add: "Add an action",
+    itemName: "action",
+    empty: "No actions yet.",
   },
   milestone: {
     section: "milestone",
@@ -34,6 +42,8 @@ export const SECTION_INFO: Record<Section, SectionInfo> = {
     heading: "Milestones by year",
     noun: "milestone",
     add: "Add a milestone",
+    itemName: "milestone",
+    empty: "No milestones for this year yet.",
   },
   sector: {
     section: "sector",
@@ -41,6 +51,8 @@ export const SECTION_INFO: Record<Section, SectionInfo> = {
     heading: "Who needs to work on this",
     noun: "sector",
     add: "Add a sector",
+    itemName: "sector",
+    empty: "No sectors yet.",
   },
   helping: {
     section: "helping",
@@ -48,6 +60,8 @@ export const SECTION_INFO: Record<Section, SectionInfo> = {
     heading: "What is helping",
     noun: "statement of what is helping",
     add: "Add what is helping",
+    itemName: "what is helping",
+    empty: "Nothing yet.",
   },
   what_matters: {
     section: "what_matters",
@@ -55,6 +69,8 @@ export const SECTION_INFO: Record<Section, SectionInfo> = {
     heading: "What matters to children and families",
     noun: "statement of what matters",
     add: "Add what matters",
+    itemName: "what matters",
+    empty: "Nothing yet.",
   },
   mapping: {
     section: "mapping",
@@ -62,8 +78,13 @@ export const SECTION_INFO: Record<Section, SectionInfo> = {
     heading: "Mapping to other frameworks",
     noun: "mapping",
     add: "Add a mapping",
+    itemName: "mapping",
+    empty: "None yet.",
   },
 };
+
+/** The sections in the order the edit page shows them: the order SECTION_INFO lists them in. */
+export const EDIT_PAGE_SECTIONS: readonly SectionInfo[] = Object.values(SECTION_INFO);
 
 /** The edit page's own anchors besides the sections. */
 export const DETAILS_ANCHOR = "details";
