@@ -7,6 +7,7 @@ import type { DatabaseHandle, Db } from "../src/platform/database.ts";
 import { createTestDatabase } from "./support/database.ts";
 import { anonymousSession, getPage, postForm, type Session, signIn, testApp } from "./support/http.ts";
 import { checkHtml, formatNuErrors } from "./support/nu-checker.ts";
+import { listRoutes } from "./support/routes.ts";
 
 // DESIGN.md §6: every page passes the Nu HTML Checker with zero errors. The pages are found from
 // the router itself, so a new page cannot be left out: every GET route outside /api/ and /assets/
@@ -24,20 +25,9 @@ interface Visited {
 
 /** Every route of the app that answers GET, as its pattern: "/themes/:slug/editions/:id". */
 function getRoutes(app: FastifyInstance): string[] {
-  // printRoutes draws the router's radix tree; a route's path is its node's text after its parents'.
-  const prefixes: string[] = [];
-  const routes: string[] = [];
-  for (const line of app.printRoutes().split("\n")) {
-    const match = /^((?:│ {3}| {4})*)(?:├── |└── )(.*?)(?: \(([^)]*)\))?$/.exec(line);
-    if (!match) continue;
-    const depth = match[1]!.length / 4;
-    const full = (depth > 0 ? prefixes[depth - 1] : "") + match[2]!;
-    prefixes[depth] = full;
-    prefixes.length = depth + 1;
-    const methods = (match[3] ?? "").split(", ");
-    if (methods.includes("GET")) routes.push(full);
-  }
-  return routes;
+  return listRoutes(app)
+    .filter((r) => r.method === "GET")
+    .map((r) => r.url);
 }
 
 function fill(route: string, params: Record<string, string | number>): string {
