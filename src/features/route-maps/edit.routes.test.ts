@@ -230,6 +230,18 @@ describe("preview, publish and discard", () => {
       "The people making big decisions care about what matters to us.",
     );
     expect(doc.querySelector("h1")!.textContent).toBe(fixture.themeName);
+    expect(doc.querySelector(`main a[href="/manage/editions/${id}"]`)).not.toBeNull();
+  });
+
+  it("a reader may preview a draft but is not offered a way into editing it", async () => {
+    const fixture = await makeRouteMap(db);
+    const { id } = await startDraft(fixture);
+    const reader = await signIn(app, db, "reader");
+    const response = await getPage(app, reader, `/manage/editions/${id}/preview`);
+    expect(response.statusCode).toBe(200);
+    const doc = dom(response);
+    expect(doc.querySelector(".ds_notification")!.textContent).toContain("Draft preview: not public");
+    expect(doc.querySelector(`a[href^="/manage/editions/${id}"]`)).toBeNull();
   });
 
   it("publishing needs a real date, not before the previous edition's, and then the edition is the public one", async () => {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { AppDeps } from "../../app.ts";
+import { can } from "../../platform/security/authorize.ts";
 import { formTitle } from "../../platform/views/forms.ts";
 import {
   conflictOf,
@@ -129,7 +130,7 @@ export function editRoutes(app: FastifyInstance, deps: AppDeps): void {
       return reply.redirect(editionPath(edition.theme.slug, edition.id), 303);
     return sendPage(request, reply, {
       title: `Draft preview: ${edition.theme.name}`,
-      content: previewView(edition),
+      content: previewView(edition, can(request.actor, "route_map.edit")),
     });
   });
 

@@ -5,18 +5,20 @@ import { editPath } from "./edit-sections.ts";
 import { editionBody } from "./edition.view.ts";
 
 // The draft as the public page will show it, under a banner that says it is not public.
+// Readers may preview a draft too; only those who may edit it are offered the way back to editing.
 
-/** The banner under the preview's heading: it stays for as long as the page is open. */
-export function previewBanner(edition: Edition): SafeHtml {
+function previewBanner(edition: Edition, canEdit: boolean): SafeHtml {
   return notificationBanner(
-    html`<p><strong>Draft preview: not public.</strong> This is how the ${edition.theme.name} route map will look when this edition is published. <a href="${editPath(edition.id)}">Back to editing</a></p>`,
+    html`<p><strong>Draft preview: not public.</strong> This is how the ${edition.theme.name} route map will look when this edition is published.${
+      canEdit ? html` <a href="${editPath(edition.id)}">Back to editing</a>` : ""
+    }</p>`,
     { title: "Draft preview" },
   );
 }
 
-export function previewView(edition: Edition): SafeHtml {
+export function previewView(edition: Edition, canEdit: boolean): SafeHtml {
   return html`<h1>${edition.theme.name}</h1>
-  ${previewBanner(edition)}
+  ${previewBanner(edition, canEdit)}
   ${editionBody(edition)}
-  <p><a href="${editPath(edition.id)}">Back to editing the draft</a></p>`;
+  ${canEdit ? html`<p><a href="${editPath(edition.id)}">Back to editing the draft</a></p>` : ""}`;
 }
