@@ -1,0 +1,88 @@
+import type { Block, RouteMapLayout } from "./route-map-page.types.ts";
+import { clip } from "./route-map-text.parser.ts";
+
+// The June 2024 narrative layout: "Scotland in 2024", 2030 ambitions with page references to the
+// Promise report, a route map opened by one introductory paragraph, "What is helping?",
+// "Who must act?", and the mapping table.
+
+const PAGE_REF = /\s*\((pgs?\.?\s*[\d\s,;&–-]+(?:and\s*\d+)?)\)(\.?)/gi;
+
+/** "… families (Pg 17)." → text without the reference, and "Pg 17". */
+function splitPageRefs(text: string): { text: string; pageRefs: string } {
+  const refs: string[] = [];
+  const clean = text.replace(PAGE_REF, (_match, ref: string, dot: string, offset: number, whole: string) => {
+    refs.push(
+      ref
+        .replace(/^pgs?\.?\s*/i, "Pg ")
+        .replace(/\s+/g, " ")
+        .trim(),
+    );
+    return whole[offset - 1] === "." ? "" : dot;
+  });
+  return { text: clean.replace(/\s+/g, " ").trim(), pageRefs: refs.join("; ") };
+}
+
+export const LAYOUT_2024: RouteMapLayout = {
+  format: "2024",
+  editionLayout: "ambitions",
+  expected: ["title", "stateOfPlay", "ambitions", "routeMap", "helping", "sectors", "whatMatters", "mapping"],
+  stateOfPlayTitle: "Scotland in 2024",
+  warnWhenUndated: true,
+  readOutcome: splitPageRefs,
+  // The first paragraph introduces the route map, unless it is all there is.
+  classify: (_block, index, count) => (index === 0 && count > 1 ? "intro" : "action"),
+};
+
+interface Mappings {
+  promise_report: string[];
+  plan_21_24: string[];
+  uncrc: string[];
+  shanarri: string[];
+}
+
+/**
+ * The mapping table, as the text of the page lays it out (see the June 2024 seed). Read whichever
+ * layout the page is judged to be, since the table's heading may appear on either.
+ */
+export function readMappings(blocks: Block[], warnings: string[]): Mappings {
+  const m: Mappings = { promise_report: [], plan_21_24: [], uncrc: [], shanarri: [] };
+  let column: "plan_21_24" | "shanarri" | null = null;
+  for (const { text } of blocks) {
+    if (/independent care review|priority area/i.test(text) && !/\d/.test(text.replace(/21-24/g, ""))) {
+      column = null;
+      continue;
+    }
+    if (/^uncrc\b/i.test(text) && !/\d/.test(text)) {
+      column = null;
+      continue;
+    }
+    const pages = /pgs?\.?\s*((?:\d+(?:\s*[-–]\s*\d+)?\s*[;,]?\s*)+)(.*)$/i.exec(text);
+    if (pages) {
+      m.promise_report.push(
+        ...pages[1]!
+          .split(/[;,]/)
+          .map((p) => p.replace(/\s+/g, "").replace("–", "-"))
+          .filter(Boolean),
+      );
+      if (pages[2]!.trim()) m.plan_21_24.push(pages[2]!.trim());
+      column = "plan_21_24";
+      continue;
+    }
+    const articles = /^articles?\s*((?:\d+\s*(?:[;,]|and)?\s*)+)(.*)$/i.exec(text);
+    if (articles) {
+      m.uncrc.push(
+        ...articles[1]!
+          .split(/[;,]|and/)
+          .map((a) => a.trim())
+          .filter(Boolean)
+          .map((a) => `Article ${a}`),
+      );
+      if (articles[2]!.trim()) m.shanarri.push(articles[2]!.trim());
+      column = "shanarri";
+      continue;
+    }
+    if (column) m[column].push(text);
+    else warnings.push(`A line of the mapping table was not understood: “${clip(text)}”.`);
+  }
+  return m;
+}
