@@ -1,33 +1,12 @@
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../../test/support/database.ts";
-import { dom, openEditPage, startDraftOnPage, versionOnEditPage } from "../../../test/support/edit-pages.ts";
-import { makeRouteMap, type RouteMapFixture } from "../../../test/support/editing-fixtures.ts";
-import { getPage, postForm, type Session, signIn, testApp } from "../../../test/support/http.ts";
-import type { DatabaseHandle, Db } from "../../platform/database.ts";
+import { describe, expect, it } from "vitest";
+import { dom } from "../../../test/support/edit-pages.ts";
+import { makeRouteMap } from "../../../test/support/editing-fixtures.ts";
+import { editingApp } from "../../../test/support/editing-setup.ts";
+import { getPage, postForm } from "../../../test/support/http.ts";
 
 // The items of a draft on its edit page: add, change, move and remove, and sub-items.
 
-let handle: DatabaseHandle;
-let db: Db;
-let app: FastifyInstance;
-let editor: Session;
-
-beforeAll(async () => {
-  handle = await createTestDatabase("empty");
-  db = handle.db;
-  app = await testApp(db);
-  editor = await signIn(app, db, "editor");
-});
-afterAll(async () => {
-  await app.close();
-  await handle.close();
-});
-
-const startDraft = (fixture: RouteMapFixture, session = editor) =>
-  startDraftOnPage(app, session, fixture.themeSlug);
-const editPage = (id: number, session = editor) => openEditPage(app, session, id);
-const versionOnPage = (id: number, session = editor) => versionOnEditPage(app, session, id);
+const { db, app, editor, startDraft, editPage, versionOnPage } = await editingApp();
 
 describe("editing the items of a draft", () => {
   it("adding, changing, moving and removing items: each answer goes back to the section with a confirmation", async () => {

@@ -1,41 +1,14 @@
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../../test/support/database.ts";
-import {
-  dom,
-  errorSummaryLinks,
-  startDraftOnPage,
-  versionOnEditPage,
-} from "../../../test/support/edit-pages.ts";
-import { makeRouteMap, type RouteMapFixture } from "../../../test/support/editing-fixtures.ts";
-import { getPage, postForm, type Session, signIn, testApp } from "../../../test/support/http.ts";
-import type { DatabaseHandle, Db } from "../../platform/database.ts";
+import { describe, expect, it } from "vitest";
+import { dom, errorSummaryLinks } from "../../../test/support/edit-pages.ts";
+import { makeRouteMap } from "../../../test/support/editing-fixtures.ts";
+import { editingApp } from "../../../test/support/editing-setup.ts";
+import { getPage, postForm } from "../../../test/support/http.ts";
 import { CONFLICT_MESSAGE } from "./edition-editing.guard.ts";
 
 // When the editing pages refuse: form errors, conflicts between two editors, and addresses that
 // name no edition or item.
 
-let handle: DatabaseHandle;
-let db: Db;
-let app: FastifyInstance;
-let editor: Session;
-let otherEditor: Session;
-
-beforeAll(async () => {
-  handle = await createTestDatabase("empty");
-  db = handle.db;
-  app = await testApp(db);
-  editor = await signIn(app, db, "editor");
-  otherEditor = await signIn(app, db, "editor");
-});
-afterAll(async () => {
-  await app.close();
-  await handle.close();
-});
-
-const startDraft = (fixture: RouteMapFixture, session = editor) =>
-  startDraftOnPage(app, session, fixture.themeSlug);
-const versionOnPage = (id: number, session = editor) => versionOnEditPage(app, session, id);
+const { db, app, editor, otherEditor, startDraft, versionOnPage } = await editingApp();
 
 describe("refused changes and bad addresses", () => {
   it("errors re-render the form with the error summary linking to each field, the input kept, and nothing saved", async () => {

@@ -1,51 +1,15 @@
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../../test/support/database.ts";
-import {
-  dom,
-  errorSummaryLinks,
-  openEditPage,
-  startDraftOnPage,
-  versionOnEditPage,
-} from "../../../test/support/edit-pages.ts";
-import { makeRouteMap, type RouteMapFixture } from "../../../test/support/editing-fixtures.ts";
-import {
-  anonymousSession,
-  getPage,
-  postForm,
-  type Session,
-  signIn,
-  testApp,
-} from "../../../test/support/http.ts";
-import type { DatabaseHandle, Db } from "../../platform/database.ts";
+import { describe, expect, it } from "vitest";
+import { dom, errorSummaryLinks } from "../../../test/support/edit-pages.ts";
+import { makeRouteMap } from "../../../test/support/editing-fixtures.ts";
+import { editingApp } from "../../../test/support/editing-setup.ts";
+import { anonymousSession, getPage, postForm, signIn } from "../../../test/support/http.ts";
 import { getLatestEdition } from "./route-map.service.ts";
 
 // The editing pages under /manage: who may use them, the overview, the edit page, preview,
 // publish and discard, and drafts kept off the public pages. Items are in
 // edit-item.routes.test.ts; refused forms and bad addresses in edit.errors.test.ts.
 
-let handle: DatabaseHandle;
-let db: Db;
-let app: FastifyInstance;
-let editor: Session;
-let otherEditor: Session;
-
-beforeAll(async () => {
-  handle = await createTestDatabase("empty");
-  db = handle.db;
-  app = await testApp(db);
-  editor = await signIn(app, db, "editor");
-  otherEditor = await signIn(app, db, "editor");
-});
-afterAll(async () => {
-  await app.close();
-  await handle.close();
-});
-
-const startDraft = (fixture: RouteMapFixture, session = editor) =>
-  startDraftOnPage(app, session, fixture.themeSlug);
-const editPage = (id: number, session = editor) => openEditPage(app, session, id);
-const versionOnPage = (id: number, session = editor) => versionOnEditPage(app, session, id);
+const { db, app, editor, otherEditor, startDraft, editPage, versionOnPage } = await editingApp();
 
 const POST_ROUTES = (id: number, itemId: number, slug: string) => [
   `/manage/themes/${slug}/drafts`,

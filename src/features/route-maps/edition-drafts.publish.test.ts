@@ -1,14 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../../test/support/database.ts";
-import {
-  detailsForm,
-  makeRouteMap,
-  makeUser,
-  type RouteMapFixture,
-  refusal,
-} from "../../../test/support/editing-fixtures.ts";
-import type { Actor } from "../../platform/actor.ts";
-import type { DatabaseHandle, Db } from "../../platform/database.ts";
+import { describe, expect, it } from "vitest";
+import { detailsForm, makeRouteMap, refusal } from "../../../test/support/editing-fixtures.ts";
+import { editingDatabase } from "../../../test/support/editing-setup.ts";
 import { ConflictError, ForbiddenError } from "../../platform/errors.ts";
 import * as drafts from "./edition-drafts.service.ts";
 import * as items from "./edition-items.service.ts";
@@ -17,26 +9,7 @@ import { getEditionById, getLatestEdition } from "./route-map.service.ts";
 // Publishing a draft and discarding one (edition-drafts.service.ts), kept apart from starting
 // and editing drafts only to keep each test file short.
 
-let handle: DatabaseHandle;
-let db: Db;
-let editor: Actor;
-
-beforeAll(async () => {
-  handle = await createTestDatabase("empty");
-  db = handle.db;
-  editor = await makeUser(db, "editor");
-});
-afterAll(() => handle.close());
-
-/** Runs a service call in its own transaction, as the routes do. */
-function run<T>(fn: (trx: Db) => Promise<T>): Promise<T> {
-  return db.transaction().execute(fn);
-}
-
-async function draftOf(fixture: RouteMapFixture) {
-  const { editionId } = await run((trx) => drafts.startDraft(trx, editor, { themeSlug: fixture.themeSlug }));
-  return getEditionById(db, editor, editionId);
-}
+const { db, editor, run, draftOf } = await editingDatabase();
 
 describe("publishing and discarding", () => {
   it("refuses a date that is not real, incomplete, or before the previous edition's", async () => {

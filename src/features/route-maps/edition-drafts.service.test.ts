@@ -1,15 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../../test/support/database.ts";
-import {
-  auditCount,
-  detailsForm,
-  makeRouteMap,
-  makeUser,
-  type RouteMapFixture,
-  refusal,
-} from "../../../test/support/editing-fixtures.ts";
-import { type Actor, PUBLIC } from "../../platform/actor.ts";
-import type { DatabaseHandle, Db } from "../../platform/database.ts";
+import { describe, expect, it } from "vitest";
+import { auditCount, detailsForm, makeRouteMap, refusal } from "../../../test/support/editing-fixtures.ts";
+import { editingDatabase } from "../../../test/support/editing-setup.ts";
+import { PUBLIC } from "../../platform/actor.ts";
 import {
   ConflictError,
   ForbiddenError,
@@ -21,28 +13,7 @@ import * as drafts from "./edition-drafts.service.ts";
 import { CONFLICT_MESSAGE } from "./edition-editing.guard.ts";
 import { getEditionById, getLatestEdition, listEditions } from "./route-map.service.ts";
 
-let handle: DatabaseHandle;
-let db: Db;
-let editor: Actor;
-let reader: Actor;
-
-beforeAll(async () => {
-  handle = await createTestDatabase("empty");
-  db = handle.db;
-  editor = await makeUser(db, "editor");
-  reader = await makeUser(db, "reader");
-});
-afterAll(() => handle.close());
-
-/** Runs a service call in its own transaction, as the routes do. */
-function run<T>(fn: (trx: Db) => Promise<T>): Promise<T> {
-  return db.transaction().execute(fn);
-}
-
-async function draftOf(fixture: RouteMapFixture) {
-  const { editionId } = await run((trx) => drafts.startDraft(trx, editor, { themeSlug: fixture.themeSlug }));
-  return getEditionById(db, editor, editionId);
-}
+const { db, editor, reader, run, draftOf } = await editingDatabase();
 
 describe("starting a new edition", () => {
   it("copies every item of the latest published edition with the same key, sub-items under their copied parent", async () => {

@@ -1,24 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../../test/support/database.ts";
-import { makeRouteMap, makeUser, refusal } from "../../../test/support/editing-fixtures.ts";
-import type { Actor } from "../../platform/actor.ts";
-import type { DatabaseHandle, Db } from "../../platform/database.ts";
+import { describe, expect, it } from "vitest";
+import { makeRouteMap, refusal } from "../../../test/support/editing-fixtures.ts";
+import { editingDatabase } from "../../../test/support/editing-setup.ts";
 import { ForbiddenError } from "../../platform/errors.ts";
 import * as drafts from "./edition-drafts.service.ts";
 import * as editing from "./edition-editing.service.ts";
 
-let handle: DatabaseHandle;
-let db: Db;
-let editor: Actor;
-let reader: Actor;
-
-beforeAll(async () => {
-  handle = await createTestDatabase("empty");
-  db = handle.db;
-  editor = await makeUser(db, "editor");
-  reader = await makeUser(db, "reader");
-});
-afterAll(() => handle.close());
+const { db, editor, reader } = await editingDatabase();
 
 describe("the editors' overview", () => {
   it("lists each route map with its latest published edition and its draft", async () => {
