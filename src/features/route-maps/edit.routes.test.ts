@@ -6,7 +6,7 @@ import { anonymousSession, getPage, postForm, signIn } from "../../../test/suppo
 import { getLatestEdition } from "./route-map.service.ts";
 
 // The editing pages under /manage: who may use them, the overview, the edit page, preview,
-// publish and discard, and drafts kept off the public pages. Items are in
+// publish and discard. Drafts kept off the public pages are in edit.draft-hidden.test.ts; items in
 // edit-item.routes.test.ts; refused forms and bad addresses in edit.errors.test.ts.
 
 const { db, app, editor, otherEditor, startDraft, editPage, versionOnPage } = await editingApp();
@@ -284,82 +284,5 @@ describe("preview, publish and discard", () => {
     const overview = await getPage(app, editor, response.headers.location as string);
     expect(overview.body).toContain(`The draft of the ${fixture.themeName} route map has been discarded.`);
     expect((await getPage(app, editor, `/manage/editions/${id}`)).statusCode).toBe(404);
-  });
-});
-
-describe("a draft is never public", () => {
-  it("the public pages and the API show the published edition and none of the draft, until it is published", async () => {
-    const fixture = await makeRouteMap(db);
-    const draftOnlySector = await db
-      .selectFrom("sector")
-      .select("slug")
-      .where("id", "=", fixture.sectors[2]!.id)
-      .executeTakeFirstOrThrow();
-    const { id } = await startDraft(fixture);
-    const secret = "Draft-only words: not yet agreed with partners";
-    let version = await versionOnPage(id);
-    const additions: Array<Record<string, string>> = [
-      { section: "action", text: `${secret} (action).` },
-      { section: "outcome", text: `${secret} (outcome).` },
-      { section: "milestone", year: "2027", text: `${secret} (milestone).` },
-      { section: "sector", sectorId: String(fixture.sectors[2]!.id) },
-    ];
-    for (const fields of additions) {
-      const response = await postForm(app, editor, `/manage/editions/${id}/items`, { version, ...fields });
-      expect(response.statusCode).toBe(303);
-      version = await versionOnPage(id);
-    }
-
-    const slug = fixture.themeSlug;
-    const publishedId = fixture.publishedId!;
-    const pages = [
-      `/themes/${slug}`,
-      `/themes/${slug}/editions`,
-      `/themes/${slug}/editions/${id}`,
-      `/themes/${slug}/compare?from=${publishedId}&to=${id}`,
-      `/sectors/${draftOnlySector.slug}`,
-      "/",
-      `/api/v1/themes/${slug}`,
-      `/api/v1/themes/${slug}/editions`,
-      `/api/v1/themes/${slug}/editions/latest`,
-      `/api/v1/themes/${slug}/editions/${id}`,
-      `/api/v1/themes/${slug}/compare?from=${publishedId}&to=${id}`,
-      `/api/v1/sectors/${draftOnlySector.slug}`,
-    ];
-    for (const url of pages) {
-      const response = await getPage(app, undefined, url);
-      expect(response.statusCode, url).toBeLessThan(500);
-      expect(response.body, url).not.toContain("Draft-only words");
-      expect(response.body, url).not.toContain(`/editions/${id}"`);
-    }
-    for (const url of [`/themes/${slug}/editions/${id}`, `/api/v1/themes/${slug}/editions/${id}`]) {
-      expect((await getPage(app, undefined, url)).statusCode, url).toBe(404);
-    }
-    // The same pages do show the published edition: the checks above look where the words would be.
-    const routeMap = await getPage(app, undefined, `/themes/${slug}`);
-    expect(routeMap.statusCode).toBe(200);
-    expect(routeMap.body).toContain("Values-based leadership will exist at all levels.");
-    const api = await getPage(app, undefined, `/api/v1/themes/${slug}/editions/latest`);
-    expect(api.statusCode).toBe(200);
-    expect(api.body).toContain("Values-based leadership will exist at all levels.");
-    const sector = await getPage(app, undefined, `/sectors/${draftOnlySector.slug}`);
-    expect(sector.statusCode).toBe(200);
-    expect(sector.body).not.toContain(fixture.themeName);
-
-    const published = await postForm(app, editor, `/manage/editions/${id}/publish`, {
-      version,
-      "lastUpdated-day": "1",
-      "lastUpdated-month": "12",
-      "lastUpdated-year": "2025",
-    });
-    expect(published.statusCode).toBe(303);
-    for (const url of [`/themes/${slug}`, `/api/v1/themes/${slug}/editions/latest`]) {
-      const response = await getPage(app, undefined, url);
-      expect(response.statusCode, url).toBe(200);
-      expect(response.body, url).toContain(`${secret} (action).`);
-    }
-    expect((await getPage(app, undefined, `/sectors/${draftOnlySector.slug}`)).body).toContain(
-      fixture.themeName,
-    );
   });
 });
