@@ -1,4 +1,5 @@
 import Type from "typebox";
+import { FIELD_NAMES, SECTION_IDS } from "../route-maps/edition-compare.ts";
 import { IdOf, Nullable, ThemeReference } from "./common.schema.ts";
 import { EditionSummary, Item } from "./edition.schema.ts";
 import { component } from "./openapi.ts";
@@ -45,7 +46,7 @@ export const ItemChange = component(
 export const FieldComparison = component(
   "FieldComparison",
   Type.Object({
-    field: Type.Enum(["introduction", "stateOfPlayTitle", "stateOfPlay", "ambitionSummary", "routeMapIntro"]),
+    field: Type.Enum([...FIELD_NAMES]),
     label: Type.String(),
     before: Type.String(),
     after: Type.String(),
@@ -57,17 +58,7 @@ export const FieldComparison = component(
 export const SectionComparison = component(
   "SectionComparison",
   Type.Object({
-    id: Type.Enum([
-      "introduction",
-      "state-of-play",
-      "by-2030",
-      "route-map",
-      "milestones",
-      "who",
-      "helping",
-      "what-matters",
-      "mapping",
-    ]),
+    id: Type.Enum([...SECTION_IDS]),
     title: Type.String(),
     fields: Type.Array(FieldComparison, { description: "The section's own texts." }),
     hasItems: Type.Boolean({ description: "False for sections that are only text." }),

@@ -28,12 +28,15 @@ export interface ItemChange {
   detailDiff: DiffPart[] | null;
 }
 
-export type FieldName =
-  | "introduction"
-  | "stateOfPlayTitle"
-  | "stateOfPlay"
-  | "ambitionSummary"
-  | "routeMapIntro";
+/** The edition's own texts that are compared; the API's comparison schema is built from this list. */
+export const FIELD_NAMES = [
+  "introduction",
+  "stateOfPlayTitle",
+  "stateOfPlay",
+  "ambitionSummary",
+  "routeMapIntro",
+] as const;
+export type FieldName = (typeof FIELD_NAMES)[number];
 
 export interface FieldComparison {
   field: FieldName;
@@ -44,16 +47,19 @@ export interface FieldComparison {
   diff: DiffPart[];
 }
 
-export type SectionId =
-  | "introduction"
-  | "state-of-play"
-  | "by-2030"
-  | "route-map"
-  | "milestones"
-  | "who"
-  | "helping"
-  | "what-matters"
-  | "mapping";
+/** The sections of a comparison, in page order; the API's comparison schema is built from this list. */
+export const SECTION_IDS = [
+  "introduction",
+  "state-of-play",
+  "by-2030",
+  "route-map",
+  "milestones",
+  "who",
+  "helping",
+  "what-matters",
+  "mapping",
+] as const;
+export type SectionId = (typeof SECTION_IDS)[number];
 
 export interface SectionComparison {
   id: SectionId;
