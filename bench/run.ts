@@ -4,6 +4,7 @@
 import { performance } from "node:perf_hooks";
 import { createApp } from "../src/app.ts";
 import { migrateToLatest } from "../src/db/migrate.ts";
+import { actorForUser } from "../src/features/accounts/user.service.ts";
 import { DEMO_EDITOR, loadDemoData } from "../src/features/demo/demo.service.ts";
 import { SECTORS } from "../src/features/demo/programme.ts";
 import { createEditionFromDocument } from "../src/features/route-maps/edition-document.service.ts";
@@ -71,7 +72,7 @@ const editor = await db
   .selectAll()
   .where("email", "=", DEMO_EDITOR.email)
   .executeTakeFirstOrThrow();
-const actor: Actor = { kind: "user", id: editor.id, name: editor.name, email: editor.email, role: "editor" };
+const actor: Actor = await actorForUser(db, editor);
 const themes = await db.selectFrom("theme").select("slug").where("slug", "!=", "leadership").execute();
 for (const [i, theme] of themes.entries()) {
   for (let e = 0; e < EDITIONS_PER_ROUTE_MAP; e++) {

@@ -9,7 +9,6 @@ import { apiRoutes } from "./features/api/api.routes.ts";
 import { editRoutes } from "./features/route-maps/edit.routes.ts";
 import { publicRoutes } from "./features/route-maps/public.routes.ts";
 import type { Actor } from "./platform/actor.ts";
-import { PUBLIC } from "./platform/actor.ts";
 import type { Config } from "./platform/config.ts";
 import type { Db } from "./platform/database.ts";
 import { handleFrameworkError, registerErrorHandling } from "./platform/http-errors.ts";
@@ -45,7 +44,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     frameworkErrors: handleFrameworkError,
   });
   app.addHook("onRequest", async (request) => {
-    request.actor = PUBLIC;
+    request.actor = { kind: "public", requestId: request.id };
   });
 
   await app.register(cookie);

@@ -14,7 +14,7 @@ describe("signing in and out", () => {
     await createUser(handle.db, {
       email: "Sam@Example.test",
       name: "Sam Editor",
-      role: "editor",
+      grants: [{ role: "programme_editor" }],
       password: "correct horse battery",
     });
   });
@@ -94,7 +94,7 @@ describe("signing in and out", () => {
   });
 
   it("signing out ends the session on the server, not only in the browser", async () => {
-    const session = await signIn(app, handle.db, "editor");
+    const session = await signIn(app, handle.db, "programme_editor");
     expect((await getPage(app, session, "/sign-in")).body).toContain("Signed in as");
     const out = await postForm(app, session, "/sign-out", {});
     expect(out.statusCode).toBe(303);

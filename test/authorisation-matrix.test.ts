@@ -380,7 +380,7 @@ describe("authorisation matrix: every route against every kind of visitor", () =
     return {
       public: await anonymousSession(app),
       reader: await signIn(app, handle.db, "reader"),
-      editor: await signIn(app, handle.db, "editor"),
+      editor: await signIn(app, handle.db, "programme_editor"),
     };
   }
 

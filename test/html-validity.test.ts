@@ -78,7 +78,7 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
     );
 
     const db = handle.db;
-    const editor = await signIn(app, db, "editor");
+    const editor = await signIn(app, db, "programme_editor");
     const reader = await signIn(app, db, "reader");
 
     // Start a draft of the Leadership route map so the editing pages have something to show.
@@ -318,7 +318,7 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
     );
 
     // A Waymark with no programme loaded yet.
-    const emptyEditor = await signIn(emptyApp, emptyHandle.db, "editor");
+    const emptyEditor = await signIn(emptyApp, emptyHandle.db, "programme_editor");
     for (const url of ["/", "/sectors"])
       record(`GET ${url} with no programme`, await getPage(emptyApp, undefined, url), 200);
     record("GET /manage with no programme", await getPage(emptyApp, emptyEditor, "/manage"), 200);

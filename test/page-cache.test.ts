@@ -34,7 +34,7 @@ describe("the in-memory page cache", () => {
 
   it("never serves a signed-in reader the anonymous copy, nor keeps theirs", async () => {
     await app.inject({ url: "/sectors" });
-    const editor = await signIn(app, handle.db, "editor");
+    const editor = await signIn(app, handle.db, "programme_editor");
     const page = await getPage(app, editor, "/sectors");
     expect(page.headers["x-waymark-cache"]).toBeUndefined();
     expect(page.body).toContain("Signed in as");
@@ -53,7 +53,7 @@ describe("the in-memory page cache", () => {
   it("forgets everything as soon as something changes, so a published edition shows at once", async () => {
     const before = await app.inject({ url: "/themes/leadership" });
     expect((await app.inject({ url: "/themes/leadership" })).headers["x-waymark-cache"]).toBe("hit");
-    const editor = await signIn(app, handle.db, "editor");
+    const editor = await signIn(app, handle.db, "programme_editor");
     const started = await postForm(app, editor, "/manage/themes/leadership/drafts", {});
     expect(started.statusCode).toBe(303);
     const after = await app.inject({ url: "/themes/leadership" });

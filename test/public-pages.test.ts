@@ -585,7 +585,7 @@ describe("the public pages", () => {
     });
 
     it("can be read, marked as a draft, by someone signed in who may read drafts", async () => {
-      const editor = await signIn(app, handle.db, "editor");
+      const editor = await signIn(app, handle.db, "programme_editor");
       const response = await get(`/themes/leadership/editions/${draft}`, editor);
       expect(response.statusCode).toBe(200);
       expect(response.headers["cache-control"]).toBe("private, no-store");

@@ -2,12 +2,14 @@ import { type Migration, type MigrationProvider, Migrator } from "kysely/migrati
 import type { Db } from "../platform/database.ts";
 import * as createRouteMaps from "./migrations/2026-11-22T1000_create_route_maps.ts";
 import * as createImportedDocuments from "./migrations/2026-11-22T1100_create_imported_documents.ts";
+import * as rolesAndScopes from "./migrations/2026-11-22T1200_roles_and_scopes.ts";
 
 // Migrations are listed here, in order, rather than read from the folder at run time:
 // the list is checked by the type checker and works the same from any working directory.
 const migrations: Record<string, Migration> = {
   "2026-11-22T1000_create_route_maps": createRouteMaps,
   "2026-11-22T1100_create_imported_documents": createImportedDocuments,
+  "2026-11-22T1200_roles_and_scopes": rolesAndScopes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

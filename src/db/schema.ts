@@ -79,12 +79,63 @@ export interface EditionItemTable {
   sector_id: number | null;
 }
 
+export type UserStatus = "invited" | "active" | "deactivated";
+
 export interface AppUserTable {
   id: Generated<number>;
   email: string;
   name: string;
-  role: "editor" | "reader";
-  password_hash: string;
+  status: Generated<UserStatus>;
+  /** Null until an invited user sets one, and for single sign-on users. */
+  password_hash: string | null;
+  created_at: Generated<Date>;
+}
+
+export type RoleName =
+  | "administrator"
+  | "programme_editor"
+  | "organisation_contributor"
+  | "group_secretary"
+  | "analyst"
+  | "reader";
+
+/** A role granted to a user; contributors are scoped to an organisation, secretaries to a group. */
+export interface UserRoleTable {
+  id: Generated<number>;
+  user_id: number;
+  role: RoleName;
+  organisation_id: number | null;
+  group_id: number | null;
+  granted_at: Generated<Date>;
+}
+
+export type OrganisationType =
+  | "national_government"
+  | "local_government"
+  | "local_authority"
+  | "health_board"
+  | "third_sector"
+  | "education"
+  | "inspectorate"
+  | "public_body"
+  | "justice"
+  | "other";
+
+export interface OrganisationTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  type: OrganisationType;
+  /** The official code of the area a council or health board serves: "S12000033". */
+  area_code: string | null;
+  created_at: Generated<Date>;
+}
+
+/** Governance groups; the governance feature's migrations add their remit, dates and status. */
+export interface GovernanceGroupTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
   created_at: Generated<Date>;
 }
 
@@ -127,6 +178,9 @@ export interface Database {
   route_map_edition: RouteMapEditionTable;
   edition_item: EditionItemTable;
   app_user: AppUserTable;
+  user_role: UserRoleTable;
+  organisation: OrganisationTable;
+  governance_group: GovernanceGroupTable;
   user_session: UserSessionTable;
   audit_event: AuditEventTable;
   imported_document: ImportedDocumentTable;

@@ -23,7 +23,7 @@ export async function recordAudit(trx: Db, actor: Actor, input: AuditInput): Pro
       entity_id: String(input.entityId),
       before: input.before === undefined ? null : JSON.stringify(input.before),
       after: input.after === undefined ? null : JSON.stringify(input.after),
-      request_id: input.requestId ?? null,
+      request_id: input.requestId ?? actor.requestId ?? null,
     })
     .execute();
 }

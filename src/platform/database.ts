@@ -22,6 +22,11 @@ const parsers: Record<number, (value: string) => unknown> = {
 
 export type Db = Kysely<Database>;
 
+/** Runs `work` in a transaction: the caller's, when `db` already is one, or a new one. */
+export function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
 export interface DatabaseHandle {
   db: Db;
   kind: "pglite" | "postgres";

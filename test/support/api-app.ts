@@ -29,7 +29,7 @@ export async function apiApp(): Promise<ApiApp> {
     await app.close();
     await handle.close();
   });
-  const editor = await signIn(app, handle.db, "editor");
+  const editor = await signIn(app, handle.db, "programme_editor");
   async function get(url: string, session?: Session) {
     const response = await getPage(app, session, url);
     return { status: response.statusCode, headers: response.headers, body: response.json() as Json };

@@ -1,22 +1,27 @@
+import { insertGrants } from "../../src/features/accounts/user.repository.ts";
 import type { DetailsInput } from "../../src/features/route-maps/edition-drafts.service.ts";
-import type { Actor, Role } from "../../src/platform/actor.ts";
+import type { Actor, Grant, Role } from "../../src/platform/actor.ts";
 import type { Db } from "../../src/platform/database.ts";
 import type { DomainError } from "../../src/platform/errors.ts";
 import { createEdition, createFoundation, createSector, createTheme, unique } from "./factories.ts";
+import { grantsOf } from "./http.ts";
 
 // Factories for the editing tests. Each call builds its own route map (with its own foundation,
 // theme and sectors, named uniquely, through factories.ts), so tests never depend on the demo
 // data or on each other. Words come from the Leadership route map seeds.
 
 /** A signed-in user with an account row (the audit trail links to it). */
-export async function makeUser(db: Db, role: Role): Promise<Actor> {
-  const email = `${unique(role)}@example.test`;
+export async function makeUser(db: Db, who: Role | readonly Grant[]): Promise<Actor> {
+  const grants = grantsOf(who);
+  const label = grants.map((g) => g.role).join("-") || "no-role";
+  const email = `${unique(label)}@example.test`;
   const row = await db
     .insertInto("app_user")
-    .values({ email, name: `Test ${role}`, role, password_hash: "not a real hash: cannot sign in" })
+    .values({ email, name: `Test ${label}`, password_hash: "not a real hash: cannot sign in" })
     .returning("id")
     .executeTakeFirstOrThrow();
-  return { kind: "user", id: row.id, name: `Test ${role}`, email, role };
+  await insertGrants(db, row.id, grants);
+  return { kind: "user", id: row.id, name: `Test ${label}`, email, grants };
 }
 
 export interface RouteMapFixture {

@@ -28,7 +28,7 @@ export async function editingDatabase(): Promise<EditingDatabase> {
   const handle = await createTestDatabase("empty");
   afterAll(() => handle.close());
   const db = handle.db;
-  const editor = await makeUser(db, "editor");
+  const editor = await makeUser(db, "programme_editor");
   const reader = await makeUser(db, "reader");
   const run = <T>(fn: (trx: Db) => Promise<T>): Promise<T> => db.transaction().execute(fn);
   const draftOf = async (fixture: RouteMapFixture) => {
@@ -61,8 +61,8 @@ export async function editingApp(): Promise<EditingApp> {
     await app.close();
     await handle.close();
   });
-  const editor = await signIn(app, db, "editor");
-  const otherEditor = await signIn(app, db, "editor");
+  const editor = await signIn(app, db, "programme_editor");
+  const otherEditor = await signIn(app, db, "programme_editor");
   return {
     db,
     app,

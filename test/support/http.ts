@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { createApp } from "../../src/app.ts";
 import { createUser } from "../../src/features/accounts/user.service.ts";
-import type { Role } from "../../src/platform/actor.ts";
+import type { Grant, Role } from "../../src/platform/actor.ts";
 import type { Db } from "../../src/platform/database.ts";
 
 /** The app as the server builds it, on a test database, quiet. */
@@ -37,15 +37,25 @@ export async function anonymousSession(app: FastifyInstance): Promise<Session> {
   return { cookie: header(jar), csrf: jar.wm_csrf! };
 }
 
-/** Creates an account with the role and signs it in through the real sign-in form. */
+/** A role with no scope, or the grants themselves (for scoped roles). */
+export function grantsOf(who: Role | readonly Grant[]): readonly Grant[] {
+  if (typeof who !== "string") return who;
+  if (who === "organisation_contributor" || who === "group_secretary")
+    throw new Error(`${who} needs a scope: pass the grant, with its organisationId or groupId`);
+  return [{ role: who }];
+}
+
+/** Creates an account with the role (or grants) and signs it in through the real sign-in form. */
 export async function signIn(
   app: FastifyInstance,
   db: Db,
-  role: Role = "editor",
+  who: Role | readonly Grant[] = "programme_editor",
 ): Promise<Session & { email: string }> {
-  const email = `${role}-${crypto.randomBytes(4).toString("hex")}@example.test`;
+  const grants = grantsOf(who);
+  const label = grants.map((g) => g.role).join("-") || "no-role";
+  const email = `${label}-${crypto.randomBytes(4).toString("hex")}@example.test`;
   const password = "a long test password";
-  await createUser(db, { email, name: `Test ${role}`, role, password });
+  await createUser(db, { email, name: `Test ${label}`, grants, password });
   const first = await app.inject({ method: "GET", url: "/sign-in" });
   const jar = cookiesFrom(first);
   const response = await app.inject({

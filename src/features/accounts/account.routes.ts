@@ -15,7 +15,8 @@ export function safeReturnTo(value: unknown): string {
 export function registerSessions(app: FastifyInstance, deps: AppDeps): void {
   app.addHook("onRequest", async (request) => {
     const token = request.cookies[SESSION_COOKIE];
-    if (token && !request.url.startsWith("/assets/")) request.actor = await actorForSession(deps.db, token);
+    if (token && !request.url.startsWith("/assets/"))
+      request.actor = { ...(await actorForSession(deps.db, token)), requestId: request.id };
   });
 }
 

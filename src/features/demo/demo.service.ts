@@ -2,7 +2,7 @@ import { type Actor, PUBLIC } from "../../platform/actor.ts";
 import type { Db } from "../../platform/database.ts";
 import { ConflictError } from "../../platform/errors.ts";
 import { findUserByEmail } from "../accounts/user.repository.ts";
-import { createUser } from "../accounts/user.service.ts";
+import { actorForUser, createUser } from "../accounts/user.service.ts";
 import { createEditionFromDocument } from "../route-maps/edition-document.service.ts";
 import { findProgramme } from "../route-maps/route-map.repository.ts";
 import * as repo from "./demo.repository.ts";
@@ -74,15 +74,9 @@ export async function loadDemoData(db: Db, options: DemoOptions = {}): Promise<v
   progress(`Adding the demo editor account ${DEMO_EDITOR.email}`);
   const editor =
     (await findUserByEmail(db, DEMO_EDITOR.email)) ??
-    (await createUser(db, { ...DEMO_EDITOR, role: "editor" }, PUBLIC));
+    (await createUser(db, { ...DEMO_EDITOR, grants: [{ role: "programme_editor" }] }, PUBLIC));
   // The demo route maps are entered as the demo editor would enter them, through the same checks.
-  const actor: Actor = {
-    kind: "user",
-    id: editor.id,
-    name: editor.name,
-    email: editor.email,
-    role: editor.role,
-  };
+  const actor = await actorForUser(db, editor);
 
   const editionIds: number[] = [];
   for (const document of [LEADERSHIP_JUNE_2024, LEADERSHIP_DECEMBER_2025]) {

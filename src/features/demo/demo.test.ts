@@ -67,7 +67,11 @@ describe("the demo data", () => {
 
   it("lets the demo editor sign in with the password the README gives", async () => {
     const session = await signIn(demo.db, DEMO_EDITOR.email, DEMO_EDITOR.password);
-    expect(session?.actor).toMatchObject({ kind: "user", email: DEMO_EDITOR.email, role: "editor" });
+    expect(session?.actor).toMatchObject({
+      kind: "user",
+      email: DEMO_EDITOR.email,
+      grants: [{ role: "programme_editor" }],
+    });
   });
 
   it("refuses to load twice, saying why, and changes nothing", async () => {

@@ -39,7 +39,7 @@ export function countImportedDocuments(db: Db): Promise<number> {
 export function findEditorByEmail(db: Db, email: string) {
   return db
     .selectFrom("app_user")
-    .select(["id", "email", "name", "role"])
+    .select(["id", "email", "name"])
     .where((eb) => eb(eb.fn("lower", ["email"]), "=", email.trim().toLowerCase()))
     .executeTakeFirst();
 }

@@ -32,13 +32,13 @@ describe("importing route-map pages into Waymark", () => {
     await createUser(handle.db, {
       email: "editor@example.org",
       name: "Edie Editor",
-      role: "editor",
+      grants: [{ role: "programme_editor" }],
       password: "a long enough password",
     });
     await createUser(handle.db, {
       email: "reader@example.org",
       name: "Rae Reader",
-      role: "reader",
+      grants: [{ role: "reader" }],
       password: "a long enough password",
     });
     editor = await editorByEmail(handle.db, "Editor@Example.org");
@@ -147,8 +147,9 @@ describe.skipIf(!december2025Seed || !june2024Seed)(
     it("matches each page to the published edition that already says the same, and creates nothing", async () => {
       const editor = await handle.db
         .selectFrom("app_user")
+        .innerJoin("user_role", "user_role.user_id", "app_user.id")
         .select("email")
-        .where("role", "=", "editor")
+        .where("user_role.role", "=", "programme_editor")
         .executeTakeFirstOrThrow();
       const actor = await editorByEmail(handle.db, editor.email);
       const before = await counts(handle);

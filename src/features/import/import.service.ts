@@ -4,7 +4,8 @@ import { type Actor, PUBLIC } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import type { Db } from "../../platform/database.ts";
 import { ValidationError } from "../../platform/errors.ts";
-import { authorize } from "../../platform/security/authorize.ts";
+import { authorize, can } from "../../platform/security/authorize.ts";
+import { actorForUser } from "../accounts/user.service.ts";
 import { createEditionFromDocument } from "../route-maps/edition-document.service.ts";
 import { type EditionDocument, toEditionDocument } from "../route-maps/edition-document.ts";
 import { findDraft } from "../route-maps/edition-editing.repository.ts";
@@ -42,13 +43,14 @@ export async function editorByEmail(db: Db, email: string): Promise<Actor> {
       `There is no account with the email address ${email}: name an editor's account with --as.`,
     );
   }
-  if (user.role !== "editor") {
+  const actor = await actorForUser(db, user);
+  if (!can(actor, "route_map.edit")) {
     throw new ValidationError(
       { as: `${email} is not an editor.` },
-      `${email} is not an editor: only editors can import route maps.`,
+      `${email} is not an editor: only programme editors and administrators can import route maps.`,
     );
   }
-  return { kind: "user", id: user.id, name: user.name, email: user.email, role: user.role };
+  return actor;
 }
 
 /** Parses one document without touching the database: the dry run. */

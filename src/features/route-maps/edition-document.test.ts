@@ -4,6 +4,7 @@ import { createTestDatabase } from "../../../test/support/database.ts";
 import { type Actor, PUBLIC } from "../../platform/actor.ts";
 import type { DatabaseHandle } from "../../platform/database.ts";
 import { ConflictError, DomainError, UnauthenticatedError, ValidationError } from "../../platform/errors.ts";
+import { actorForUser } from "../accounts/user.service.ts";
 import { LEADERSHIP_DECEMBER_2025 } from "../demo/leadership.ts";
 import { createEditionFromDocument } from "./edition-document.service.ts";
 import { type EditionDocument, parseEditionDocument, toEditionDocument } from "./edition-document.ts";
@@ -63,7 +64,7 @@ describe("edition documents", () => {
       .selectAll()
       .where("email", "=", "editor@waymark.test")
       .executeTakeFirstOrThrow();
-    editor = { kind: "user", id: user.id, name: user.name, email: user.email, role: user.role };
+    editor = await actorForUser(handle.db, user);
   });
   afterAll(() => handle.close());
 

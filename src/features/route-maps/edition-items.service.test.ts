@@ -320,7 +320,7 @@ describe("editing the demo Leadership route map", () => {
   afterAll(() => demo.close());
 
   it("a new draft compares as unchanged with December 2025, and a reworded action shows as changed, not added and removed", async () => {
-    const demoEditor = await makeUser(demo.db, "editor");
+    const demoEditor = await makeUser(demo.db, "programme_editor");
     const published = await getLatestEdition(demo.db, "leadership");
     const { editionId } = await demo.db
       .transaction()
