@@ -1,5 +1,4 @@
-import { ValidationError } from "../../platform/errors.ts";
-import { htmlToText, looksLikeHtml } from "./html-to-text.ts";
+import { DocumentRefusedError, documentText } from "./document-input.ts";
 import { LAYOUT_2024 } from "./route-map-2024.parser.ts";
 import { LAYOUT_2025 } from "./route-map-2025.parser.ts";
 import { readDraft } from "./route-map-draft.parser.ts";
@@ -7,6 +6,7 @@ import type { RouteMapPageResult } from "./route-map-page.types.ts";
 import { splitSections } from "./route-map-sections.parser.ts";
 import { toLines } from "./route-map-text.parser.ts";
 
+export { DocumentRefusedError, MAX_DOCUMENT_BYTES } from "./document-input.ts";
 export type { PageSection, RouteMapFormat, RouteMapPageResult } from "./route-map-page.types.ts";
 
 // Reads the text of a published route-map page (saved as text, or as an HTML page) into a draft
@@ -14,34 +14,7 @@ export type { PageSection, RouteMapFormat, RouteMapPageResult } from "./route-ma
 // (route-map-2024.parser.ts) and the December 2025 outcome-based page (route-map-2025.parser.ts).
 // Real pages repeat paragraphs, carry navigation noise and are sometimes cut off; the parser keeps
 // what it can read, says what it could not, and never reports a section it did not see as empty.
-// It throws only the one ValidationError below.
-
-/** Larger than any real route-map page by far; anything bigger is refused unread. */
-export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
-
-/** The one error the parser throws: the document is refused, with a message saying why. */
-export class DocumentRefusedError extends ValidationError {
-  constructor(message: string) {
-    super({ document: message }, message);
-  }
-}
-
-/** Decodes bytes or text; refuses binary and over-large input. */
-function readInput(input: string | Uint8Array): string {
-  const size = typeof input === "string" ? Buffer.byteLength(input, "utf8") : input.byteLength;
-  if (size > MAX_DOCUMENT_BYTES) {
-    throw new DocumentRefusedError(
-      `This file is too large to be a route-map page (${Math.ceil(size / 1024)} KB; the limit is ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB).`,
-    );
-  }
-  const text = typeof input === "string" ? input : new TextDecoder("utf-8").decode(input);
-  if (text.includes("\u0000")) {
-    throw new DocumentRefusedError(
-      "This file is not text (it contains binary data). Save the route-map page as text or as a web page (HTML) and try again.",
-    );
-  }
-  return text.replace(/^\ufeff/, "");
-}
+// It throws only DocumentRefusedError (document-input.ts).
 
 /**
  * Reads a route-map page (text or a saved HTML page) into a draft edition document, with
@@ -49,8 +22,7 @@ function readInput(input: string | Uint8Array): string {
  * input that is too large, binary, or not a route map; never anything else.
  */
 export function parseRouteMapPage(input: string | Uint8Array): RouteMapPageResult {
-  let text = readInput(input);
-  if (looksLikeHtml(text)) text = htmlToText(text);
+  const text = documentText(input, "a route-map page");
   const warnings: string[] = [];
   const sections = splitSections(toLines(text), warnings);
 

@@ -54,7 +54,7 @@ export function fold(text: string): string {
 }
 
 /** Levenshtein distance, giving up (returning limit + 1) once it must exceed `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
+export function editDistance(a: string, b: string, limit: number): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
@@ -74,7 +74,7 @@ function editDistance(a: string, b: string, limit: number): number {
 }
 
 /** Folded text `a` is heading `b` (folded), allowing a typo or two. */
-function closeTo(a: string, b: string): boolean {
+export function closeTo(a: string, b: string): boolean {
   if (a === b) return true;
   if (a.length === 0 || Math.abs(a.length - b.length) > Math.max(2, b.length * 0.2)) return false;
   const limit = Math.max(1, Math.floor(b.length * 0.15));

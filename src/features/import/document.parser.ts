@@ -1,0 +1,34 @@
+import { DocumentRefusedError, documentText } from "./document-input.ts";
+import { looksLikeMinutes, type MinutesResult, readMinutes } from "./minutes.parser.ts";
+import { lines, splitMinutes } from "./minutes-sections.parser.ts";
+import {
+  looksLikeProgressUpdate,
+  type ProgressUpdateResult,
+  readProgressUpdate,
+} from "./progress-update.parser.ts";
+import { parseRouteMapPage, type RouteMapPageResult } from "./route-map-page.parser.ts";
+
+// Recognises which kind of document this is (a route-map page, minutes, or a progress update)
+// and reads it with that kind's parser. Pure; throws only DocumentRefusedError: too large,
+// binary, or recognised as none of the three.
+
+export type ParsedDocument = RouteMapPageResult | MinutesResult | ProgressUpdateResult;
+export type DocumentKind = ParsedDocument["kind"];
+
+export const NOT_RECOGNISED =
+  "This document was not recognised as a route map, minutes or progress update. Check that it is the text of one of those pages (saved as text or as a web page).";
+
+export function parseDocument(input: string | Uint8Array): ParsedDocument {
+  const text = documentText(input, "a route map, minutes or progress update");
+  // A route map's headings are the most particular, so it is tried first.
+  try {
+    return parseRouteMapPage(text);
+  } catch (error) {
+    if (!(error instanceof DocumentRefusedError)) throw error;
+  }
+  const all = lines(text);
+  const parts = splitMinutes(all);
+  if (looksLikeMinutes(parts)) return readMinutes(parts);
+  if (looksLikeProgressUpdate(all)) return readProgressUpdate(all);
+  throw new DocumentRefusedError(NOT_RECOGNISED);
+}
