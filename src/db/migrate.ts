@@ -3,6 +3,7 @@ import type { Db } from "../platform/database.ts";
 import * as createRouteMaps from "./migrations/2026-11-22T1000_create_route_maps.ts";
 import * as createImportedDocuments from "./migrations/2026-11-22T1100_create_imported_documents.ts";
 import * as rolesAndScopes from "./migrations/2026-11-22T1200_roles_and_scopes.ts";
+import * as governance from "./migrations/2026-11-22T1300_governance.ts";
 
 // Migrations are listed here, in order, rather than read from the folder at run time:
 // the list is checked by the type checker and works the same from any working directory.
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-22T1000_create_route_maps": createRouteMaps,
   "2026-11-22T1100_create_imported_documents": createImportedDocuments,
   "2026-11-22T1200_roles_and_scopes": rolesAndScopes,
+  "2026-11-22T1300_governance": governance,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
