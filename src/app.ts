@@ -5,6 +5,7 @@ import formbody from "@fastify/formbody";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import { accountRoutes, registerSessions } from "./features/accounts/account.routes.ts";
+import { adminRoutes } from "./features/admin/admin.routes.ts";
 import { apiRoutes } from "./features/api/api.routes.ts";
 import { editRoutes } from "./features/route-maps/edit.routes.ts";
 import { publicRoutes } from "./features/route-maps/public.routes.ts";
@@ -70,5 +71,6 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   editRoutes(app, deps);
   accountRoutes(app, deps);
   apiRoutes(app, deps);
+  adminRoutes(app, deps);
   return app;
 }

@@ -16,6 +16,13 @@ export const DEMO_EDITOR = {
   password: "waymark-demo-editor",
 } as const;
 
+/** The demo's administrator account: manages people and reads the audit trail. Demo data only. */
+export const DEMO_ADMIN = {
+  email: "admin@waymark.test",
+  name: "Demo administrator",
+  password: "waymark-demo-admin",
+} as const;
+
 export interface DemoOptions {
   /** Called with a short line before each step, for the command line's progress. */
   progress?: (line: string) => void;
@@ -75,6 +82,9 @@ export async function loadDemoData(db: Db, options: DemoOptions = {}): Promise<v
   const editor =
     (await findUserByEmail(db, DEMO_EDITOR.email)) ??
     (await createUser(db, { ...DEMO_EDITOR, grants: [{ role: "programme_editor" }] }, PUBLIC));
+  progress(`Adding the demo administrator account ${DEMO_ADMIN.email}`);
+  if (!(await findUserByEmail(db, DEMO_ADMIN.email)))
+    await createUser(db, { ...DEMO_ADMIN, grants: [{ role: "administrator" }] }, PUBLIC);
   // The demo route maps are entered as the demo editor would enter them, through the same checks.
   const actor = await actorForUser(db, editor);
 

@@ -47,6 +47,7 @@ function navigationList(actor: Actor): SafeHtml {
     { href: "/sectors", text: "Who must act" },
     { href: "/api/v1", text: "Open data" },
     ...(can(actor, "route_map.edit") ? [{ href: "/manage", text: "Edit route maps" }] : []),
+    ...(can(actor, "user.manage") ? [{ href: "/admin", text: "Manage people" }] : []),
   ];
   return html`<ul class="ds_site-navigation__list">
     ${links.map((l) => html`<li class="ds_site-navigation__item"><a class="ds_site-navigation__link" href="${l.href}">${l.text}</a></li>`)}
