@@ -1,6 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../src/platform/database.ts";
+import { adminMatrix } from "./matrix/admin.rows.ts";
 import {
   type Answer,
   type MatrixContext,
@@ -21,7 +22,7 @@ import { listRoutes } from "./support/routes.ts";
 // POSTs carry a valid CSRF token: this is about authorisation, not CSRF.
 
 // biome-ignore lint/suspicious/noExplicitAny: each part has its own fixtures type
-const PARTS: MatrixPart<any>[] = [routeMapsMatrix];
+const PARTS: MatrixPart<any>[] = [routeMapsMatrix, adminMatrix];
 
 interface Cell {
   route: string;

@@ -5,6 +5,7 @@ import { getProgramme, listEditions, listSectors } from "../src/features/route-m
 import { PUBLIC } from "../src/platform/actor.ts";
 import type { DatabaseHandle, Db } from "../src/platform/database.ts";
 import { createTestDatabase } from "./support/database.ts";
+import { visitAdminPages } from "./support/html-validity-admin.ts";
 import { anonymousSession, getPage, postForm, type Session, signIn, testApp } from "./support/http.ts";
 import { checkHtml, formatNuErrors } from "./support/nu-checker.ts";
 import { listRoutes } from "./support/routes.ts";
@@ -196,6 +197,7 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
       ["an editor", editor],
     ]);
     await visit(editorPages, [["an editor", editor]]);
+    await visitAdminPages(app, db, visit, record);
 
     // Error pages, and forms sent back with their errors.
     const errorPage = async (name: string, response: Promise<LightMyRequestResponse>, expected: number) =>

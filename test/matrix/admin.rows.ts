@@ -1,0 +1,112 @@
+import { createUser } from "../../src/features/accounts/user.service.ts";
+import type { Db } from "../../src/platform/database.ts";
+import { type MatrixPart, type Sample, signedIn, VISITORS, type Visitor } from "./matrix.types.ts";
+
+// Administration: people, roles and the audit trail, for administrators only. Each change runs
+// on a person of its own per visitor, so one visitor's allowed change never spoils another's row.
+
+type PerVisitor = Record<Visitor, number>;
+
+interface Fixtures {
+  /** Someone to look at. */
+  person: number;
+  /** A reader per visitor, to grant a role to, to deactivate. */
+  toGrant: PerVisitor;
+  toDeactivate: PerVisitor;
+  /** A deactivated person per visitor, to reactivate. */
+  toReactivate: PerVisitor;
+  /** A person with an analyst role per visitor, and that role, to remove. */
+  toStrip: PerVisitor;
+  roleToRemove: PerVisitor;
+}
+
+const ADMINS_SEE = signedIn({ administrator: 200 });
+const ADMINS_CHANGE = signedIn({ administrator: 303 });
+
+let made = 0;
+async function someone(db: Db, role: "reader" | "analyst"): Promise<number> {
+  made += 1;
+  const user = await createUser(db, {
+    email: `matrix-person-${made}-${Date.now()}@example.test`,
+    name: `Matrix person ${made}`,
+    grants: [{ role }],
+    password: "a long test password",
+  });
+  return user.id;
+}
+
+async function perVisitor(work: () => Promise<number>): Promise<PerVisitor> {
+  const out: Partial<PerVisitor> = {};
+  for (const v of VISITORS) out[v] = await work();
+  return out as PerVisitor;
+}
+
+const rows: Record<string, Sample<Fixtures>[]> = {
+  "GET /admin": [{ label: "everyone", url: () => "/admin", expected: ADMINS_SEE }],
+  "GET /admin/users/:id": [
+    { label: "a person", url: (f) => `/admin/users/${f.person}`, expected: ADMINS_SEE },
+  ],
+  "POST /admin/users/:id/roles": [
+    {
+      label: "grant a role",
+      url: (f, v) => `/admin/users/${f.toGrant[v]}/roles`,
+      body: async () => ({ role: "analyst" }),
+      expected: ADMINS_CHANGE,
+    },
+  ],
+  "POST /admin/users/:id/roles/:roleId/delete": [
+    {
+      label: "remove a role",
+      url: (f, v) => `/admin/users/${f.toStrip[v]}/roles/${f.roleToRemove[v]}/delete`,
+      body: async () => ({}),
+      expected: ADMINS_CHANGE,
+    },
+  ],
+  "POST /admin/users/:id/deactivate": [
+    {
+      label: "deactivate",
+      url: (f, v) => `/admin/users/${f.toDeactivate[v]}/deactivate`,
+      body: async () => ({}),
+      expected: ADMINS_CHANGE,
+    },
+  ],
+  "POST /admin/users/:id/reactivate": [
+    {
+      label: "reactivate",
+      url: (f, v) => `/admin/users/${f.toReactivate[v]}/reactivate`,
+      body: async () => ({}),
+      expected: ADMINS_CHANGE,
+    },
+  ],
+};
+
+export const adminMatrix: MatrixPart<Fixtures> = {
+  name: "administration",
+  async setup({ db }) {
+    const toStrip = await perVisitor(() => someone(db, "analyst"));
+    const roleToRemove: Partial<PerVisitor> = {};
+    for (const v of VISITORS) {
+      const role = await db
+        .selectFrom("user_role")
+        .select("id")
+        .where("user_id", "=", toStrip[v])
+        .executeTakeFirstOrThrow();
+      roleToRemove[v] = role.id;
+    }
+    const toReactivate = await perVisitor(() => someone(db, "reader"));
+    await db
+      .updateTable("app_user")
+      .set({ status: "deactivated" })
+      .where("id", "in", Object.values(toReactivate))
+      .execute();
+    return {
+      person: await someone(db, "reader"),
+      toGrant: await perVisitor(() => someone(db, "reader")),
+      toDeactivate: await perVisitor(() => someone(db, "reader")),
+      toReactivate,
+      toStrip,
+      roleToRemove: roleToRemove as PerVisitor,
+    };
+  },
+  rows,
+};
