@@ -1,15 +1,20 @@
 import { createUser } from "../../src/features/accounts/user.service.ts";
 import type { Db } from "../../src/platform/database.ts";
-import { type MatrixPart, type Sample, signedIn, VISITORS, type Visitor } from "./matrix.types.ts";
+import { all, type MatrixPart, type Sample, signedIn, VISITORS, type Visitor } from "./matrix.types.ts";
 
 // Administration: people, roles and the audit trail, for administrators only. Each change runs
 // on a person of its own per visitor, so one visitor's allowed change never spoils another's row.
 
 type PerVisitor = Record<Visitor, number>;
 
-interface Fixtures {
+interface Fixtures extends Targets {
   /** Someone to look at. */
   person: number;
+  /** The same targets again, for the API's rows. */
+  api: Targets;
+}
+
+interface Targets {
   /** A reader per visitor, to grant a role to, to deactivate. */
   toGrant: PerVisitor;
   toDeactivate: PerVisitor;
@@ -22,6 +27,8 @@ interface Fixtures {
 
 const ADMINS_SEE = signedIn({ administrator: 200 });
 const ADMINS_CHANGE = signedIn({ administrator: 303 });
+/** The API answers the public 401 (no sign-in page to be sent to). */
+const API_ADMINS = (ok: 200 | 201) => all(403, { public: 401, administrator: ok });
 
 let made = 0;
 async function someone(db: Db, role: "reader" | "analyst"): Promise<number> {
@@ -78,35 +85,75 @@ const rows: Record<string, Sample<Fixtures>[]> = {
       expected: ADMINS_CHANGE,
     },
   ],
+
+  // The same, in the API.
+  "GET /api/v1/admin/users": [
+    { label: "everyone", url: () => "/api/v1/admin/users", expected: API_ADMINS(200) },
+  ],
+  "GET /api/v1/admin/users/:id": [
+    { label: "a person", url: (f) => `/api/v1/admin/users/${f.person}`, expected: API_ADMINS(200) },
+  ],
+  "POST /api/v1/admin/users/:id/roles": [
+    {
+      label: "grant a role",
+      url: (f, v) => `/api/v1/admin/users/${f.api.toGrant[v]}/roles`,
+      body: async () => ({ role: "analyst" }),
+      expected: API_ADMINS(201),
+    },
+  ],
+  "DELETE /api/v1/admin/users/:id/roles/:roleId": [
+    {
+      label: "remove a role",
+      url: (f, v) => `/api/v1/admin/users/${f.api.toStrip[v]}/roles/${f.api.roleToRemove[v]}`,
+      expected: API_ADMINS(200),
+    },
+  ],
+  "POST /api/v1/admin/users/:id/deactivate": [
+    {
+      label: "deactivate",
+      url: (f, v) => `/api/v1/admin/users/${f.api.toDeactivate[v]}/deactivate`,
+      expected: API_ADMINS(200),
+    },
+  ],
+  "POST /api/v1/admin/users/:id/reactivate": [
+    {
+      label: "reactivate",
+      url: (f, v) => `/api/v1/admin/users/${f.api.toReactivate[v]}/reactivate`,
+      expected: API_ADMINS(200),
+    },
+  ],
 };
 
 export const adminMatrix: MatrixPart<Fixtures> = {
   name: "administration",
   async setup({ db }) {
-    const toStrip = await perVisitor(() => someone(db, "analyst"));
-    const roleToRemove: Partial<PerVisitor> = {};
-    for (const v of VISITORS) {
-      const role = await db
-        .selectFrom("user_role")
-        .select("id")
-        .where("user_id", "=", toStrip[v])
-        .executeTakeFirstOrThrow();
-      roleToRemove[v] = role.id;
-    }
-    const toReactivate = await perVisitor(() => someone(db, "reader"));
-    await db
-      .updateTable("app_user")
-      .set({ status: "deactivated" })
-      .where("id", "in", Object.values(toReactivate))
-      .execute();
-    return {
-      person: await someone(db, "reader"),
-      toGrant: await perVisitor(() => someone(db, "reader")),
-      toDeactivate: await perVisitor(() => someone(db, "reader")),
-      toReactivate,
-      toStrip,
-      roleToRemove: roleToRemove as PerVisitor,
-    };
+    return { person: await someone(db, "reader"), ...(await targets(db)), api: await targets(db) };
   },
   rows,
 };
+
+async function targets(db: Db): Promise<Targets> {
+  const toStrip = await perVisitor(() => someone(db, "analyst"));
+  const roleToRemove: Partial<PerVisitor> = {};
+  for (const v of VISITORS) {
+    const role = await db
+      .selectFrom("user_role")
+      .select("id")
+      .where("user_id", "=", toStrip[v])
+      .executeTakeFirstOrThrow();
+    roleToRemove[v] = role.id;
+  }
+  const toReactivate = await perVisitor(() => someone(db, "reader"));
+  await db
+    .updateTable("app_user")
+    .set({ status: "deactivated" })
+    .where("id", "in", Object.values(toReactivate))
+    .execute();
+  return {
+    toGrant: await perVisitor(() => someone(db, "reader")),
+    toDeactivate: await perVisitor(() => someone(db, "reader")),
+    toReactivate,
+    toStrip,
+    roleToRemove: roleToRemove as PerVisitor,
+  };
+}

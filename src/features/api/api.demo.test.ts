@@ -62,9 +62,12 @@ describe("the JSON API over the demo data", () => {
     await visit(links.openapi!);
 
     expect(problems).toEqual([]);
-    // Every documented operation was exercised on real data.
+    // Every documented public read (one that asks for no credentials) was exercised on real data.
     const exercised = new Set([...visited].map((url) => documentedPath(doc, url)));
-    expect([...exercised].sort()).toEqual(Object.keys(doc.paths).sort());
+    const publicReads = Object.entries(doc.paths)
+      .filter(([, methods]) => methods.get && !("security" in methods.get))
+      .map(([path]) => path);
+    expect([...exercised].sort()).toEqual(publicReads.sort());
     expect(visited.size).toBeGreaterThan(25 + 5 + 6);
   });
 

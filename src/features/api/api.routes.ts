@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Static } from "typebox";
 import type { AppDeps } from "../../app.ts";
 import { NotFoundError, ValidationError } from "../../platform/errors.ts";
+import { adminApiRoutes } from "../admin/admin-api.routes.ts";
 import { compareEditions } from "../route-maps/edition-compare.ts";
 import {
   getEdition,
@@ -50,6 +51,11 @@ const INFO: OpenApiInfo = {
     { name: "Programme", description: "The programme, its foundations and themes." },
     { name: "Route maps", description: "Each theme's route map, edition by edition." },
     { name: "Sectors", description: "Who must act, and on what." },
+    {
+      name: "Administration",
+      description:
+        "People, their roles and the audit trail: for administrators, with an API token or a session.",
+    },
   ],
 };
 
@@ -108,11 +114,14 @@ export function apiRoutes(app: FastifyInstance, deps: AppDeps): void {
       const operations: ApiOperation[] = [];
       api.addHook("onRoute", (route) => {
         const methods = Array.isArray(route.method) ? route.method : [route.method];
-        if (!methods.includes("GET") || !route.schema) return;
+        if (!route.schema) return;
         // With a prefix, the index is registered as both "/api/v1" and "/api/v1/"; document it once.
         const url = route.url.length > 1 ? route.url.replace(/\/$/, "") : route.url;
-        if (!operations.some((o) => o.url === url))
-          operations.push({ method: "GET", url, schema: route.schema });
+        for (const method of methods) {
+          if (!["GET", "POST", "PUT", "PATCH", "DELETE"].includes(method)) continue;
+          if (!operations.some((o) => o.url === url && o.method === method))
+            operations.push({ method: method as ApiOperation["method"], url, schema: route.schema });
+        }
       });
 
       // Headers are decided on arrival (the actor is known by then), so the app-wide hooks that
@@ -336,6 +345,8 @@ export function apiRoutes(app: FastifyInstance, deps: AppDeps): void {
         },
         async (request) => presentSectorActions(await getSectorActions(deps.db, request.params.slug)),
       );
+
+      adminApiRoutes(api, deps);
     },
     { prefix: API_ROOT },
   );

@@ -12,9 +12,12 @@ export interface Operation {
   responses: Record<string, { description: string; content: { "application/json": { schema: Schema } } }>;
 }
 
+export type Method = "get" | "post" | "put" | "patch" | "delete";
+
 export interface OpenApiDocument {
   openapi: string;
-  paths: Record<string, { get: Operation }>;
+  /** Each path's operations by lower-case method: get, post, delete… */
+  paths: Record<string, Partial<Record<Method, Operation>>>;
   components: { schemas: Record<string, Schema> };
 }
 
@@ -59,11 +62,12 @@ export function checkAnswer(
   url: string,
   status: number,
   body: unknown,
+  method: Method = "get",
 ): string {
   const path = documentedPath(doc, url);
   if (!path) return `${url} is not documented`;
-  const declared = doc.paths[path]?.get.responses[String(status)];
-  if (!declared) return `${path} does not document status ${status}`;
+  const declared = doc.paths[path]?.[method]?.responses[String(status)];
+  if (!declared) return `${method.toUpperCase()} ${path} does not document status ${status}`;
   const validate = ajv.compile(
     dereference(declared.content["application/json"].schema, doc.components.schemas) as Schema,
   );

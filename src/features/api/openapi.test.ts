@@ -9,26 +9,27 @@ import {
   checkAnswer,
   dereference,
   type OpenApiDocument,
+  type Operation,
   type Schema,
   strictAjv,
 } from "./api.test-support.ts";
 import { openApiPath } from "./openapi.ts";
 
 /**
- * Every GET route the router holds, read from Fastify's own route tree (independent of the
+ * Every route the router holds (HEAD aside), read from Fastify's own route tree (independent of the
  * API's bookkeeping). Each printed line is a path segment, indented four characters per level.
  */
 function getRoutes(app: FastifyInstance): string[] {
   const stack: string[] = [];
   const routes: string[] = [];
-  for (const line of app.printRoutes({ commonPrefix: false, method: "GET" }).split("\n")) {
+  for (const line of app.printRoutes({ commonPrefix: false }).split("\n")) {
     const match = /^((?:│ {3}| {4})*)(?:├── |└── )(.*?)(?: \(([^)]*)\))?$/.exec(line);
     if (!match) continue;
     const depth = (match[1] ?? "").length / 4;
     const parent = depth === 0 ? "" : (stack[depth - 1] ?? "");
     const path = parent === "/" ? `/${match[2]}` : `${parent}${match[2]}`;
     stack[depth] = path;
-    if (match[3]?.split(", ").includes("GET")) routes.push(path);
+    if (match[3]?.split(", ").some((m) => m !== "HEAD" && m !== "OPTIONS")) routes.push(path);
   }
   return routes;
 }
@@ -51,6 +52,13 @@ describe("the OpenAPI document", () => {
     await handle.close();
   });
 
+  /** Every operation of every path, whatever its method, with its path. */
+  function everyOperation(): Array<[string, Operation]> {
+    return Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.values(methods).map((operation): [string, Operation] => [path, operation]),
+    );
+  }
+
   it("is valid OpenAPI 3.1", async () => {
     const validator = new Validator();
     const result = await validator.validate(structuredClone(doc) as unknown as Record<string, unknown>);
@@ -67,7 +75,7 @@ describe("the OpenAPI document", () => {
       .map(openApiPath);
     expect(answered.length).toBeGreaterThanOrEqual(13);
     expect(documented.sort()).toEqual(answered.sort());
-    const operations = Object.values(doc.paths).map((p) => p.get);
+    const operations = Object.values(doc.paths).flatMap((p) => Object.values(p));
     for (const operation of operations) {
       expect(operation.operationId).toMatch(/^[a-zA-Z]+$/);
       expect(operation.summary?.length).toBeGreaterThan(10);
@@ -76,7 +84,7 @@ describe("the OpenAPI document", () => {
   });
 
   it("documents every path parameter with the pattern or range the API enforces", () => {
-    for (const [path, { get }] of Object.entries(doc.paths)) {
+    for (const [path, get] of everyOperation()) {
       const inPath = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
       const declared = (get.parameters ?? []).filter((p) => p.in === "path");
       expect(
@@ -95,14 +103,14 @@ describe("the OpenAPI document", () => {
 
   it("shares schemas as components, including the error shape every failure uses", () => {
     const schemaOf = (path: string, status: string) =>
-      doc.paths[path]?.get.responses[status]?.content["application/json"].schema;
+      doc.paths[path]?.get?.responses[status]?.content["application/json"].schema;
     expect(schemaOf("/api/v1/themes/{slug}/editions/{id}", "200")).toEqual({
       $ref: "#/components/schemas/Edition",
     });
     expect(schemaOf("/api/v1/themes/{slug}/editions/latest", "200")).toEqual({
       $ref: "#/components/schemas/Edition",
     });
-    for (const [path, { get }] of Object.entries(doc.paths)) {
+    for (const [path, get] of everyOperation()) {
       for (const [status, response] of Object.entries(get.responses)) {
         if (status.startsWith("4")) {
           expect(response.content["application/json"].schema, `${path} ${status}`).toEqual({
@@ -121,7 +129,7 @@ describe("the OpenAPI document", () => {
   it("has only response schemas that compile as JSON Schema 2020-12, strictly", () => {
     const ajv = strictAjv();
     let compiled = 0;
-    for (const { get } of Object.values(doc.paths)) {
+    for (const [, get] of everyOperation()) {
       for (const response of Object.values(get.responses)) {
         const schema = dereference(response.content["application/json"].schema, doc.components.schemas);
         expect(() => ajv.compile(schema as Schema)).not.toThrow();
@@ -159,7 +167,7 @@ describe("the OpenAPI document", () => {
     for (const [path, url, status] of cases) {
       const response = await app.inject({ method: "GET", url });
       expect(response.statusCode, url).toBe(status);
-      expect(doc.paths[path]?.get.responses[String(status)], `${path} documents ${status}`).toBeDefined();
+      expect(doc.paths[path]?.get?.responses[String(status)], `${path} documents ${status}`).toBeDefined();
       expect(checkAnswer(doc, ajv, url, status, response.json())).toBe("");
     }
   });

@@ -14,6 +14,8 @@ declare module "fastify" {
     summary?: string;
     description?: string;
     tags?: string[];
+    /** Who may call it: names of the document's security schemes (only for operations that need one). */
+    security?: Array<Record<string, string[]>>;
   }
 }
 
@@ -30,7 +32,7 @@ export function component<T extends TSchema>(name: string, schema: T): T {
 
 /** One documented operation, as Fastify registered it. */
 export interface ApiOperation {
-  method: "GET";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** Fastify's form: "/api/v1/themes/:slug". */
   url: string;
   schema: {
@@ -40,6 +42,8 @@ export interface ApiOperation {
     tags?: string[];
     params?: unknown;
     querystring?: unknown;
+    body?: unknown;
+    security?: Array<Record<string, string[]>>;
     response?: unknown;
   };
 }
@@ -56,9 +60,30 @@ type JsonObject = { [key: string]: Json };
 
 const STATUS_TEXT: Record<string, string> = {
   "200": "OK",
+  "201": "Created.",
+  "401": "You are not signed in, or your API token is not valid, has expired or was revoked.",
+  "403": "You may not do this.",
+  "409": "The change was refused as a whole: `message` says why. Nothing was changed.",
+  "429": "Too many requests: wait the number of seconds in the Retry-After header.",
   "400": "The request is not valid: a path or query parameter is malformed. `fields` names each one.",
   "404": "There is nothing at this address, or it is a draft you may not see.",
   "500": "Something went wrong on our side.",
+};
+
+/** How a caller proves who they are, for the operations that need it. */
+const SECURITY_SCHEMES: JsonObject = {
+  bearerToken: {
+    type: "http",
+    scheme: "bearer",
+    description:
+      "A personal API token, made at /account/tokens. The token's owner's roles apply; no CSRF token is needed.",
+  },
+  sessionCookie: {
+    type: "apiKey",
+    in: "cookie",
+    name: "wm_session",
+    description: "A signed-in browser session; changes must also send the CSRF token in X-CSRF-Token.",
+  },
 };
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -134,6 +159,13 @@ export function buildOpenApiDocument(info: OpenApiInfo, operations: ApiOperation
     if (schema.tags) operation.tags = schema.tags;
     const params = [...parameters(schema.params, "path"), ...parameters(schema.querystring, "query")];
     if (params.length > 0) operation.parameters = params;
+    if (schema.body !== undefined) {
+      operation.requestBody = {
+        required: true,
+        content: { "application/json": { schema: toJson(schema.body, false) } },
+      };
+    }
+    if (schema.security) operation.security = schema.security;
     operation.responses = responses;
     const path = openApiPath(url);
     paths[path] = { ...paths[path], [method.toLowerCase()]: operation };
@@ -151,6 +183,6 @@ export function buildOpenApiDocument(info: OpenApiInfo, operations: ApiOperation
     },
     tags: info.tags,
     paths,
-    components: { schemas: sortedComponents },
+    components: { schemas: sortedComponents, securitySchemes: SECURITY_SCHEMES },
   };
 }
