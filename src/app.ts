@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { accountRoutes, registerSessions } from "./features/accounts/account.routes.ts";
 import { adminRoutes } from "./features/admin/admin.routes.ts";
 import { apiRoutes } from "./features/api/api.routes.ts";
+import { governanceRoutes } from "./features/governance/governance.routes.ts";
 import { editRoutes } from "./features/route-maps/edit.routes.ts";
 import { publicRoutes } from "./features/route-maps/public.routes.ts";
 import type { Actor } from "./platform/actor.ts";
@@ -68,6 +69,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   registerErrorHandling(app);
 
   publicRoutes(app, deps);
+  governanceRoutes(app, deps);
   editRoutes(app, deps);
   accountRoutes(app, deps);
   apiRoutes(app, deps);

@@ -2,6 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../src/platform/database.ts";
 import { adminMatrix } from "./matrix/admin.rows.ts";
+import { governanceMatrix } from "./matrix/governance.rows.ts";
 import {
   type Answer,
   type MatrixContext,
@@ -22,7 +23,7 @@ import { listRoutes } from "./support/routes.ts";
 // POSTs carry a valid CSRF token: this is about authorisation, not CSRF.
 
 // biome-ignore lint/suspicious/noExplicitAny: each part has its own fixtures type
-const PARTS: MatrixPart<any>[] = [routeMapsMatrix, adminMatrix];
+const PARTS: MatrixPart<any>[] = [routeMapsMatrix, adminMatrix, governanceMatrix];
 
 interface Cell {
   route: string;

@@ -162,7 +162,73 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
       "/sectors/:slug": (await listSectors(db)).map((s) => ({ params: { slug: s.slug } })),
       "/sign-in": [{}, { query: "?returnTo=%2Fmanage", label: "sent to sign in first" }],
     };
+    // Governance: the demo's National Leadership Group, its published meeting and the next one (draft minutes).
+    const demoGroup = await db
+      .selectFrom("governance_group")
+      .select(["id", "slug"])
+      .orderBy("id")
+      .executeTakeFirstOrThrow();
+    const demoMeetings = await db
+      .selectFrom("meeting")
+      .select(["id", "minutes_status"])
+      .where("group_id", "=", demoGroup.id)
+      .orderBy("meeting_date")
+      .execute();
+    const publishedMeeting = demoMeetings.find((m) => m.minutes_status === "published")!.id;
+    const draftMeeting = demoMeetings.find((m) => m.minutes_status === "draft")!.id;
+    const demoMembership = await db
+      .selectFrom("group_membership")
+      .select("id")
+      .orderBy("id")
+      .executeTakeFirstOrThrow();
+    const demoItem = await db
+      .selectFrom("agenda_item")
+      .select("id")
+      .where("meeting_id", "=", publishedMeeting)
+      .orderBy("position")
+      .executeTakeFirstOrThrow();
+    const draftItem = await postForm(app, editor, `/manage/meetings/${draftMeeting}/items`, {
+      title: "Matters arising",
+      notes: "Members noted the actions from the last meeting.",
+      discussionPoints: "First point\nSecond point",
+    });
+    if (draftItem.statusCode !== 303)
+      throw new Error(`Could not add an agenda item: ${draftItem.body.slice(0, 300)}`);
+    const draftItemId = (
+      await db
+        .selectFrom("agenda_item")
+        .select("id")
+        .where("meeting_id", "=", draftMeeting)
+        .executeTakeFirstOrThrow()
+    ).id;
+    await postForm(app, editor, `/manage/agenda-items/${draftItemId}/papers`, {
+      paperTitle: "Forward look",
+      reference: "paper 2/1",
+      url: "https://example.org/forward-look",
+    });
+    publicPages["/groups"] = [{}];
+    publicPages["/groups/:slug"] = [{ params: { slug: demoGroup.slug } }];
+    publicPages["/groups/:slug/meetings/:id"] = [{ params: { slug: demoGroup.slug, id: publishedMeeting } }];
+
     const editorPages: Record<string, Sample[]> = {
+      "/manage/groups/new": [{}],
+      "/manage/groups/:slug": [
+        { params: { slug: demoGroup.slug } },
+        { params: { slug: demoGroup.slug }, query: "?saved=member", label: "after adding a member" },
+      ],
+      "/manage/memberships/:id": [{ params: { id: demoMembership.id } }],
+      "/manage/meetings/:id": [
+        { params: { id: publishedMeeting }, label: "published minutes" },
+        { params: { id: draftMeeting }, query: "?saved=item", label: "draft minutes, with matters arising" },
+      ],
+      "/manage/meetings/:id/attendance": [
+        { params: { id: draftMeeting } },
+        { params: { id: publishedMeeting } },
+      ],
+      "/manage/agenda-items/:id": [
+        { params: { id: draftItemId }, label: "draft minutes, with a paper" },
+        { params: { id: demoItem.id }, label: "published minutes" },
+      ],
       "/manage": [{}, { query: "?saved=discarded&theme=leadership", label: "after discarding a draft" }],
       "/manage/editions/:id": [
         { params: { id: draftId }, label: "draft" },
@@ -294,6 +360,39 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
       "discarding from a stale form (conflict)",
       postForm(app, editor, `/manage/editions/${draftId}/discard`, { version: current - 1 }),
       409,
+    );
+
+    await errorPage(
+      "planning a meeting that ends before it starts",
+      postForm(app, editor, `/manage/groups/${demoGroup.slug}/meetings`, {
+        "date-day": "1",
+        "date-month": "9",
+        "date-year": "2025",
+        startTime: "15:00",
+        endTime: "14:00",
+      }),
+      400,
+    );
+    await errorPage(
+      "attendance with a person listed twice",
+      postForm(app, editor, `/manage/meetings/${draftMeeting}/attendance`, {
+        "person-1": "Jane Scott",
+        "person-2": "Jane Scott",
+      }),
+      400,
+    );
+    await errorPage(
+      "a member deputising for someone not in the group",
+      postForm(app, editor, `/manage/groups/${demoGroup.slug}/members`, {
+        person: "A Deputy",
+        deputyFor: "Nobody",
+      }),
+      400,
+    );
+    await errorPage(
+      "draft minutes, to the public",
+      getPage(app, undefined, `/groups/${demoGroup.slug}/meetings/${draftMeeting}`),
+      404,
     );
 
     // The same draft laid out as a June 2024 page (2030 ambitions with page references).

@@ -6,6 +6,7 @@ import { actorForUser, createUser } from "../accounts/user.service.ts";
 import { createEditionFromDocument } from "../route-maps/edition-document.service.ts";
 import { findProgramme } from "../route-maps/route-map.repository.ts";
 import * as repo from "./demo.repository.ts";
+import { loadGovernanceDemo } from "./governance-demo.ts";
 import { LEADERSHIP_DECEMBER_2025, LEADERSHIP_JUNE_2024 } from "./leadership.ts";
 import { FOUNDATIONS, PROGRAMME, SECTORS } from "./programme.ts";
 
@@ -101,5 +102,7 @@ export async function loadDemoData(db: Db, options: DemoOptions = {}): Promise<v
     { editionId: editionIds[0]!, position: 0 },
     { editionId: editionIds[1]!, position: 0 },
   );
+  progress("Adding the National Leadership Group and its meeting of 21 May 2024");
+  await loadGovernanceDemo(db, actor);
   progress("Demo data loaded");
 }

@@ -92,5 +92,6 @@ describe("the demo data", () => {
     } finally {
       await empty.close();
     }
-  });
+    // Loading the whole demo (route maps and governance) through the services takes a while on a busy machine.
+  }, 120_000);
 });

@@ -225,6 +225,12 @@ export async function promoteAction(
   return { editionId, itemId };
 }
 
+/** The route maps an action may be promoted into (for whoever may edit route maps), by name. */
+export async function routeMapsForPromotion(db: Db, actor: Actor): Promise<{ slug: string; name: string }[]> {
+  if (!can(actor, "route_map.edit")) return [];
+  return (await routeMaps.listThemes(db)).map((t) => ({ slug: t.slug, name: t.name }));
+}
+
 /** The meeting actions promoted into a route-map item (by its key, the same in every edition). */
 export async function actionsForRouteMapItem(db: Db, actor: Actor, key: string): Promise<MeetingAction[]> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(key)) return [];

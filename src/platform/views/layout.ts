@@ -45,6 +45,7 @@ function navigationList(actor: Actor): SafeHtml {
   const links = [
     { href: "/", text: "Route maps" },
     { href: "/sectors", text: "Who must act" },
+    { href: "/groups", text: "Groups" },
     { href: "/api/v1", text: "Open data" },
     ...(can(actor, "route_map.edit") ? [{ href: "/manage", text: "Edit route maps" }] : []),
     ...(can(actor, "user.manage") ? [{ href: "/admin", text: "Manage people" }] : []),

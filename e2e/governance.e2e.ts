@@ -1,0 +1,139 @@
+import type { Browser } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createUser } from "../src/features/accounts/user.service.ts";
+import { DEMO_GROUP_NAME } from "../src/features/demo/governance-demo.ts";
+import { slugify } from "../src/platform/slugs.ts";
+import { AttendancePage, ManageGroupPage, ManageMeetingPage, MinutesPage } from "./pages/governance-pages.ts";
+import { SignInPage } from "./pages/sign-in-page.ts";
+import { expectNoAxeViolations } from "./support/axe.ts";
+import { DESKTOP, launchBrowser, NO_JS, Visitor } from "./support/browser.ts";
+import { startServer, type TestServer } from "./support/server.ts";
+
+// The secretary's journey through a meeting of the demo's National Leadership Group, in a browser,
+// with JavaScript and without: plan the meeting, record who came, write an item of the minutes,
+// agree them, publish them; readers without an account see the minutes only once published.
+// Every page passes axe-core.
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const SLUG = slugify(DEMO_GROUP_NAME);
+const PASSWORD = "a long secretary password";
+
+describe.each([DESKTOP, NO_JS])("the group's secretary, $name,", (mode) => {
+  let server: TestServer;
+  let secretary: Visitor;
+  let reader: Visitor;
+  let email: string;
+  beforeEach(async () => {
+    server = await startServer("demo");
+    const group = await server.db
+      .selectFrom("governance_group")
+      .select("id")
+      .where("slug", "=", SLUG)
+      .executeTakeFirstOrThrow();
+    email = `secretary-${mode.name.replace(/\W+/g, "-")}@example.test`;
+    await createUser(server.db, {
+      email,
+      name: "Group secretary",
+      grants: [{ role: "group_secretary", groupId: group.id }],
+      password: PASSWORD,
+    });
+    secretary = await Visitor.open(browser, server.url, mode);
+    reader = await Visitor.open(browser, server.url, mode);
+  });
+  afterEach(async () => {
+    await secretary?.close();
+    await reader?.close();
+    await server?.close();
+  });
+
+  async function accessibleAndClean(visitor: Visitor): Promise<void> {
+    await expectNoAxeViolations(visitor);
+    visitor.expectNoProblems();
+  }
+
+  it("plans a meeting, records attendance, writes the minutes, agrees and publishes them", async () => {
+    await secretary.goto(`/manage/groups/${SLUG}`);
+    await (await SignInPage.verifyOnPage(secretary.page)).signInAs(email, PASSWORD);
+    const group = await ManageGroupPage.verifyOnPage(secretary.page, DEMO_GROUP_NAME);
+    await accessibleAndClean(secretary);
+
+    const plan = await group.planMeeting({
+      day: "10",
+      month: "9",
+      year: "2024",
+      start: "15:05",
+      end: "16:30",
+      place: "Glasgow",
+    });
+    await secretary.clickAndWait(() => plan.click());
+    let meeting = await ManageMeetingPage.verifyOnPage(secretary.page);
+    expect(await meeting.confirmation.textContent()).toContain("The meeting has been planned");
+    const meetingId = meeting.meetingId();
+    await accessibleAndClean(secretary);
+
+    // Not public while the minutes are a draft.
+    await reader.goto(`/groups/${SLUG}/meetings/${meetingId}`, 404);
+
+    await meeting.detailsForm.getByLabel("Status").selectOption("held");
+    await secretary.clickAndWait(() =>
+      meeting.detailsForm.getByRole("button", { name: "Save the meeting's details" }).click(),
+    );
+    meeting = await ManageMeetingPage.verifyOnPage(secretary.page);
+
+    await secretary.clickAndWait(() => meeting.recordAttendance().click());
+    const attendance = await AttendancePage.verifyOnPage(secretary.page);
+    await accessibleAndClean(secretary);
+    await attendance.fillRow(1, { name: "Louise Long", organisation: "SOLACE", coChair: true });
+    await attendance.fillRow(2, { name: "Laura Caven", organisation: "CoSLA", status: "apologies" });
+    await attendance.fillRow(3, { name: "Alex McTier", organisation: "CELCIS" });
+    await secretary.clickAndWait(() => attendance.save().click());
+    meeting = await ManageMeetingPage.verifyOnPage(secretary.page);
+    expect(await meeting.confirmation.textContent()).toContain("The attendance has been saved");
+
+    await meeting.itemForm.getByLabel("Title").fill("Workforce development");
+    await meeting.itemForm
+      .getByLabel("Minute of the item")
+      .fill("Alex McTier set out how CELCIS will research workforce wellbeing.");
+    await meeting.itemForm
+      .getByLabel("Points made in discussion")
+      .fill("Map existing research first\nAvoid new surveys for now");
+    await secretary.clickAndWait(() =>
+      meeting.itemForm.getByRole("button", { name: "Add the item" }).click(),
+    );
+    meeting = await ManageMeetingPage.verifyOnPage(secretary.page);
+    await accessibleAndClean(secretary);
+
+    await meeting.agreeForm.getByLabel("Amendments agreed").fill("A name corrected.");
+    await secretary.clickAndWait(() =>
+      meeting.agreeForm.getByRole("button", { name: "Mark the minutes as agreed" }).click(),
+    );
+    meeting = await ManageMeetingPage.verifyOnPage(secretary.page);
+    expect(await meeting.confirmation.textContent()).toContain("agreed");
+    await accessibleAndClean(secretary);
+    await reader.goto(`/groups/${SLUG}/meetings/${meetingId}`, 404);
+
+    await secretary.clickAndWait(() =>
+      meeting.publishForm.getByRole("button", { name: "Publish the minutes" }).click(),
+    );
+    meeting = await ManageMeetingPage.verifyOnPage(secretary.page);
+    expect(await meeting.confirmation.textContent()).toContain("published");
+
+    await reader.goto(`/groups/${SLUG}/meetings/${meetingId}`);
+    const minutes = await MinutesPage.verifyOnPage(reader.page);
+    const text = ((await minutes.main.textContent()) ?? "").replace(/\s+/g, " ");
+    expect(text).toContain("Louise Long (Co-Chair), SOLACE");
+    expect(text).toContain("Apologies Laura Caven, CoSLA");
+    expect(text).toContain("Workforce development");
+    expect(text).toContain("Map existing research first");
+    expect(text).toContain("Amendments: A name corrected.");
+    await accessibleAndClean(reader);
+    await accessibleAndClean(secretary);
+  });
+});

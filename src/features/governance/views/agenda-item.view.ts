@@ -1,0 +1,87 @@
+import { html, type SafeHtml } from "../../../platform/html.ts";
+import { pageHeader } from "../../../platform/views/components/page-header.ts";
+import { table } from "../../../platform/views/components/table.ts";
+import { button, notification } from "../../../platform/views/forms.ts";
+import type { FormState } from "../governance.http.ts";
+import type { AgendaItem, Meeting } from "../governance.types.ts";
+import { buttonForm, checkbox, type FormContext, formProblems, postForm, text } from "./form-parts.ts";
+import { manageMeetingPath } from "./format.ts";
+import { agendaItemFields } from "./meeting-agenda.view.ts";
+
+// One agenda item: its minute, discussion points and decisions (while the minutes are a draft),
+// and its papers, public or private.
+
+export function agendaItemView(model: {
+  meeting: Meeting;
+  item: AgendaItem;
+  csrfToken: string;
+  saved?: string | undefined;
+  state?: FormState | undefined;
+}): SafeHtml {
+  const { meeting, item, csrfToken, state } = model;
+  const editable = meeting.minutesStatus === "draft";
+  const details: FormContext = {
+    name: "item",
+    csrfToken,
+    state,
+    initial: {
+      title: item.title,
+      notes: item.notes,
+      discussionPoints: item.discussionPoints.join("\n"),
+      decisions: item.decisions.join("\n"),
+    },
+  };
+  const paper: FormContext = { name: "paper", csrfToken, state };
+  return html`${pageHeader({ label: "Agenda item", title: item.title })}
+  ${model.saved ? notification(model.saved === "paper" ? "The paper has been added." : "The paper has been updated.") : ""}
+  <p><a href="${manageMeetingPath(meeting.id)}#agenda">Back to the meeting</a></p>
+  ${
+    editable
+      ? postForm(
+          `/manage/agenda-items/${item.id}`,
+          csrfToken,
+          html`${formProblems(details)}${agendaItemFields(details)}${button({ text: "Save the item" })}`,
+        )
+      : html`<p>The minutes are ${meeting.minutesStatus}, so this item can no longer be changed.</p>`
+  }
+  <h2 id="papers">Papers</h2>
+  ${
+    item.papers.length === 0
+      ? html`<p>No papers yet.</p>`
+      : table({
+          caption: `Papers for ${item.title}`,
+          head: ["Paper", "Reference", "Who can see it", "Change"],
+          rowHeaders: true,
+          rows: item.papers.map((p) => [
+            p.url ? html`<a href="${p.url}">${p.title}</a>` : p.title,
+            p.reference,
+            p.public
+              ? "Everyone, once the minutes are published"
+              : "Only the group's secretariat and readers",
+            html`${buttonForm(
+              `/manage/papers/${p.id}/visibility`,
+              csrfToken,
+              p.public ? "Make private" : "Make public",
+              {
+                public: p.public ? "no" : "yes",
+              },
+            )}${editable ? buttonForm(`/manage/papers/${p.id}/remove`, csrfToken, html`Remove<span class="visually-hidden"> ${p.title}</span>`) : ""}`,
+          ]),
+        })
+  }
+  ${
+    editable
+      ? html`<h3>Add a paper</h3>
+  ${postForm(
+    `/manage/agenda-items/${item.id}/papers`,
+    csrfToken,
+    html`${formProblems(paper)}
+    ${text(paper, "paperTitle", "Title of the paper", { width: "fluid-two-thirds" })}
+    ${text(paper, "reference", "Reference", { hint: "As the minutes cite it, for example paper 5/1", width: "fixed-10" })}
+    ${text(paper, "url", "Web address", { hint: "Where the paper can be read, starting with https://", type: "url", width: "fluid-two-thirds" })}
+    ${checkbox(paper, "public", "Anyone may read this paper once the minutes are published")}
+    ${button({ text: "Add the paper", variant: "secondary" })}`,
+  )}`
+      : ""
+  }`;
+}

@@ -1,0 +1,151 @@
+import { attr, html, type SafeHtml } from "../../../platform/html.ts";
+import {
+  type DateParts,
+  dateInput,
+  errorLinks,
+  errorSummary,
+  question,
+  textarea,
+  textInput,
+} from "../../../platform/views/forms.ts";
+import type { FormState } from "../governance.http.ts";
+
+// The pieces every governance form is made of. A form has a name ("group", "member"…); its fields'
+// ids are "<form>-<field>", so several forms can share a page, and a refused form's error summary
+// links to its own fields. Date fields are named by the form's own date names (unique per page).
+
+export interface FormContext {
+  name: string;
+  csrfToken: string;
+  /** The refused form's state, when it is this form. */
+  state?: FormState | undefined;
+  /** Values to start from (a record's current values). */
+  initial?: Record<string, string>;
+  /** The names of this form's date fields: their errors link to the day box. */
+  dates?: readonly string[];
+}
+
+export function stateOf(context: FormContext): FormState | undefined {
+  return context.state?.form === context.name ? context.state : undefined;
+}
+
+export function fieldId(context: FormContext, field: string): string {
+  return context.dates?.includes(field) ? `${field}-day` : `${context.name}-${field}`;
+}
+
+export function value(context: FormContext, field: string): string {
+  const state = stateOf(context);
+  return state ? (state.values[field] ?? "") : (context.initial?.[field] ?? "");
+}
+
+export function errorOf(context: FormContext, field: string): string | undefined {
+  return stateOf(context)?.errors[field];
+}
+
+/** The error summary of a refused form, or a conflict's message: at the top of its form. */
+export function formProblems(context: FormContext): SafeHtml {
+  const state = stateOf(context);
+  if (!state) return html``;
+  return errorSummary({
+    description: state.conflict,
+    errors: errorLinks(state.errors, (field) => fieldId(context, field)),
+  });
+}
+
+export function text(
+  context: FormContext,
+  field: string,
+  label: string,
+  options: {
+    hint?: string;
+    width?: "fixed-5" | "fixed-10" | "fixed-20" | "fluid-two-thirds";
+    type?: "text" | "url";
+  } = {},
+): SafeHtml {
+  return textInput({
+    id: fieldId(context, field),
+    name: field,
+    label,
+    hint: options.hint,
+    error: errorOf(context, field),
+    value: value(context, field),
+    width: options.width,
+    type: options.type,
+  });
+}
+
+export function longText(
+  context: FormContext,
+  field: string,
+  label: string,
+  options: { hint?: string; rows?: number } = {},
+): SafeHtml {
+  return textarea({
+    id: fieldId(context, field),
+    name: field,
+    label,
+    hint: options.hint,
+    error: errorOf(context, field),
+    value: value(context, field),
+    rows: options.rows ?? 4,
+  });
+}
+
+/** A date as three boxes; its initial value is "YYYY-MM-DD" under `field`. */
+export function date(context: FormContext, field: string, legend: string, hint?: string): SafeHtml {
+  const state = stateOf(context);
+  let parts: DateParts | undefined;
+  if (state) {
+    parts = {
+      day: state.values[`${field}-day`] ?? "",
+      month: state.values[`${field}-month`] ?? "",
+      year: state.values[`${field}-year`] ?? "",
+    };
+  } else {
+    const iso = context.initial?.[field];
+    const match = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
+    if (match)
+      parts = { day: String(Number(match[3])), month: String(Number(match[2])), year: match[1] ?? "" };
+  }
+  return dateInput({ name: field, legend, hint, error: errorOf(context, field), value: parts });
+}
+
+/** One check box, ticked when its value is "yes". */
+export function checkbox(context: FormContext, field: string, label: string): SafeHtml {
+  const id = fieldId(context, field);
+  return question(
+    errorOf(context, field),
+    html`<div class="ds_checkbox ds_checkbox--small">
+    <input class="ds_checkbox__input" type="checkbox" id="${id}" name="${field}" value="yes"${attr("checked", value(context, field) === "yes")}>
+    <label class="ds_checkbox__label" for="${id}">${label}</label>
+  </div>`,
+  );
+}
+
+/** A form that posts with its CSRF token. */
+export function postForm(
+  action: string,
+  csrfToken: string,
+  content: SafeHtml,
+  options: { inline?: boolean } = {},
+): SafeHtml {
+  return html`<form method="post" action="${action}"${attr("class", options.inline ? "wm-inline-form" : undefined)} novalidate>
+  <input type="hidden" name="_csrf" value="${csrfToken}">
+  ${content}
+</form>`;
+}
+
+/** A one-button form: remove, move, close… */
+export function buttonForm(
+  action: string,
+  csrfToken: string,
+  label: string | SafeHtml,
+  hidden: Record<string, string> = {},
+): SafeHtml {
+  return postForm(
+    action,
+    csrfToken,
+    html`${Object.entries(hidden).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`)}<button class="ds_button ds_button--secondary ds_button--small" type="submit">${label}</button>`,
+    { inline: true },
+  );
+}

@@ -1,0 +1,46 @@
+import { fullDate } from "../../../platform/dates.ts";
+import type { MeetingSummary } from "../governance.types.ts";
+
+// How governance pages write times, places and addresses: the way the group's own minutes do
+// ("11 June 2024, 3.05 p.m. to 4.30 p.m., online").
+
+/** "15:05" → "3.05 p.m."; "12:00" → "12 noon". */
+export function timeText(time: string): string {
+  const [h, m] = time.split(":").map(Number) as [number, number];
+  if (h === 12 && m === 0) return "12 noon";
+  if (h === 0 && m === 0) return "midnight";
+  const hour = h % 12 === 0 ? 12 : h % 12;
+  const suffix = h < 12 ? "a.m." : "p.m.";
+  return m === 0 ? `${hour} ${suffix}` : `${hour}.${String(m).padStart(2, "0")} ${suffix}`;
+}
+
+/** "3.05 p.m. to 4.30 p.m.", "from 10 a.m.", or "" when no time is set. */
+export function timesText(meeting: Pick<MeetingSummary, "startTime" | "endTime">): string {
+  if (meeting.startTime && meeting.endTime)
+    return `${timeText(meeting.startTime)} to ${timeText(meeting.endTime)}`;
+  if (meeting.startTime) return `from ${timeText(meeting.startTime)}`;
+  if (meeting.endTime) return `until ${timeText(meeting.endTime)}`;
+  return "";
+}
+
+/** "online", "Edinburgh", "Edinburgh and online", or "". */
+export function placeText(meeting: Pick<MeetingSummary, "place" | "online">): string {
+  if (meeting.place && meeting.online) return `${meeting.place} and online`;
+  if (meeting.online) return "online";
+  return meeting.place;
+}
+
+/** "11 June 2024, 3.05 p.m. to 4.30 p.m., online". */
+export function meetingWhen(
+  meeting: Pick<MeetingSummary, "date" | "startTime" | "endTime" | "place" | "online">,
+): string {
+  return [fullDate(meeting.date), timesText(meeting), placeText(meeting)]
+    .filter((part) => part !== "")
+    .join(", ");
+}
+
+export const groupsPath = "/groups";
+export const groupPath = (slug: string) => `/groups/${encodeURIComponent(slug)}`;
+export const minutesPath = (slug: string, meetingId: number) => `${groupPath(slug)}/meetings/${meetingId}`;
+export const manageGroupPath = (slug: string) => `/manage/groups/${encodeURIComponent(slug)}`;
+export const manageMeetingPath = (meetingId: number) => `/manage/meetings/${meetingId}`;

@@ -1,0 +1,325 @@
+import { addAction } from "../../src/features/governance/action.service.ts";
+import { addAgendaItem, addPaper } from "../../src/features/governance/agenda.service.ts";
+import { findGroupById } from "../../src/features/governance/group.service.ts";
+import { planMeeting } from "../../src/features/governance/meeting.service.ts";
+import { addMembership } from "../../src/features/governance/membership.service.ts";
+import { agreeMinutes, publishMinutes } from "../../src/features/governance/minutes.service.ts";
+import type { Db } from "../../src/platform/database.ts";
+import { makeUser } from "../support/editing-fixtures.ts";
+import { createTheme } from "../support/factories.ts";
+import {
+  all,
+  EVERYONE,
+  type Expected,
+  type Fields,
+  type MatrixPart,
+  type Sample,
+  signedIn,
+  VISITORS,
+  type Visitor,
+} from "./matrix.types.ts";
+
+// Governance: the public group pages and minutes, and managing groups and meetings. The matrix's
+// secretary keeps the matrix group, so they may manage it; readers may read its unpublished
+// minutes but change nothing. POSTs carry bodies that would succeed if allowed; changes that end
+// their target (agree, publish, remove) get one target per visitor.
+
+type PerVisitor = Record<Visitor, number>;
+
+/** Those who may manage the matrix group: its secretary, programme editors and administrators. */
+const MANAGERS_SEE: Expected = signedIn({ editor: 200, administrator: 200, secretary: 200 });
+const MANAGERS_CHANGE: Expected = signedIn({ editor: 303, administrator: 303, secretary: 303 });
+/** Unpublished minutes: not found to whoever may not read the group's private business. */
+const PRIVATE_READ: Expected = all(404, { reader: 200, editor: 200, administrator: 200, secretary: 200 });
+
+interface Fixtures {
+  slug: string;
+  published: number;
+  draft: number;
+  item: number;
+  paper: number;
+  action: number;
+  membership: number;
+  themeSlug: string;
+  toAgree: PerVisitor;
+  toPublish: PerVisitor;
+  membershipToRemove: PerVisitor;
+  itemToRemove: PerVisitor;
+  paperToRemove: PerVisitor;
+  actionToPromote: PerVisitor;
+}
+
+const date = (prefix: string, iso: string): Fields => {
+  const [y, m, d] = iso.split("-");
+  return { [`${prefix}-day`]: d!, [`${prefix}-month`]: m!, [`${prefix}-year`]: y! };
+};
+
+const fixed = (fields: Fields) => async () => fields;
+
+const rows: Record<string, Sample<Fixtures>[]> = {
+  "GET /groups": [{ label: "every group", url: () => "/groups", expected: EVERYONE }],
+  "GET /groups/:slug": [{ label: "a group", url: (f) => `/groups/${f.slug}`, expected: EVERYONE }],
+  "GET /groups/:slug/meetings/:id": [
+    {
+      label: "published minutes",
+      url: (f) => `/groups/${f.slug}/meetings/${f.published}`,
+      expected: EVERYONE,
+    },
+    { label: "draft minutes", url: (f) => `/groups/${f.slug}/meetings/${f.draft}`, expected: PRIVATE_READ },
+  ],
+  "GET /manage/groups/new": [
+    {
+      label: "new group",
+      url: () => "/manage/groups/new",
+      expected: signedIn({ editor: 200, administrator: 200 }),
+    },
+  ],
+  "POST /manage/groups": [
+    {
+      label: "add a group",
+      url: () => "/manage/groups",
+      body: async (_f, _db, visitor) => ({ name: `Matrix group added by ${visitor}` }),
+      expected: signedIn({ editor: 303, administrator: 303 }),
+    },
+  ],
+  "GET /manage/groups/:slug": [
+    { label: "manage the group", url: (f) => `/manage/groups/${f.slug}`, expected: MANAGERS_SEE },
+  ],
+  "POST /manage/groups/:slug": [
+    {
+      label: "group details",
+      url: (f) => `/manage/groups/${f.slug}`,
+      body: fixed({ name: "Matrix Group", remit: "Checking who may do what." }),
+      expected: MANAGERS_CHANGE,
+    },
+  ],
+  "POST /manage/groups/:slug/members": [
+    {
+      label: "add a member",
+      url: (f) => `/manage/groups/${f.slug}/members`,
+      body: async (_f, _db, visitor) => ({
+        person: `Member added by ${visitor}`,
+        organisation: "Matrix Organisation",
+      }),
+      expected: MANAGERS_CHANGE,
+    },
+  ],
+  "POST /manage/groups/:slug/meetings": [
+    {
+      label: "plan a meeting",
+      url: (f) => `/manage/groups/${f.slug}/meetings`,
+      body: fixed({ ...date("date", "2025-03-04"), startTime: "10:00", endTime: "11:00" }),
+      expected: MANAGERS_CHANGE,
+    },
+  ],
+  "GET /manage/memberships/:id": [
+    { label: "a membership", url: (f) => `/manage/memberships/${f.membership}`, expected: MANAGERS_SEE },
+  ],
+  "POST /manage/memberships/:id": [
+    {
+      label: "change a membership",
+      url: (f) => `/manage/memberships/${f.membership}`,
+      body: fixed({ organisation: "Matrix Organisation", role: "member" }),
+      expected: MANAGERS_CHANGE,
+    },
+  ],
+  "POST /manage/memberships/:id/remove": [
+    {
+      label: "remove a membership",
+      url: (f, v) => `/manage/memberships/${f.membershipToRemove[v]}/remove`,
+      expected: MANAGERS_CHANGE,
+    },
+  ],
+  "GET /manage/meetings/:id": [
+    { label: "manage a meeting", url: (f) => `/manage/meetings/${f.draft}`, expected: MANAGERS_SEE },
+  ],
+  "POST /manage/meetings/:id": [
+    {
+      label: "meeting details",
+      url: (f) => `/manage/meetings/${f.draft}`,
+      body: fixed({ ...date("date", "2025-02-01"), status: "held" }),
+      expected: MANAGERS_CHANGE,
+    },
+  ],
+  "GET /manage/meetings/:id/attendance": [
+    { label: "attendance", url: (f) => `/manage/meetings/${f.draft}/attendance`, expected: MANAGERS_SEE },
+  ],
+  "POST /manage/meetings/:id/attendance": [
+    {
+      label: "record attendance",
+      url: (f) => `/manage/meetings/${f.draft}/attendance`,
+      body: fixed({
+        "person-1": "Matrix Member",
+        "organisation-1": "Matrix Organisation",
+        "status-1": "present",
+      }),
+      expected: MANAGERS_CHANGE,
+    },
+  ],
+  "POST /manage/meetings/:id/items": [
+    {
+      label: "add an item",
+      url: (f) => `/manage/meetings/${f.draft}/items`,
+      body: fixed({ title: "Any other business" }),
+      expected: MANAGERS_CHANGE,
+    },
+  ],
+  "POST /manage/meetings/:id/actions": [
+    {
+      label: "add an action",
+      url: (f) => `/manage/meetings/${f.draft}/actions`,
+      body: fixed({ text: "Write to members" }),
+      expected: MANAGERS_CHANGE,
+    },
+  ],
+  "POST /manage/meetings/:id/next": [
+    {
+      label: "set the next meeting",
+      url: (f) => `/manage/meetings/${f.draft}/next`,
+      body: fixed({ ...date("nextDate", "2025-06-01"), nextOnline: "yes" }),
+      expected: MANAGERS_CHANGE,
+    },
+  ],
+  "POST /manage/meetings/:id/agree": [
+    {
+      label: "agree the minutes",
+      url: (f, v) => `/manage/meetings/${f.toAgree[v]}/agree`,
+      body: fixed({}),
+      expected: MANAGERS_CHANGE,
+    },
+  ],
+  "POST /manage/meetings/:id/publish": [
+    {
+      label: "publish the minutes",
+      url: (f, v) => `/manage/meetings/${f.toPublish[v]}/publish`,
+      body: fixed(date("publishedOn", "2025-03-01")),
+      expected: MANAGERS_CHANGE,
+    },
+  ],
+  "GET /manage/agenda-items/:id": [
+    { label: "an agenda item", url: (f) => `/manage/agenda-items/${f.item}`, expected: MANAGERS_SEE },
+  ],
+  "POST /manage/agenda-items/:id": [
+    {
+      label: "change an item",
+      url: (f) => `/manage/agenda-items/${f.item}`,
+      body: fixed({ title: "Welcome" }),
+      expected: MANAGERS_CHANGE,
+    },
+  ],
+  "POST /manage/agenda-items/:id/remove": [
+    {
+      label: "remove an item",
+      url: (f, v) => `/manage/agenda-items/${f.itemToRemove[v]}/remove`,
+      expected: MANAGERS_CHANGE,
+    },
+  ],
+  "POST /manage/agenda-items/:id/move": [
+    {
+      label: "move an item",
+      url: (f) => `/manage/agenda-items/${f.item}/move`,
+      body: fixed({ direction: "down" }),
+      expected: MANAGERS_CHANGE,
+    },
+  ],
+  "POST /manage/agenda-items/:id/papers": [
+    {
+      label: "add a paper",
+      url: (f) => `/manage/agenda-items/${f.item}/papers`,
+      body: fixed({ paperTitle: "Timeline", reference: "paper 1/1", url: "https://example.org/timeline" }),
+      expected: MANAGERS_CHANGE,
+    },
+  ],
+  "POST /manage/papers/:id/visibility": [
+    {
+      label: "make a paper public",
+      url: (f) => `/manage/papers/${f.paper}/visibility`,
+      body: fixed({ public: "yes" }),
+      expected: MANAGERS_CHANGE,
+    },
+  ],
+  "POST /manage/papers/:id/remove": [
+    {
+      label: "remove a paper",
+      url: (f, v) => `/manage/papers/${f.paperToRemove[v]}/remove`,
+      expected: MANAGERS_CHANGE,
+    },
+  ],
+  "POST /manage/actions/:id/status": [
+    {
+      label: "close an action",
+      url: (f) => `/manage/actions/${f.action}/status`,
+      body: fixed({ status: "closed" }),
+      expected: MANAGERS_CHANGE,
+    },
+  ],
+  "POST /manage/actions/:id/promote": [
+    {
+      label: "promote an action into a route map",
+      url: (f, v) => `/manage/actions/${f.actionToPromote[v]}/promote`,
+      body: async (f) => ({ themeSlug: f.themeSlug }),
+      // Needs both: managing the group and editing route maps (a secretary may not edit route maps).
+      expected: signedIn({ editor: 303, administrator: 303 }),
+    },
+  ],
+};
+
+async function perVisitor(make: (visitor: Visitor) => Promise<number>): Promise<PerVisitor> {
+  const result = {} as PerVisitor;
+  for (const visitor of VISITORS) result[visitor] = await make(visitor);
+  return result;
+}
+
+export const governanceMatrix: MatrixPart<Fixtures> = {
+  name: "governance",
+  rows,
+  setup: async ({ db, groupId }) => {
+    const actor = await makeUser(db, "administrator");
+    const run = <T>(fn: (trx: Db) => Promise<T>) => db.transaction().execute(fn);
+    const group = await findGroupById(db, groupId);
+    const membership = await run((trx) =>
+      addMembership(trx, actor, groupId, { person: "Matrix Chair", role: "co_chair" }),
+    );
+    const meeting = (isoDate: string, status = "held") =>
+      run((trx) => planMeeting(trx, actor, groupId, { date: isoDate, status }));
+    const published = await meeting("2025-01-01");
+    const draft = await meeting("2025-02-01");
+    await run((trx) => agreeMinutes(trx, actor, published, {}));
+    await run((trx) => publishMinutes(trx, actor, published, { publishedOn: "2025-01-10" }));
+    const item = await run((trx) => addAgendaItem(trx, actor, draft, { title: "Welcome" }));
+    await run((trx) => addAgendaItem(trx, actor, draft, { title: "Any other business" }));
+    const paper = await run((trx) =>
+      addPaper(trx, actor, item, { title: "Forward look", reference: "paper 2/1" }),
+    );
+    const action = await run((trx) => addAction(trx, actor, draft, { text: "Circulate the timeline" }));
+    const theme = await createTheme(db);
+    return {
+      slug: group.slug,
+      published,
+      draft,
+      item,
+      paper,
+      action,
+      membership,
+      themeSlug: theme.slug,
+      toAgree: await perVisitor(() => meeting("2025-01-15")),
+      toPublish: await perVisitor(async () => {
+        const id = await meeting("2025-01-20");
+        await run((trx) => agreeMinutes(trx, actor, id, {}));
+        return id;
+      }),
+      membershipToRemove: await perVisitor((v) =>
+        run((trx) => addMembership(trx, actor, groupId, { person: `Member to remove, ${v}` })),
+      ),
+      itemToRemove: await perVisitor((v) =>
+        run((trx) => addAgendaItem(trx, actor, draft, { title: `Item to remove, ${v}` })),
+      ),
+      paperToRemove: await perVisitor((v) =>
+        run((trx) => addPaper(trx, actor, item, { title: `Paper to remove, ${v}` })),
+      ),
+      actionToPromote: await perVisitor((v) =>
+        run((trx) => addAction(trx, actor, draft, { text: `Action to promote, ${v}` })),
+      ),
+    };
+  },
+};
