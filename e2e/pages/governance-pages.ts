@@ -90,7 +90,8 @@ export class AttendancePage extends AbstractPage {
     await this.page.locator(`#attendance-person-${n}`).fill(values.name);
     await this.page.locator(`#attendance-organisation-${n}`).fill(values.organisation);
     if (values.status) await this.page.locator(`#attendance-status-${n}`).selectOption(values.status);
-    if (values.coChair) await this.page.locator(`#attendance-coChair-${n}`).check();
+    // The design system draws the box over the input: a person clicks its label.
+    if (values.coChair) await this.page.locator(`label[for="attendance-coChair-${n}"]`).click();
   }
 
   save(): Locator {
