@@ -127,7 +127,8 @@ describe.each([DESKTOP, NO_JS])("the group's secretary, $name,", (mode) => {
 
     await reader.goto(`/groups/${SLUG}/meetings/${meetingId}`);
     const minutes = await MinutesPage.verifyOnPage(reader.page);
-    const text = ((await minutes.main.textContent()) ?? "").replace(/\s+/g, " ");
+    // As a person reads it: the rendered text, line breaks between blocks.
+    const text = (await minutes.texts(minutes.main)).join(" ");
     expect(text).toContain("Louise Long (Co-Chair), SOLACE");
     expect(text).toContain("Apologies Laura Caven, CoSLA");
     expect(text).toContain("Workforce development");
