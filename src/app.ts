@@ -6,8 +6,11 @@ import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import { accountRoutes, registerSessions } from "./features/accounts/account.routes.ts";
 import { adminRoutes } from "./features/admin/admin.routes.ts";
+import { auditRoutes } from "./features/admin/audit.routes.ts";
 import { apiRoutes } from "./features/api/api.routes.ts";
 import { governanceRoutes } from "./features/governance/governance.routes.ts";
+import { registerBearerTokens } from "./features/api-tokens/token.auth.ts";
+import { tokenRoutes } from "./features/api-tokens/token.routes.ts";
 import { editRoutes } from "./features/route-maps/edit.routes.ts";
 import { publicRoutes } from "./features/route-maps/public.routes.ts";
 import type { Actor } from "./platform/actor.ts";
@@ -22,6 +25,8 @@ declare module "fastify" {
   interface FastifyRequest {
     actor: Actor;
     csrfToken: string;
+    /** The request came with a valid personal API token (Authorization: Bearer): no CSRF token needed. */
+    viaToken: boolean;
   }
 }
 
@@ -29,7 +34,8 @@ declare module "fastify" {
 export interface AppDeps {
   db: Db;
   /** `pageCacheSeconds` absent or 0: no in-memory page cache (tests that write rows directly). */
-  config: Pick<Config, "production" | "logLevel"> & Partial<Pick<Config, "pageCacheSeconds">>;
+  config: Pick<Config, "production" | "logLevel"> &
+    Partial<Pick<Config, "pageCacheSeconds" | "apiRateLimitPerMinute">>;
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -65,6 +71,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSecurityHeaders(app);
   registerCsrf(app);
   registerSessions(app, deps);
+  registerBearerTokens(app, deps);
   registerPageCache(app, { seconds: deps.config.pageCacheSeconds ?? 0 });
   registerErrorHandling(app);
 
@@ -74,5 +81,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   accountRoutes(app, deps);
   apiRoutes(app, deps);
   adminRoutes(app, deps);
+  auditRoutes(app, deps);
+  tokenRoutes(app, deps);
   return app;
 }

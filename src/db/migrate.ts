@@ -4,6 +4,8 @@ import * as createRouteMaps from "./migrations/2026-11-22T1000_create_route_maps
 import * as createImportedDocuments from "./migrations/2026-11-22T1100_create_imported_documents.ts";
 import * as rolesAndScopes from "./migrations/2026-11-22T1200_roles_and_scopes.ts";
 import * as governance from "./migrations/2026-11-22T1300_governance.ts";
+import * as auditEventsArePermanent from "./migrations/2026-11-22T1700_audit_events_are_permanent.ts";
+import * as apiTokens from "./migrations/2026-11-22T1710_api_tokens.ts";
 
 // Migrations are listed here, in order, rather than read from the folder at run time:
 // the list is checked by the type checker and works the same from any working directory.
@@ -12,6 +14,8 @@ const migrations: Record<string, Migration> = {
   "2026-11-22T1100_create_imported_documents": createImportedDocuments,
   "2026-11-22T1200_roles_and_scopes": rolesAndScopes,
   "2026-11-22T1300_governance": governance,
+  "2026-11-22T1700_audit_events_are_permanent": auditEventsArePermanent,
+  "2026-11-22T1710_api_tokens": apiTokens,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

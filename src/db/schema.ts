@@ -294,6 +294,18 @@ export interface ImportedDocumentTable {
   details: unknown;
 }
 
+// Personal API tokens (features/api-tokens). Only the token's SHA-256 hash is kept.
+export interface ApiTokenTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
 export interface Database {
   programme: ProgrammeTable;
   foundation: FoundationTable;
@@ -316,6 +328,7 @@ export interface Database {
   user_session: UserSessionTable;
   audit_event: AuditEventTable;
   imported_document: ImportedDocumentTable;
+  api_token: ApiTokenTable;
 }
 
 export type EditionRow = Selectable<RouteMapEditionTable>;

@@ -12,6 +12,8 @@ export interface Config {
   production: boolean;
   /** How long anonymous pages stay in the in-memory page cache; 0 turns it off. */
   pageCacheSeconds: number;
+  /** Requests a minute the API answers for each API token or client address; 0 turns the limit off. */
+  apiRateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -46,5 +48,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     production: env.NODE_ENV === "production",
     pageCacheSeconds: integer(env, "WAYMARK_PAGE_CACHE_SECONDS", 60, 0, 3600),
+    apiRateLimitPerMinute: integer(env, "WAYMARK_API_RATE_LIMIT", 600, 0, 1_000_000),
   };
 }

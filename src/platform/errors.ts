@@ -2,7 +2,13 @@
  * The small catalogue of errors a service may throw. Routes turn them into answers:
  * HTML pages re-render with an error summary, the API answers { error: { code, message, fields } }.
  */
-export type ErrorCode = "validation" | "not_found" | "conflict" | "forbidden" | "unauthenticated";
+export type ErrorCode =
+  | "validation"
+  | "not_found"
+  | "conflict"
+  | "forbidden"
+  | "unauthenticated"
+  | "rate_limited";
 
 /** Field name → message, in the order the fields appear on the form. */
 export type FieldErrors = Record<string, string>;

@@ -15,6 +15,8 @@ interface Fixtures extends Targets {
 }
 
 interface Targets {
+  /** An API token per visitor, of that visitor's own, to revoke (pages only). */
+  token?: PerVisitor;
   /** A reader per visitor, to grant a role to, to deactivate. */
   toGrant: PerVisitor;
   toDeactivate: PerVisitor;
@@ -86,7 +88,34 @@ const rows: Record<string, Sample<Fixtures>[]> = {
     },
   ],
 
+  "GET /admin/audit": [
+    { label: "the trail", url: () => "/admin/audit", expected: ADMINS_SEE },
+    { label: "filtered", url: () => "/admin/audit?entityType=user&from=2026-01-01", expected: ADMINS_SEE },
+  ],
+
+  // One's own API tokens: everyone signed in (every role) has them.
+  "GET /account/tokens": [{ label: "own tokens", url: () => "/account/tokens", expected: signedIn({}, 200) }],
+  "POST /account/tokens": [
+    {
+      label: "make a token",
+      url: () => "/account/tokens",
+      body: async () => ({ name: "Matrix token", expiresInDays: 7 }),
+      expected: signedIn({}, 201),
+    },
+  ],
+  "POST /account/tokens/:id/revoke": [
+    {
+      label: "revoke one's own",
+      url: (f, v) => `/account/tokens/${f.token?.[v] ?? 0}/revoke`,
+      body: async () => ({}),
+      expected: signedIn({}, 303),
+    },
+  ],
+
   // The same, in the API.
+  "GET /api/v1/admin/audit": [
+    { label: "the trail", url: () => "/api/v1/admin/audit", expected: API_ADMINS(200) },
+  ],
   "GET /api/v1/admin/users": [
     { label: "everyone", url: () => "/api/v1/admin/users", expected: API_ADMINS(200) },
   ],
@@ -126,8 +155,34 @@ const rows: Record<string, Sample<Fixtures>[]> = {
 
 export const adminMatrix: MatrixPart<Fixtures> = {
   name: "administration",
-  async setup({ db }) {
-    return { person: await someone(db, "reader"), ...(await targets(db)), api: await targets(db) };
+  async setup({ db, sessions }) {
+    // Each signed-in visitor's own token, made directly: revoking it is theirs to do.
+    const token: Partial<PerVisitor> = { public: 0 };
+    for (const v of VISITORS) {
+      if (v === "public") continue;
+      const user = await db
+        .selectFrom("app_user")
+        .select("id")
+        .where("email", "=", (sessions[v] as { email?: string }).email ?? "")
+        .executeTakeFirstOrThrow();
+      const row = await db
+        .insertInto("api_token")
+        .values({
+          user_id: user.id,
+          name: `Matrix ${v}`,
+          token_hash: `matrix-${v}-${user.id}`,
+          expires_at: new Date(Date.now() + 86_400_000),
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      token[v] = row.id;
+    }
+    return {
+      person: await someone(db, "reader"),
+      ...(await targets(db)),
+      token: token as PerVisitor,
+      api: await targets(db),
+    };
   },
   rows,
 };

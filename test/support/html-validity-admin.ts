@@ -41,6 +41,12 @@ export async function visitAdminPages(
         { params: { id: adminId }, label: "one's own account" },
         { params: { id: deactivatedId }, label: "deactivated" },
       ],
+      "/admin/audit": [
+        {},
+        { query: `?entityType=user&entityId=${personId}`, label: "one person's changes" },
+        { query: "?entityType=nothing-here", label: "nothing found" },
+      ],
+      "/account/tokens": [{ label: "no tokens yet" }],
     },
     [["an administrator", admin]],
   );
@@ -52,4 +58,24 @@ export async function visitAdminPages(
   record("granting no role at all", await postForm(app, admin, `/admin/users/${personId}/roles`, {}), 400);
   record("deactivating oneself", await postForm(app, admin, `/admin/users/${adminId}/deactivate`, {}), 409);
   record("a reader opening /admin", await getPage(app, person, "/admin"), 403);
+  record(
+    "the audit trail with a filter that is not right",
+    await getPage(app, admin, "/admin/audit?from=2026-02-30&to=soon&page=0"),
+    400,
+  );
+  record(
+    "a token just made, shown once",
+    await postForm(app, admin, "/account/tokens", { name: "Validity script", expiresInDays: 30 }),
+    201,
+  );
+  record("tokens listed", await getPage(app, admin, "/account/tokens"), 200);
+  record(
+    "a token without a name",
+    await postForm(app, admin, "/account/tokens", { name: "", expiresInDays: 1000 }),
+    400,
+  );
+  // Audit events with many pages of changes, so the paging links show.
+  for (let i = 0; i < 51; i++)
+    await postForm(app, admin, "/account/tokens", { name: `Token ${i}`, expiresInDays: 7 });
+  record("the audit trail, many pages", await getPage(app, admin, "/admin/audit?page=2"), 200);
 }

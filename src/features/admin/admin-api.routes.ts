@@ -5,6 +5,7 @@ import { ErrorResponse } from "../api/common.schema.ts";
 import * as admin from "./admin.service.ts";
 import { presentUser, presentUserSummary } from "./admin-api.presenters.ts";
 import { AdminUser, AdminUserList, GrantRoleBody, UserParams, UserRoleParams } from "./admin-api.schema.ts";
+import { auditApiRoutes } from "./audit-api.routes.ts";
 
 // The administration API under /api/v1/admin, for administrators: the same services as the
 // pages. A browser session must send its CSRF token in X-CSRF-Token; a script sends its personal
@@ -25,6 +26,8 @@ export function adminApiRoutes(api: FastifyInstance, deps: AppDeps): void {
       scope.addHook("onRequest", async (_request, reply) => {
         reply.header("cache-control", "no-store");
       });
+
+      auditApiRoutes(scope, deps);
 
       scope.get(
         "/users",

@@ -30,6 +30,7 @@ import {
   presentThemeList,
 } from "./api.presenters.ts";
 import { ApiIndex, OpenApiDocument } from "./api-index.schema.ts";
+import { registerApiRateLimit } from "./api-rate-limit.ts";
 import { BAD_REQUEST_OR_NOT_FOUND, NOT_FOUND, SlugParams } from "./common.schema.ts";
 import { Comparison, ComparisonQuery } from "./comparison.schema.ts";
 import { Edition, EditionList, EditionParams } from "./edition.schema.ts";
@@ -111,6 +112,8 @@ function chooseEditions(
 export function apiRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.register(
     async (api) => {
+      // First, so that it counts every API request (and none of the pages).
+      await registerApiRateLimit(api, deps.config.apiRateLimitPerMinute);
       const operations: ApiOperation[] = [];
       api.addHook("onRoute", (route) => {
         const methods = Array.isArray(route.method) ? route.method : [route.method];

@@ -44,9 +44,12 @@ export const ErrorResponse = component(
   Type.Object(
     {
       error: Type.Object({
-        code: Type.Enum(["validation", "not_found", "conflict", "forbidden", "unauthenticated", "internal"], {
-          description: "What kind of problem it is; stable, for programs to act on.",
-        }),
+        code: Type.Enum(
+          ["validation", "not_found", "conflict", "forbidden", "unauthenticated", "rate_limited", "internal"],
+          {
+            description: "What kind of problem it is; stable, for programs to act on.",
+          },
+        ),
         message: Type.String({ description: "What went wrong, in plain English, for people." }),
         fields: Type.Record(Type.String(), Type.String(), {
           description: "For `validation`: each parameter that is not valid, with what is wrong with it.",

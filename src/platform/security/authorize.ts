@@ -16,6 +16,8 @@ export type Permission =
   | "user.manage"
   /** Read the audit trail. */
   | "audit.read"
+  /** Make, list and revoke one's own personal API tokens (any role: a token carries only its owner's roles). */
+  | "api_token.own"
   /** Add and change organisations in the register. */
   | "organisation.manage"
   /** Create governance groups. */
@@ -47,6 +49,14 @@ const RULES: Record<Permission, Rule> = {
   "route_map.edit": ["administrator", "programme_editor"],
   "user.manage": ["administrator"],
   "audit.read": ["administrator"],
+  "api_token.own": [
+    "administrator",
+    "programme_editor",
+    "organisation_contributor",
+    "group_secretary",
+    "analyst",
+    "reader",
+  ],
   "organisation.manage": ["administrator", "programme_editor"],
   "group.create": ["administrator", "programme_editor"],
   "group.manage": ["administrator", "programme_editor", "group_secretary"],

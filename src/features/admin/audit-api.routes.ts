@@ -1,0 +1,38 @@
+import type { FastifyInstance } from "fastify";
+import type { Static } from "typebox";
+import type { AppDeps } from "../../app.ts";
+import { authorize } from "../../platform/security/authorize.ts";
+import { ErrorResponse } from "../api/common.schema.ts";
+import { listAudit, parseAuditFilter } from "./audit.service.ts";
+import { AuditEventList, AuditQuery } from "./audit-api.schema.ts";
+
+// GET /api/v1/admin/audit: the audit trail for scripts, filtered as on the page. Registered by
+// admin-api.routes.ts inside its /admin scope (never cached).
+
+const SECURITY: Array<Record<string, string[]>> = [{ bearerToken: [] }, { sessionCookie: [] }];
+
+export function auditApiRoutes(scope: FastifyInstance, deps: AppDeps): void {
+  scope.get<{ Querystring: Static<typeof AuditQuery> }>(
+    "/audit",
+    {
+      schema: {
+        operationId: "adminListAuditEvents",
+        summary: "The audit trail: every change, newest first, filtered by entity, person and dates",
+        tags: ["Administration"],
+        security: SECURITY,
+        querystring: AuditQuery,
+        response: { 200: AuditEventList, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
+      },
+    },
+    async (request) => {
+      authorize(request.actor, "audit.read");
+      const page = await listAudit(deps.db, request.actor, parseAuditFilter(request.query));
+      return {
+        events: page.events.map((e) => ({ ...e, at: e.at.toISOString() })),
+        page: page.filter.page,
+        pageCount: page.pageCount,
+        total: page.total,
+      };
+    },
+  );
+}

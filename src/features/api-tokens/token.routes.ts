@@ -1,0 +1,62 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { AppDeps } from "../../app.ts";
+import { ValidationError } from "../../platform/errors.ts";
+import { bodyOf, idFrom, queryOf, sendPrivatePage, signInFirst, text } from "../admin/admin.http.ts";
+import { createToken, listTokens, revokeToken } from "./token.service.ts";
+import { type TokensModel, tokensView } from "./views/tokens.view.ts";
+
+// The signed-in person's own API tokens at /account/tokens. A new token is shown in the answer
+// to the POST itself (never in an address, never cached), once.
+
+export function tokenRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const { db } = deps;
+
+  async function render(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: Omit<TokensModel, "tokens" | "csrfToken"> & { status?: number } = {},
+  ): Promise<FastifyReply> {
+    const tokens = await listTokens(db, request.actor);
+    return sendPrivatePage(request, reply, {
+      title: extra.form ? "Error: Your API tokens" : "Your API tokens",
+      status: extra.status,
+      content: tokensView({ tokens, csrfToken: request.csrfToken, ...extra }),
+    });
+  }
+
+  app.get("/account/tokens", async (request, reply) => {
+    const redirect = signInFirst(request, reply);
+    if (redirect) return redirect;
+    const saved =
+      queryOf(request).saved === "revoked" ? "The token has been revoked. It no longer works." : undefined;
+    return render(request, reply, { saved });
+  });
+
+  app.post("/account/tokens", async (request, reply) => {
+    const redirect = signInFirst(request, reply, "/account/tokens");
+    if (redirect) return redirect;
+    const body = bodyOf(request);
+    const input = { name: text(body, "name"), expiresInDays: text(body, "expiresInDays") };
+    try {
+      const made = await db.transaction().execute((trx) => createToken(trx, request.actor, input));
+      return render(request, reply, {
+        status: 201,
+        created: { token: made.token, name: made.apiToken.name },
+      });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      const values = Object.fromEntries(
+        Object.entries(input).filter((e): e is [string, string] => e[1] !== undefined),
+      );
+      return render(request, reply, { status: 400, form: { values, errors: error.fields } });
+    }
+  });
+
+  app.post("/account/tokens/:id/revoke", async (request, reply) => {
+    const redirect = signInFirst(request, reply, "/account/tokens");
+    if (redirect) return redirect;
+    const tokenId = idFrom((request.params as { id?: string }).id, "token");
+    await db.transaction().execute((trx) => revokeToken(trx, request.actor, tokenId));
+    return reply.redirect("/account/tokens?saved=revoked", 303);
+  });
+}
