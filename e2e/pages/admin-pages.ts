@@ -42,7 +42,7 @@ export class PersonPage extends AbstractPage {
 
   /** Chooses a role (and an organisation or group, when given) and grants it; waits for the next page. */
   async grant(role: string, scope?: { organisation?: string; group?: string }): Promise<void> {
-    await this.page.getByLabel(role, { exact: true }).check();
+    await this.page.getByLabel(role, { exact: true }).check({ force: true });
     if (scope?.organisation)
       await this.page
         .getByLabel("Organisation (for an organisation contributor only)")
@@ -101,7 +101,7 @@ export class TokensPage extends AbstractPage {
 
   async make(name: string, expiry: string): Promise<void> {
     await this.page.getByLabel("Name", { exact: true }).fill(name);
-    await this.page.getByLabel(expiry, { exact: true }).check();
+    await this.page.getByLabel(expiry, { exact: true }).check({ force: true });
     const loaded = this.page.waitForEvent("load");
     await this.main.getByRole("button", { name: "Make the token" }).click();
     await loaded;
