@@ -8,9 +8,9 @@ import { accountRoutes, registerSessions } from "./features/accounts/account.rou
 import { adminRoutes } from "./features/admin/admin.routes.ts";
 import { auditRoutes } from "./features/admin/audit.routes.ts";
 import { apiRoutes } from "./features/api/api.routes.ts";
-import { governanceRoutes } from "./features/governance/governance.routes.ts";
 import { registerBearerTokens } from "./features/api-tokens/token.auth.ts";
 import { tokenRoutes } from "./features/api-tokens/token.routes.ts";
+import { governanceRoutes } from "./features/governance/governance.routes.ts";
 import { editRoutes } from "./features/route-maps/edit.routes.ts";
 import { publicRoutes } from "./features/route-maps/public.routes.ts";
 import type { Actor } from "./platform/actor.ts";
