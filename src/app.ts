@@ -17,6 +17,7 @@ import type { Actor } from "./platform/actor.ts";
 import type { Config } from "./platform/config.ts";
 import type { Db } from "./platform/database.ts";
 import { handleFrameworkError, registerErrorHandling } from "./platform/http-errors.ts";
+import type { Mailer } from "./platform/mail.ts";
 import { registerPageCache } from "./platform/page-cache.ts";
 import { registerCsrf } from "./platform/security/csrf.ts";
 import { registerSecurityHeaders } from "./platform/security/headers.ts";
@@ -36,6 +37,8 @@ export interface AppDeps {
   /** `pageCacheSeconds` absent or 0: no in-memory page cache (tests that write rows directly). */
   config: Pick<Config, "production" | "logLevel"> &
     Partial<Pick<Config, "pageCacheSeconds" | "apiRateLimitPerMinute">>;
+  /** How emails go out; absent: they are written to the log (see platform/mail.ts). */
+  mailer?: Mailer;
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");

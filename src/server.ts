@@ -3,6 +3,7 @@ import { createApp } from "./app.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import type { Config } from "./platform/config.ts";
 import { type DatabaseHandle, openDatabase } from "./platform/database.ts";
+import { mailerFromConfig } from "./platform/mail.ts";
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -24,7 +25,10 @@ export async function startServer(
   try {
     await migrateToLatest(handle.db);
     await options.seedIfEmpty?.(handle);
-    const app = await createApp({ db: handle.db, config });
+    // Without SMTP, emails go to the log, where whoever runs the demo can copy their links.
+    const mailer = mailerFromConfig(config, (text) => console.log(text));
+    const app = await createApp({ db: handle.db, config, mailer });
+    app.addHook("onClose", async () => mailer.close());
     const url = await app.listen({ port: config.port, host: config.host });
     let stopping: Promise<void> | undefined;
     const stop = () => {

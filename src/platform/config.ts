@@ -14,6 +14,12 @@ export interface Config {
   pageCacheSeconds: number;
   /** Requests a minute the API answers for each API token or client address; 0 turns the limit off. */
   apiRateLimitPerMinute: number;
+  /** `smtp://user:password@host:port` or `smtps://…`; unset: emails are written to the log instead. */
+  smtpUrl: string | undefined;
+  /** The sender of Waymark's emails: `Waymark <waymark@example.org>`. */
+  mailFrom: string;
+  /** Where people reach this Waymark, for links in emails: `https://waymark.example.org`. */
+  baseUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -40,8 +46,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; it is "${logLevel}".`,
     );
   }
+  const port = integer(env, "PORT", 3000, 0, 65535);
+  const smtpUrl = env.WAYMARK_SMTP_URL?.trim() || undefined;
+  if (smtpUrl && !/^smtps?:\/\/[^/]/.test(smtpUrl)) {
+    throw new ConfigError("WAYMARK_SMTP_URL must look like smtp://user:password@host:587 or smtps://…");
+  }
+  const baseUrl = (env.WAYMARK_BASE_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, "");
+  if (!/^https?:\/\/[^/\s]+(\/\S*)?$/.test(baseUrl)) {
+    throw new ConfigError(`WAYMARK_BASE_URL must be an http:// or https:// address; it is "${baseUrl}".`);
+  }
+  const mailFrom = env.WAYMARK_MAIL_FROM?.trim() || "Waymark <waymark@localhost>";
+  if (!/^[^\r\n]*@[^\r\n]+$/.test(mailFrom)) {
+    throw new ConfigError(`WAYMARK_MAIL_FROM must be an email address; it is "${mailFrom}".`);
+  }
   return {
-    port: integer(env, "PORT", 3000, 0, 65535),
+    port,
     host: env.HOST?.trim() || "localhost",
     dataDir: path.resolve(env.WAYMARK_DATA_DIR?.trim() || "data"),
     databaseUrl,
@@ -49,5 +68,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: env.NODE_ENV === "production",
     pageCacheSeconds: integer(env, "WAYMARK_PAGE_CACHE_SECONDS", 60, 0, 3600),
     apiRateLimitPerMinute: integer(env, "WAYMARK_API_RATE_LIMIT", 600, 0, 1_000_000),
+    smtpUrl,
+    mailFrom,
+    baseUrl,
   };
 }
