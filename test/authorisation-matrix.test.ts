@@ -1,6 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../src/platform/database.ts";
+import { accountsMatrix } from "./matrix/accounts.rows.ts";
 import { adminMatrix } from "./matrix/admin.rows.ts";
 import { governanceMatrix } from "./matrix/governance.rows.ts";
 import {
@@ -23,7 +24,7 @@ import { listRoutes } from "./support/routes.ts";
 // POSTs carry a valid CSRF token: this is about authorisation, not CSRF.
 
 // biome-ignore lint/suspicious/noExplicitAny: each part has its own fixtures type
-const PARTS: MatrixPart<any>[] = [routeMapsMatrix, adminMatrix, governanceMatrix];
+const PARTS: MatrixPart<any>[] = [routeMapsMatrix, adminMatrix, governanceMatrix, accountsMatrix];
 
 interface Cell {
   route: string;

@@ -4,6 +4,7 @@ import type { Section } from "../src/db/schema.ts";
 import { getProgramme, listEditions, listSectors } from "../src/features/route-maps/route-map.service.ts";
 import { PUBLIC } from "../src/platform/actor.ts";
 import type { DatabaseHandle, Db } from "../src/platform/database.ts";
+import { accountErrorPages, accountLinks } from "./support/account-pages.ts";
 import { createTestDatabase } from "./support/database.ts";
 import { visitAdminPages } from "./support/html-validity-admin.ts";
 import { anonymousSession, getPage, postForm, type Session, signIn, testApp } from "./support/http.ts";
@@ -124,6 +125,7 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
     }
     const firstItem = (section: Section): number => itemPages.get(section)!;
 
+    const links = await accountLinks(db);
     const programme = await getProgramme(db);
     const themes = programme.foundations.flatMap((f) => f.themes);
     const unpublished = themes.find((t) => t.latest === null)!;
@@ -160,7 +162,14 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
       ],
       "/sectors": [{}],
       "/sectors/:slug": (await listSectors(db)).map((s) => ({ params: { slug: s.slug } })),
-      "/sign-in": [{}, { query: "?returnTo=%2Fmanage", label: "sent to sign in first" }],
+      "/sign-in": [
+        {},
+        { query: "?returnTo=%2Fmanage", label: "sent to sign in first" },
+        { query: "?signedOut=everywhere", label: "after signing out everywhere" },
+      ],
+      "/password-reset": [{}],
+      "/invitations/:token": [{ params: { token: links.invitation } }],
+      "/password-reset/:token": [{ params: { token: links.reset } }],
     };
     // Governance: the demo's National Leadership Group, its published meeting and the next one (draft minutes).
     const demoGroup = await db
@@ -241,6 +250,7 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
       ],
       "/manage/editions/:id/preview": [{ params: { id: draftId } }],
       "/manage/editions/:id/discard": [{ params: { id: draftId } }],
+      "/account": [{}, { query: "?saved=welcome", label: "just accepted an invitation" }],
     };
 
     async function visit(
@@ -291,6 +301,7 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
       400,
     );
     await errorPage("a reader opening the editing pages", getPage(app, reader, "/manage"), 403);
+    await accountErrorPages(app, db, links, errorPage);
     await errorPage("no such edition, to an editor", getPage(app, editor, "/manage/editions/999999"), 404);
     const current = await version(db, draftId);
     await errorPage(

@@ -267,7 +267,10 @@ export interface UserSessionTable {
   id_hash: string;
   user_id: number;
   created_at: Generated<Date>;
+  /** The absolute end of the session, however active it is. */
   expires_at: Date;
+  /** The last request, touched at most once a minute: the session also ends after long idleness. */
+  last_seen_at: Generated<Date>;
 }
 
 export interface AuditEventTable {
@@ -306,6 +309,32 @@ export interface ApiTokenTable {
   revoked_at: Date | null;
 }
 
+// Accounts: emailed links and throttling (features/accounts).
+
+export type AccountLinkPurpose = "invitation" | "password_reset";
+
+/** An emailed link: single use (used_at), expiring, kept only as the SHA-256 of its token. */
+export interface AccountLinkTable {
+  id: Generated<number>;
+  user_id: number;
+  purpose: AccountLinkPurpose;
+  token_hash: string;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
+export type ThrottleKind = "sign_in_failure" | "password_reset_request";
+
+/** One failed sign-in or reset request, by account (normalised email) and client address. */
+export interface ThrottleEventTable {
+  id: Generated<number>;
+  kind: ThrottleKind;
+  account: string;
+  address: string;
+  at: Generated<Date>;
+}
+
 export interface Database {
   programme: ProgrammeTable;
   foundation: FoundationTable;
@@ -329,6 +358,8 @@ export interface Database {
   audit_event: AuditEventTable;
   imported_document: ImportedDocumentTable;
   api_token: ApiTokenTable;
+  account_link: AccountLinkTable;
+  throttle_event: ThrottleEventTable;
 }
 
 export type EditionRow = Selectable<RouteMapEditionTable>;

@@ -8,7 +8,8 @@ export type ErrorCode =
   | "conflict"
   | "forbidden"
   | "unauthenticated"
-  | "rate_limited";
+  | "rate_limited"
+  | "unavailable";
 
 /** Field name → message, in the order the fields appear on the form. */
 export type FieldErrors = Record<string, string>;
@@ -53,6 +54,13 @@ export class ForbiddenError extends DomainError {
 export class UnauthenticatedError extends DomainError {
   constructor(message = "Sign in to do that.") {
     super("unauthenticated", 401, message);
+  }
+}
+
+/** Something Waymark relies on (the mail server) did not answer: nothing was saved, try again later. */
+export class UnavailableError extends DomainError {
+  constructor(message: string) {
+    super("unavailable", 503, message);
   }
 }
 

@@ -2,6 +2,7 @@ import type { Section } from "../../src/db/schema.ts";
 import { getProgramme, listEditions } from "../../src/features/route-maps/route-map.service.ts";
 import { PUBLIC } from "../../src/platform/actor.ts";
 import type { Db } from "../../src/platform/database.ts";
+import { unique } from "../support/factories.ts";
 import { postForm } from "../support/http.ts";
 import {
   all,
@@ -108,7 +109,12 @@ const rows: Record<string, Sample<Fixtures>[]> = {
     {
       label: "wrong password",
       url: () => "/sign-in",
-      body: async () => ({ email: "nobody@example.test", password: "not the password", returnTo: "/" }),
+      // A new address each time: five failures for one account in 15 minutes are throttled (429).
+      body: async () => ({
+        email: `${unique("nobody")}@example.test`,
+        password: "not the password",
+        returnTo: "/",
+      }),
       expected: all(400),
     },
   ],

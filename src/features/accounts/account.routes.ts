@@ -1,15 +1,25 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app.ts";
-import { page } from "../../platform/views/layout.ts";
-import { actorForSession, SESSION_HOURS, signIn, signOut } from "./user.service.ts";
-import { signInView } from "./views/sign-in.view.ts";
+import { logMailer } from "../../platform/mail.ts";
+import {
+  clearSessionCookie,
+  clientAddress,
+  formField,
+  SESSION_COOKIE,
+  safeReturnTo,
+  sendAccountPage,
+  setSessionCookie,
+  tooManyRequests,
+} from "./account.http.ts";
+import { emailProblem, PASSWORD_MAX } from "./account.validation.ts";
+import { accountPageRoutes } from "./account-page.routes.ts";
+import { invitationRoutes } from "./invitation.routes.ts";
+import { passwordResetRoutes } from "./password-reset.routes.ts";
+import { actorForSession, closeSession } from "./session.service.ts";
+import { attemptSignIn } from "./sign-in.service.ts";
+import { type SignInForm, signInView } from "./views/sign-in.view.ts";
 
-export const SESSION_COOKIE = "wm_session";
-
-/** Only a path on this site may be returned to after sign-in, never another site. */
-export function safeReturnTo(value: unknown): string {
-  return typeof value === "string" && /^\/(?![/\\])/.test(value) && value.length < 2000 ? value : "/manage";
-}
+export { SESSION_COOKIE, safeReturnTo, setSessionCookie } from "./account.http.ts";
 
 /** Resolves the signed-in user from the session cookie on every request. */
 export function registerSessions(app: FastifyInstance, deps: AppDeps): void {
@@ -20,60 +30,76 @@ export function registerSessions(app: FastifyInstance, deps: AppDeps): void {
   });
 }
 
+const NOTICES: Record<string, string> = {
+  everywhere: "You have been signed out everywhere. Sign in again to carry on.",
+};
+
 function renderSignIn(
   request: FastifyRequest,
   reply: FastifyReply,
-  form: { email: string; returnTo: string; errors: Record<string, string> },
-) {
-  return reply
-    .header("cache-control", "private, no-store")
-    .type("text/html; charset=utf-8")
-    .send(
-      page({
-        title: Object.keys(form.errors).length ? "Error: Sign in" : "Sign in",
-        actor: request.actor,
-        csrfToken: request.csrfToken,
-        content: signInView({ ...form, csrfToken: request.csrfToken }),
-      }).value,
-    );
+  form: Omit<SignInForm, "csrfToken">,
+): FastifyReply {
+  return sendAccountPage(request, reply, {
+    title: "Sign in",
+    hasErrors: Object.keys(form.errors).length > 0 || form.throttled !== undefined,
+    content: signInView({ ...form, csrfToken: request.csrfToken }),
+  });
 }
 
-/** Sign in and sign out. A minimal built-in sign-in: accounts, roles and invitations come later. */
+/** Signing in and out, and (registered from here) invitations, password resets and the account page. */
 export function accountRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const { db } = deps;
+  // Without a mail server configured, emails are written to the log (platform/mail.ts).
+  const mailer = deps.mailer ?? logMailer((text) => app.log.info(text), "http://localhost:3000");
+
   app.get("/sign-in", async (request, reply) => {
-    const { returnTo } = request.query as { returnTo?: unknown };
-    return renderSignIn(request, reply, { email: "", returnTo: safeReturnTo(returnTo), errors: {} });
+    const { returnTo, signedOut } = request.query as { returnTo?: unknown; signedOut?: unknown };
+    const notice = typeof signedOut === "string" ? NOTICES[signedOut] : undefined;
+    return renderSignIn(request, reply, {
+      email: "",
+      returnTo: safeReturnTo(returnTo),
+      errors: {},
+      ...(notice ? { notice } : {}),
+    });
   });
 
   app.post("/sign-in", async (request, reply) => {
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const email = typeof body.email === "string" ? body.email.slice(0, 300) : "";
-    const password = typeof body.password === "string" ? body.password.slice(0, 300) : "";
-    const returnTo = safeReturnTo(body.returnTo);
+    const email = formField(request, "email").slice(0, 1000);
+    const password = formField(request, "password");
+    const returnTo = safeReturnTo(formField(request, "returnTo"));
     const errors: Record<string, string> = {};
-    if (!email.trim()) errors.email = "Enter your email address";
+    const emailError = emailProblem(email);
+    if (emailError)
+      errors.email = emailError === "Enter an email address" ? "Enter your email address" : emailError;
+    // Refused before anything is hashed: a 10,000-character password costs nothing to turn away.
     if (!password) errors.password = "Enter your password";
+    else if (password.length > PASSWORD_MAX)
+      errors.password = `The password is too long: Waymark passwords are at most ${PASSWORD_MAX} characters`;
     if (Object.keys(errors).length === 0) {
-      const session = await signIn(deps.db, email, password);
-      if (session) {
-        reply.setCookie(SESSION_COOKIE, session.token, {
-          path: "/",
-          httpOnly: true,
-          sameSite: "lax",
-          secure: request.protocol === "https",
-          maxAge: SESSION_HOURS * 3600,
-        });
+      const result = await attemptSignIn(db, { email, password, address: clientAddress(request) });
+      if (result.kind === "signed_in") {
+        // A sign-in replaces any session this browser had.
+        await closeSession(db, request.cookies[SESSION_COOKIE]);
+        setSessionCookie(request, reply, result.token);
         return reply.redirect(returnTo, 303);
+      }
+      if (result.kind === "throttled") {
+        const throttled = tooManyRequests(reply, result.retryAfterSeconds, "attempts to sign in");
+        return renderSignIn(request, reply, { email: email.trim(), returnTo, errors: {}, throttled });
       }
       errors.form = "The email address or password is not right";
     }
     reply.status(400);
-    return renderSignIn(request, reply, { email, returnTo, errors });
+    return renderSignIn(request, reply, { email: email.trim().slice(0, 254), returnTo, errors });
   });
 
   app.post("/sign-out", async (request, reply) => {
-    await signOut(deps.db, request.cookies[SESSION_COOKIE]);
-    reply.clearCookie(SESSION_COOKIE, { path: "/" });
+    await closeSession(db, request.cookies[SESSION_COOKIE]);
+    clearSessionCookie(reply);
     return reply.redirect("/", 303);
   });
+
+  invitationRoutes(app, db, mailer);
+  passwordResetRoutes(app, db, mailer);
+  accountPageRoutes(app, db);
 }

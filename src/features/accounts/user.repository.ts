@@ -1,7 +1,11 @@
+import type { UserStatus } from "../../db/schema.ts";
 import type { Grant } from "../../platform/actor.ts";
 import type { Db } from "../../platform/database.ts";
 
-export function insertUser(db: Db, row: { email: string; name: string; password_hash: string | null }) {
+export function insertUser(
+  db: Db,
+  row: { email: string; name: string; password_hash: string | null; status?: UserStatus },
+) {
   return db
     .insertInto("app_user")
     .values(row)
@@ -43,26 +47,51 @@ export function findUserByEmail(db: Db, email: string) {
   return db.selectFrom("app_user").selectAll().where("email", "=", email).executeTakeFirst();
 }
 
-export function insertSession(db: Db, row: { id_hash: string; user_id: number; expires_at: Date }) {
-  return db.insertInto("user_session").values(row).execute();
+export function findUserById(db: Db, id: number) {
+  return db.selectFrom("app_user").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-/** The user of a live session, or nothing for an unknown or expired one. */
-export function findSessionUser(db: Db, idHash: string) {
+/** Sets a new password hash and makes the account active (accepting an invitation, resetting). */
+export function setPasswordHash(db: Db, userId: number, passwordHash: string, status: UserStatus = "active") {
   return db
-    .selectFrom("user_session")
-    .innerJoin("app_user", "app_user.id", "user_session.user_id")
-    .select(["app_user.id", "app_user.email", "app_user.name"])
-    .where("user_session.id_hash", "=", idHash)
-    .where("app_user.status", "=", "active")
-    .where("user_session.expires_at", ">", new Date())
-    .executeTakeFirst();
+    .updateTable("app_user")
+    .set({ password_hash: passwordHash, status })
+    .where("id", "=", userId)
+    .execute();
 }
 
-export function deleteSession(db: Db, idHash: string) {
-  return db.deleteFrom("user_session").where("id_hash", "=", idHash).execute();
+/** Which of these organisations and groups exist: a grant for one that does not is refused by name. */
+export async function existingScopes(
+  db: Db,
+  organisationIds: number[],
+  groupIds: number[],
+): Promise<{ organisationIds: Set<number>; groupIds: Set<number> }> {
+  const organisations = organisationIds.length
+    ? await db.selectFrom("organisation").select("id").where("id", "in", organisationIds).execute()
+    : [];
+  const groups = groupIds.length
+    ? await db.selectFrom("governance_group").select("id").where("id", "in", groupIds).execute()
+    : [];
+  return {
+    organisationIds: new Set(organisations.map((o) => o.id)),
+    groupIds: new Set(groups.map((g) => g.id)),
+  };
 }
 
-export function deleteExpiredSessions(db: Db) {
-  return db.deleteFrom("user_session").where("expires_at", "<=", new Date()).execute();
+/** The names of the organisations and groups a user's roles are for, by id. */
+export async function scopeNames(
+  db: Db,
+  organisationIds: number[],
+  groupIds: number[],
+): Promise<{ organisations: Map<number, string>; groups: Map<number, string> }> {
+  const organisations = organisationIds.length
+    ? await db.selectFrom("organisation").select(["id", "name"]).where("id", "in", organisationIds).execute()
+    : [];
+  const groups = groupIds.length
+    ? await db.selectFrom("governance_group").select(["id", "name"]).where("id", "in", groupIds).execute()
+    : [];
+  return {
+    organisations: new Map(organisations.map((o) => [o.id, o.name])),
+    groups: new Map(groups.map((g) => [g.id, g.name])),
+  };
 }

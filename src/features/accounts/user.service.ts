@@ -1,13 +1,13 @@
-import crypto from "node:crypto";
 import type { Actor, Grant } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { type Db, inTransaction } from "../../platform/database.ts";
 import { ValidationError } from "../../platform/errors.ts";
+import { EMAIL_MAX, NAME_MAX, newPasswordProblem, normaliseEmail } from "./account.validation.ts";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "./password.ts";
+import { closeSession, openSession } from "./session.service.ts";
 import * as repo from "./user.repository.ts";
 
-/** How long a sign-in lasts. The accounts work adds idle expiry and "sign out everywhere". */
-export const SESSION_HOURS = 12;
+export { actorForSession, openSession, SESSION_HOURS } from "./session.service.ts";
 
 export interface NewUser {
   email: string;
@@ -16,12 +16,9 @@ export interface NewUser {
   password: string;
 }
 
-function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
-
 /**
- * Creates an account. Used by the demo data and the CLI; invitations come with the accounts work.
+ * Creates an active account with a password. Used by the demo data, the CLI and tests; people are
+ * otherwise invited (invitation.service.ts) and choose their own password.
  * `actor` is who creates it, for the audit trail (the system itself for demo data).
  */
 export async function createUser(
@@ -31,11 +28,12 @@ export async function createUser(
 ): Promise<{ id: number; email: string; name: string; grants: readonly Grant[] }> {
   const fields: Record<string, string> = {};
   const email = normaliseEmail(input.email);
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 254)
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > EMAIL_MAX)
     fields.email = "Enter a valid email address";
-  if (!input.name.trim() || input.name.length > 200) fields.name = "Enter a name of up to 200 characters";
-  if (input.password.length < 12 || input.password.length > 200)
-    fields.password = "Use a password of 12 to 200 characters";
+  if (!input.name.trim() || input.name.length > NAME_MAX)
+    fields.name = `Enter a name of up to ${NAME_MAX} characters`;
+  const passwordProblem = newPasswordProblem(input.password);
+  if (passwordProblem) fields.password = passwordProblem;
   if (Object.keys(fields).length > 0) throw new ValidationError(fields);
   if (await repo.findUserByEmail(db, email))
     throw new ValidationError({ email: "There is already an account with this email address" });
@@ -54,13 +52,10 @@ export async function createUser(
   });
 }
 
-function hashToken(token: string): string {
-  return crypto.createHash("sha256").update(token).digest("hex");
-}
-
 /**
  * Checks an email and password and opens a session. Returns the session token for the cookie, or
  * null: the caller says only "not right", never which part, so accounts cannot be discovered.
+ * Throttling is the caller's (sign-in.service.ts): this is the bare check.
  */
 export async function signIn(
   db: Db,
@@ -70,13 +65,7 @@ export async function signIn(
   const user = await repo.findUserByEmail(db, normaliseEmail(email));
   const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
   if (!user || !ok || user.status !== "active") return null;
-  const token = crypto.randomBytes(32).toString("base64url");
-  await repo.deleteExpiredSessions(db);
-  await repo.insertSession(db, {
-    id_hash: hashToken(token),
-    user_id: user.id,
-    expires_at: new Date(Date.now() + SESSION_HOURS * 3600_000),
-  });
+  const token = await openSession(db, user.id);
   const grants = await repo.findGrants(db, user.id);
   return { token, actor: { kind: "user", id: user.id, name: user.name, email: user.email, grants } };
 }
@@ -95,13 +84,6 @@ export async function actorForUser(
   };
 }
 
-/** The actor behind a session token; the public for none, an unknown or an expired one. */
-export async function actorForSession(db: Db, token: string | undefined): Promise<Actor> {
-  if (!token || token.length > 100) return { kind: "public" };
-  const user = await repo.findSessionUser(db, hashToken(token));
-  return user ? { kind: "user", ...user, grants: await repo.findGrants(db, user.id) } : { kind: "public" };
-}
-
 export async function signOut(db: Db, token: string | undefined): Promise<void> {
-  if (token) await repo.deleteSession(db, hashToken(token));
+  await closeSession(db, token);
 }

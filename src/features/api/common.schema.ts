@@ -45,7 +45,16 @@ export const ErrorResponse = component(
     {
       error: Type.Object({
         code: Type.Enum(
-          ["validation", "not_found", "conflict", "forbidden", "unauthenticated", "rate_limited", "internal"],
+          [
+            "validation",
+            "not_found",
+            "conflict",
+            "forbidden",
+            "unauthenticated",
+            "rate_limited",
+            "unavailable",
+            "internal",
+          ],
           {
             description: "What kind of problem it is; stable, for programs to act on.",
           },

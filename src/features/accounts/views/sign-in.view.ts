@@ -1,4 +1,6 @@
 import { html, type SafeHtml } from "../../../platform/html.ts";
+import { button, csrfField, hiddenField, notification, textInput } from "../../../platform/views/forms.ts";
+import { formErrors, passwordInput } from "./account-forms.ts";
 
 export interface SignInForm {
   email: string;
@@ -6,48 +8,45 @@ export interface SignInForm {
   csrfToken: string;
   /** Field → message; "form" for a message about the whole form. */
   errors: Record<string, string>;
+  /** Too many attempts: the plain message shown instead of the field errors. */
+  throttled?: string;
+  /** A confirmation to show above the form (after signing out everywhere). */
+  notice?: string;
 }
 
-const FIELD_LABELS: Record<string, string> = { email: "Email address", password: "Password" };
-
-function errorSummary(errors: Record<string, string>): SafeHtml {
-  const entries = Object.entries(errors);
-  if (entries.length === 0) return html``;
-  return html`<div class="ds_error-summary" id="error-summary" aria-labelledby="error-summary-title" role="alert">
-    <h2 class="ds_error-summary__title" id="error-summary-title">There is a problem</h2>
-    <ul class="ds_error-summary__list">
-      ${entries.map(([field, message]) => html`<li><a href="#${field === "form" ? "email" : field}">${message}</a></li>`)}
-    </ul>
-  </div>`;
-}
-
-function field(
-  name: "email" | "password",
-  type: string,
-  value: string,
-  error: string | undefined,
-  autocomplete: string,
-): SafeHtml {
-  return html`<div class="ds_question${error ? " ds_question--error" : ""}">
-    <label class="ds_label" for="${name}">${FIELD_LABELS[name]}</label>
-    ${error ? html`<p class="ds_question__error-message" id="${name}-error">${error}</p>` : ""}
-    <input class="ds_input${error ? " ds_input--error" : ""}" type="${type}" id="${name}" name="${name}"
-      value="${value}" autocomplete="${autocomplete}" spellcheck="false"${error ? html` aria-invalid="true" aria-describedby="${name}-error"` : ""}>
-  </div>`;
-}
+const IDS = { email: "email", password: "password", form: "email" };
 
 /** The sign-in page's content. */
 export function signInView(form: SignInForm): SafeHtml {
+  const errors = form.throttled ? {} : form.errors;
   return html`<div class="ds_layout__content">
-    ${errorSummary(form.errors)}
+    ${form.throttled ? formErrors({}, IDS, form.throttled) : formErrors(errors, IDS)}
+    ${form.notice ? notification(form.notice) : ""}
     <h1>Sign in</h1>
-    <p>Sign in to edit route maps. You do not need an account to read anything Waymark publishes.</p>
+    <p>Sign in to edit route maps and report progress. You do not need an account to read anything Waymark publishes.</p>
     <form method="post" action="/sign-in" novalidate>
-      <input type="hidden" name="_csrf" value="${form.csrfToken}">
-      <input type="hidden" name="returnTo" value="${form.returnTo}">
-      ${field("email", "email", form.email, form.errors.email, "username")}
-      ${field("password", "password", "", form.errors.password ?? form.errors.form, "current-password")}
-      <button class="ds_button" type="submit">Sign in</button>
+      ${csrfField(form.csrfToken)}
+      ${hiddenField("returnTo", form.returnTo)}
+      ${textInput({
+        id: "email",
+        name: "email",
+        type: "email",
+        label: "Email address",
+        value: form.email,
+        error: errors.email,
+        autocomplete: "username",
+        spellcheck: false,
+      })}
+      ${passwordInput({
+        id: "password",
+        name: "password",
+        label: "Password",
+        error: errors.password ?? errors.form,
+        autocomplete: "current-password",
+      })}
+      ${button({ text: "Sign in" })}
     </form>
+    <p><a href="/password-reset">I have forgotten my password</a></p>
+    <p>New to Waymark? Accounts are by invitation: ask the programme team to invite you.</p>
   </div>`;
 }
