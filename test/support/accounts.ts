@@ -41,9 +41,59 @@ export function withCookies(session: Session, response: LightMyRequestResponse):
   };
 }
 
-/** A fresh visitor from an address of its own, so throttling by address never mixes tests. */
-export async function visitorFrom(app: FastifyInstance): Promise<Session> {
-  return anonymousSession(app);
+/** Posts a form as `postForm` does, from a client address of the test's choosing (for throttling). */
+export function postFrom(
+  app: FastifyInstance,
+  session: Session,
+  url: string,
+  fields: Record<string, string>,
+  address: string,
+): Promise<LightMyRequestResponse> {
+  return app.inject({
+    method: "POST",
+    url,
+    remoteAddress: address,
+    headers: { cookie: session.cookie, "content-type": "application/x-www-form-urlencoded" },
+    payload: new URLSearchParams({ _csrf: session.csrf, ...fields }).toString(),
+  });
+}
+
+/** Signs an existing account in through the form; the browser's session afterwards. */
+export async function signInAs(
+  app: FastifyInstance,
+  email: string,
+  password: string,
+  address = "192.0.2.10",
+): Promise<Session> {
+  const visitor = await anonymousSession(app);
+  const response = await postFrom(
+    app,
+    visitor,
+    "/sign-in",
+    { email, password, returnTo: "/account" },
+    address,
+  );
+  if (response.statusCode !== 303) throw new Error(`sign-in failed: ${response.statusCode}`);
+  return withCookies(visitor, response);
+}
+
+/** An account with a password, to sign in as. */
+export async function createAccount(
+  db: Db,
+  grants: readonly Grant[] = [{ role: "reader" }],
+): Promise<{ id: number; email: string; password: string }> {
+  const email = `${unique("person")}@example.test`;
+  const password = "the first long password";
+  const user = await createUser(db, { email, name: "Morag Person", grants, password });
+  return { id: user.id, email, password };
+}
+
+/** Is this browser signed in? (The account page answers it, or sends the visitor to sign in.) */
+export async function isSignedIn(app: FastifyInstance, session: Session): Promise<boolean> {
+  const response = await app.inject({ url: "/account", headers: { cookie: session.cookie } });
+  if (response.statusCode === 200) return true;
+  if (response.statusCode === 303 && String(response.headers.location).startsWith("/sign-in")) return false;
+  throw new Error(`unexpected answer from /account: ${response.statusCode}`);
 }
 
 /** The path of a link in an email: "http://localhost/invitations/abc" → "/invitations/abc". */

@@ -4,10 +4,11 @@ import { createApp } from "../../src/app.ts";
 import { createUser } from "../../src/features/accounts/user.service.ts";
 import type { Grant, Role } from "../../src/platform/actor.ts";
 import type { Db } from "../../src/platform/database.ts";
+import type { Mailer } from "../../src/platform/mail.ts";
 
-/** The app as the server builds it, on a test database, quiet. */
-export function testApp(db: Db): Promise<FastifyInstance> {
-  return createApp({ db, config: { production: false, logLevel: "silent" } });
+/** The app as the server builds it, on a test database, quiet; `mailer` for tests that read emails. */
+export function testApp(db: Db, options: { mailer?: Mailer } = {}): Promise<FastifyInstance> {
+  return createApp({ db, config: { production: false, logLevel: "silent" }, ...options });
 }
 
 /** A browser's cookie jar and CSRF token, as carried between requests. */

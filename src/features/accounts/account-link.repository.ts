@@ -3,7 +3,13 @@ import type { Db } from "../../platform/database.ts";
 
 export function insertLink(
   db: Db,
-  row: { user_id: number; purpose: AccountLinkPurpose; token_hash: string; expires_at: Date },
+  row: {
+    user_id: number;
+    purpose: AccountLinkPurpose;
+    token_hash: string;
+    created_at: Date;
+    expires_at: Date;
+  },
 ) {
   return db.insertInto("account_link").values(row).execute();
 }

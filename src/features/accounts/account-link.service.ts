@@ -39,6 +39,7 @@ export async function createLink(db: Db, userId: number, purpose: AccountLinkPur
     user_id: userId,
     purpose,
     token_hash: hashToken(token),
+    created_at: now,
     expires_at: new Date(now.getTime() + LINK_LIFETIME_HOURS[purpose] * 3600_000),
   });
   return token;

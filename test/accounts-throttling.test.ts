@@ -1,0 +1,112 @@
+import type { FastifyInstance } from "fastify";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../src/platform/database.ts";
+import { createAccount, postFrom } from "./support/accounts.ts";
+import { createTestDatabase } from "./support/database.ts";
+import { unique } from "./support/factories.ts";
+import { anonymousSession, type Session, testApp } from "./support/http.ts";
+
+describe("throttling repeated failed sign-ins", () => {
+  let handle: DatabaseHandle;
+  let app: FastifyInstance;
+  let visitor: Session;
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+    app = await testApp(handle.db);
+    visitor = await anonymousSession(app);
+  });
+  afterAll(async () => {
+    await app.close();
+    await handle.close();
+  });
+
+  const attempt = (email: string, password: string, address: string) =>
+    postFrom(app, visitor, "/sign-in", { email, password, returnTo: "/account" }, address);
+
+  it("after five wrong passwords for an account, even the right one gets 429 with Retry-After, from anywhere", async () => {
+    const account = await createAccount(handle.db);
+    for (let i = 0; i < 5; i++)
+      expect((await attempt(account.email, "a wrong guess", "192.0.2.1")).statusCode).toBe(400);
+    for (const address of ["192.0.2.1", "192.0.2.2"]) {
+      const refused = await attempt(account.email, account.password, address);
+      expect(refused.statusCode).toBe(429);
+      const retryAfter = Number(refused.headers["retry-after"]);
+      expect(retryAfter).toBeGreaterThan(14 * 60);
+      expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+      expect(refused.body).toContain("There have been too many attempts to sign in");
+      expect(refused.body).toContain("Wait 15 minutes, then try again.");
+      expect(refused.cookies.find((c) => c.name === "wm_session")).toBeUndefined();
+    }
+    // The email typed is kept; the error summary is there for screen readers.
+    const page = await attempt(account.email, account.password, "192.0.2.3");
+    expect(page.body).toContain("ds_error-summary");
+    expect(page.body).toContain(`value="${account.email}"`);
+  });
+
+  it("Retry-After counts down to when the oldest failure leaves the 15 minutes", async () => {
+    const account = await createAccount(handle.db);
+    for (let i = 0; i < 5; i++) await attempt(account.email, "a wrong guess", "192.0.2.20");
+    await handle.db
+      .updateTable("throttle_event")
+      .set({ at: sql<Date>`now() - interval '10 minutes'` })
+      .where("account", "=", account.email)
+      .execute();
+    const refused = await attempt(account.email, account.password, "192.0.2.20");
+    expect(refused.statusCode).toBe(429);
+    expect(Number(refused.headers["retry-after"])).toBeGreaterThan(4 * 60);
+    expect(Number(refused.headers["retry-after"])).toBeLessThanOrEqual(5 * 60);
+    expect(refused.body).toContain("Wait 5 minutes");
+    // Fifteen minutes after the failures, the right password works again.
+    await handle.db
+      .updateTable("throttle_event")
+      .set({ at: sql<Date>`now() - interval '16 minutes'` })
+      .where("account", "=", account.email)
+      .execute();
+    expect((await attempt(account.email, account.password, "192.0.2.20")).statusCode).toBe(303);
+  });
+
+  it("twenty failures from one address throttle every account from it, but not from elsewhere", async () => {
+    const account = await createAccount(handle.db);
+    for (let i = 0; i < 20; i++)
+      expect(
+        (await attempt(`${unique("guess")}@example.test`, "a wrong guess", "192.0.2.30")).statusCode,
+      ).toBe(400);
+    expect((await attempt(account.email, account.password, "192.0.2.30")).statusCode).toBe(429);
+    expect((await attempt(account.email, account.password, "192.0.2.31")).statusCode).toBe(303);
+  });
+
+  it("a successful sign-in forgives the account's earlier failures", async () => {
+    const account = await createAccount(handle.db);
+    for (let i = 0; i < 4; i++) await attempt(account.email, "a wrong guess", "192.0.2.40");
+    expect((await attempt(account.email, account.password, "192.0.2.40")).statusCode).toBe(303);
+    for (let i = 0; i < 4; i++) await attempt(account.email, "a wrong guess", "192.0.2.41");
+    expect((await attempt(account.email, "a wrong guess", "192.0.2.41")).statusCode).toBe(400);
+  });
+
+  it("failures are kept in the database, so every app instance shares the count", async () => {
+    const account = await createAccount(handle.db);
+    const other = await testApp(handle.db);
+    try {
+      const there = await anonymousSession(other);
+      for (let i = 0; i < 5; i++)
+        await postFrom(
+          other,
+          there,
+          "/sign-in",
+          { email: account.email, password: "a wrong guess" },
+          "192.0.2.50",
+        );
+      expect((await attempt(account.email, account.password, "192.0.2.51")).statusCode).toBe(429);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("an email in another case or with spaces counts as the same account", async () => {
+    const account = await createAccount(handle.db);
+    for (let i = 0; i < 5; i++)
+      await attempt(` ${account.email.toUpperCase()} `, "a wrong guess", "192.0.2.60");
+    expect((await attempt(account.email, account.password, "192.0.2.61")).statusCode).toBe(429);
+  });
+});
