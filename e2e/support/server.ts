@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { createApp } from "../../src/app.ts";
 import type { DatabaseHandle, Db } from "../../src/platform/database.ts";
+import type { Mailer } from "../../src/platform/mail.ts";
 import { createTestDatabase, type Template } from "../../test/support/database.ts";
 
 export interface TestServer {
@@ -13,9 +14,13 @@ export interface TestServer {
 
 /**
  * The real app on a free port of its own, on a fresh copy of the demo database (PGlite in memory,
- * or a database of its own on the server named by TEST_DATABASE_URL). One per test file.
+ * or a database of its own on the server named by TEST_DATABASE_URL). One per test file. Pass
+ * `mailer` (a mail catcher's, from test/support/smtp.ts) to read the emails the app sends.
  */
-export async function startServer(template: Template = "demo"): Promise<TestServer> {
+export async function startServer(
+  template: Template = "demo",
+  options: { mailer?: Mailer } = {},
+): Promise<TestServer> {
   const handle: DatabaseHandle = await createTestDatabase(template);
   let app: FastifyInstance | undefined;
   try {
@@ -23,6 +28,7 @@ export async function startServer(template: Template = "demo"): Promise<TestServ
     app = await createApp({
       db: handle.db,
       config: { production: false, logLevel: "silent", pageCacheSeconds: 60 },
+      ...options,
     });
     const url = await app.listen({ host: "127.0.0.1", port: 0 });
     const running = app;
