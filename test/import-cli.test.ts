@@ -7,6 +7,7 @@ import { runCli, STACK_TRACE } from "./support/cli.ts";
 // `waymark import`, run for real in child processes on an embedded data folder with the demo data.
 
 const page = path.resolve(import.meta.dirname, "fixtures/import/cli/2025-advocacy.txt");
+const fixtures = path.resolve(import.meta.dirname, "fixtures/import");
 
 describe("the waymark import command", () => {
   let tmp: string;
@@ -49,5 +50,58 @@ describe("the waymark import command", () => {
       0,
       expect.stringContaining("created 0, matched 0, skipped 1"),
     ]);
+  }, 120_000);
+
+  it("reads minutes, progress updates and route maps in one dry run, and refuses what it does not recognise", async () => {
+    const data = { WAYMARK_DATA_DIR: path.join(tmp, "none") };
+    const files = [
+      "minutes/metadata-board.txt",
+      "progress/progress-update-part2.txt",
+      "2025-kinship.txt",
+      "not-recognised.txt",
+    ].map((f) => path.join(fixtures, f));
+    const run = await runCli(["import", ...files, "--dry-run", "--json"], data);
+    expect(run.code).toBe(1); // one file refused
+    const out = JSON.parse(run.stdout);
+    expect(
+      out.map((r: { outcome: string; result?: { kind: string } }) => [r.outcome, r.result?.kind]),
+    ).toEqual([
+      ["dry-run", "minutes"],
+      ["dry-run", "progress-update"],
+      ["dry-run", "route-map"],
+      ["refused", undefined],
+    ]);
+    expect(out[0].result).toMatchObject({
+      groupName: "Glenbrae Promise Board",
+      meetingDate: "2025-11-03",
+      publishedDate: "2025-11-20",
+      nextMeeting: { date: "2025-12-02", startTime: "14:00", endTime: "15:30", online: true },
+    });
+    expect(out[3].message).toMatch(/not recognised as a route map, minutes or progress update/);
+    expect(run.stderr).toMatch(
+      /metadata-board.txt: dry-run — found minutes \(metadata layout\) of Glenbrae Promise Board, meeting 2025-11-03: 5 attendees, chaired by Isla Sutherland and Kwame Mensah, 2 agenda items/,
+    );
+    expect(run.stderr).toContain("4 file(s): found 3, created 0, matched 0, skipped 0, refused 1");
+    expect(run.stderr).not.toMatch(STACK_TRACE);
+  }, 60_000);
+
+  it("imports a progress update once, and names a group Waymark does not have without saving", async () => {
+    const data = { WAYMARK_DATA_DIR: path.join(tmp, "data-2") };
+    expect((await runCli(["demo"], data)).code).toBe(0);
+    const update = path.join(fixtures, "progress/progress-update-part2.txt");
+    const first = await runCli(["import", update, "--as", "editor@waymark.test"], data);
+    expect([first.code, first.stderr]).toEqual([
+      0,
+      expect.stringContaining("kept Part 2 with 4 key actions for review"),
+    ]);
+    expect(first.stderr).toContain("(created 1, matched 0, warnings 0)");
+    const again = await runCli(["import", update, "--as", "editor@waymark.test"], data);
+    expect(again.stderr).toContain("created 0, matched 0, skipped 1");
+
+    const forum = path.join(fixtures, "minutes/bulleted-forum.txt");
+    const refused = await runCli(["import", forum, "--as", "editor@waymark.test"], data);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/There is no group called “Glenbrae Kinship Care Forum”/);
+    expect(refused.stderr).not.toMatch(STACK_TRACE);
   }, 120_000);
 });

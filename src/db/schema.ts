@@ -288,13 +288,18 @@ export interface AuditEventTable {
 
 export interface ImportedDocumentTable {
   id: Generated<number>;
-  kind: "route_map";
+  /** 'minutes' and 'progress_update' from migration 2026-11-22T1730_import_minutes_and_updates. */
+  kind: "route_map" | "minutes" | "progress_update";
   file_name: string;
   content_hash: string;
   text: string;
   imported_at: Generated<Date>;
   edition_id: number | null;
   details: unknown;
+  /** The web address the document was saved from, when known (migration T1730). */
+  source_address: Generated<string | null>;
+  /** The meeting imported minutes became (migration T1730). */
+  meeting_id: Generated<number | null>;
 }
 
 // Personal API tokens (features/api-tokens). Only the token's SHA-256 hash is kept.

@@ -5,7 +5,7 @@ import type { Db } from "../../platform/database.ts";
 export function findImportByHash(db: Db, contentHash: string) {
   return db
     .selectFrom("imported_document")
-    .select(["id", "file_name", "edition_id", "imported_at"])
+    .select(["id", "kind", "file_name", "edition_id", "meeting_id", "imported_at"])
     .where("content_hash", "=", contentHash)
     .executeTakeFirst();
 }
@@ -13,8 +13,10 @@ export function findImportByHash(db: Db, contentHash: string) {
 export function insertImportedDocument(
   trx: Db,
   row: {
-    kind: "route_map";
+    kind: "route_map" | "minutes" | "progress_update";
     file_name: string;
+    source_address?: string | null;
+    meeting_id?: number | null;
     content_hash: string;
     text: string;
     edition_id: number | null;
@@ -42,4 +44,39 @@ export function findEditorByEmail(db: Db, email: string) {
     .select(["id", "email", "name"])
     .where((eb) => eb(eb.fn("lower", ["email"]), "=", email.trim().toLowerCase()))
     .executeTakeFirst();
+}
+
+/** Everyone's name, for matching the names documents print (no other detail is read). */
+export async function personNames(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom("person").select("name").orderBy("id").execute();
+  return rows.map((r) => r.name);
+}
+
+/** Every organisation's name and the other names it goes by. */
+export async function organisationNames(db: Db): Promise<string[]> {
+  const names = await db.selectFrom("organisation").select("name").orderBy("id").execute();
+  const aliases = await db.selectFrom("organisation_alias").select("name").orderBy("id").execute();
+  return [...names, ...aliases].map((r) => r.name);
+}
+
+/** The documents imported for a meeting, newest first. */
+export function importsForMeeting(db: Db, meetingId: number) {
+  return db
+    .selectFrom("imported_document")
+    .select(["id", "kind", "file_name", "source_address", "content_hash", "imported_at"])
+    .where("meeting_id", "=", meetingId)
+    .orderBy("id", "desc")
+    .execute();
+}
+
+/** The group's meeting on that date, if it has one. */
+export async function findMeetingOn(db: Db, groupId: number, date: string): Promise<number | undefined> {
+  const row = await db
+    .selectFrom("meeting")
+    .select("id")
+    .where("group_id", "=", groupId)
+    .where("meeting_date", "=", date)
+    .orderBy("id")
+    .executeTakeFirst();
+  return row?.id;
 }

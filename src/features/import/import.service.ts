@@ -53,6 +53,29 @@ export async function editorByEmail(db: Db, email: string): Promise<Actor> {
   return actor;
 }
 
+/**
+ * The account an import of any kind is done as: it must exist and be able to import something
+ * (route maps and progress updates need route_map.edit, minutes group.manage for their group,
+ * which each document's import checks).
+ */
+export async function importerByEmail(db: Db, email: string): Promise<Actor> {
+  const user = await repo.findEditorByEmail(db, email);
+  if (!user) {
+    throw new ValidationError(
+      { as: `There is no account with the email address ${email}.` },
+      `There is no account with the email address ${email}: name an editor's or group secretary's account with --as.`,
+    );
+  }
+  const actor = await actorForUser(db, user);
+  if (!can(actor, "route_map.edit") && !can(actor, "group.manage")) {
+    throw new ValidationError(
+      { as: `${email} may not import documents.` },
+      `${email} may not import documents: only programme editors, administrators and group secretaries (for their group's minutes) can.`,
+    );
+  }
+  return actor;
+}
+
 /** Parses one document without touching the database: the dry run. */
 export function previewRouteMapPage(bytes: Uint8Array): RouteMapPageResult {
   return parseRouteMapPage(bytes);
@@ -72,7 +95,7 @@ function sameContent(a: EditionDocument, b: EditionDocument): boolean {
 export async function importRouteMapPage(
   db: Db,
   actor: Actor,
-  input: { fileName: string; bytes: Uint8Array },
+  input: { fileName: string; bytes: Uint8Array; sourceAddress?: string | null },
 ): Promise<ImportReport> {
   if (!db.isTransaction) {
     return db.transaction().execute((trx) => importRouteMapPage(trx, actor, input));
@@ -139,6 +162,7 @@ export async function importRouteMapPage(
   const row = await repo.insertImportedDocument(db, {
     kind: "route_map",
     file_name: input.fileName,
+    source_address: input.sourceAddress ?? null,
     content_hash: hash,
     text: new TextDecoder().decode(input.bytes),
     edition_id: created.id,
