@@ -11,6 +11,7 @@ import { apiRoutes } from "./features/api/api.routes.ts";
 import { registerBearerTokens } from "./features/api-tokens/token.auth.ts";
 import { tokenRoutes } from "./features/api-tokens/token.routes.ts";
 import { governanceRoutes } from "./features/governance/governance.routes.ts";
+import { importRoutes } from "./features/import/import.routes.ts";
 import { editRoutes } from "./features/route-maps/edit.routes.ts";
 import { publicRoutes } from "./features/route-maps/public.routes.ts";
 import type { Actor } from "./platform/actor.ts";
@@ -81,6 +82,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   publicRoutes(app, deps);
   governanceRoutes(app, deps);
   editRoutes(app, deps);
+  importRoutes(app, deps);
   accountRoutes(app, deps);
   apiRoutes(app, deps);
   adminRoutes(app, deps);

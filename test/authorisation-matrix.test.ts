@@ -4,6 +4,7 @@ import type { DatabaseHandle } from "../src/platform/database.ts";
 import { accountsMatrix } from "./matrix/accounts.rows.ts";
 import { adminMatrix } from "./matrix/admin.rows.ts";
 import { governanceMatrix } from "./matrix/governance.rows.ts";
+import { importMatrix } from "./matrix/import.rows.ts";
 import {
   type Answer,
   type MatrixContext,
@@ -24,7 +25,7 @@ import { listRoutes } from "./support/routes.ts";
 // POSTs carry a valid CSRF token: this is about authorisation, not CSRF.
 
 // biome-ignore lint/suspicious/noExplicitAny: each part has its own fixtures type
-const PARTS: MatrixPart<any>[] = [routeMapsMatrix, adminMatrix, governanceMatrix, accountsMatrix];
+const PARTS: MatrixPart<any>[] = [routeMapsMatrix, adminMatrix, governanceMatrix, accountsMatrix, importMatrix];
 
 interface Cell {
   route: string;

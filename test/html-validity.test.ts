@@ -251,6 +251,7 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
       "/manage/editions/:id/preview": [{ params: { id: draftId } }],
       "/manage/editions/:id/discard": [{ params: { id: draftId } }],
       "/account": [{}, { query: "?saved=welcome", label: "just accepted an invitation" }],
+      "/manage/import": [{}, { query: "?outcome=created", label: "after importing" }],
     };
 
     async function visit(
@@ -302,6 +303,25 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
     );
     await errorPage("a reader opening the editing pages", getPage(app, reader, "/manage"), 403);
     await accountErrorPages(app, db, links, errorPage);
+    const update = [
+      "Supporting families: progress update 2025",
+      "Part 2 Families at the centre",
+      "This part sets out two key actions.",
+      "• We will fund a family support worker in every school",
+      "A worker in each school means help can start early.",
+      "• We will publish a plain guide to allowances",
+      "The guide will be written with carers.",
+    ].join("\n");
+    await errorPage(
+      "import: reviewing a progress update",
+      postForm(app, editor, "/manage/import", { text: update }),
+      200,
+    );
+    await errorPage(
+      "import: a document it does not recognise",
+      postForm(app, editor, "/manage/import", { text: "A shopping list.\nBread and milk." }),
+      400,
+    );
     await errorPage("no such edition, to an editor", getPage(app, editor, "/manage/editions/999999"), 404);
     const current = await version(db, draftId);
     await errorPage(

@@ -50,7 +50,7 @@ describe("the waymark import command", () => {
       0,
       expect.stringContaining("created 0, matched 0, skipped 1"),
     ]);
-  }, 120_000);
+  }, 300_000);
 
   it("reads minutes, progress updates and route maps in one dry run, and refuses what it does not recognise", async () => {
     const data = { WAYMARK_DATA_DIR: path.join(tmp, "none") };
@@ -83,7 +83,7 @@ describe("the waymark import command", () => {
     );
     expect(run.stderr).toContain("4 file(s): found 3, created 0, matched 0, skipped 0, refused 1");
     expect(run.stderr).not.toMatch(STACK_TRACE);
-  }, 60_000);
+  }, 300_000);
 
   it("imports a progress update once, and names a group Waymark does not have without saving", async () => {
     const data = { WAYMARK_DATA_DIR: path.join(tmp, "data-2") };
@@ -103,5 +103,5 @@ describe("the waymark import command", () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/There is no group called “Glenbrae Kinship Care Forum”/);
     expect(refused.stderr).not.toMatch(STACK_TRACE);
-  }, 120_000);
+  }, 300_000);
 });

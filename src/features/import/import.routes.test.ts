@@ -1,0 +1,189 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "../../../test/support/database.ts";
+import { getPage, postForm, type Session, signIn, testApp } from "../../../test/support/http.ts";
+import type { DatabaseHandle } from "../../platform/database.ts";
+import { actorForUser } from "../accounts/user.service.ts";
+import type { GroupSummary } from "../governance/governance.types.ts";
+import { createGroup } from "../governance/group.service.ts";
+import { findOrCreatePerson } from "../people/person.service.ts";
+
+// The upload page: check a document (as a file or pasted), review what will be created or
+// matched, and only then import it.
+
+const repoRoot = path.resolve(import.meta.dirname, "../../..");
+const fixture = (name: string) => fs.readFileSync(path.join(repoRoot, "test/fixtures/import", name));
+
+/** A multipart form, as a browser sends a file upload. */
+function multipart(
+  session: Session,
+  fields: Record<string, string>,
+  file?: { name: string; content: Buffer },
+) {
+  const boundary = "----waymark-test-boundary";
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries({ _csrf: session.csrf, ...fields })) {
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    );
+  }
+  if (file) {
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="document"; filename="${file.name}"\r\nContent-Type: text/plain\r\n\r\n`,
+      ),
+      file.content,
+      Buffer.from("\r\n"),
+    );
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return {
+    method: "POST" as const,
+    url: "/manage/import",
+    headers: { cookie: session.cookie, "content-type": `multipart/form-data; boundary=${boundary}` },
+    payload: Buffer.concat(parts),
+  };
+}
+
+/** The hidden fields of the review page's import form. */
+function confirmFields(body: string): Record<string, string> {
+  const form = body.slice(body.indexOf('action="/manage/import/confirm"'));
+  const fields: Record<string, string> = {};
+  for (const m of form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) {
+    if (m[1] !== "_csrf")
+      fields[m[1]!] = m[2]!.replaceAll("&#x3D;", "=").replaceAll("&#x2F;", "/").replaceAll("&amp;", "&");
+  }
+  return fields;
+}
+
+async function count(handle: DatabaseHandle, table: "meeting" | "person" | "imported_document") {
+  const row = await handle.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+describe("the import pages", () => {
+  let handle: DatabaseHandle;
+  let app: FastifyInstance;
+  let editor: Session & { email: string };
+  let forum: GroupSummary;
+
+  beforeAll(async () => {
+    handle = await createTestDatabase("empty");
+    app = await testApp(handle.db);
+    editor = await signIn(app, handle.db, "programme_editor");
+    const user = await handle.db
+      .selectFrom("app_user")
+      .select(["id", "email", "name"])
+      .where("email", "=", editor.email)
+      .executeTakeFirstOrThrow();
+    const actor = await actorForUser(handle.db, user);
+    forum = await handle.db
+      .transaction()
+      .execute((trx) => createGroup(trx, actor, { name: "Glenbrae Kinship Care Forum" }));
+    await handle.db
+      .transaction()
+      .execute((trx) => findOrCreatePerson(trx, actor, { name: "Tomasz Nowicky" }));
+  });
+  afterAll(async () => {
+    await app.close();
+    await handle.close();
+  });
+
+  it("shows the upload form, with the groups the user may import minutes for", async () => {
+    const response = await getPage(app, editor, "/manage/import");
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('enctype="multipart/form-data"');
+    expect(response.body).toContain(`<option value="${forum.slug}">Glenbrae Kinship Care Forum</option>`);
+  });
+
+  it("checks an uploaded file, shows what will be created and the near-match, then imports it as reviewed", async () => {
+    const before = await count(handle, "meeting");
+    const review = await app.inject(
+      multipart(
+        editor,
+        { source: "https://www.example.org/forum" },
+        { name: "forum.txt", content: fixture("minutes/bulleted-forum.txt") },
+      ),
+    );
+    expect(review.statusCode).toBe(200);
+    expect(review.body).toContain("Check before importing");
+    expect(review.body).toMatch(
+      /A meeting of Glenbrae Kinship Care Forum on 2025-02-14, held, with draft minutes: 8 attendance entries and 4 agenda items/,
+    );
+    expect(review.body).toContain("“Tomasz Nowicki” is the person “Tomasz Nowicky”");
+    // Checking saved nothing.
+    expect(await count(handle, "meeting")).toBe(before);
+
+    const fields = confirmFields(review.body);
+    expect(fields.fileName).toBe("forum.txt");
+    const people = await count(handle, "person");
+    const done = await postForm(app, editor, "/manage/import/confirm", {
+      ...fields,
+      same: "Tomasz Nowicki=Tomasz Nowicky",
+    });
+    expect([done.statusCode, done.headers.location]).toEqual([303, "/manage/import?outcome=created"]);
+    expect(await count(handle, "meeting")).toBe(before + 2); // the meeting and the next one planned
+    // Confirmed as the same person: seven new people, not eight.
+    expect(await count(handle, "person")).toBe(people + 7);
+    const source = await handle.db
+      .selectFrom("imported_document")
+      .select(["source_address", "file_name"])
+      .where("kind", "=", "minutes")
+      .executeTakeFirstOrThrow();
+    expect(source).toEqual({ source_address: "https://www.example.org/forum", file_name: "forum.txt" });
+
+    const shown = await getPage(app, editor, "/manage/import?outcome=created");
+    expect(shown.body).toContain("The document was imported.");
+    const again = await postForm(app, editor, "/manage/import/confirm", fields);
+    expect(again.headers.location).toBe("/manage/import?outcome=skipped");
+  });
+
+  it("reads pasted text the same way, and says plainly what it does not recognise", async () => {
+    const pasted = await postForm(app, editor, "/manage/import", {
+      text: fixture("progress/progress-update-part2.txt").toString("utf8"),
+    });
+    expect(pasted.statusCode).toBe(200);
+    expect(pasted.body).toContain("We will fund a family support worker in every Glenbrae secondary school");
+
+    const documents = await count(handle, "imported_document");
+    const refused = await postForm(app, editor, "/manage/import", {
+      text: fixture("not-recognised.txt").toString("utf8"),
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain("not recognised as a route map, minutes or progress update");
+    const empty = await postForm(app, editor, "/manage/import", { text: "" });
+    expect([empty.statusCode, empty.body.includes("Choose a file, or paste the document")]).toEqual([
+      400,
+      true,
+    ]);
+    expect(await count(handle, "imported_document")).toBe(documents);
+  });
+
+  it("names the group it cannot find, on the form, without saving", async () => {
+    const text = fixture("minutes/metadata-board.txt").toString("utf8");
+    const response = await postForm(app, editor, "/manage/import", { text });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain("There is no group called “Glenbrae Promise Board”");
+  });
+
+  it("refuses a binary file with a message", async () => {
+    const response = await app.inject(
+      multipart(editor, {}, { name: "x.pdf", content: Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2]) }),
+    );
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain("This file is not text");
+  });
+
+  it("sends the public to sign in and refuses a reader", async () => {
+    expect((await getPage(app, undefined, "/manage/import")).headers.location).toBe(
+      "/sign-in?returnTo=%2Fmanage%2Fimport",
+    );
+    const reader = await signIn(app, handle.db, "reader");
+    expect((await getPage(app, reader, "/manage/import")).statusCode).toBe(403);
+  });
+});
