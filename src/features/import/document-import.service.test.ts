@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { seedFile } from "../../../test/support/seeds.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { type GovernanceDatabase, governanceDatabase } from "../governance/governance.test-support.ts";
 import type { GroupSummary } from "../governance/governance.types.ts";
@@ -268,3 +269,44 @@ describe("importing minutes as a meeting", () => {
     expect(await everything(g)).toEqual(before);
   });
 });
+
+describe.skipIf(!seedFile("002_"))(
+  "importing the real National Leadership Group minutes (seeds 001 and 002)",
+  () => {
+    it("records both meetings, matches the people and organisations they share, and offers the misspellings", async () => {
+      const g = await governanceDatabase();
+      const group = await g.makeGroup({ name: "National Leadership Group" });
+      const may = await importDocument(g.db, g.editor, {
+        fileName: "001.txt",
+        bytes: fs.readFileSync(seedFile("001_")!),
+      });
+      expect([may.outcome, may.created, may.matched]).toEqual(["created", 1 + 5 + 28 + 17, 0]);
+      const august = await importDocument(g.db, g.editor, {
+        fileName: "002.txt",
+        bytes: fs.readFileSync(seedFile("002_")!),
+      });
+      expect(august.nearMatches).toEqual([
+        {
+          kind: "organisation",
+          name: "Children's Hearing Scotland",
+          existing: "Children's Hearings Scotland",
+        },
+        { kind: "person", name: "Andrew Warson", existing: "Andrew Watson" },
+      ]);
+      const meeting = await getMeeting(g.db, g.editor, august.meetingId!);
+      expect([meeting.group.id, meeting.date, meeting.attendance.length]).toEqual([
+        group.id,
+        "2024-08-05",
+        25,
+      ]);
+      expect(meeting.nextMeeting).toMatchObject({ date: "2024-09-10", startTime: "15:05", endTime: "16:30" });
+      const first = await getMeeting(g.db, g.editor, may.meetingId!);
+      expect(first.nextMeeting).toMatchObject({
+        date: "2024-06-11",
+        startTime: "15:05",
+        endTime: "16:30",
+        online: true,
+      });
+    });
+  },
+);
