@@ -25,7 +25,13 @@ import { listRoutes } from "./support/routes.ts";
 // POSTs carry a valid CSRF token: this is about authorisation, not CSRF.
 
 // biome-ignore lint/suspicious/noExplicitAny: each part has its own fixtures type
-const PARTS: MatrixPart<any>[] = [routeMapsMatrix, adminMatrix, governanceMatrix, accountsMatrix, importMatrix];
+const PARTS: MatrixPart<any>[] = [
+  routeMapsMatrix,
+  adminMatrix,
+  governanceMatrix,
+  accountsMatrix,
+  importMatrix,
+];
 
 interface Cell {
   route: string;
