@@ -4,6 +4,7 @@ import * as createRouteMaps from "./migrations/2026-11-22T1000_create_route_maps
 import * as createImportedDocuments from "./migrations/2026-11-22T1100_create_imported_documents.ts";
 import * as rolesAndScopes from "./migrations/2026-11-22T1200_roles_and_scopes.ts";
 import * as governance from "./migrations/2026-11-22T1300_governance.ts";
+import * as indicators from "./migrations/2026-11-22T1400_indicators.ts";
 import * as auditEventsArePermanent from "./migrations/2026-11-22T1700_audit_events_are_permanent.ts";
 import * as apiTokens from "./migrations/2026-11-22T1710_api_tokens.ts";
 import * as accountLinksAndThrottling from "./migrations/2026-11-22T1720_account_links_and_throttling.ts";
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-22T1100_create_imported_documents": createImportedDocuments,
   "2026-11-22T1200_roles_and_scopes": rolesAndScopes,
   "2026-11-22T1300_governance": governance,
+  "2026-11-22T1400_indicators": indicators,
   "2026-11-22T1700_audit_events_are_permanent": auditEventsArePermanent,
   "2026-11-22T1710_api_tokens": apiTokens,
   "2026-11-22T1720_account_links_and_throttling": accountLinksAndThrottling,
