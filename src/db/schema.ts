@@ -405,6 +405,24 @@ export interface IndicatorUploadTable {
   uploaded_at: Generated<Date>;
 }
 
+/** A row of an upload waiting to be confirmed, already checked. */
+export interface PendingRow {
+  period: string;
+  geography: string;
+  breakdown: Record<string, string>;
+  value: number | null;
+  flag: ObservationFlag | null;
+}
+
+export interface IndicatorUploadPendingTable {
+  id: Generated<number>;
+  indicator_id: number;
+  user_id: number;
+  file_name: string;
+  rows: ColumnType<PendingRow[], string, string>;
+  created_at: Generated<Date>;
+}
+
 export interface ObservationTable {
   id: Generated<number>;
   indicator_id: number;
@@ -476,6 +494,7 @@ export interface Database {
   pf_outcome: PfOutcomeTable;
   indicator: IndicatorTable;
   indicator_upload: IndicatorUploadTable;
+  indicator_upload_pending: IndicatorUploadPendingTable;
   observation: ObservationTable;
   observation_revision: ObservationRevisionTable;
   indicator_evidence: IndicatorEvidenceTable;

@@ -123,6 +123,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .column("observation_id")
     .execute();
 
+  // An upload checked and shown to the analyst, waiting for them to confirm it: its rows, already
+  // read and valid, so confirming saves exactly what the preview showed. Removed once saved.
+  await db.schema
+    .createTable("indicator_upload_pending")
+    .addColumn("id", "serial", (c) => c.primaryKey())
+    .addColumn("indicator_id", "integer", (c) => c.notNull().references("indicator.id").onDelete("cascade"))
+    .addColumn("user_id", "integer", (c) => c.notNull().references("app_user.id").onDelete("cascade"))
+    .addColumn("file_name", "text", (c) => c.notNull())
+    .addColumn("rows", "jsonb", (c) => c.notNull())
+    .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+    .execute();
+
   // Experiential evidence beside the numbers: only consented, anonymised quotes and findings.
   await db.schema
     .createTable("indicator_evidence")
@@ -153,6 +165,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     "indicator_action",
     "indicator_evidence",
     "observation_revision",
+    "indicator_upload_pending",
     "observation",
     "indicator_upload",
     "indicator",
