@@ -227,7 +227,7 @@ export async function linkActionToIndicator(
     .select(["id", "section"])
     .where("id", "=", input.editionItemId)
     .executeTakeFirst();
-  if (!item || item.section !== "action")
+  if (item?.section !== "action")
     throw new ValidationError({ editionItemId: "Choose a route-map action to link." });
   await repo.linkAction(trx, indicator.id, item.id);
   await recordAudit(trx, actor, {
