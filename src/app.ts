@@ -12,6 +12,7 @@ import { registerBearerTokens } from "./features/api-tokens/token.auth.ts";
 import { tokenRoutes } from "./features/api-tokens/token.routes.ts";
 import { governanceRoutes } from "./features/governance/governance.routes.ts";
 import { importRoutes } from "./features/import/import.routes.ts";
+import { indicatorRoutes } from "./features/indicators/indicator.routes.ts";
 import { editRoutes } from "./features/route-maps/edit.routes.ts";
 import { publicRoutes } from "./features/route-maps/public.routes.ts";
 import type { Actor } from "./platform/actor.ts";
@@ -88,5 +89,6 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   adminRoutes(app, deps);
   auditRoutes(app, deps);
   tokenRoutes(app, deps);
+  indicatorRoutes(app, deps);
   return app;
 }

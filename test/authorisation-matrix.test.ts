@@ -5,6 +5,7 @@ import { accountsMatrix } from "./matrix/accounts.rows.ts";
 import { adminMatrix } from "./matrix/admin.rows.ts";
 import { governanceMatrix } from "./matrix/governance.rows.ts";
 import { importMatrix } from "./matrix/import.rows.ts";
+import { indicatorsMatrix } from "./matrix/indicators.rows.ts";
 import {
   type Answer,
   type MatrixContext,
@@ -31,6 +32,7 @@ const PARTS: MatrixPart<any>[] = [
   governanceMatrix,
   accountsMatrix,
   importMatrix,
+  indicatorsMatrix,
 ];
 
 interface Cell {

@@ -8,6 +8,7 @@ import { accountErrorPages, accountLinks } from "./support/account-pages.ts";
 import { createTestDatabase } from "./support/database.ts";
 import { visitAdminPages } from "./support/html-validity-admin.ts";
 import { anonymousSession, getPage, postForm, type Session, signIn, testApp } from "./support/http.ts";
+import { visitIndicatorPages } from "./support/indicator-pages.ts";
 import { checkHtml, formatNuErrors } from "./support/nu-checker.ts";
 import { listRoutes } from "./support/routes.ts";
 
@@ -76,7 +77,9 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
     emptyApp = await testApp(emptyHandle.db);
     await app.ready();
     routes.push(
-      ...getRoutes(app).filter((route) => !route.startsWith("/api/") && !route.startsWith("/assets/")),
+      ...getRoutes(app).filter(
+        (route) => !route.startsWith("/api/") && !route.startsWith("/assets/") && !route.endsWith(".csv"),
+      ),
     );
 
     const db = handle.db;
@@ -170,6 +173,23 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
       "/password-reset": [{}],
       "/invitations/:token": [{ params: { token: links.invitation } }],
       "/password-reset/:token": [{ params: { token: links.reset } }],
+      "/indicators": [{}],
+      "/indicators/council-areas": [{}, { query: "?area=S12000023", label: "Orkney, with hidden numbers" }],
+      "/indicators/:slug": [
+        ...["children-looked-after", "referrals-to-the-reporter", "childrens-hearings-held"].map((slug) => ({
+          params: { slug },
+        })),
+        {
+          params: { slug: "children-looked-after" },
+          query: "?geography=S12000036&breakdown=&period=2022-07-31",
+          label: "Edinburgh, 2022",
+        },
+        {
+          params: { slug: "children-looked-after" },
+          query: "?geography=S92000003&breakdown=age+band%3A+0-4",
+          label: "an age band",
+        },
+      ],
     };
     // Governance: the demo's National Leadership Group, its published meeting and the next one (draft minutes).
     const demoGroup = await db
@@ -275,6 +295,7 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
     ]);
     await visit(editorPages, [["an editor", editor]]);
     await visitAdminPages(app, db, visit, record);
+    await visitIndicatorPages(app, db, record, sampled);
 
     // Error pages, and forms sent back with their errors.
     const errorPage = async (name: string, response: Promise<LightMyRequestResponse>, expected: number) =>

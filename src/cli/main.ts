@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { backupCommand } from "./backup.command.ts";
+import { dataCommand } from "./data.command.ts";
 import { demoCommand } from "./demo.command.ts";
 import { exportCommand } from "./export.command.ts";
 import { importCommand } from "./import.command.ts";
@@ -29,5 +30,6 @@ exportCommand(program);
 importCommand(program);
 backupCommand(program);
 restoreCommand(program);
+dataCommand(program);
 
 await program.parseAsync(process.argv);

@@ -16,6 +16,7 @@ export const ApiIndex = component(
         foundations: ApiUrl,
         themes: ApiUrl,
         sectors: ApiUrl,
+        indicators: ApiUrl,
       }),
     },
     { description: "Links to every collection and to the OpenAPI document." },

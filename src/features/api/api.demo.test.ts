@@ -59,6 +59,15 @@ describe("the JSON API over the demo data", () => {
       await visit(sector.url);
     }
 
+    const framework = await visit(links.indicators!);
+    for (const vision of framework.visionStatements as Array<{
+      outcomes: Array<{ indicators: Array<{ url: string }> }>;
+    }>)
+      for (const indicator of vision.outcomes.flatMap((o) => o.indicators)) {
+        const detail = await visit(indicator.url);
+        await visit(detail.observations as string);
+      }
+
     await visit(links.openapi!);
 
     expect(problems).toEqual([]);

@@ -58,6 +58,7 @@ export function presentIndex(): Static<typeof ApiIndex> {
       foundations: apiUrls.foundations(),
       themes: apiUrls.themes(),
       sectors: apiUrls.sectors(),
+      indicators: `${API_ROOT}/indicators`,
     },
   };
 }

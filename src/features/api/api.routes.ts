@@ -3,6 +3,7 @@ import type { Static } from "typebox";
 import type { AppDeps } from "../../app.ts";
 import { NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { adminApiRoutes } from "../admin/admin-api.routes.ts";
+import { INDICATOR_TAG, indicatorApiRoutes } from "../indicators/indicator.api.ts";
 import { compareEditions } from "../route-maps/edition-compare.ts";
 import {
   getEdition,
@@ -57,6 +58,7 @@ const INFO: OpenApiInfo = {
       description:
         "People, their roles and the audit trail: for administrators, with an API token or a session.",
     },
+    INDICATOR_TAG,
   ],
 };
 
@@ -350,6 +352,7 @@ export function apiRoutes(app: FastifyInstance, deps: AppDeps): void {
       );
 
       adminApiRoutes(api, deps);
+      indicatorApiRoutes(api, deps);
     },
     { prefix: API_ROOT },
   );

@@ -12,7 +12,14 @@ describe("the JSON API", () => {
       const { status, body } = await get("/api/v1");
       expect(status).toBe(200);
       const links = body.links as Record<string, string>;
-      expect(Object.keys(links).sort()).toEqual(["foundations", "openapi", "programme", "sectors", "themes"]);
+      expect(Object.keys(links).sort()).toEqual([
+        "foundations",
+        "indicators",
+        "openapi",
+        "programme",
+        "sectors",
+        "themes",
+      ]);
       for (const link of Object.values(links)) expect((await get(link)).status, link).toBe(200);
     });
 

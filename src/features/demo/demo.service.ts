@@ -3,6 +3,7 @@ import type { Db } from "../../platform/database.ts";
 import { ConflictError } from "../../platform/errors.ts";
 import { findUserByEmail } from "../accounts/user.repository.ts";
 import { actorForUser, createUser } from "../accounts/user.service.ts";
+import { loadIndicatorDemo } from "../indicators/indicator-demo.ts";
 import { createEditionFromDocument } from "../route-maps/edition-document.service.ts";
 import { findProgramme } from "../route-maps/route-map.repository.ts";
 import * as repo from "./demo.repository.ts";
@@ -104,5 +105,6 @@ export async function loadDemoData(db: Db, options: DemoOptions = {}): Promise<v
   );
   progress("Adding the National Leadership Group and its meeting of 21 May 2024");
   await loadGovernanceDemo(db, actor);
+  await loadIndicatorDemo(db, progress);
   progress("Demo data loaded");
 }

@@ -118,6 +118,10 @@ export function indicatorVersion(db: Db, indicatorId: number) {
     .executeTakeFirst();
 }
 
+export function listIndicatorVersions(db: Db) {
+  return db.selectFrom("indicator").select(["slug", "version"]).execute();
+}
+
 export function listEvidence(db: Db, indicatorId: number) {
   return db
     .selectFrom("indicator_evidence")

@@ -1,4 +1,6 @@
 import crypto from "node:crypto";
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import type { Session } from "../../../test/support/http.ts";
 import type { Actor } from "../../platform/actor.ts";
 import type { Db } from "../../platform/database.ts";
 import {
@@ -54,4 +56,28 @@ export async function createTestIndicator(
 /** A CSV file's bytes from lines. */
 export function csv(...lines: string[]): Buffer {
   return Buffer.from(`${lines.join("\n")}\n`);
+}
+
+/** Posts a file as a browser's multipart form would, with the session's cookies and CSRF token. */
+export function postFile(
+  app: FastifyInstance,
+  session: Session,
+  url: string,
+  file: { name: string; data: Buffer },
+): Promise<LightMyRequestResponse> {
+  const boundary = `----waymark${crypto.randomBytes(8).toString("hex")}`;
+  const body = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${session.csrf}\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    file.data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return app.inject({
+    method: "POST",
+    url,
+    headers: { cookie: session.cookie, "content-type": `multipart/form-data; boundary=${boundary}` },
+    payload: body,
+  });
 }

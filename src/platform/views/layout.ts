@@ -46,9 +46,11 @@ function navigationList(actor: Actor): SafeHtml {
     { href: "/", text: "Route maps" },
     { href: "/sectors", text: "Who must act" },
     { href: "/groups", text: "Groups" },
+    { href: "/indicators", text: "Progress" },
     { href: "/api/v1", text: "Open data" },
     ...(can(actor, "route_map.edit") ? [{ href: "/manage", text: "Edit route maps" }] : []),
     ...(can(actor, "user.manage") ? [{ href: "/admin", text: "Manage people" }] : []),
+    ...(can(actor, "indicator.edit") ? [{ href: "/manage/indicators", text: "Manage indicators" }] : []),
   ];
   return html`<ul class="ds_site-navigation__list">
     ${links.map((l) => html`<li class="ds_site-navigation__item"><a class="ds_site-navigation__link" href="${l.href}">${l.text}</a></li>`)}

@@ -1,0 +1,187 @@
+import multipart from "@fastify/multipart";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { AppDeps } from "../../app.ts";
+import { NotFoundError, ValidationError } from "../../platform/errors.ts";
+import type { SafeHtml } from "../../platform/html.ts";
+import { authorize } from "../../platform/security/authorize.ts";
+import { formTitle } from "../../platform/views/forms.ts";
+import { page } from "../../platform/views/layout.ts";
+import { findIndicator, listIndicatorVersions } from "./framework.repository.ts";
+import { setIndicatorPublished } from "./framework.service.ts";
+import { getFramework, getIndicator } from "./indicator-read.service.ts";
+import { listUploads } from "./observation.repository.ts";
+import { confirmUpload, previewUpload } from "./upload.service.ts";
+import { MAX_UPLOAD_BYTES } from "./upload-file.ts";
+import { manageIndicatorsView } from "./views/manage.view.ts";
+import { previewView, uploadView } from "./views/upload.view.ts";
+
+// The analyst's pages: the list of indicators (publish, withdraw), and loading data: upload a
+// file (multipart), see its preview or its row-level errors, confirm to save.
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+function slugParam(value: string | undefined): string {
+  if (value && SLUG.test(value) && value.length <= 100) return value;
+  throw new NotFoundError("There is no indicator at this address.");
+}
+
+function sendPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: { title: string; content: SafeHtml; status?: number },
+): FastifyReply {
+  reply.header("cache-control", "no-store");
+  return reply
+    .status(options.status ?? 200)
+    .type("text/html; charset=utf-8")
+    .send(
+      page({
+        title: options.title,
+        actor: request.actor,
+        csrfToken: request.csrfToken,
+        content: options.content,
+      }).value,
+    );
+}
+
+function signInFirst(request: FastifyRequest, reply: FastifyReply): FastifyReply | null {
+  if (request.actor.kind !== "public") return null;
+  return reply.redirect(
+    `/sign-in?returnTo=${encodeURIComponent(request.url.split("?")[0] ?? "/manage")}`,
+    303,
+  );
+}
+
+type SlugRequest = { Params: { slug: string } };
+type Body = Record<string, unknown>;
+interface UploadedFile {
+  fileName: string;
+  data: Buffer;
+}
+
+async function uploadPage(
+  deps: AppDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  slug: string,
+  options: { saved?: boolean; fileError?: string; status?: number } = {},
+): Promise<FastifyReply> {
+  authorize(request.actor, "indicator.edit");
+  const indicator = await getIndicator(deps.db, request.actor, slug);
+  const uploads = (await listUploads(deps.db, indicator.id)).map((u) => ({
+    fileName: u.file_name,
+    rows: u.rows,
+    added: u.added,
+    replaced: u.replaced,
+    unchanged: u.unchanged,
+    uploadedBy: u.uploaded_by,
+    uploadedAt: u.uploaded_at,
+  }));
+  return sendPage(request, reply, {
+    title: formTitle(`Load data: ${indicator.title}`, Boolean(options.fileError)),
+    status: options.status,
+    content: uploadView(indicator, request.csrfToken, uploads, options),
+  });
+}
+
+export function indicatorManageRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const { db } = deps;
+
+  app.get("/manage/indicators", async (request, reply) => {
+    const redirect = signInFirst(request, reply);
+    if (redirect) return redirect;
+    authorize(request.actor, "indicator.edit");
+    const visions = await getFramework(db, request.actor);
+    const versions = new Map((await listIndicatorVersions(db)).map((i) => [i.slug, i.version]));
+    const saved = (request.query as Record<string, unknown>).saved;
+    return sendPage(request, reply, {
+      title: "Manage indicators",
+      content: manageIndicatorsView(
+        visions,
+        versions,
+        request.csrfToken,
+        typeof saved === "string" ? saved : undefined,
+      ),
+    });
+  });
+
+  app.post<SlugRequest>("/manage/indicators/:slug/publish", async (request, reply) => {
+    const redirect = signInFirst(request, reply);
+    if (redirect) return redirect;
+    const slug = slugParam(request.params.slug);
+    const body = (request.body ?? {}) as Body;
+    const published = body.published === "yes";
+    const version = Number(typeof body.version === "string" ? body.version : Number.NaN);
+    await db
+      .transaction()
+      .execute((trx) => setIndicatorPublished(trx, request.actor, { slug, published, version }));
+    return reply.redirect(`/manage/indicators?saved=${published ? "published" : "withdrawn"}`, 303);
+  });
+
+  app.get<SlugRequest>("/manage/indicators/:slug/upload", async (request, reply) => {
+    const redirect = signInFirst(request, reply);
+    if (redirect) return redirect;
+    const saved = (request.query as Record<string, unknown>).saved === "1";
+    return uploadPage(deps, request, reply, slugParam(request.params.slug), { saved });
+  });
+
+  app.post<{ Params: { slug: string; pendingId: string } }>(
+    "/manage/indicators/:slug/upload/:pendingId",
+    async (request, reply) => {
+      const redirect = signInFirst(request, reply);
+      if (redirect) return redirect;
+      const slug = slugParam(request.params.slug);
+      const pendingId = /^\d{1,9}$/.test(request.params.pendingId) ? Number(request.params.pendingId) : 0;
+      if (!pendingId) throw new NotFoundError("That upload was not found. Upload the file again.");
+      await db
+        .transaction()
+        .execute((trx) => confirmUpload(trx, request.actor, { indicatorSlug: slug, pendingId }));
+      return reply.redirect(`/manage/indicators/${slug}/upload?saved=1`, 303);
+    },
+  );
+
+  // Uploads are multipart: only this route reads them, with the file held in memory (20 MB at most).
+  app.register(async (scope) => {
+    await scope.register(multipart, {
+      attachFieldsToBody: "keyValues",
+      limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 },
+      async onFile(part) {
+        const data = await part.toBuffer();
+        (part as unknown as { value: UploadedFile }).value = { fileName: part.filename, data };
+      },
+    });
+    scope.post<SlugRequest>("/manage/indicators/:slug/upload", async (request, reply) => {
+      const redirect = signInFirst(request, reply);
+      if (redirect) return redirect;
+      const slug = slugParam(request.params.slug);
+      authorize(request.actor, "indicator.edit");
+      if (!(await findIndicator(db, slug))) throw new NotFoundError("There is no indicator at this address.");
+      const file = ((request.body ?? {}) as Body).file as UploadedFile | undefined;
+      if (!file || typeof file !== "object" || !file.fileName || file.data.length === 0)
+        return uploadPage(deps, request, reply, slug, {
+          fileError: "Choose a CSV or Excel file to upload.",
+          status: 400,
+        });
+      let preview: Awaited<ReturnType<typeof previewUpload>>;
+      try {
+        preview = await db.transaction().execute((trx) =>
+          previewUpload(trx, request.actor, {
+            indicatorSlug: slug,
+            fileName: file.fileName,
+            data: file.data,
+          }),
+        );
+      } catch (error) {
+        if (error instanceof ValidationError && error.fields.file)
+          return uploadPage(deps, request, reply, slug, { fileError: error.fields.file, status: 400 });
+        throw error;
+      }
+      const indicator = await getIndicator(db, request.actor, slug);
+      return sendPage(request, reply, {
+        title: formTitle(`Check before saving: ${indicator.title}`, !preview.ok),
+        status: preview.ok ? 200 : 400,
+        content: previewView(indicator, request.csrfToken, preview),
+      });
+    });
+  });
+}

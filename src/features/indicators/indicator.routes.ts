@@ -1,0 +1,97 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { AppDeps } from "../../app.ts";
+import { NotFoundError } from "../../platform/errors.ts";
+import { type PageOptions, page } from "../../platform/views/layout.ts";
+import { findGeography } from "./geography.ts";
+import { observationsCsv } from "./indicator-csv.ts";
+import { indicatorManageRoutes } from "./indicator-manage.routes.ts";
+import { compareArea, getFramework, getIndicatorPage, getObservations } from "./indicator-read.service.ts";
+import { areasView } from "./views/areas.view.ts";
+import { frameworkView } from "./views/framework.view.ts";
+import { indicatorView } from "./views/indicator.view.ts";
+
+// The progress framework's public pages: the overview, one indicator (filters in the address, so
+// they work without JavaScript), its data as CSV, and a council area compared with Scotland.
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const FRAMEWORK = { href: "/indicators", text: "Progress framework" };
+
+function slugParam(value: string): string {
+  if (SLUG.test(value) && value.length <= 100) return value;
+  throw new NotFoundError("There is no indicator at this address.");
+}
+
+type Query = Record<string, string | undefined>;
+
+function queryOf(request: FastifyRequest): Query {
+  const q = (request.query ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(q).map(([k, v]) => [k, typeof v === "string" ? v : undefined]));
+}
+
+/** Anonymous answers may be cached a minute; a signed-in reader's may show hidden numbers: never stored. */
+function cacheHeaders(request: FastifyRequest, reply: FastifyReply): void {
+  reply.header("cache-control", request.actor.kind === "user" ? "private, no-store" : "public, max-age=60");
+  reply.header("vary", "Cookie");
+}
+
+function sendPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: Omit<PageOptions, "actor" | "csrfToken">,
+): FastifyReply {
+  cacheHeaders(request, reply);
+  return reply
+    .type("text/html; charset=utf-8")
+    .send(page({ ...options, actor: request.actor, csrfToken: request.csrfToken }).value);
+}
+
+/** The progress framework's pages, public and for analysts. */
+export function indicatorRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const { db } = deps;
+  indicatorManageRoutes(app, deps);
+
+  app.get("/indicators", async (request, reply) =>
+    sendPage(request, reply, {
+      title: "How is Scotland doing?",
+      content: frameworkView(await getFramework(db, request.actor)),
+    }),
+  );
+
+  app.get("/indicators/council-areas", async (request, reply) => {
+    const code = queryOf(request).area || undefined;
+    // compareArea refuses anything but a council area's code, naming the field.
+    const rows = code ? await compareArea(db, request.actor, code) : [];
+    const area = code ? findGeography(code) : undefined;
+    return sendPage(request, reply, {
+      title: area ? `${area.name} compared with Scotland` : "Compare a council area with Scotland",
+      breadcrumbs: [FRAMEWORK],
+      content: areasView(area ?? null, rows),
+    });
+  });
+
+  app.get<{ Params: { slug: string } }>("/indicators/:slug", async (request, reply) => {
+    const q = queryOf(request);
+    const data = await getIndicatorPage(db, request.actor, slugParam(request.params.slug), {
+      geography: q.geography || undefined,
+      breakdown: q.breakdown,
+      period: q.period || undefined,
+    });
+    return sendPage(request, reply, {
+      title: data.indicator.title,
+      breadcrumbs: [FRAMEWORK],
+      content: indicatorView(data),
+    });
+  });
+
+  app.get<{ Params: { slug: string } }>("/indicators/:slug/data.csv", async (request, reply) => {
+    const slug = slugParam(request.params.slug);
+    const { indicator, observations } = await getObservations(db, request.actor, slug, {
+      geography: queryOf(request).geography || undefined,
+    });
+    cacheHeaders(request, reply);
+    return reply
+      .type("text/csv; charset=utf-8")
+      .header("content-disposition", `attachment; filename="${slug}.csv"`)
+      .send(observationsCsv(indicator, observations));
+  });
+}
