@@ -7,6 +7,7 @@ import { migrateToLatest } from "../src/db/migrate.ts";
 import { actorForUser } from "../src/features/accounts/user.service.ts";
 import { DEMO_EDITOR, loadDemoData } from "../src/features/demo/demo.service.ts";
 import { SECTORS } from "../src/features/demo/programme.ts";
+import { DEMO_ANALYST } from "../src/features/indicators/indicator-demo.ts";
 import { createEditionFromDocument } from "../src/features/route-maps/edition-document.service.ts";
 import {
   EDITION_DOCUMENT_FORMAT,
@@ -14,6 +15,7 @@ import {
 } from "../src/features/route-maps/edition-document.ts";
 import type { Actor } from "../src/platform/actor.ts";
 import { openPglite, openPostgres } from "../src/platform/database.ts";
+import { benchIndicators } from "./indicators.ts";
 
 const EDITIONS_PER_ROUTE_MAP = 4;
 const ACTIONS_PER_EDITION = 40;
@@ -73,6 +75,14 @@ const editor = await db
   .where("email", "=", DEMO_EDITOR.email)
   .executeTakeFirstOrThrow();
 const actor: Actor = await actorForUser(db, editor);
+const analyst: Actor = await actorForUser(
+  db,
+  await db
+    .selectFrom("app_user")
+    .selectAll()
+    .where("email", "=", DEMO_ANALYST.email)
+    .executeTakeFirstOrThrow(),
+);
 const themes = await db.selectFrom("theme").select("slug").where("slug", "!=", "leadership").execute();
 for (const [i, theme] of themes.entries()) {
   for (let e = 0; e < EDITIONS_PER_ROUTE_MAP; e++) {
@@ -135,6 +145,7 @@ for (const url of targets) {
     `| ${url} | ${await time(app, url)} | ${await time(cachedApp, url)} | ${(first.rawPayload.length / 1024).toFixed(1)} |`,
   );
 }
+await benchIndicators(db, app, analyst);
 await app.close();
 await cachedApp.close();
 await handle.close();

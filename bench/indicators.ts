@@ -1,0 +1,105 @@
+// The progress framework's part of `npm run bench`: one million generated observations loaded
+// through the same service an upload uses (batched, with revision history), timed, with the peak
+// memory of the process; then the indicator page and its CSV rendered from that data.
+import { performance } from "node:perf_hooks";
+import type { FastifyInstance } from "fastify";
+import type { PendingRow } from "../src/db/schema.ts";
+import {
+  createIndicator,
+  createOutcome,
+  createVisionStatement,
+} from "../src/features/indicators/framework.service.ts";
+import { GEOGRAPHIES } from "../src/features/indicators/geography.ts";
+import { saveObservations } from "../src/features/indicators/upload.service.ts";
+import type { Actor } from "../src/platform/actor.ts";
+import type { Db } from "../src/platform/database.ts";
+
+const TARGET = Number(process.env.BENCH_OBSERVATIONS ?? 1_000_000);
+
+const BREAKDOWNS: Array<Record<string, string>> = [{}];
+for (const age of ["0-4", "5-11", "12-15", "16-17"])
+  for (const sex of ["female", "male"])
+    for (const placement of ["at home", "kinship", "foster", "residential", "other"])
+      BREAKDOWNS.push({ "age band": age, sex, placement });
+
+/** Monthly snapshot dates from January 1980: as many as the target needs. */
+function period(i: number): string {
+  const year = 1980 + Math.floor(i / 12);
+  return `${year}-${String((i % 12) + 1).padStart(2, "0")}-01`;
+}
+
+function generate(count: number): PendingRow[] {
+  const rows: PendingRow[] = [];
+  for (let p = 0; rows.length < count; p++)
+    for (const geography of GEOGRAPHIES)
+      for (const [b, breakdown] of BREAKDOWNS.entries()) {
+        if (rows.length >= count) break;
+        rows.push({
+          period: period(p),
+          geography: geography.code,
+          breakdown,
+          value: (p * 7 + b * 13) % 500,
+          flag: null,
+        });
+      }
+  return rows;
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+}
+
+export async function benchIndicators(db: Db, app: FastifyInstance, analyst: Actor): Promise<void> {
+  await createVisionStatement(db, analyst, { slug: "bench-vision", title: "Bench vision" });
+  await createOutcome(db, analyst, {
+    visionSlug: "bench-vision",
+    slug: "bench-outcome",
+    title: "Bench outcome",
+  });
+  const indicatorId = await createIndicator(db, analyst, {
+    outcomeSlug: "bench-outcome",
+    slug: "bench-observations",
+    title: "Generated observations",
+    unit: "children",
+    better: "lower",
+    kind: "core",
+    measure: "outcome",
+    baselinePeriod: period(0),
+    breakdowns: ["age band", "sex", "placement"],
+    suppressBelow: 5,
+    published: true,
+  });
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 50);
+  const start = performance.now();
+  const rows = generate(TARGET);
+  const counts = await db.transaction().execute((trx) =>
+    saveObservations(trx, analyst, { indicatorId, fileName: "bench", rows }, (done, total) => {
+      process.stderr.write(`\r  ${done}/${total} observations`);
+    }),
+  );
+  const seconds = (performance.now() - start) / 1000;
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
+  process.stderr.write("\n");
+  console.log(`\n## Progress framework\n`);
+  console.log(
+    `Loaded ${counts.added.toLocaleString("en-GB")} generated observations (${GEOGRAPHIES.length} areas × ${BREAKDOWNS.length} breakdowns × monthly periods) in ${seconds.toFixed(1)} s (${Math.round(counts.added / seconds).toLocaleString("en-GB")} a second); peak memory of the process ${mb(peak)}.\n`,
+  );
+  console.log("| address | ms |");
+  console.log("|---|---:|");
+  for (const url of [
+    "/indicators",
+    "/indicators/bench-observations",
+    "/indicators/bench-observations?geography=S12000036",
+    "/indicators/bench-observations/data.csv?geography=S12000036",
+    "/api/v1/indicators/bench-observations",
+  ]) {
+    const t = performance.now();
+    const response = await app.inject({ url });
+    if (response.statusCode !== 200) throw new Error(`${url} answered ${response.statusCode}`);
+    console.log(`| ${url} | ${(performance.now() - t).toFixed(0)} |`);
+  }
+}
