@@ -6,7 +6,13 @@ interface Entry {
   headers: Record<string, string>;
 }
 
-const KEPT_HEADERS = ["content-type", "cache-control", "vary", "access-control-allow-origin"];
+const KEPT_HEADERS = [
+  "content-type",
+  "content-disposition",
+  "cache-control",
+  "vary",
+  "access-control-allow-origin",
+];
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**

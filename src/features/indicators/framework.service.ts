@@ -108,6 +108,8 @@ export async function createIndicator(trx: Db, actor: Actor, input: NewIndicator
   checkSlug(fields, input.slug);
   if (input.title.trim() === "") fields.title = "Enter the indicator's name.";
   if (input.unit.trim() === "") fields.unit = "Enter the unit, for example children or percent.";
+  if (input.sourceUrl && !/^https?:\/\/[^\s]+$/.test(input.sourceUrl))
+    fields.sourceUrl = "Give the source's web address, starting https://.";
   if (input.baselinePeriod && !parsePeriod(input.baselinePeriod))
     fields.baselinePeriod =
       "Write the baseline period as a year (2018), a financial year (2019-20) or a date.";

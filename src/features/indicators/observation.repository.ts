@@ -187,6 +187,12 @@ export async function savePending(
   trx: Db,
   values: { indicator_id: number; user_id: number; file_name: string; rows: PendingRow[] },
 ): Promise<number> {
+  // One pending upload per analyst and indicator: a newer file replaces one never confirmed.
+  await trx
+    .deleteFrom("indicator_upload_pending")
+    .where("user_id", "=", values.user_id)
+    .where("indicator_id", "=", values.indicator_id)
+    .execute();
   const row = await trx
     .insertInto("indicator_upload_pending")
     .values({ ...values, rows: JSON.stringify(values.rows) })

@@ -159,6 +159,26 @@ describe("uploading observations: checked, previewed, then saved", () => {
     expect(await observationCount(ind.id)).toBe(0);
   });
 
+  it("a newer preview replaces the analyst's unconfirmed one", async () => {
+    const ind = await createTestIndicator(db, analyst);
+    const preview = (n: number) =>
+      tx((trx) =>
+        previewUpload(trx, analyst, {
+          indicatorSlug: ind.slug,
+          fileName: `v${n}.csv`,
+          data: csv("period,geography,value", `2022,S92000003,${n}`),
+        }),
+      );
+    const first = await preview(1);
+    const second = await preview(2);
+    if (!first.ok || !second.ok) throw new Error("expected clean previews");
+    await expect(
+      tx((trx) => confirmUpload(trx, analyst, { indicatorSlug: ind.slug, pendingId: first.pendingId })),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await tx((trx) => confirmUpload(trx, analyst, { indicatorSlug: ind.slug, pendingId: second.pendingId }));
+    expect((await listObservations(db, ind.id)).map((r) => r.value)).toEqual([2]);
+  });
+
   it("an XLSX workbook is read like a CSV file", async () => {
     const ind = await createTestIndicator(db, analyst);
     const workbook = new ExcelJS.Workbook();

@@ -2,7 +2,7 @@ import { html, type SafeHtml } from "../../../platform/html.ts";
 import { pageHeader } from "../../../platform/views/components/page-header.ts";
 import { table } from "../../../platform/views/components/table.ts";
 import { tag } from "../../../platform/views/components/tag.ts";
-import { button, csrfField, errorSummary, hiddenField, notification } from "../../../platform/views/forms.ts";
+import { button, csrfField, hiddenField, notification } from "../../../platform/views/forms.ts";
 import type { FrameworkVision } from "../indicator.types.ts";
 import { indicatorPath } from "./format.ts";
 
@@ -35,8 +35,4 @@ export function manageIndicatorsView(
           ]),
         })
   }`;
-}
-
-export function errorPageBody(message: string): SafeHtml {
-  return errorSummary({ errors: [], description: message });
 }

@@ -33,7 +33,7 @@ function uploadForm(m: IndicatorMeta, csrfToken: string, error?: string): SafeHt
     <label class="ds_label" for="file">Data file (CSV or Excel)</label>
     <p class="ds_hint-text" id="file-hint">One row for each value, with a heading row: ${columns.join(", ")}. The geography is its official code (S92000003 for Scotland). Leave a breakdown empty for the total. The flag is optional: provisional, revised, estimated or suppressed.</p>
     ${error ? html`<p class="ds_question__error-message" id="file-error">${error}</p>` : ""}
-    <input class="ds_file-upload${error ? " ds_input--error" : ""}" type="file" id="file" name="file" accept=".csv,.xlsx" aria-describedby="file-hint${error ? " file-error" : ""}"${error ? html` aria-invalid="true"` : ""}>
+    <input class="wm-file-input${error ? " wm-file-input--error" : ""}" type="file" id="file" name="file" accept=".csv,.xlsx" aria-describedby="file-hint${error ? " file-error" : ""}"${error ? html` aria-invalid="true"` : ""}>
   </div>
   ${button({ text: "Check the file" })}
 </form>`;
