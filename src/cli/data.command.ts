@@ -4,7 +4,6 @@ import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { findUserByEmail } from "../features/accounts/user.repository.ts";
 import { actorForUser } from "../features/accounts/user.service.ts";
-import { checkUploadFile, saveObservations } from "../features/indicators/upload.service.ts";
 import type { Actor } from "../platform/actor.ts";
 import { loadConfig } from "../platform/config.ts";
 import type { Db } from "../platform/database.ts";
@@ -44,6 +43,10 @@ export function dataCommand(program: Command): void {
           throw new CliError("Name the analyst's account the data is loaded as, with --as.");
         const config = loadConfig();
         requireExistingDatabase(config);
+        // Loaded when the command runs, so other commands do not pay for the spreadsheet reader.
+        const { checkUploadFile, saveObservations } = await import(
+          "../features/indicators/upload.service.ts"
+        );
         await withDatabase(config, async ({ db }) => {
           const actor = await analystByEmail(db, options.as);
           const checked = await checkUploadFile(db, actor, {

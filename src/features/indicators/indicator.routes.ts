@@ -8,7 +8,6 @@ import { indicatorManageRoutes } from "./indicator-manage.routes.ts";
 import { compareArea, getFramework, getIndicatorPage, getObservations } from "./indicator-read.service.ts";
 import { areasView } from "./views/areas.view.ts";
 import { frameworkView } from "./views/framework.view.ts";
-import { indicatorView } from "./views/indicator.view.ts";
 
 // The progress framework's public pages: the overview, one indicator (filters in the address, so
 // they work without JavaScript), its data as CSV, and a council area compared with Scotland.
@@ -76,6 +75,8 @@ export function indicatorRoutes(app: FastifyInstance, deps: AppDeps): void {
       breakdown: q.breakdown,
       period: q.period || undefined,
     });
+    // The chart library (Observable Plot on linkedom) loads on the first indicator page, not at start.
+    const { indicatorView } = await import("./views/indicator.view.ts");
     return sendPage(request, reply, {
       title: data.indicator.title,
       breadcrumbs: [FRAMEWORK],
