@@ -13,6 +13,9 @@ import { tokenRoutes } from "./features/api-tokens/token.routes.ts";
 import { governanceRoutes } from "./features/governance/governance.routes.ts";
 import { importRoutes } from "./features/import/import.routes.ts";
 import { indicatorRoutes } from "./features/indicators/indicator.routes.ts";
+import { calendarRoutes } from "./features/calendars/calendar.routes.ts";
+import { landscapeRoutes } from "./features/landscape/landscape.routes.ts";
+import { minutesDownloadRoutes } from "./features/minutes-downloads/minutes-downloads.routes.ts";
 import { editRoutes } from "./features/route-maps/edit.routes.ts";
 import { publicRoutes } from "./features/route-maps/public.routes.ts";
 import type { Actor } from "./platform/actor.ts";
@@ -90,5 +93,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   auditRoutes(app, deps);
   tokenRoutes(app, deps);
   indicatorRoutes(app, deps);
+  landscapeRoutes(app, deps);
+  calendarRoutes(app, deps);
+  minutesDownloadRoutes(app, deps);
   return app;
 }

@@ -83,3 +83,15 @@ export function londonTime(date: string, time = "00:00"): WallClockTime {
   };
   return value;
 }
+
+const londonDate = new Intl.DateTimeFormat("en-CA", {
+  timeZone: LONDON,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** Today's date in Scotland, "YYYY-MM-DD". */
+export function londonToday(now: Date = new Date()): string {
+  return londonDate.format(now);
+}

@@ -14,11 +14,11 @@ export type GroupFlag =
   | { kind: "review_due"; date: IsoDate }
   | { kind: "no_end_date" };
 
-export interface GroupSummary {
+export interface GroupSummary<M extends LandscapeMeeting = LandscapeMeeting> {
   group: LandscapeGroup;
   parent: Pick<LandscapeGroup, "id" | "slug" | "name"> | null;
-  lastMeeting: LandscapeMeeting | null;
-  nextMeeting: LandscapeMeeting | null;
+  lastMeeting: M | null;
+  nextMeeting: M | null;
   flags: GroupFlag[];
 }
 
@@ -32,8 +32,8 @@ export function groupFlags(group: LandscapeGroup, today: IsoDate): GroupFlag[] {
   return flags;
 }
 
-export function lastMeeting(meetings: readonly LandscapeMeeting[], today: IsoDate): LandscapeMeeting | null {
-  let last: LandscapeMeeting | null = null;
+export function lastMeeting<M extends LandscapeMeeting>(meetings: readonly M[], today: IsoDate): M | null {
+  let last: M | null = null;
   for (const m of meetings) {
     const happened = m.status === "held" || (m.status === "planned" && m.date < today);
     if (happened && (last === null || m.date > last.date)) last = m;
@@ -41,8 +41,8 @@ export function lastMeeting(meetings: readonly LandscapeMeeting[], today: IsoDat
   return last;
 }
 
-export function nextMeeting(meetings: readonly LandscapeMeeting[], today: IsoDate): LandscapeMeeting | null {
-  let next: LandscapeMeeting | null = null;
+export function nextMeeting<M extends LandscapeMeeting>(meetings: readonly M[], today: IsoDate): M | null {
+  let next: M | null = null;
   for (const m of meetings) {
     if (m.status === "planned" && m.date >= today && (next === null || m.date < next.date)) next = m;
   }
@@ -50,7 +50,10 @@ export function nextMeeting(meetings: readonly LandscapeMeeting[], today: IsoDat
 }
 
 /** Every group by name, with its parent, last and next meeting and flags. */
-export function groupSummaries(landscape: Landscape, today: IsoDate): GroupSummary[] {
+export function groupSummaries<M extends LandscapeMeeting>(
+  landscape: Omit<Landscape, "meetings"> & { meetings: M[] },
+  today: IsoDate,
+): GroupSummary<M>[] {
   const byId = new Map(landscape.groups.map((g) => [g.id, g]));
   return [...landscape.groups]
     .sort((a, b) => a.name.localeCompare(b.name, "en-GB"))

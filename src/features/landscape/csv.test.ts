@@ -1,0 +1,33 @@
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { neutralise, toCsv } from "./csv.ts";
+
+describe("CSV downloads", () => {
+  it("neutralises cells a spreadsheet would run as a formula", () => {
+    expect(neutralise('=HYPERLINK("http://evil")')).toBe('\'=HYPERLINK("http://evil")');
+    expect(neutralise("+44 131 244 0000")).toBe("'+44 131 244 0000");
+    expect(neutralise("-1")).toBe("'-1");
+    expect(neutralise("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(neutralise("\t=1")).toBe("'\t=1");
+    expect(neutralise("Louise Long")).toBe("Louise Long");
+    expect(neutralise(-1)).toBe("-1");
+    expect(neutralise(null)).toBe("");
+    expect(neutralise(true)).toBe("yes");
+  });
+
+  it("writes a header and quoted rows that read back the same", () => {
+    const text = toCsv(
+      ["name", "remit"],
+      [
+        ["Group, one", 'Says "hello"\non two lines'],
+        ["=cmd", null],
+      ],
+    );
+    expect(text.startsWith("\uFEFFname,remit\r\n")).toBe(true);
+    expect(parse(text.slice(1))).toEqual([
+      ["name", "remit"],
+      ["Group, one", 'Says "hello"\non two lines'],
+      ["'=cmd", ""],
+    ]);
+  });
+});
