@@ -36,6 +36,7 @@ import { BAD_REQUEST_OR_NOT_FOUND, NOT_FOUND, SlugParams } from "./common.schema
 import { Comparison, ComparisonQuery } from "./comparison.schema.ts";
 import { Edition, EditionList, EditionParams } from "./edition.schema.ts";
 import { Foundation, FoundationList } from "./foundation.schema.ts";
+import { GOVERNANCE_TAG, governanceApiRoutes } from "./governance-api.routes.ts";
 import { type ApiOperation, buildOpenApiDocument, type OpenApiInfo } from "./openapi.ts";
 import { Programme } from "./programme.schema.ts";
 import { SectorActions, SectorList } from "./sector.schema.ts";
@@ -59,6 +60,7 @@ const INFO: OpenApiInfo = {
         "People, their roles and the audit trail: for administrators, with an API token or a session.",
     },
     INDICATOR_TAG,
+    GOVERNANCE_TAG,
   ],
 };
 
@@ -353,6 +355,7 @@ export function apiRoutes(app: FastifyInstance, deps: AppDeps): void {
 
       adminApiRoutes(api, deps);
       indicatorApiRoutes(api, deps);
+      governanceApiRoutes(api, deps);
     },
     { prefix: API_ROOT },
   );
