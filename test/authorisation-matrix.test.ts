@@ -6,6 +6,7 @@ import { adminMatrix } from "./matrix/admin.rows.ts";
 import { governanceMatrix } from "./matrix/governance.rows.ts";
 import { importMatrix } from "./matrix/import.rows.ts";
 import { indicatorsMatrix } from "./matrix/indicators.rows.ts";
+import { landscapeMatrix } from "./matrix/landscape.rows.ts";
 import {
   type Answer,
   type MatrixContext,
@@ -33,6 +34,7 @@ const PARTS: MatrixPart<any>[] = [
   accountsMatrix,
   importMatrix,
   indicatorsMatrix,
+  landscapeMatrix,
 ];
 
 interface Cell {

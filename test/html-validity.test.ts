@@ -9,6 +9,7 @@ import { createTestDatabase } from "./support/database.ts";
 import { visitAdminPages } from "./support/html-validity-admin.ts";
 import { anonymousSession, getPage, postForm, type Session, signIn, testApp } from "./support/http.ts";
 import { visitIndicatorPages } from "./support/indicator-pages.ts";
+import { landscapePages } from "./support/landscape-pages.ts";
 import { checkHtml, formatNuErrors } from "./support/nu-checker.ts";
 import { listRoutes } from "./support/routes.ts";
 
@@ -78,7 +79,9 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
     await app.ready();
     routes.push(
       ...getRoutes(app).filter(
-        (route) => !route.startsWith("/api/") && !route.startsWith("/assets/") && !route.endsWith(".csv"),
+        // Downloads that are not HTML (CSV, iCalendar, Word) are checked by their own tests.
+        (route) =>
+          !route.startsWith("/api/") && !route.startsWith("/assets/") && !/\.(csv|ics|docx)$/.test(route),
       ),
     );
 
@@ -190,6 +193,7 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
           label: "an age band",
         },
       ],
+      ...(await landscapePages(db)),
     };
     // Governance: the demo's National Leadership Group, its published meeting and the next one (draft minutes).
     const demoGroup = await db
@@ -341,6 +345,15 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
     await errorPage(
       "import: a document it does not recognise",
       postForm(app, editor, "/manage/import", { text: "A shopping list.\nBread and milk." }),
+      400,
+    );
+    await errorPage(
+      "the landscape with a period that ends before it starts",
+      getPage(
+        app,
+        undefined,
+        "/landscape?from-day=2&from-month=1&from-year=2024&to-day=1&to-month=1&to-year=2024",
+      ),
       400,
     );
     await errorPage("no such edition, to an editor", getPage(app, editor, "/manage/editions/999999"), 404);
