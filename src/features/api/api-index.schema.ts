@@ -17,6 +17,7 @@ export const ApiIndex = component(
         themes: ApiUrl,
         sectors: ApiUrl,
         indicators: ApiUrl,
+        groups: ApiUrl,
       }),
     },
     { description: "Links to every collection and to the OpenAPI document." },

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/support/database.ts";
 import { createApp } from "../../app.ts";
 import type { DatabaseHandle } from "../../platform/database.ts";
+import { buildLandscape } from "../landscape/landscape.fixtures.ts";
 import { checkAnswer, documentedPath, type OpenApiDocument, strictAjv } from "./api.test-support.ts";
 
 type Json = Record<string, unknown>;
@@ -67,6 +68,13 @@ describe("the JSON API over the demo data", () => {
         const detail = await visit(indicator.url);
         await visit(detail.observations as string);
       }
+    // Governance groups: a small landscape of its own, so the groups' reads are exercised too.
+    await buildLandscape(handle.db);
+    for (const group of (await visit(links.groups!)).groups as Array<{ url: string; links: Json }>) {
+      await visit(group.url);
+      await visit(group.links.memberships as string);
+      await visit(group.links.meetings as string);
+    }
 
     await visit(links.openapi!);
 

@@ -51,7 +51,8 @@ export function presentIndex(): Static<typeof ApiIndex> {
     name: "Waymark API",
     description:
       "Open data about the programme's route maps: foundations, themes, every edition with all its " +
-      "sections, and the sectors that must act. Read-only; no account needed.",
+      "sections, the sectors that must act, and governance groups with their members and meetings. " +
+      "Read-only; no account needed.",
     links: {
       openapi: apiUrls.openapi(),
       programme: apiUrls.programme(),
@@ -59,6 +60,7 @@ export function presentIndex(): Static<typeof ApiIndex> {
       themes: apiUrls.themes(),
       sectors: apiUrls.sectors(),
       indicators: `${API_ROOT}/indicators`,
+      groups: `${API_ROOT}/groups`,
     },
   };
 }

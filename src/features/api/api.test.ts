@@ -14,6 +14,7 @@ describe("the JSON API", () => {
       const links = body.links as Record<string, string>;
       expect(Object.keys(links).sort()).toEqual([
         "foundations",
+        "groups",
         "indicators",
         "openapi",
         "programme",
