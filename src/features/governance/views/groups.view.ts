@@ -21,6 +21,7 @@ export function groupsView(groups: GroupSummary[], options: { canCreate: boolean
   return html`${pageHeader({ label: "Governance", title: "Groups" })}
   <p class="ds_lead">The groups that lead and oversee the work to keep the promise: what each is for, who sits on it, and the minutes of its meetings.</p>
   ${options.canCreate ? html`<p><a class="ds_button ds_button--secondary" href="/manage/groups/new">Add a group</a></p>` : ""}
+  <p><a href="/landscape">See every group side by side</a>: where they overlap, and how many meetings people are asked to go to.</p>
   ${
     groups.length === 0
       ? html`<p>There are no groups yet.</p>`
@@ -79,6 +80,7 @@ export function groupView(group: Group, options: { canManage: boolean; seesPriva
         })
   }
   <h2>Meetings</h2>
+  <p><a href="${groupPath(group.slug)}/calendar.ics">Add this group's meetings to your calendar</a> (iCalendar).</p>
   ${
     group.meetings.length === 0
       ? html`<p>${options.seesPrivate ? "No meetings have been planned." : "No minutes have been published yet."}</p>`

@@ -97,6 +97,7 @@ export function minutesView(meeting: Meeting, options: { canManage: boolean }): 
   }
   ${options.canManage ? html`<p><a class="ds_button ds_button--secondary" href="${manageMeetingPath(meeting.id)}">Manage this meeting</a></p>` : ""}
   <p>Minutes from the meeting of the group held on ${meetingWhen(meeting)}.</p>
+  <p>Download these minutes <a href="${minutesPath(meeting.group.slug, meeting.id)}/minutes.docx">as a Word document</a> or <a href="${minutesPath(meeting.group.slug, meeting.id)}/minutes.html">as a web page</a>.</p>
   ${
     meeting.minutesStatus !== "draft"
       ? html`<p>${
