@@ -51,7 +51,6 @@ function groupsTable(groups: GroupSummary<MeetingRow>[]): SafeHtml {
       "Needs attention",
     ],
     rowHeaders: true,
-    smallscreen: "scrolling",
     rows: groups.map((s) => [
       html`<a href="${groupHref(s.group.slug)}">${s.group.name}</a>${s.group.status === "active" ? "" : html` ${tag(s.group.status === "ended" ? "Ended" : "Paused", "grey")}`}`,
       s.group.remit === "" ? "Not written yet" : s.group.remit,
@@ -75,7 +74,6 @@ function overlapTable(overlaps: GroupOverlap[]): SafeHtml {
   return table({
     caption: "Pairs of groups, most overlapping first",
     head: ["Groups", "People on both", "Organisations on both", "Remit words in common", "Overlap"],
-    smallscreen: "scrolling",
     rows: overlaps.map((o) => [
       html`<a href="${groupHref(o.a.slug)}">${o.a.name}</a> and <a href="${groupHref(o.b.slug)}">${o.b.name}</a>`,
       `${o.sharedPeople.length} (${percent(o.people)})${names(o.sharedPeople)}`,
@@ -87,7 +85,7 @@ function overlapTable(overlaps: GroupOverlap[]): SafeHtml {
 }
 
 function periodForm(form: PeriodForm, errors: FieldErrors): SafeHtml {
-  return html`<form method="get" action="/landscape#meeting-load" novalidate>
+  return html`<form method="get" action="/landscape" novalidate>
     ${dateInput({ name: "from", legend: "First day", value: form.from, error: errors.from, hint: "For example, 1 4 2025" })}
     ${dateInput({ name: "to", legend: "Last day", value: form.to, error: errors.to, hint: "For example, 31 3 2026" })}
     ${button({ text: "Show meeting load", variant: "secondary" })}
@@ -103,7 +101,6 @@ function loadTables(report: LandscapeReport): SafeHtml {
           caption: `Meetings per person, ${span}`,
           head: ["Person", "Groups", "Meetings expected at", "Meetings attended", "Apologies"],
           rowHeaders: true,
-          smallscreen: "scrolling",
           rows: report.people.map((p) => [p.person.name, p.groups, p.expected, p.attended, p.apologies]),
         });
   const organisations =
@@ -113,7 +110,6 @@ function loadTables(report: LandscapeReport): SafeHtml {
           caption: `Meetings per organisation, ${span}`,
           head: ["Organisation", "Groups", "Meetings", "Seats at meetings", "Attendances"],
           rowHeaders: true,
-          smallscreen: "scrolling",
           rows: report.organisations.map((o) => [
             o.organisation.name,
             o.groups,
