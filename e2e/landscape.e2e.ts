@@ -51,7 +51,9 @@ describe.each(MODES)("a reader, $name,", (mode) => {
 
     await landscape.choosePeriod(["1", "1", "2024"], ["31", "12", "2024"]);
     const chosen = await LandscapePage.verifyOnPage(visitor.page);
-    expect(await chosen.main.textContent()).toContain("Meetings per person, 1 January 2024 to 31 December 2024");
+    expect(await chosen.main.textContent()).toContain(
+      "Meetings per person, 1 January 2024 to 31 December 2024",
+    );
     await pageIsAccessibleAndClean();
   });
 
