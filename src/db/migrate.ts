@@ -5,6 +5,7 @@ import * as createImportedDocuments from "./migrations/2026-11-22T1100_create_im
 import * as rolesAndScopes from "./migrations/2026-11-22T1200_roles_and_scopes.ts";
 import * as governance from "./migrations/2026-11-22T1300_governance.ts";
 import * as indicators from "./migrations/2026-11-22T1400_indicators.ts";
+import * as accountability from "./migrations/2026-11-22T1500_accountability.ts";
 import * as auditEventsArePermanent from "./migrations/2026-11-22T1700_audit_events_are_permanent.ts";
 import * as apiTokens from "./migrations/2026-11-22T1710_api_tokens.ts";
 import * as accountLinksAndThrottling from "./migrations/2026-11-22T1720_account_links_and_throttling.ts";
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-22T1200_roles_and_scopes": rolesAndScopes,
   "2026-11-22T1300_governance": governance,
   "2026-11-22T1400_indicators": indicators,
+  "2026-11-22T1500_accountability": accountability,
   "2026-11-22T1700_audit_events_are_permanent": auditEventsArePermanent,
   "2026-11-22T1710_api_tokens": apiTokens,
   "2026-11-22T1720_account_links_and_throttling": accountLinksAndThrottling,

@@ -1,6 +1,7 @@
 import { type Actor, PUBLIC } from "../../platform/actor.ts";
 import type { Db } from "../../platform/database.ts";
 import { ConflictError } from "../../platform/errors.ts";
+import { loadAccountabilityDemo } from "../accountability/accountability.demo.ts";
 import { findUserByEmail } from "../accounts/user.repository.ts";
 import { actorForUser, createUser } from "../accounts/user.service.ts";
 import { loadIndicatorDemo } from "../indicators/indicator-demo.ts";
@@ -106,5 +107,7 @@ export async function loadDemoData(db: Db, options: DemoOptions = {}): Promise<v
   progress("Adding the National Leadership Group and its meeting of 21 May 2024");
   await loadGovernanceDemo(db, actor);
   await loadIndicatorDemo(db, progress);
+  progress("Adding organisations, who must act on Leadership's actions, and progress updates");
+  await loadAccountabilityDemo(db, actor, { themeSlug: "leadership", editionId: editionIds[1]! });
   progress("Demo data loaded");
 }

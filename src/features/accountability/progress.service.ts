@@ -1,0 +1,263 @@
+import type { Actor } from "../../platform/actor.ts";
+import { recordAudit } from "../../platform/audit.ts";
+import type { Db } from "../../platform/database.ts";
+import { ConflictError, type FieldErrors, NotFoundError } from "../../platform/errors.ts";
+import { authorize, can } from "../../platform/security/authorize.ts";
+import {
+  checkText,
+  clean,
+  optional,
+  paragraph,
+  short,
+  throwIfInvalid,
+} from "../route-maps/edition-editing.validation.ts";
+import * as repo from "./accountability.repository.ts";
+import {
+  type AccountOptions,
+  getOrganisationAccount,
+  type OwedAction,
+  sortParties,
+  toParty,
+  withEvidence,
+} from "./accountability.service.ts";
+import type { Due, OrganisationSummary, Party, ProgressUpdate } from "./accountability.types.ts";
+import * as progressRepo from "./progress.repository.ts";
+import {
+  CONFIDENCE_LEVELS,
+  type Confidence,
+  isStatus,
+  type ProgressStatus,
+  statusInfo,
+} from "./progress-status.ts";
+import { type ActionDetail, findAction } from "./responsibility.service.ts";
+
+// Progress updates. An organisation's contributor writes an update for an action the
+// organisation is named on; it stays a draft, seen only by that organisation and the programme
+// team, until submitted, when it becomes public. Every change moves the action's version on, so
+// two people updating the same action at once cannot overwrite each other: the second is told.
+
+export interface UpdateForm {
+  organisation: OrganisationSummary;
+  owed: OwedAction;
+  draft: ProgressUpdate | null;
+}
+
+/** The update form for one organisation's action (needs progress.report for the organisation). */
+export async function getUpdateForm(
+  db: Db,
+  actor: Actor,
+  organisationSlug: string,
+  themeSlug: string,
+  key: string,
+): Promise<UpdateForm> {
+  const account = await getOrganisationAccount(db, actor, organisationSlug);
+  authorize(actor, "progress.report", { organisationId: account.organisation.id });
+  const owed = account.actions.find((a) => a.action.themeSlug === themeSlug && a.action.key === key);
+  if (!owed)
+    throw new NotFoundError(
+      `${account.organisation.name} is not named on this action, so it has no update to give.`,
+    );
+  return { organisation: account.organisation, owed, draft: owed.draft };
+}
+
+/** What an organisation owes, with its drafts (needs progress.read_private for it). */
+export async function getOwed(db: Db, actor: Actor, organisationSlug: string, options: AccountOptions = {}) {
+  const account = await getOrganisationAccount(db, actor, organisationSlug, options);
+  authorize(actor, "progress.read_private", { organisationId: account.organisation.id });
+  return account;
+}
+
+export interface UpdateInput {
+  organisationSlug: string;
+  themeSlug: string;
+  key: string;
+  /** The action's version the form was made from. */
+  version: number;
+  /** "submit" makes it public; anything else keeps it a draft. */
+  intent: string | undefined;
+  status: string | undefined;
+  percent: string | undefined;
+  narrative: string | undefined;
+  confidence: string | undefined;
+  linkUrl?: string | undefined;
+  linkTitle?: string | undefined;
+  indicator?: string | undefined;
+  voice?: string | undefined;
+}
+
+function checkUrl(errors: FieldErrors, value: string | undefined): string | null {
+  const text = clean(value);
+  if (text === "") return null;
+  let url: URL | null = null;
+  try {
+    url = new URL(text);
+  } catch {
+    url = null;
+  }
+  if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || text.length > 2000) {
+    errors.linkUrl = "Enter the web link in full, starting https://";
+    return null;
+  }
+  return url.toString();
+}
+
+/** Checks an update's answers; every message names its field. */
+export function checkUpdate(input: UpdateInput) {
+  const errors: FieldErrors = {};
+  const submit = input.intent === "submit";
+  const statusText = clean(input.status);
+  const status: ProgressStatus | null = isStatus(statusText) ? statusText : null;
+  if (!status) errors.status = "Choose how the action is going";
+  const percentText = clean(input.percent).replace(/%$/, "");
+  let percent = status ? (statusInfo(status).percent ?? 0) : 0;
+  if (percentText !== "") {
+    if (/^\d{1,3}$/.test(percentText) && Number(percentText) <= 100) percent = Number(percentText);
+    else
+      errors.percent =
+        "Enter how far through the action is as a whole number from 0 to 100, or leave it empty";
+  }
+  const narrative = checkText(
+    errors,
+    "narrative",
+    input.narrative,
+    paragraph("what has happened", submit ? {} : optional),
+  );
+  const confidenceText = clean(input.confidence);
+  const confidence = CONFIDENCE_LEVELS.find((c) => c.code === confidenceText)?.code ?? null;
+  if (!confidence) errors.confidence = "Choose how sure you are";
+  const linkUrl = checkUrl(errors, input.linkUrl);
+  const linkTitle = checkText(errors, "linkTitle", input.linkTitle, short("name of the link", optional));
+  if (linkTitle !== "" && linkUrl === null && !errors.linkUrl)
+    errors.linkUrl = "Enter the web link the name is for";
+  const indicator = checkText(errors, "indicator", input.indicator, short("indicator", optional));
+  const voice = checkText(errors, "voice", input.voice, paragraph("what people told you", optional));
+  throwIfInvalid(errors);
+  return {
+    submit,
+    values: { status: status!, percent, narrative, confidence: confidence as Confidence },
+    evidence: [
+      ...(linkUrl ? [{ kind: "link" as const, title: linkTitle, url: linkUrl, body: "" }] : []),
+      ...(indicator ? [{ kind: "indicator" as const, title: indicator, url: null, body: "" }] : []),
+      ...(voice ? [{ kind: "voice" as const, title: "", url: null, body: voice }] : []),
+    ],
+  };
+}
+
+export const CONFLICT_MESSAGE =
+  "Someone else updated this action while you were writing. Your update was not saved: read what they said, then send yours again. Your answers are still in the form.";
+
+/** Saves an update as a draft, or submits it; returns the update's id. */
+export async function saveUpdate(
+  trx: Db,
+  actor: Actor,
+  input: UpdateInput,
+): Promise<{ id: number; submitted: boolean }> {
+  const form = await getUpdateForm(trx, actor, input.organisationSlug, input.themeSlug, input.key);
+  const checked = checkUpdate(input);
+  const { themeId } = form.owed.action;
+  if (!(await repo.bumpVersion(trx, themeId, input.key, input.version)))
+    throw new ConflictError(CONFLICT_MESSAGE);
+  const author =
+    actor.kind === "user"
+      ? { author_id: actor.id, author_name: actor.name }
+      : { author_id: null, author_name: "" };
+  const state = checked.submit ? ("submitted" as const) : ("draft" as const);
+  let id: number;
+  if (form.draft) {
+    id = form.draft.id;
+    await progressRepo.changeDraft(trx, id, { ...checked.values, ...author, state });
+  } else {
+    id = await progressRepo.insertUpdate(trx, {
+      ...checked.values,
+      ...author,
+      state,
+      theme_id: themeId,
+      action_key: input.key,
+      organisation_id: form.organisation.id,
+    });
+  }
+  await progressRepo.insertEvidence(
+    trx,
+    checked.evidence.map((e) => ({ ...e, update_id: id })),
+  );
+  await recordAudit(trx, actor, {
+    action: checked.submit ? "progress.submit" : "progress.draft",
+    entityType: "progress_update",
+    entityId: id,
+    before: form.draft ?? undefined,
+    after: { ...checked.values, state, organisation: form.organisation.slug, evidence: checked.evidence },
+  });
+  return { id, submitted: checked.submit };
+}
+
+/** A programme editor asks for more evidence on a submitted update (needs progress.review). */
+export async function requestMoreEvidence(
+  trx: Db,
+  actor: Actor,
+  input: { updateId: number; version: number; note: string | undefined },
+): Promise<ProgressUpdate> {
+  authorize(actor, "progress.review");
+  const row = await progressRepo.findUpdate(trx, input.updateId);
+  if (row?.state !== "submitted") throw new NotFoundError("There is no submitted update at this address.");
+  const errors: FieldErrors = {};
+  const note = checkText(
+    errors,
+    "note",
+    input.note,
+    paragraph("evidence you need", { emptyMessage: "Say what evidence you need" }),
+  );
+  throwIfInvalid(errors);
+  if (!(await repo.bumpVersion(trx, row.theme_id, row.action_key, input.version)))
+    throw new ConflictError(CONFLICT_MESSAGE);
+  await progressRepo.requestEvidence(trx, row.id, note);
+  await recordAudit(trx, actor, {
+    action: "progress.request_evidence",
+    entityType: "progress_update",
+    entityId: row.id,
+    after: { note },
+  });
+  const [update] = await withEvidence(trx, [(await progressRepo.findUpdate(trx, row.id))!]);
+  return update!;
+}
+
+export interface ActionStory extends ActionDetail {
+  parties: Party[];
+  due: Due;
+  version: number;
+  /** Newest first; drafts only those the reader may see. */
+  updates: ProgressUpdate[];
+  canReview: boolean;
+}
+
+/**
+ * One action's story: who must act, by when, and every update, newest first. Submitted updates
+ * are public; a draft shows only to readers allowed its organisation's private progress.
+ */
+export async function getActionStory(
+  db: Db,
+  actor: Actor,
+  themeSlug: string,
+  key: string,
+): Promise<ActionStory> {
+  const detail = await findAction(db, actor, themeSlug, key);
+  const { themeId } = detail.action;
+  const [tracking, rows, organisations, sectors, updateRows] = await Promise.all([
+    repo.findTracking(db, themeId, key),
+    repo.listResponsibilities(db, { themeId, key }),
+    repo.listOrganisations(db),
+    repo.listSectors(db),
+    progressRepo.listActionUpdates(db, themeId, key),
+  ]);
+  const visible = updateRows.filter(
+    (u) =>
+      u.state === "submitted" || can(actor, "progress.read_private", { organisationId: u.organisation_id }),
+  );
+  return {
+    ...detail,
+    parties: sortParties(rows.flatMap((r) => toParty(r, organisations, sectors) ?? [])),
+    due: { year: tracking?.due_year ?? null, date: tracking?.due_date ?? null },
+    version: tracking?.version ?? 0,
+    updates: await withEvidence(db, visible),
+    canReview: can(actor, "progress.review"),
+  };
+}

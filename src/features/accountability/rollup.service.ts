@@ -1,0 +1,72 @@
+import type { Db } from "../../platform/database.ts";
+import * as repo from "./accountability.repository.ts";
+import { listActionAccounts } from "./accountability.service.ts";
+import type { ActionAccount } from "./accountability.types.ts";
+import { type Group, type Leaf, type Rolled, rollUp } from "./rollup.ts";
+
+// The roll-up of the whole programme from the latest published editions, for the public pages.
+// An action's progress is its newest submitted update, from whichever organisation gave it; an
+// action nobody has reported on counts as not started. An action belongs to the outcome chosen
+// for it, or, when its route map has exactly one outcome, to that one; actions left over count
+// directly towards their route map.
+
+export interface ProgrammeProgress {
+  programme: Rolled;
+  foundations: Map<string, Rolled>;
+  themes: Map<string, Rolled>;
+  /** By outcome key. */
+  outcomes: Map<string, Rolled>;
+}
+
+export function actionLeaf(account: ActionAccount): Leaf {
+  return {
+    status: account.latest?.status ?? "not_started",
+    percent: account.latest?.percent ?? 0,
+    weight: account.weight,
+  };
+}
+
+/** Builds the programme → foundation → route map → outcome → action tree and rolls every level up. */
+export async function getProgrammeProgress(db: Db): Promise<ProgrammeProgress> {
+  const [accounts, items] = await Promise.all([listActionAccounts(db), repo.listCurrentItems(db)]);
+  const outcomes = items.filter((i) => i.section === "outcome");
+  const foundations = new Map<string, Map<string, Group>>();
+  const outcomeGroups = new Map<string, Group>();
+  const themeGroup = (foundationSlug: string, themeSlug: string): Group => {
+    const themes = foundations.get(foundationSlug) ?? new Map<string, Group>();
+    foundations.set(foundationSlug, themes);
+    const group = themes.get(themeSlug) ?? { children: [] };
+    themes.set(themeSlug, group);
+    return group;
+  };
+  for (const o of outcomes) {
+    const group: Group = { children: [] };
+    outcomeGroups.set(o.key, group);
+    themeGroup(o.foundation_slug, o.theme_slug).children.push(group);
+  }
+  for (const account of accounts) {
+    const { action } = account;
+    const own = outcomes.filter((o) => o.theme_id === action.themeId);
+    const outcomeKey =
+      account.outcomeKey && own.some((o) => o.key === account.outcomeKey)
+        ? account.outcomeKey
+        : own.length === 1
+          ? own[0]!.key
+          : null;
+    const parent = outcomeKey
+      ? outcomeGroups.get(outcomeKey)!
+      : themeGroup(action.foundationSlug, action.themeSlug);
+    parent.children.push(actionLeaf(account));
+  }
+  const result: ProgrammeProgress = {
+    programme: rollUp({ children: [...foundations.values()].map((t) => ({ children: [...t.values()] })) }),
+    foundations: new Map(),
+    themes: new Map(),
+    outcomes: new Map([...outcomeGroups].map(([key, group]) => [key, rollUp(group)])),
+  };
+  for (const [foundationSlug, themes] of foundations) {
+    result.foundations.set(foundationSlug, rollUp({ children: [...themes.values()] }));
+    for (const [themeSlug, group] of themes) result.themes.set(themeSlug, rollUp(group));
+  }
+  return result;
+}
