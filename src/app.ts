@@ -4,6 +4,7 @@ import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
+import { accountabilityRoutes } from "./features/accountability/accountability.routes.ts";
 import { accountRoutes, registerSessions } from "./features/accounts/account.routes.ts";
 import { adminRoutes } from "./features/admin/admin.routes.ts";
 import { auditRoutes } from "./features/admin/audit.routes.ts";
@@ -96,5 +97,6 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   landscapeRoutes(app, deps);
   calendarRoutes(app, deps);
   minutesDownloadRoutes(app, deps);
+  accountabilityRoutes(app, deps);
   return app;
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../src/platform/database.ts";
+import { accountabilityMatrix } from "./matrix/accountability.rows.ts";
 import { accountsMatrix } from "./matrix/accounts.rows.ts";
 import { adminMatrix } from "./matrix/admin.rows.ts";
 import { governanceMatrix } from "./matrix/governance.rows.ts";
@@ -35,6 +36,7 @@ const PARTS: MatrixPart<any>[] = [
   importMatrix,
   indicatorsMatrix,
   landscapeMatrix,
+  accountabilityMatrix,
 ];
 
 interface Cell {

@@ -4,6 +4,7 @@ import type { Section } from "../src/db/schema.ts";
 import { getProgramme, listEditions, listSectors } from "../src/features/route-maps/route-map.service.ts";
 import { PUBLIC } from "../src/platform/actor.ts";
 import type { DatabaseHandle, Db } from "../src/platform/database.ts";
+import { accountabilitySamples } from "./support/accountability-pages.ts";
 import { accountErrorPages, accountLinks } from "./support/account-pages.ts";
 import { createTestDatabase } from "./support/database.ts";
 import { visitAdminPages } from "./support/html-validity-admin.ts";
@@ -143,9 +144,12 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
       .where("edition_id", "=", published[0]!.id)
       .executeTakeFirstOrThrow();
 
+    const accountability = await accountabilitySamples(app, db, editor);
+
     // Sample addresses for every route: its path parameters, a query string, a note for the report.
     type Sample = { params?: Record<string, string | number>; query?: string; label?: string };
     const publicPages: Record<string, Sample[]> = {
+      ...accountability.publicPages,
       "/": [{}],
       "/foundations/:slug": programme.foundations.map((f) => ({ params: { slug: f.slug } })),
       "/themes/:slug": [
@@ -262,6 +266,7 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
         { params: { id: draftItemId }, label: "draft minutes, with a paper" },
         { params: { id: demoItem.id }, label: "published minutes" },
       ],
+      ...accountability.editorPages,
       "/manage": [{}, { query: "?saved=discarded&theme=leadership", label: "after discarding a draft" }],
       "/manage/editions/:id": [
         { params: { id: draftId }, label: "draft" },
@@ -305,6 +310,7 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
     const errorPage = async (name: string, response: Promise<LightMyRequestResponse>, expected: number) =>
       record(name, await response, expected);
     await errorPage("page not found", getPage(app, undefined, "/no-such-page"), 404);
+    for (const [name, response, status] of accountability.errors) await errorPage(name, response, status);
     await errorPage("no such route map", getPage(app, undefined, "/themes/no-such-theme"), 404);
     await errorPage(
       "malformed edition address",

@@ -147,3 +147,13 @@ export function listEvidence(db: Db, updateIds: number[]) {
     .orderBy("id")
     .execute();
 }
+
+/** Which action an update is about, by its theme's slug and the action's key. */
+export function findUpdateAction(db: Db, id: number) {
+  return db
+    .selectFrom("progress_update")
+    .innerJoin("theme", "theme.id", "progress_update.theme_id")
+    .select(["theme.slug as theme_slug", "progress_update.action_key"])
+    .where("progress_update.id", "=", id)
+    .executeTakeFirst();
+}

@@ -220,6 +220,13 @@ export async function requestMoreEvidence(
   return update!;
 }
 
+/** The action an update is about: its route map's slug and its key. */
+export async function getUpdateAction(db: Db, updateId: number): Promise<{ themeSlug: string; key: string }> {
+  const row = await progressRepo.findUpdateAction(db, updateId);
+  if (!row) throw new NotFoundError("There is no update at this address.");
+  return { themeSlug: row.theme_slug, key: row.action_key };
+}
+
 export interface ActionStory extends ActionDetail {
   parties: Party[];
   due: Due;

@@ -27,8 +27,8 @@ export function actionLeaf(account: ActionAccount): Leaf {
 }
 
 /** Builds the programme → foundation → route map → outcome → action tree and rolls every level up. */
-export async function getProgrammeProgress(db: Db): Promise<ProgrammeProgress> {
-  const [accounts, items] = await Promise.all([listActionAccounts(db), repo.listCurrentItems(db)]);
+export async function getProgrammeProgress(db: Db, known?: ActionAccount[]): Promise<ProgrammeProgress> {
+  const [accounts, items] = await Promise.all([known ?? listActionAccounts(db), repo.listCurrentItems(db)]);
   const outcomes = items.filter((i) => i.section === "outcome");
   const foundations = new Map<string, Map<string, Group>>();
   const outcomeGroups = new Map<string, Group>();

@@ -4,6 +4,11 @@ import { PUBLIC } from "../../platform/actor.ts";
 import { NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { html } from "../../platform/html.ts";
 import { type PageOptions, page } from "../../platform/views/layout.ts";
+import {
+  foundationProgressSection,
+  programmeProgressSection,
+  routeMapProgressSection,
+} from "../accountability/public-progress.ts";
 import { compareEditions } from "./edition-compare.ts";
 import { isSlug, parseId } from "./edition-editing.validation.ts";
 import {
@@ -99,7 +104,10 @@ export function publicRoutes(app: FastifyInstance, deps: AppDeps): void {
         content: html`<h1>Waymark</h1><p>There is no programme here yet. Someone who runs this Waymark can load one, or the demo data with <code>waymark demo</code>.</p>`,
       });
     }
-    return sendPage(request, reply, { title: programme.name, content: programmeView(programme) });
+    return sendPage(request, reply, {
+      title: programme.name,
+      content: html`${programmeView(programme)}${await programmeProgressSection(db, programme)}`,
+    });
   });
 
   app.get<SlugParams>("/foundations/:slug", async (request, reply) => {
@@ -107,7 +115,7 @@ export function publicRoutes(app: FastifyInstance, deps: AppDeps): void {
     return sendPage(request, reply, {
       title: foundation.name,
       breadcrumbs: [HOME],
-      content: foundationView(foundation),
+      content: html`${foundationView(foundation)}${await foundationProgressSection(db, foundation)}`,
     });
   });
 
@@ -138,7 +146,12 @@ export function publicRoutes(app: FastifyInstance, deps: AppDeps): void {
     return sendPage(request, reply, {
       title: `${edition.theme.name} route map`,
       breadcrumbs: [HOME, foundationCrumb(edition)],
-      content: routeMapView({ edition, editions, isThemePage: true }),
+      content: routeMapView({
+        edition,
+        editions,
+        isThemePage: true,
+        progress: await routeMapProgressSection(db, { slug }),
+      }),
     });
   });
 

@@ -47,6 +47,8 @@ function navigationList(actor: Actor): SafeHtml {
     { href: "/sectors", text: "Who must act" },
     { href: "/groups", text: "Groups" },
     { href: "/indicators", text: "Progress" },
+    { href: "/organisations", text: "Organisations" },
+    ...(can(actor, "progress.read_private") ? [{ href: "/progress", text: "Progress updates" }] : []),
     { href: "/api/v1", text: "Open data" },
     ...(can(actor, "route_map.edit") ? [{ href: "/manage", text: "Edit route maps" }] : []),
     ...(can(actor, "user.manage") ? [{ href: "/admin", text: "Manage people" }] : []),

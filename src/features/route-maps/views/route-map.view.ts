@@ -32,6 +32,8 @@ export interface RouteMapPageModel {
   editions: EditionSummary[];
   /** True on the route map's own page (/themes/:slug), false at an edition's stable address. */
   isThemePage: boolean;
+  /** How the route map is going (accountability's roll-up), on its own page. */
+  progress?: SafeHtml;
 }
 
 /** The published edition just before this one, to compare with; for a draft, the latest published. */
@@ -108,6 +110,7 @@ export function routeMapView(model: RouteMapPageModel): SafeHtml {
   </div>
   <div class="ds_layout__content">
     ${editionBody(edition)}
+    ${model.progress ?? ""}
   </div>
   <div class="ds_layout__sidebar">
     ${aboutLinks(model)}

@@ -1,0 +1,301 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { AppDeps } from "../../app.ts";
+import { ConflictError, ValidationError } from "../../platform/errors.ts";
+import { can, reach } from "../../platform/security/authorize.ts";
+import { signInFirst } from "../route-maps/edit.helpers.ts";
+import { parseId } from "../route-maps/edition-editing.validation.ts";
+import { bodyOf, field, keyParam, many, sendPage, slugParam, versionOf } from "./accountability.http.ts";
+import {
+  DEFAULT_STALE_DAYS,
+  getOrganisationAccount,
+  listOrganisationSummaries,
+} from "./accountability.service.ts";
+import {
+  getActionStory,
+  getOwed,
+  getUpdateAction,
+  getUpdateForm,
+  requestMoreEvidence,
+  saveUpdate,
+  type UpdateInput,
+} from "./progress.service.ts";
+import { getResponsibilityForm, saveResponsibility } from "./responsibility.service.ts";
+import { actionView } from "./views/action.view.ts";
+import { organisationsView, organisationView } from "./views/organisations.view.ts";
+import { actionPath } from "./views/parts.ts";
+import { progressHomeView } from "./views/progress-home.view.ts";
+import { responsibilityTitle, responsibilityView } from "./views/responsibility.view.ts";
+import { updateTitle, updateView } from "./views/update.view.ts";
+
+// Accountability's pages. Public: the register of organisations, each organisation's page (what
+// it must act on), each action's story. Signed in: who must act (programme editors), progress
+// updates (an organisation's contributors and the programme team), asking for more evidence.
+// Every change runs in one transaction; refused forms come back with their errors and input.
+
+type Params = Record<string, string | undefined>;
+
+const UPDATE_FIELDS = [
+  "intent",
+  "status",
+  "percent",
+  "narrative",
+  "confidence",
+  "linkUrl",
+  "linkTitle",
+  "indicator",
+  "voice",
+] as const;
+
+/** ?staleAfterDays=: a whole number of days from 1 to 3650, or the default. */
+function staleDays(query: unknown): number {
+  const value = (query as Record<string, unknown> | undefined)?.staleAfterDays;
+  if (value === undefined || value === "") return DEFAULT_STALE_DAYS;
+  const days = typeof value === "string" && /^\d{1,4}$/.test(value) ? Number(value) : 0;
+  if (days < 1 || days > 3650)
+    throw new ValidationError(
+      { staleAfterDays: "Enter a number of days from 1 to 3650" },
+      "Enter the number of days as a whole number from 1 to 3650.",
+    );
+  return days;
+}
+
+export function accountabilityRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const { db } = deps;
+
+  app.get("/organisations", async (request, reply) => {
+    const organisations = await listOrganisationSummaries(db);
+    return sendPage(request, reply, {
+      title: "Organisations",
+      content: organisationsView(organisations),
+      publicPage: true,
+    });
+  });
+
+  app.get("/organisations/:slug", async (request, reply) => {
+    const slug = slugParam((request.params as Params).slug, "organisation");
+    const account = await getOrganisationAccount(db, request.actor, slug, {
+      staleAfterDays: staleDays(request.query),
+    });
+    return sendPage(request, reply, {
+      title: account.organisation.name,
+      breadcrumbs: [{ href: "/organisations", text: "Organisations" }],
+      content: organisationView({
+        account,
+        canReport: can(request.actor, "progress.report", { organisationId: account.organisation.id }),
+      }),
+      publicPage: true,
+    });
+  });
+
+  async function renderAction(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    themeSlug: string,
+    key: string,
+    refused?: { updateId: number; error: ValidationError | ConflictError; note: string },
+  ): Promise<FastifyReply> {
+    const story = await getActionStory(db, request.actor, themeSlug, key);
+    return sendPage(request, reply, {
+      title: `${refused ? "Error: " : ""}Action in the ${story.action.themeName} route map`,
+      status: refused?.error.status,
+      breadcrumbs: [
+        { href: `/themes/${encodeURIComponent(themeSlug)}`, text: `${story.action.themeName} route map` },
+      ],
+      content: actionView({
+        story,
+        csrfToken: request.csrfToken,
+        canEditResponsibility: can(request.actor, "route_map.edit"),
+        refused: refused && {
+          updateId: refused.updateId,
+          errors: refused.error.fields,
+          conflict: refused.error instanceof ConflictError ? refused.error.message : undefined,
+          note: refused.note,
+        },
+      }),
+      publicPage: true,
+    });
+  }
+
+  app.get("/themes/:slug/actions/:key", async (request, reply) => {
+    const params = request.params as Params;
+    return renderAction(request, reply, slugParam(params.slug, "route map"), keyParam(params.key));
+  });
+
+  // Who must act: programme editors.
+  app.get("/manage/themes/:slug/actions/:key/responsibility", async (request, reply) => {
+    const redirect = signInFirst(request, reply, request.url);
+    if (redirect) return redirect;
+    const params = request.params as Params;
+    const form = await getResponsibilityForm(
+      db,
+      request.actor,
+      slugParam(params.slug, "route map"),
+      keyParam(params.key),
+    );
+    const model = { form, csrfToken: request.csrfToken };
+    return sendPage(request, reply, {
+      title: responsibilityTitle(model),
+      content: responsibilityView(model),
+    });
+  });
+
+  app.post("/manage/themes/:slug/actions/:key/responsibility", async (request, reply) => {
+    const redirect = signInFirst(request, reply, request.url);
+    if (redirect) return redirect;
+    const params = request.params as Params;
+    const themeSlug = slugParam(params.slug, "route map");
+    const key = keyParam(params.key);
+    const body = bodyOf(request);
+    const values = {
+      leadOrganisations: many(body, "leadOrganisations"),
+      partnerOrganisations: many(body, "partnerOrganisations"),
+      leadSectors: many(body, "leadSectors"),
+      partnerSectors: many(body, "partnerSectors"),
+      dueYear: field(body, "dueYear"),
+      "due-day": field(body, "due-day"),
+      "due-month": field(body, "due-month"),
+      "due-year": field(body, "due-year"),
+      weight: field(body, "weight"),
+      outcomeKey: field(body, "outcomeKey"),
+    };
+    try {
+      await db.transaction().execute((trx) =>
+        saveResponsibility(trx, request.actor, {
+          ...values,
+          themeSlug,
+          key,
+          version: versionOf(body),
+          dueDay: values["due-day"],
+          dueMonth: values["due-month"],
+          dueDateYear: values["due-year"],
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ValidationError || error instanceof ConflictError)) throw error;
+      const form = await getResponsibilityForm(db, request.actor, themeSlug, key);
+      const model = {
+        form,
+        csrfToken: request.csrfToken,
+        values: error instanceof ConflictError ? undefined : values,
+        errors: error.fields,
+        conflict: error instanceof ConflictError ? error.message : undefined,
+      };
+      return sendPage(request, reply, {
+        title: responsibilityTitle(model),
+        status: error.status,
+        content: responsibilityView(model),
+      });
+    }
+    return reply.redirect(`${actionPath(themeSlug, key)}?saved=responsibility`, 303);
+  });
+
+  // Progress: where a contributor starts.
+  app.get("/progress", async (request, reply) => {
+    const redirect = signInFirst(request, reply, request.url);
+    if (redirect) return redirect;
+    const where = reach(request.actor, "progress.read_private");
+    const all = await listOrganisationSummaries(db);
+    const organisations = where.everywhere ? all : all.filter((o) => where.organisationIds.includes(o.id));
+    return sendPage(request, reply, {
+      title: "Progress updates",
+      content: progressHomeView({ organisations, everywhere: where.everywhere }),
+    });
+  });
+
+  app.get("/progress/:organisation", async (request, reply) => {
+    const redirect = signInFirst(request, reply, request.url);
+    if (redirect) return redirect;
+    const slug = slugParam((request.params as Params).organisation, "organisation");
+    const account = await getOwed(db, request.actor, slug, { staleAfterDays: staleDays(request.query) });
+    return sendPage(request, reply, {
+      title: `What ${account.organisation.name} owes`,
+      breadcrumbs: [{ href: "/progress", text: "Progress updates" }],
+      content: organisationView({
+        account,
+        canReport: can(request.actor, "progress.report", { organisationId: account.organisation.id }),
+      }),
+    });
+  });
+
+  function updateParams(request: FastifyRequest) {
+    const params = request.params as Params;
+    return {
+      organisationSlug: slugParam(params.organisation, "organisation"),
+      themeSlug: slugParam(params.theme, "route map"),
+      key: keyParam(params.key),
+    };
+  }
+
+  app.get("/progress/:organisation/:theme/:key", async (request, reply) => {
+    const redirect = signInFirst(request, reply, request.url);
+    if (redirect) return redirect;
+    const p = updateParams(request);
+    const form = await getUpdateForm(db, request.actor, p.organisationSlug, p.themeSlug, p.key);
+    const model = { form, csrfToken: request.csrfToken };
+    return sendPage(request, reply, {
+      title: updateTitle(model),
+      breadcrumbs: [
+        { href: "/progress", text: "Progress updates" },
+        { href: `/progress/${encodeURIComponent(p.organisationSlug)}`, text: form.organisation.name },
+      ],
+      content: updateView(model),
+    });
+  });
+
+  app.post("/progress/:organisation/:theme/:key", async (request, reply) => {
+    const redirect = signInFirst(request, reply, request.url);
+    if (redirect) return redirect;
+    const p = updateParams(request);
+    const body = bodyOf(request);
+    const values = Object.fromEntries(UPDATE_FIELDS.map((n) => [n, field(body, n)])) as Record<
+      (typeof UPDATE_FIELDS)[number],
+      string | undefined
+    >;
+    const input: UpdateInput = { ...p, ...values, version: versionOf(body) };
+    let saved: { submitted: boolean };
+    try {
+      saved = await db.transaction().execute((trx) => saveUpdate(trx, request.actor, input));
+    } catch (error) {
+      if (!(error instanceof ValidationError || error instanceof ConflictError)) throw error;
+      const form = await getUpdateForm(db, request.actor, p.organisationSlug, p.themeSlug, p.key);
+      const model = {
+        form,
+        csrfToken: request.csrfToken,
+        values,
+        errors: error.fields,
+        conflict: error instanceof ConflictError ? error.message : undefined,
+      };
+      return sendPage(request, reply, {
+        title: updateTitle(model),
+        status: error.status,
+        content: updateView(model),
+      });
+    }
+    return reply.redirect(
+      `/progress/${encodeURIComponent(p.organisationSlug)}?saved=${saved.submitted ? "submitted" : "draft"}`,
+      303,
+    );
+  });
+
+  app.post("/manage/progress-updates/:id/request-evidence", async (request, reply) => {
+    const redirect = signInFirst(request, reply, request.url);
+    if (redirect) return redirect;
+    const updateId = parseId((request.params as Params).id);
+    if (updateId === null) return reply.callNotFound();
+    const body = bodyOf(request);
+    const note = field(body, "note");
+    try {
+      await db
+        .transaction()
+        .execute((trx) =>
+          requestMoreEvidence(trx, request.actor, { updateId, version: versionOf(body), note }),
+        );
+      const where = await getUpdateAction(db, updateId);
+      return reply.redirect(`${actionPath(where.themeSlug, where.key)}?saved=evidence-requested#story`, 303);
+    } catch (error) {
+      if (!(error instanceof ValidationError || error instanceof ConflictError)) throw error;
+      const where = await getUpdateAction(db, updateId);
+      return renderAction(request, reply, where.themeSlug, where.key, { updateId, error, note: note ?? "" });
+    }
+  });
+}

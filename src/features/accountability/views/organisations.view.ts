@@ -1,0 +1,102 @@
+import { html, type SafeHtml } from "../../../platform/html.ts";
+import { pageHeader } from "../../../platform/views/components/page-header.ts";
+import { summaryList } from "../../../platform/views/components/summary-list.ts";
+import { table } from "../../../platform/views/components/table.ts";
+import { tag } from "../../../platform/views/components/tag.ts";
+import type { OrganisationAccount } from "../accountability.service.ts";
+import { ORGANISATION_TYPE_LABELS, type OrganisationSummary } from "../accountability.types.ts";
+import {
+  actionPath,
+  dayOf,
+  dueText,
+  flags,
+  organisationPath,
+  updateFormPath,
+  updateStatus,
+} from "./parts.ts";
+
+// The public register of organisations and each organisation's page: everything it must act on.
+
+export function organisationsView(organisations: OrganisationSummary[]): SafeHtml {
+  const rows = organisations.map((o) => [
+    html`<a href="${organisationPath(o.slug)}">${o.name}</a>`,
+    ORGANISATION_TYPE_LABELS[o.type],
+    o.areaCode ?? "",
+    o.sectors.map((s) => s.name).join(", "),
+  ]);
+  return html`${pageHeader({ title: "Organisations" })}
+  <p>The organisations that must act to keep the promise: national government, the 32 councils, health boards, the third sector, education, inspectorates and others. Each one's page shows what it must act on across every route map, and how it is going.</p>
+  ${
+    organisations.length === 0
+      ? html`<p>There are no organisations in the register yet.</p>`
+      : table({
+          caption: `All ${organisations.length} organisations, by name`,
+          head: ["Organisation", "Kind", "Area code", "Sectors"],
+          rows,
+          rowHeaders: true,
+          smallscreen: "boxes",
+        })
+  }`;
+}
+
+export interface OrganisationPageModel {
+  account: OrganisationAccount;
+  /** Whether the reader may write updates for this organisation. */
+  canReport: boolean;
+}
+
+export function organisationView(model: OrganisationPageModel): SafeHtml {
+  const { account, canReport } = model;
+  const { organisation, actions } = account;
+  const overdue = actions.filter((a) => a.overdue).length;
+  const stale = actions.filter((a) => a.stale).length;
+  const rows = actions.map((a) => [
+    html`<a href="${actionPath(a.action.themeSlug, a.action.key)}">${a.action.text}</a>`,
+    html`<a href="/themes/${encodeURIComponent(a.action.themeSlug)}">${a.action.themeName}</a>`,
+    html`${a.role === "lead" ? "Lead" : "Partner"}${a.namedAs.every((p) => p.kind === "sector") ? html` (as ${a.namedAs[0]!.name})` : ""}`,
+    dueText(a.due),
+    html`${updateStatus(a.latest)} ${flags(a)}${a.draft ? html` ${tag("Draft saved", "yellow")}` : ""}`,
+    a.latest?.submittedAt ? dayOf(a.latest.submittedAt) : "Never",
+    ...(canReport
+      ? [
+          html`<a href="${updateFormPath(organisation.slug, a.action.themeSlug, a.action.key)}">${a.draft ? "Finish the update" : "Give an update"}<span class="visually-hidden"> on: ${a.action.text.slice(0, 60)}</span></a>`,
+        ]
+      : []),
+  ]);
+  return html`${pageHeader({ label: "Organisation", title: organisation.name })}
+  ${summaryList([
+    { key: "Kind", value: ORGANISATION_TYPE_LABELS[organisation.type] },
+    ...(organisation.areaCode ? [{ key: "Area code", value: organisation.areaCode }] : []),
+    {
+      key: "Sectors",
+      value: organisation.sectors.length === 0 ? "None" : organisation.sectors.map((s) => s.name).join(", "),
+    },
+  ])}
+  <h2 id="must-act">What ${organisation.name} must act on</h2>
+  ${
+    actions.length === 0
+      ? html`<p>No route-map action names ${organisation.name} or its sectors yet.</p>`
+      : html`<p>${actions.length} ${actions.length === 1 ? "action names" : "actions name"} ${organisation.name} or one of its sectors. ${overdue} ${overdue === 1 ? "is" : "are"} overdue; ${stale} ${stale === 1 ? "has" : "have"} had no update for more than ${account.staleAfterDays} days.</p>
+  ${table({
+    caption: `Actions ${organisation.name} must act on, leads first`,
+    head: [
+      "Action",
+      "Route map",
+      "Role",
+      "Due",
+      "How it is going",
+      "Last update",
+      ...(canReport ? ["Update"] : []),
+    ],
+    rows,
+    smallscreen: "boxes",
+  })}`
+  }
+  <form method="get" action="${organisationPath(organisation.slug)}" class="wm-inline-form">
+    <div class="ds_question">
+      <label class="ds_label" for="staleAfterDays">Count an action as having no recent update after this many days</label>
+      <input class="ds_input ds_input--fixed-4" type="text" inputmode="numeric" id="staleAfterDays" name="staleAfterDays" value="${account.staleAfterDays}">
+    </div>
+    <button class="ds_button ds_button--secondary ds_button--small" type="submit">Show</button>
+  </form>`;
+}

@@ -1,0 +1,223 @@
+import { DEFAULT_STALE_DAYS } from "../../src/features/accountability/accountability.service.ts";
+import type { Db } from "../../src/platform/database.ts";
+import { postForm } from "../support/http.ts";
+import {
+  all,
+  EVERYONE,
+  type Expected,
+  type Fields,
+  type MatrixPart,
+  type Sample,
+  signedIn,
+} from "./matrix.types.ts";
+
+// Accountability: the register of organisations, organisations' and actions' pages, who must act
+// (programme editors), progress updates (an organisation's contributors and the programme team)
+// and asking for more evidence (the programme team). The matrix's own organisation is named on a
+// Leadership action, so its contributor may report on it; another organisation's is refused.
+
+interface Fixtures {
+  organisationSlug: string;
+  otherOrganisationSlug: string;
+  themeId: number;
+  /** A Leadership action the matrix's organisation must act on, and one it is not named on. */
+  key: string;
+  otherKey: string;
+  submittedUpdateId: number;
+}
+
+async function version(db: Db, themeId: number, key: string): Promise<number> {
+  const row = await db
+    .selectFrom("action_tracking")
+    .select("version")
+    .where("theme_id", "=", themeId)
+    .where("action_key", "=", key)
+    .executeTakeFirst();
+  return row?.version ?? 0;
+}
+
+const UPDATE: Fields = {
+  intent: "draft",
+  status: "in_progress",
+  narrative: "We have started the work with two councils.",
+  confidence: "self_assessed",
+};
+
+/** Reading an organisation's private progress: the programme team, readers, and its own contributor. */
+const READ_PRIVATE: Expected = signedIn({ reader: 200, editor: 200, administrator: 200, contributor: 200 });
+/** Writing its updates: the programme team and its own contributor. */
+const REPORT_SEE: Expected = signedIn({ editor: 200, administrator: 200, contributor: 200 });
+const REPORT_CHANGE: Expected = signedIn({ editor: 303, administrator: 303, contributor: 303 });
+const EDITORS_SEE: Expected = signedIn({ editor: 200, administrator: 200 });
+const EDITORS_CHANGE: Expected = signedIn({ editor: 303, administrator: 303 });
+
+const rows: Record<string, Sample<Fixtures>[]> = {
+  "GET /organisations": [{ label: "the register", url: () => "/organisations", expected: EVERYONE }],
+  "GET /organisations/:slug": [
+    {
+      label: "an organisation named on an action",
+      url: (f) => `/organisations/${f.organisationSlug}`,
+      expected: EVERYONE,
+    },
+    {
+      label: "with its own stale period",
+      url: (f) => `/organisations/${f.organisationSlug}?staleAfterDays=${DEFAULT_STALE_DAYS / 2}`,
+      expected: EVERYONE,
+    },
+  ],
+  "GET /themes/:slug/actions/:key": [
+    {
+      label: "an action with updates",
+      url: (f) => `/themes/leadership/actions/${f.key}`,
+      expected: EVERYONE,
+    },
+  ],
+  "GET /manage/themes/:slug/actions/:key/responsibility": [
+    {
+      label: "who must act",
+      url: (f) => `/manage/themes/leadership/actions/${f.key}/responsibility`,
+      expected: EDITORS_SEE,
+    },
+  ],
+  "POST /manage/themes/:slug/actions/:key/responsibility": [
+    {
+      label: "name the organisation as lead",
+      url: (f) => `/manage/themes/leadership/actions/${f.key}/responsibility`,
+      body: async (f, db) => ({
+        version: await version(db, f.themeId, f.key),
+        leadOrganisations: await organisationId(db, f.organisationSlug),
+        dueYear: 2027,
+      }),
+      expected: EDITORS_CHANGE,
+    },
+  ],
+  "GET /progress": [
+    { label: "where reporting starts", url: () => "/progress", expected: all(200, { public: "sign-in" }) },
+  ],
+  "GET /progress/:organisation": [
+    {
+      label: "the contributor's own organisation",
+      url: (f) => `/progress/${f.organisationSlug}`,
+      expected: READ_PRIVATE,
+    },
+    {
+      label: "another organisation",
+      url: (f) => `/progress/${f.otherOrganisationSlug}`,
+      expected: { ...READ_PRIVATE, contributor: 403 },
+    },
+  ],
+  "GET /progress/:organisation/:theme/:key": [
+    {
+      label: "an action it must act on",
+      url: (f) => `/progress/${f.organisationSlug}/leadership/${f.key}`,
+      expected: REPORT_SEE,
+    },
+    {
+      label: "another organisation's action",
+      url: (f) => `/progress/${f.otherOrganisationSlug}/leadership/${f.otherKey}`,
+      expected: { ...REPORT_SEE, contributor: 403 },
+    },
+  ],
+  "POST /progress/:organisation/:theme/:key": [
+    {
+      label: "save a draft",
+      url: (f) => `/progress/${f.organisationSlug}/leadership/${f.key}`,
+      body: async (f, db) => ({ ...UPDATE, version: await version(db, f.themeId, f.key) }),
+      expected: REPORT_CHANGE,
+    },
+    {
+      label: "another organisation's action",
+      url: (f) => `/progress/${f.otherOrganisationSlug}/leadership/${f.otherKey}`,
+      body: async (f, db) => ({ ...UPDATE, version: await version(db, f.themeId, f.otherKey) }),
+      expected: { ...REPORT_CHANGE, contributor: 403 },
+    },
+  ],
+  "POST /manage/progress-updates/:id/request-evidence": [
+    {
+      label: "a submitted update",
+      url: (f) => `/manage/progress-updates/${f.submittedUpdateId}/request-evidence`,
+      body: async (f, db) => ({
+        version: await version(db, f.themeId, f.key),
+        note: "Which councils? A link to the plan would help.",
+      }),
+      expected: EDITORS_CHANGE,
+    },
+  ],
+};
+
+async function organisationId(db: Db, slug: string): Promise<number> {
+  const row = await db
+    .selectFrom("organisation")
+    .select("id")
+    .where("slug", "=", slug)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export const accountabilityMatrix: MatrixPart<Fixtures> = {
+  name: "accountability",
+  rows,
+  async setup({ app, db, sessions, organisationId: ownId }) {
+    const own = await db
+      .selectFrom("organisation")
+      .select("slug")
+      .where("id", "=", ownId)
+      .executeTakeFirstOrThrow();
+    const theme = await db
+      .selectFrom("theme")
+      .select("id")
+      .where("slug", "=", "leadership")
+      .executeTakeFirstOrThrow();
+    const latest = await db
+      .selectFrom("route_map_edition")
+      .select("id")
+      .where("theme_id", "=", theme.id)
+      .where("status", "=", "published")
+      .orderBy("last_updated", "desc")
+      .executeTakeFirstOrThrow();
+    const actions = await db
+      .selectFrom("edition_item")
+      .select("key")
+      .where("edition_id", "=", latest.id)
+      .where("section", "=", "action")
+      .where("parent_id", "is", null)
+      .orderBy("position")
+      .execute();
+    // The last action is the matrix's own; the demo names The Promise Scotland on the third.
+    const key = actions.at(-1)!.key;
+    const otherKey = actions[2]!.key;
+    const named = await postForm(
+      app,
+      sessions.editor,
+      `/manage/themes/leadership/actions/${key}/responsibility`,
+      {
+        version: await version(db, theme.id, key),
+        leadOrganisations: ownId,
+        dueYear: 2027,
+      },
+    );
+    if (named.statusCode !== 303)
+      throw new Error(`Could not name the organisation: ${named.body.slice(0, 300)}`);
+    const submitted = await postForm(app, sessions.editor, `/progress/${own.slug}/leadership/${key}`, {
+      ...UPDATE,
+      intent: "submit",
+      version: await version(db, theme.id, key),
+    });
+    if (submitted.statusCode !== 303)
+      throw new Error(`Could not submit an update: ${submitted.body.slice(0, 300)}`);
+    const update = await db
+      .selectFrom("progress_update")
+      .select("id")
+      .where("action_key", "=", key)
+      .where("state", "=", "submitted")
+      .executeTakeFirstOrThrow();
+    return {
+      organisationSlug: own.slug,
+      otherOrganisationSlug: "the-promise-scotland",
+      themeId: theme.id,
+      key,
+      otherKey,
+      submittedUpdateId: update.id,
+    };
+  },
+};

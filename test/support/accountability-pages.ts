@@ -1,0 +1,110 @@
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import type { Db } from "../../src/platform/database.ts";
+import { getPage, postForm, type Session } from "./http.ts";
+
+// Accountability's sample addresses for the HTML-validity test, from the demo data: the register,
+// organisations with and without actions, actions with and without updates, and the signed-in
+// pages; plus forms sent back with their errors.
+
+type Sample = { params?: Record<string, string | number>; query?: string; label?: string };
+
+export async function accountabilitySamples(app: FastifyInstance, db: Db, editor: Session) {
+  const theme = await db
+    .selectFrom("theme")
+    .select("id")
+    .where("slug", "=", "leadership")
+    .executeTakeFirstOrThrow();
+  const withUpdate = await db
+    .selectFrom("progress_update")
+    .select(["action_key", "id"])
+    .where("theme_id", "=", theme.id)
+    .where("state", "=", "submitted")
+    .orderBy("id")
+    .executeTakeFirstOrThrow();
+  // An action The Promise Scotland leads that nobody has reported on yet.
+  const responsibilities = await db
+    .selectFrom("action_responsibility")
+    .innerJoin("organisation", "organisation.id", "action_responsibility.organisation_id")
+    .select("action_key")
+    .where("theme_id", "=", theme.id)
+    .where("organisation.slug", "=", "the-promise-scotland")
+    .execute();
+  const updated = await db.selectFrom("progress_update").select("action_key").execute();
+  const quiet = responsibilities.find((r) => !updated.some((u) => u.action_key === r.action_key))!.action_key;
+  const version = async (key: string) =>
+    (
+      await db
+        .selectFrom("action_tracking")
+        .select("version")
+        .where("theme_id", "=", theme.id)
+        .where("action_key", "=", key)
+        .executeTakeFirst()
+    )?.version ?? 0;
+
+  const publicPages: Record<string, Sample[]> = {
+    "/organisations": [{}],
+    "/organisations/:slug": [
+      { params: { slug: "the-promise-scotland" }, label: "leads actions" },
+      { params: { slug: "glasgow-city" }, label: "named through its sector" },
+      { params: { slug: "care-inspectorate" }, label: "named on nothing" },
+    ],
+    "/themes/:slug/actions/:key": [
+      { params: { slug: "leadership", key: withUpdate.action_key }, label: "with an update" },
+      { params: { slug: "leadership", key: quiet }, label: "with no update yet" },
+    ],
+  };
+  const editorPages: Record<string, Sample[]> = {
+    "/manage/themes/:slug/actions/:key/responsibility": [{ params: { slug: "leadership", key: quiet } }],
+    "/progress": [{}],
+    "/progress/:organisation": [{ params: { organisation: "the-promise-scotland" } }],
+    "/progress/:organisation/:theme/:key": [
+      { params: { organisation: "the-promise-scotland", theme: "leadership", key: quiet } },
+    ],
+  };
+  const tps = `/progress/the-promise-scotland/leadership/${quiet}`;
+  const errors: Array<[string, Promise<LightMyRequestResponse>, number]> = [
+    [
+      "an organisation that is not there",
+      getPage(app, undefined, "/organisations/no-such-organisation"),
+      404,
+    ],
+    [
+      "an update with mistakes",
+      postForm(app, editor, tps, {
+        version: await version(quiet),
+        status: "",
+        percent: "lots",
+        linkUrl: "not a link",
+      }),
+      400,
+    ],
+    [
+      "an update from a stale form (conflict)",
+      postForm(app, editor, tps, {
+        version: (await version(quiet)) + 5,
+        status: "on_track",
+        confidence: "evidenced",
+        narrative: "Going well.",
+      }),
+      409,
+    ],
+    [
+      "who must act, with mistakes",
+      postForm(app, editor, `/manage/themes/leadership/actions/${quiet}/responsibility`, {
+        version: await version(quiet),
+        dueYear: "soon",
+        weight: "lots",
+      }),
+      400,
+    ],
+    [
+      "an empty request for evidence",
+      postForm(app, editor, `/manage/progress-updates/${withUpdate.id}/request-evidence`, {
+        version: await version(withUpdate.action_key),
+        note: "",
+      }),
+      400,
+    ],
+  ];
+  return { publicPages, editorPages, errors };
+}
