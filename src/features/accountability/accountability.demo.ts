@@ -2,6 +2,7 @@ import type { Actor } from "../../platform/actor.ts";
 import type { Db } from "../../platform/database.ts";
 import { findUserByEmail } from "../accounts/user.repository.ts";
 import { createUser } from "../accounts/user.service.ts";
+import { findOrCreateOrganisation } from "../organisations/organisation.service.ts";
 import * as repo from "./accountability.repository.ts";
 import { LOCAL_AUTHORITIES, NAMED_ORGANISATIONS, type ReferenceOrganisation } from "./organisations.data.ts";
 import { saveUpdate } from "./progress.service.ts";
@@ -20,32 +21,21 @@ export const DEMO_CONTRIBUTOR = {
   organisation: "the-promise-scotland",
 } as const;
 
-export function organisationSlug(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/['’‘]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-}
-
-/** Adds the reference organisations that are not in the register yet, and their sectors. */
-export async function loadReferenceOrganisations(db: Db): Promise<number> {
+/**
+ * Adds the reference organisations the register does not hold yet (through the register's own
+ * service, which matches names tolerant of case and spacing), and links them to their sectors.
+ */
+export async function loadReferenceOrganisations(db: Db, actor: Actor): Promise<number> {
   const sectors = await repo.listSectors(db);
   let added = 0;
   for (const o of [...NAMED_ORGANISATIONS, ...LOCAL_AUTHORITIES] as ReferenceOrganisation[]) {
-    const slug = organisationSlug(o.name);
-    const found = await repo.findOrganisationByNameOrSlug(db, o.name, slug);
-    const id =
-      found?.id ??
-      (await repo.insertOrganisation(db, {
-        slug,
-        name: o.name,
-        type: o.type,
-        area_code: o.areaCode ?? null,
-      }));
-    if (!found) added++;
+    const { organisation, created } = await findOrCreateOrganisation(db, actor, {
+      name: o.name,
+      type: o.type,
+      areaCode: o.areaCode,
+    });
+    const id = organisation.id;
+    if (created) added++;
     await repo.linkSectors(
       db,
       id,
@@ -114,7 +104,7 @@ export async function loadAccountabilityDemo(
   editor: Actor,
   edition: { themeSlug: string; editionId: number },
 ): Promise<void> {
-  await loadReferenceOrganisations(db);
+  await loadReferenceOrganisations(db, editor);
   const organisations = await repo.listOrganisations(db);
   const sectors = await repo.listSectors(db);
   const orgIds = (slugs: string[] = []) =>

@@ -34,24 +34,6 @@ export function findOrganisationsByIds(db: Db, ids: number[]): Promise<Organisat
   return db.selectFrom("organisation").select(ORGANISATION).where("id", "in", ids).orderBy("name").execute();
 }
 
-/** An organisation by slug or by name (any case); the reference data never adds one twice. */
-export async function findOrganisationByNameOrSlug(db: Db, name: string, slug: string) {
-  return db
-    .selectFrom("organisation")
-    .select(ORGANISATION)
-    .where((eb) => eb.or([eb("slug", "=", slug), eb(sql`lower(name)`, "=", name.toLowerCase())]))
-    .orderBy("id")
-    .executeTakeFirst();
-}
-
-export async function insertOrganisation(
-  db: Db,
-  row: { slug: string; name: string; type: OrganisationType; area_code: string | null },
-): Promise<number> {
-  const { id } = await db.insertInto("organisation").values(row).returning("id").executeTakeFirstOrThrow();
-  return id;
-}
-
 /** Sector links for the given organisations (all when no ids given). */
 export function listOrganisationSectors(db: Db, organisationIds?: number[]) {
   let query = db

@@ -14,18 +14,8 @@ export interface OrganisationSummary {
   sectors: Array<{ id: number; slug: string; name: string }>;
 }
 
-export const ORGANISATION_TYPE_LABELS: Record<OrganisationType, string> = {
-  national_government: "National government",
-  local_government: "Local government",
-  local_authority: "Local authority",
-  health_board: "Health board",
-  third_sector: "Third sector",
-  education: "Education",
-  inspectorate: "Inspectorate",
-  public_body: "Public body",
-  justice: "Justice",
-  other: "Other",
-};
+/** The register is governance's (src/features/organisations); its labels are shared. */
+export { ORGANISATION_TYPE_LABELS } from "../organisations/organisation.types.ts";
 
 /** An action of a route map, named by its theme and its stable key. */
 export interface ActionRef {
