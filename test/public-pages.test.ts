@@ -174,7 +174,8 @@ describe("the public pages", () => {
       const document = parsePage(response.body);
       expect(textOf(document.querySelector("h1"))).toBe("The promise");
       const foundations = [...document.querySelectorAll("h2")].map(textOf);
-      expect(foundations).toEqual(["Voice", "People"]);
+      // Then how the programme is going (accountability's roll-up).
+      expect(foundations).toEqual(["Voice", "People", "How it is going"]);
       const leadership = document.querySelector('a[href="/themes/leadership"]')!.closest("li");
       expect(textOf(leadership)).toContain("Last updated December 2025");
       expect(textOf(leadership)).toContain("1 outcome, 2 actions, 1 milestone");

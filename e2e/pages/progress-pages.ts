@@ -51,7 +51,8 @@ export class UpdatePage extends AbstractPage {
     return form;
   }
 
+  /** Chooses a radio button by clicking its label, as a person does (the design system styles the input). */
   async choose(label: string): Promise<void> {
-    await this.page.getByLabel(label, { exact: true }).check();
+    await this.main.locator("label.ds_radio__label").getByText(label, { exact: true }).click();
   }
 }

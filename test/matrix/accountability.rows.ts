@@ -72,6 +72,19 @@ const rows: Record<string, Sample<Fixtures>[]> = {
       expected: EVERYONE,
     },
   ],
+  "GET /api/v1/organisations": [
+    { label: "the register", url: () => "/api/v1/organisations", expected: EVERYONE },
+  ],
+  "GET /api/v1/organisations/:slug": [
+    {
+      label: "an organisation",
+      url: (f) => `/api/v1/organisations/${f.organisationSlug}`,
+      expected: EVERYONE,
+    },
+  ],
+  "GET /api/v1/themes/:slug/actions/:key": [
+    { label: "an action", url: (f) => `/api/v1/themes/leadership/actions/${f.key}`, expected: EVERYONE },
+  ],
   "GET /manage/themes/:slug/actions/:key/responsibility": [
     {
       label: "who must act",

@@ -56,7 +56,14 @@ export async function accountabilitySamples(app: FastifyInstance, db: Db, editor
   const editorPages: Record<string, Sample[]> = {
     "/manage/themes/:slug/actions/:key/responsibility": [{ params: { slug: "leadership", key: quiet } }],
     "/progress": [{}],
-    "/progress/:organisation": [{ params: { organisation: "the-promise-scotland" } }],
+    "/progress/:organisation": [
+      { params: { organisation: "the-promise-scotland" } },
+      {
+        params: { organisation: "the-promise-scotland" },
+        query: "?saved=submitted",
+        label: "just submitted",
+      },
+    ],
     "/progress/:organisation/:theme/:key": [
       { params: { organisation: "the-promise-scotland", theme: "leadership", key: quiet } },
     ],

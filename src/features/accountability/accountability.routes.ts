@@ -82,6 +82,7 @@ export function accountabilityRoutes(app: FastifyInstance, deps: AppDeps): void 
       content: organisationView({
         account,
         canReport: can(request.actor, "progress.report", { organisationId: account.organisation.id }),
+        path: `/organisations/${encodeURIComponent(slug)}`,
       }),
       publicPage: true,
     });
@@ -213,6 +214,13 @@ export function accountabilityRoutes(app: FastifyInstance, deps: AppDeps): void 
       content: organisationView({
         account,
         canReport: can(request.actor, "progress.report", { organisationId: account.organisation.id }),
+        path: `/progress/${encodeURIComponent(slug)}`,
+        saved:
+          (request.query as Record<string, unknown>).saved === "submitted"
+            ? "submitted"
+            : (request.query as Record<string, unknown>).saved === "draft"
+              ? "draft"
+              : undefined,
       }),
     });
   });

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Static } from "typebox";
 import type { AppDeps } from "../../app.ts";
 import { NotFoundError, ValidationError } from "../../platform/errors.ts";
+import { accountabilityApi } from "../accountability/accountability.api.ts";
 import { adminApiRoutes } from "../admin/admin-api.routes.ts";
 import { INDICATOR_TAG, indicatorApiRoutes } from "../indicators/indicator.api.ts";
 import { compareEditions } from "../route-maps/edition-compare.ts";
@@ -61,6 +62,7 @@ const INFO: OpenApiInfo = {
     },
     INDICATOR_TAG,
     GOVERNANCE_TAG,
+    { name: "Accountability", description: "Organisations, what each must act on, and progress updates." },
   ],
 };
 
@@ -144,6 +146,8 @@ export function apiRoutes(app: FastifyInstance, deps: AppDeps): void {
         if (reply.statusCode >= 500) reply.header("cache-control", "no-store");
         return payload;
       });
+
+      accountabilityApi(api, deps);
 
       api.setNotFoundHandler(async () => {
         throw new NotFoundError(`There is nothing at this address. The API starts at ${API_ROOT}.`);

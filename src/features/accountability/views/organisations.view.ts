@@ -3,6 +3,7 @@ import { pageHeader } from "../../../platform/views/components/page-header.ts";
 import { summaryList } from "../../../platform/views/components/summary-list.ts";
 import { table } from "../../../platform/views/components/table.ts";
 import { tag } from "../../../platform/views/components/tag.ts";
+import { notification } from "../../../platform/views/forms.ts";
 import type { OrganisationAccount } from "../accountability.service.ts";
 import { ORGANISATION_TYPE_LABELS, type OrganisationSummary } from "../accountability.types.ts";
 import {
@@ -43,6 +44,19 @@ export interface OrganisationPageModel {
   account: OrganisationAccount;
   /** Whether the reader may write updates for this organisation. */
   canReport: boolean;
+  /** Where the page is (the public page, or the contributor's /progress page). */
+  path: string;
+  /** Just saved: "draft" or "submitted". */
+  saved?: string | undefined;
+}
+
+function savedNotice(saved: string | undefined): SafeHtml {
+  if (saved === "submitted") return notification("Your update is submitted: everyone can now read it.");
+  if (saved === "draft")
+    return notification(
+      "Your draft is saved. Only your organisation and the programme team can see it until you submit it.",
+    );
+  return html``;
 }
 
 export function organisationView(model: OrganisationPageModel): SafeHtml {
@@ -63,7 +77,8 @@ export function organisationView(model: OrganisationPageModel): SafeHtml {
         ]
       : []),
   ]);
-  return html`${pageHeader({ label: "Organisation", title: organisation.name })}
+  return html`${savedNotice(model.saved)}
+  ${pageHeader({ label: "Organisation", title: organisation.name })}
   ${summaryList([
     { key: "Kind", value: ORGANISATION_TYPE_LABELS[organisation.type] },
     ...(organisation.areaCode ? [{ key: "Area code", value: organisation.areaCode }] : []),
@@ -92,7 +107,7 @@ export function organisationView(model: OrganisationPageModel): SafeHtml {
     smallscreen: "boxes",
   })}`
   }
-  <form method="get" action="${organisationPath(organisation.slug)}" class="wm-inline-form">
+  <form method="get" action="${model.path}" class="wm-inline-form">
     <div class="ds_question">
       <label class="ds_label" for="staleAfterDays">Count an action as having no recent update after this many days</label>
       <input class="ds_input ds_input--fixed-4" type="text" inputmode="numeric" id="staleAfterDays" name="staleAfterDays" value="${account.staleAfterDays}">
