@@ -18,6 +18,7 @@ export const ApiIndex = component(
         sectors: ApiUrl,
         indicators: ApiUrl,
         groups: ApiUrl,
+        organisations: ApiUrl,
       }),
     },
     { description: "Links to every collection and to the OpenAPI document." },

@@ -75,6 +75,10 @@ describe("the JSON API over the demo data", () => {
       await visit(group.links.memberships as string);
       await visit(group.links.meetings as string);
     }
+    for (const organisation of (await visit(links.organisations!)).organisations as Array<{ url: string }>) {
+      const account = await visit(organisation.url);
+      for (const owed of account.actions as Array<{ action: { url: string } }>) await visit(owed.action.url);
+    }
 
     await visit(links.openapi!);
 

@@ -61,6 +61,7 @@ export function presentIndex(): Static<typeof ApiIndex> {
       sectors: apiUrls.sectors(),
       indicators: `${API_ROOT}/indicators`,
       groups: `${API_ROOT}/groups`,
+      organisations: `${API_ROOT}/organisations`,
     },
   };
 }

@@ -17,6 +17,7 @@ describe("the JSON API", () => {
         "groups",
         "indicators",
         "openapi",
+        "organisations",
         "programme",
         "sectors",
         "themes",
