@@ -94,9 +94,13 @@ export class Visitor {
       else visitor.found.push(`console error on ${page.url()}: ${message.text()}`);
     });
     page.on("pageerror", (error) => visitor.found.push(`script error on ${page.url()}: ${error.message}`));
-    page.on("requestfailed", (request) =>
-      visitor.found.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? "unknown"})`),
-    );
+    page.on("requestfailed", (request) => {
+      const reason = request.failure()?.errorText ?? "unknown";
+      // A request the browser itself abandons because the page moved on (the favicon while a form
+      // submits) is not a fault of the page; a missing asset still shows as a 4xx below.
+      if (reason === "net::ERR_ABORTED") return;
+      visitor.found.push(`request failed: ${request.url()} (${reason})`);
+    });
     page.on("response", (response) => {
       if (response.request().isNavigationRequest()) visitor.documents.add(response.url());
       else if (response.status() >= 400) visitor.found.push(`${response.status()} for ${response.url()}`);
