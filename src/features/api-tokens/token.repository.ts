@@ -1,5 +1,4 @@
 import { sql } from "kysely";
-import type { Grant } from "../../platform/actor.ts";
 import type { Db } from "../../platform/database.ts";
 
 // Personal API tokens' SQL. Tokens are found by their hash only.
@@ -71,19 +70,4 @@ export function touchToken(db: Db, tokenId: number) {
       ]),
     )
     .execute();
-}
-
-/** A user's roles as grants, as a session would carry them. */
-export async function findGrants(db: Db, userId: number): Promise<Grant[]> {
-  const rows = await db
-    .selectFrom("user_role")
-    .select(["role", "organisation_id", "group_id"])
-    .where("user_id", "=", userId)
-    .orderBy("id")
-    .execute();
-  return rows.map((r): Grant => {
-    if (r.role === "organisation_contributor") return { role: r.role, organisationId: r.organisation_id! };
-    if (r.role === "group_secretary") return { role: r.role, groupId: r.group_id! };
-    return { role: r.role };
-  });
 }

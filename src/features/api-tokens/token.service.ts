@@ -4,6 +4,7 @@ import { recordAudit } from "../../platform/audit.ts";
 import type { Db } from "../../platform/database.ts";
 import { NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { authorize } from "../../platform/security/authorize.ts";
+import { findGrants } from "../accounts/user.repository.ts";
 import * as repo from "./token.repository.ts";
 
 // Personal API tokens: made by a signed-in person for their own scripts, shown once, kept only as
@@ -119,6 +120,6 @@ export async function actorForToken(db: Db, token: string): Promise<Actor | null
     id: user.id,
     name: user.name,
     email: user.email,
-    grants: await repo.findGrants(db, user.id),
+    grants: await findGrants(db, user.id),
   };
 }
