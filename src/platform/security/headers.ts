@@ -15,7 +15,8 @@ const CSP = [
 /** Security headers on every answer: a strict CSP (no inline script or style), no framing, no sniffing. */
 export function registerSecurityHeaders(app: FastifyInstance): void {
   app.addHook("onSend", async (request, reply) => {
-    reply.header("content-security-policy", CSP);
+    // A route may set a stricter one (a stored file's download is sandboxed: platform/uploads.ts).
+    if (!reply.hasHeader("content-security-policy")) reply.header("content-security-policy", CSP);
     reply.header("x-content-type-options", "nosniff");
     reply.header("x-frame-options", "DENY");
     reply.header("referrer-policy", "same-origin");
