@@ -80,9 +80,11 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
     await app.ready();
     routes.push(
       ...getRoutes(app).filter(
-        // Downloads that are not HTML (CSV, iCalendar, Word) are checked by their own tests.
+        // Downloads that are not HTML (CSV, iCalendar, Word, stored files) are checked by their own tests.
         (route) =>
-          !route.startsWith("/api/") && !route.startsWith("/assets/") && !/\.(csv|ics|docx)$/.test(route),
+          !route.startsWith("/api/") &&
+          !route.startsWith("/assets/") &&
+          !/\.(csv|ics|docx)$|\/file$/.test(route),
       ),
     );
 

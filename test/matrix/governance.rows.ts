@@ -38,6 +38,9 @@ interface Fixtures {
   draft: number;
   item: number;
   paper: number;
+  /** A public paper's file in published minutes, and a paper's file in draft minutes. */
+  publicFile: number;
+  draftFile: number;
   action: number;
   membership: number;
   themeSlug: string;
@@ -66,6 +69,18 @@ const rows: Record<string, Sample<Fixtures>[]> = {
       expected: EVERYONE,
     },
     { label: "draft minutes", url: (f) => `/groups/${f.slug}/meetings/${f.draft}`, expected: PRIVATE_READ },
+  ],
+  "GET /groups/:slug/papers/:id/file": [
+    {
+      label: "a public paper's file, minutes published",
+      url: (f) => `/groups/${f.slug}/papers/${f.publicFile}/file`,
+      expected: EVERYONE,
+    },
+    {
+      label: "a paper's file, minutes in draft",
+      url: (f) => `/groups/${f.slug}/papers/${f.draftFile}/file`,
+      expected: PRIVATE_READ,
+    },
   ],
   "GET /manage/groups/new": [
     {
@@ -291,6 +306,20 @@ export const governanceMatrix: MatrixPart<Fixtures> = {
     const paper = await run((trx) =>
       addPaper(trx, actor, item, { title: "Forward look", reference: "paper 2/1" }),
     );
+    const file = (title: string) => ({
+      fileName: `${title}.txt`,
+      content: new TextEncoder().encode(`${title}\n`),
+    });
+    const draftFile = await run((trx) =>
+      addPaper(trx, actor, item, { title: "Draft paper with a file", file: file("draft paper") }),
+    );
+    const withFile = await meeting("2025-01-05");
+    const withFileItem = await run((trx) => addAgendaItem(trx, actor, withFile, { title: "Papers" }));
+    const publicFile = await run((trx) =>
+      addPaper(trx, actor, withFileItem, { title: "Public paper", file: file("public paper"), public: true }),
+    );
+    await run((trx) => agreeMinutes(trx, actor, withFile, {}));
+    await run((trx) => publishMinutes(trx, actor, withFile, { publishedOn: "2025-01-12" }));
     const action = await run((trx) => addAction(trx, actor, draft, { text: "Circulate the timeline" }));
     const theme = await createTheme(db);
     return {
@@ -299,6 +328,8 @@ export const governanceMatrix: MatrixPart<Fixtures> = {
       draft,
       item,
       paper,
+      publicFile,
+      draftFile,
       action,
       membership,
       themeSlug: theme.slug,

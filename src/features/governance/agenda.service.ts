@@ -2,6 +2,7 @@ import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import type { Db } from "../../platform/database.ts";
 import { type FieldErrors, NotFoundError, ValidationError } from "../../platform/errors.ts";
+import { checkFile, type StoredFile } from "../../platform/uploads.ts";
 import * as repo from "./agenda.repository.ts";
 import {
   checkFlag,
@@ -32,8 +33,8 @@ export interface PaperInput {
   /** "paper 5/1" */
   reference?: Submitted;
   url?: Submitted;
-  /** An uploaded file instead of (or as well as) a link. */
-  file?: { fileName: string; mediaType: string; content: Uint8Array } | undefined;
+  /** An uploaded file instead of (or as well as) a link; its kind is judged again here, by content. */
+  file?: { fileName: string; mediaType?: string; content: Uint8Array } | undefined;
   public?: Submitted | boolean;
 }
 
@@ -139,8 +140,6 @@ export async function moveAgendaItem(
   });
 }
 
-const MAX_FILE_BYTES = 20 * 1024 * 1024;
-
 /** Adds a paper to an agenda item: a title, a reference, and a link or a file. Private unless said. */
 export async function addPaper(trx: Db, actor: Actor, itemId: number, input: PaperInput): Promise<number> {
   await itemToChange(trx, actor, itemId);
@@ -148,8 +147,15 @@ export async function addPaper(trx: Db, actor: Actor, itemId: number, input: Pap
   const title = checkText(errors, "paperTitle", input.title, short("paper's title"));
   const reference = checkText(errors, "reference", input.reference, short("reference", optional));
   const url = checkUrl(errors, "url", input.url);
-  const file = input.file && input.file.content.length > 0 ? input.file : undefined;
-  if (file && file.content.length > MAX_FILE_BYTES) errors.file = "The file must be 20 MB or smaller";
+  let file: StoredFile | undefined;
+  if (input.file && input.file.content.length > 0) {
+    try {
+      file = checkFile(input.file, { field: "file", label: "the paper" });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      Object.assign(errors, error.fields);
+    }
+  }
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
   const id = await repo.insertPaper(trx, {
     agenda_item_id: itemId,
@@ -157,8 +163,8 @@ export async function addPaper(trx: Db, actor: Actor, itemId: number, input: Pap
     title,
     reference,
     url,
-    file_name: file ? file.fileName.slice(0, 200) : null,
-    media_type: file ? file.mediaType.slice(0, 100) : null,
+    file_name: file ? file.fileName : null,
+    media_type: file ? file.mediaType : null,
     content: file ? file.content : null,
     public: checkFlag(input.public),
   });
@@ -166,7 +172,14 @@ export async function addPaper(trx: Db, actor: Actor, itemId: number, input: Pap
     action: "paper.add",
     entityType: "paper",
     entityId: id,
-    after: { title, reference, url, fileName: file?.fileName ?? null, public: checkFlag(input.public) },
+    // The file's name, kind and size, never its content.
+    after: {
+      title,
+      reference,
+      url,
+      file: file ? { name: file.fileName, mediaType: file.mediaType, bytes: file.content.length } : null,
+      public: checkFlag(input.public),
+    },
   });
   return id;
 }

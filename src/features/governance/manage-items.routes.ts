@@ -3,6 +3,7 @@ import type { AppDeps } from "../../app.ts";
 import type { Db } from "../../platform/database.ts";
 import { NotFoundError } from "../../platform/errors.ts";
 import { authorize } from "../../platform/security/authorize.ts";
+import { readUploadedFile, registerUploads } from "../../platform/uploads.ts";
 import { formTitle } from "../../platform/views/forms.ts";
 import { promoteAction, setActionStatus } from "./action.service.ts";
 import * as agendaRepo from "./agenda.repository.ts";
@@ -142,21 +143,26 @@ export function manageItemRoutes(app: FastifyInstance, deps: AppDeps): void {
     return `${manageMeetingPath(await meetingOfItem(trx, id))}?saved=item-moved#agenda`;
   });
 
-  app.post<IdParams>("/manage/agenda-items/:id/papers", async (request, reply) => {
-    const id = idParam(request.params.id);
-    return runChange(db, request, reply, {
-      returnTo: `/manage/agenda-items/${id}`,
-      change: async (trx, actor, form) => {
-        await addPaper(trx, actor, id, {
-          title: form.paperTitle,
-          reference: form.reference,
-          url: form.url,
-          public: form.public,
-        });
-        return `/manage/agenda-items/${id}?saved=paper#papers`;
-      },
-      refused: (state, status) =>
-        renderItem(request, reply, id, { state: { form: "paper", ...state }, status }),
+  // A paper: a link, or a file (multipart; only this scope reads multipart forms), or both.
+  app.register(async (scope) => {
+    await registerUploads(scope);
+    scope.post<IdParams>("/manage/agenda-items/:id/papers", async (request, reply) => {
+      const id = idParam(request.params.id);
+      return runChange(db, request, reply, {
+        returnTo: `/manage/agenda-items/${id}`,
+        change: async (trx, actor, form) => {
+          await addPaper(trx, actor, id, {
+            title: form.paperTitle,
+            reference: form.reference,
+            url: form.url,
+            file: readUploadedFile(request, "file", { label: "the paper" }),
+            public: form.public,
+          });
+          return `/manage/agenda-items/${id}?saved=paper#papers`;
+        },
+        refused: (state, status) =>
+          renderItem(request, reply, id, { state: { form: "paper", ...state }, status }),
+      });
     });
   });
 

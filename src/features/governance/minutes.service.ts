@@ -100,18 +100,26 @@ export async function publishMinutes(
 
 /**
  * A paper's file. Not found to anyone who may not read the group's private business unless the
- * paper is public and the minutes are published.
+ * paper is public and the minutes are published. `forAnyone`: the public may have it too (so it
+ * may be cached publicly); `groupSlug`: the group it belongs to, for its address.
  */
 export async function getPaperFile(
   db: Db,
   actor: Actor,
   paperId: number,
-): Promise<{ fileName: string; mediaType: string; content: Uint8Array }> {
+): Promise<{
+  fileName: string;
+  mediaType: string;
+  content: Uint8Array;
+  groupSlug: string;
+  forAnyone: boolean;
+}> {
   const paper = await agenda.findPaper(db, paperId);
   if (!paper) throw new NotFoundError("There is no such paper.");
   const { meeting, group } = await meetingAndGroup(db, paper.meetingId);
-  const visible = mayReadPrivate(actor, group.id) || (paper.public && meeting.minutesStatus === "published");
+  const forAnyone = paper.public && meeting.minutesStatus === "published";
+  const visible = forAnyone || mayReadPrivate(actor, group.id);
   const file = visible ? await agenda.paperFile(db, paperId) : undefined;
   if (!file) throw new NotFoundError("There is no such paper.");
-  return file;
+  return { ...file, groupSlug: group.slug, forAnyone };
 }

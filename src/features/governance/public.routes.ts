@@ -2,9 +2,11 @@ import type { FastifyInstance } from "fastify";
 import type { AppDeps } from "../../app.ts";
 import { NotFoundError } from "../../platform/errors.ts";
 import { can } from "../../platform/security/authorize.ts";
+import { sendStoredFile } from "../../platform/uploads.ts";
 import { idParam, sendPublicPage, slugParam } from "./governance.http.ts";
 import { getGroup, listGroups } from "./group.service.ts";
 import { getMeeting, mayReadPrivate } from "./meeting.service.ts";
+import { getPaperFile } from "./minutes.service.ts";
 import { groupPath, groupsPath } from "./views/format.ts";
 import { groupsView, groupView } from "./views/groups.view.ts";
 import { minutesTitle, minutesView } from "./views/minutes.view.ts";
@@ -49,4 +51,19 @@ export function governancePublicRoutes(app: FastifyInstance, deps: AppDeps): voi
       }),
     });
   });
+
+  // A paper's file, as a download: private papers and papers of unpublished minutes are 404 to
+  // anyone who may not read the group's private business.
+  app.get<{ Params: { slug: string; id: string } }>(
+    "/groups/:slug/papers/:id/file",
+    async (request, reply) => {
+      const slug = slugParam(request.params.slug);
+      const file = await getPaperFile(db, request.actor, idParam(request.params.id));
+      if (file.groupSlug !== slug) throw new NotFoundError("There is no such paper.");
+      reply.header("vary", "Cookie");
+      return sendStoredFile(reply, file, {
+        cache: file.forAnyone && request.actor.kind === "public" ? "public" : "private",
+      });
+    },
+  );
 }

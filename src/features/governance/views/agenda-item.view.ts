@@ -1,11 +1,25 @@
 import { html, type SafeHtml } from "../../../platform/html.ts";
+import {
+  ACCEPT_ATTRIBUTE,
+  ALLOWED_KINDS_IN_WORDS,
+  MAX_UPLOAD_BYTES,
+  sizeInWords,
+} from "../../../platform/uploads.ts";
 import { pageHeader } from "../../../platform/views/components/page-header.ts";
 import { table } from "../../../platform/views/components/table.ts";
 import { button, notification } from "../../../platform/views/forms.ts";
 import type { FormState } from "../governance.http.ts";
 import type { AgendaItem, Meeting } from "../governance.types.ts";
-import { buttonForm, checkbox, type FormContext, formProblems, postForm, text } from "./form-parts.ts";
-import { manageMeetingPath } from "./format.ts";
+import {
+  buttonForm,
+  checkbox,
+  type FormContext,
+  fileField,
+  formProblems,
+  postForm,
+  text,
+} from "./form-parts.ts";
+import { manageMeetingPath, paperFilePath } from "./format.ts";
 import { agendaItemFields } from "./meeting-agenda.view.ts";
 
 // One agenda item: its minute, discussion points and decisions (while the minutes are a draft),
@@ -53,7 +67,11 @@ export function agendaItemView(model: {
           head: ["Paper", "Reference", "Who can see it", "Change"],
           rowHeaders: true,
           rows: item.papers.map((p) => [
-            p.url ? html`<a href="${p.url}">${p.title}</a>` : p.title,
+            html`${p.url ? html`<a href="${p.url}">${p.title}</a>` : p.title}${
+              p.fileName
+                ? html`<br><a href="${paperFilePath(meeting.group.slug, p.id)}" download>Download ${p.fileName}</a>`
+                : ""
+            }`,
             p.reference,
             p.public
               ? "Everyone, once the minutes are published"
@@ -78,9 +96,14 @@ export function agendaItemView(model: {
     html`${formProblems(paper)}
     ${text(paper, "paperTitle", "Title of the paper", { width: "fluid-two-thirds" })}
     ${text(paper, "reference", "Reference", { hint: "As the minutes cite it, for example paper 5/1", width: "fixed-10" })}
-    ${text(paper, "url", "Web address", { hint: "Where the paper can be read, starting with https://", type: "url", width: "fluid-two-thirds" })}
+    ${text(paper, "url", "Web address", { hint: "Where the paper can be read, starting with https://. Leave empty if you attach the file.", type: "url", width: "fluid-two-thirds" })}
+    ${fileField(paper, "file", "The paper's file", {
+      hint: `Optional. A ${ALLOWED_KINDS_IN_WORDS} file, up to ${sizeInWords(MAX_UPLOAD_BYTES)}.`,
+      accept: ACCEPT_ATTRIBUTE,
+    })}
     ${checkbox(paper, "public", "Anyone may read this paper once the minutes are published")}
     ${button({ text: "Add the paper", variant: "secondary" })}`,
+    { multipart: true },
   )}`
       : ""
   }`;

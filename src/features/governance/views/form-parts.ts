@@ -122,14 +122,32 @@ export function checkbox(context: FormContext, field: string, label: string): Sa
   );
 }
 
+/** A file to upload (the form must be multipart): its hint says which kinds and how large. */
+export function fileField(
+  context: FormContext,
+  field: string,
+  label: string,
+  options: { hint: string; accept: string },
+): SafeHtml {
+  const id = fieldId(context, field);
+  const error = errorOf(context, field);
+  return question(
+    error,
+    html`<label class="ds_label" for="${id}">${label}</label>
+    <p class="ds_hint-text" id="${id}-hint">${options.hint}</p>
+    ${error ? html`<p class="ds_question__error-message" id="${id}-error">${error}</p>` : ""}
+    <input class="ds_file-upload${error ? " ds_input--error" : ""}" type="file" id="${id}" name="${field}" accept="${options.accept}" aria-describedby="${id}-hint${error ? ` ${id}-error` : ""}">`,
+  );
+}
+
 /** A form that posts with its CSRF token. */
 export function postForm(
   action: string,
   csrfToken: string,
   content: SafeHtml,
-  options: { inline?: boolean } = {},
+  options: { inline?: boolean; multipart?: boolean } = {},
 ): SafeHtml {
-  return html`<form method="post" action="${action}"${attr("class", options.inline ? "wm-inline-form" : undefined)} novalidate>
+  return html`<form method="post" action="${action}"${attr("class", options.inline ? "wm-inline-form" : undefined)}${attr("enctype", options.multipart ? "multipart/form-data" : undefined)} novalidate>
   <input type="hidden" name="_csrf" value="${csrfToken}">
   ${content}
 </form>`;

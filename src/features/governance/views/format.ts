@@ -44,3 +44,5 @@ export const groupPath = (slug: string) => `/groups/${encodeURIComponent(slug)}`
 export const minutesPath = (slug: string, meetingId: number) => `${groupPath(slug)}/meetings/${meetingId}`;
 export const manageGroupPath = (slug: string) => `/manage/groups/${encodeURIComponent(slug)}`;
 export const manageMeetingPath = (meetingId: number) => `/manage/meetings/${meetingId}`;
+/** A paper's uploaded file: for anyone who may read the paper (see minutes.service getPaperFile). */
+export const paperFilePath = (slug: string, paperId: number) => `${groupPath(slug)}/papers/${paperId}/file`;

@@ -5,7 +5,7 @@ import { pageHeader } from "../../../platform/views/components/page-header.ts";
 import { paragraphs } from "../../route-maps/views/format.ts";
 import type { AgendaItem, Attendance, Meeting, MeetingAction } from "../governance.types.ts";
 import { MINUTES_STATUS_LABELS } from "../governance.types.ts";
-import { manageMeetingPath, meetingWhen, minutesPath } from "./format.ts";
+import { manageMeetingPath, meetingWhen, minutesPath, paperFilePath } from "./format.ts";
 
 // A meeting's minutes, laid out the way the group's own published minutes are: attendees and
 // apologies with their organisations (co-chairs marked), the items with their minute, discussion
@@ -45,13 +45,17 @@ export function actionText(action: MeetingAction): SafeHtml {
   return html`${action.text}${details.length > 0 ? html` <span class="wm-action-details">(${details.join("; ")})</span>` : ""}`;
 }
 
-function item(agendaItem: AgendaItem): SafeHtml {
+function item(agendaItem: AgendaItem, groupSlug: string): SafeHtml {
   return html`<h3>${agendaItem.title}</h3>
   ${
     agendaItem.papers.length > 0
       ? html`<p>Papers:</p><ul>${agendaItem.papers.map(
           (p) =>
-            html`<li>${p.url ? html`<a href="${p.url}">${p.title}</a>` : p.title}${p.reference ? ` (${p.reference})` : ""}</li>`,
+            html`<li>${p.url ? html`<a href="${p.url}">${p.title}</a>` : p.title}${p.reference ? ` (${p.reference})` : ""}${
+              p.fileName
+                ? html`: <a href="${paperFilePath(groupSlug, p.id)}" download>download ${p.fileName}</a>`
+                : ""
+            }</li>`,
         )}</ul>`
       : ""
   }
@@ -121,7 +125,7 @@ export function minutesView(meeting: Meeting, options: { canManage: boolean }): 
       : ""
   }
   <h2>Items and actions</h2>
-  ${meeting.items.length === 0 ? html`<p>No items have been recorded.</p>` : meeting.items.map(item)}
+  ${meeting.items.length === 0 ? html`<p>No items have been recorded.</p>` : meeting.items.map((i) => item(i, meeting.group.slug))}
   ${
     meeting.otherActions.length > 0
       ? html`<h2>Other actions</h2><ul>${meeting.otherActions.map((a) => html`<li>${actionText(a)}</li>`)}</ul>`
