@@ -1,7 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { NotFoundError } from "../../platform/errors.ts";
-import type { SafeHtml } from "../../platform/html.ts";
-import { type Crumb, page } from "../../platform/views/layout.ts";
+import { bodyOf, type PageSend, sendPrivatePage, sendPublicPage } from "../../platform/http-pages.ts";
 import { isSlug } from "../route-maps/edition-editing.validation.ts";
 import { isActionKey } from "./responsibility.service.ts";
 
@@ -9,9 +8,7 @@ import { isActionKey } from "./responsibility.service.ts";
 
 export type Body = Record<string, unknown>;
 
-export function bodyOf(request: FastifyRequest): Body {
-  return typeof request.body === "object" && request.body !== null ? (request.body as Body) : {};
-}
+export { bodyOf };
 
 /** One field as text; anything else counts as absent. */
 export function field(body: Body, name: string): string | undefined {
@@ -49,22 +46,8 @@ export function keyParam(value: string | undefined): string {
 export function sendPage(
   request: FastifyRequest,
   reply: FastifyReply,
-  options: { title: string; content: SafeHtml; status?: number; breadcrumbs?: Crumb[]; publicPage?: boolean },
+  options: PageSend & { publicPage?: boolean },
 ): FastifyReply {
-  if (options.publicPage && request.actor.kind === "public") {
-    reply.header("cache-control", "public, max-age=60");
-    reply.header("vary", "Cookie");
-  } else reply.header("cache-control", "private, no-store");
-  return reply
-    .status(options.status ?? 200)
-    .type("text/html; charset=utf-8")
-    .send(
-      page({
-        title: options.title,
-        actor: request.actor,
-        csrfToken: request.csrfToken,
-        breadcrumbs: options.breadcrumbs,
-        content: options.content,
-      }).value,
-    );
+  const { publicPage, ...rest } = options;
+  return publicPage ? sendPublicPage(request, reply, rest) : sendPrivatePage(request, reply, rest);
 }

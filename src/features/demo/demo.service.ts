@@ -1,4 +1,4 @@
-import { type Actor, PUBLIC } from "../../platform/actor.ts";
+import { PUBLIC } from "../../platform/actor.ts";
 import type { Db } from "../../platform/database.ts";
 import { ConflictError } from "../../platform/errors.ts";
 import { loadAccountabilityDemo } from "../accountability/accountability.demo.ts";

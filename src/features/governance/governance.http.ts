@@ -2,9 +2,8 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Actor } from "../../platform/actor.ts";
 import type { Db } from "../../platform/database.ts";
 import { ConflictError, type FieldErrors, NotFoundError, ValidationError } from "../../platform/errors.ts";
-import type { SafeHtml } from "../../platform/html.ts";
+import { queryOf, sendPrivatePage, sendPublicPage } from "../../platform/http-pages.ts";
 import { isSlug } from "../../platform/slugs.ts";
-import { type Crumb, page } from "../../platform/views/layout.ts";
 import { parseId } from "./governance.validation.ts";
 
 // What the governance routes share: reading forms and addresses, sending public and managing
@@ -57,36 +56,7 @@ export function slugParam(value: string | undefined): string {
   throw new NotFoundError("There is no group at this address.");
 }
 
-export function queryOf(request: FastifyRequest): Form {
-  const q = (request.query ?? {}) as Record<string, unknown>;
-  return Object.fromEntries(Object.entries(q).map(([k, v]) => [k, typeof v === "string" ? v : undefined]));
-}
-
-/** A public page: cacheable for the public, never stored for someone signed in. */
-export function sendPublicPage(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  options: { title: string; content: SafeHtml; breadcrumbs?: Crumb[] },
-): FastifyReply {
-  reply.header("cache-control", request.actor.kind === "user" ? "private, no-store" : "public, max-age=60");
-  reply.header("vary", "Cookie");
-  return reply
-    .type("text/html; charset=utf-8")
-    .send(page({ ...options, actor: request.actor, csrfToken: request.csrfToken }).value);
-}
-
-/** A managing page: shows private business and carries form state, so it is never stored. */
-export function sendManagePage(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  options: { title: string; content: SafeHtml; breadcrumbs?: Crumb[]; status?: number },
-): FastifyReply {
-  reply.header("cache-control", "no-store");
-  return reply
-    .status(options.status ?? 200)
-    .type("text/html; charset=utf-8")
-    .send(page({ ...options, actor: request.actor, csrfToken: request.csrfToken }).value);
-}
+export { queryOf, sendPrivatePage as sendManagePage, sendPublicPage };
 
 /** The public are sent to sign in first, and brought back to `returnTo` afterwards. */
 export function signInFirst(

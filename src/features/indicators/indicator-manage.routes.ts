@@ -2,10 +2,9 @@ import multipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app.ts";
 import { NotFoundError, ValidationError } from "../../platform/errors.ts";
-import type { SafeHtml } from "../../platform/html.ts";
+import { sendPrivatePage, signInFirst } from "../../platform/http-pages.ts";
 import { authorize } from "../../platform/security/authorize.ts";
 import { formTitle } from "../../platform/views/forms.ts";
-import { page } from "../../platform/views/layout.ts";
 import { findIndicator, listIndicatorVersions } from "./framework.repository.ts";
 import { setIndicatorPublished } from "./framework.service.ts";
 import { getFramework, getIndicator } from "./indicator-read.service.ts";
@@ -23,33 +22,6 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 function slugParam(value: string | undefined): string {
   if (value && SLUG.test(value) && value.length <= 100) return value;
   throw new NotFoundError("There is no indicator at this address.");
-}
-
-function sendPage(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  options: { title: string; content: SafeHtml; status?: number },
-): FastifyReply {
-  reply.header("cache-control", "no-store");
-  return reply
-    .status(options.status ?? 200)
-    .type("text/html; charset=utf-8")
-    .send(
-      page({
-        title: options.title,
-        actor: request.actor,
-        csrfToken: request.csrfToken,
-        content: options.content,
-      }).value,
-    );
-}
-
-function signInFirst(request: FastifyRequest, reply: FastifyReply): FastifyReply | null {
-  if (request.actor.kind !== "public") return null;
-  return reply.redirect(
-    `/sign-in?returnTo=${encodeURIComponent(request.url.split("?")[0] ?? "/manage")}`,
-    303,
-  );
 }
 
 type SlugRequest = { Params: { slug: string } };
@@ -77,7 +49,7 @@ async function uploadPage(
     uploadedBy: u.uploaded_by,
     uploadedAt: u.uploaded_at,
   }));
-  return sendPage(request, reply, {
+  return sendPrivatePage(request, reply, {
     title: formTitle(`Load data: ${indicator.title}`, Boolean(options.fileError)),
     status: options.status,
     content: uploadView(indicator, request.csrfToken, uploads, options),
@@ -88,13 +60,13 @@ export function indicatorManageRoutes(app: FastifyInstance, deps: AppDeps): void
   const { db } = deps;
 
   app.get("/manage/indicators", async (request, reply) => {
-    const redirect = signInFirst(request, reply);
+    const redirect = signInFirst(request, reply, request.url.split("?")[0]);
     if (redirect) return redirect;
     authorize(request.actor, "indicator.edit");
     const visions = await getFramework(db, request.actor);
     const versions = new Map((await listIndicatorVersions(db)).map((i) => [i.slug, i.version]));
     const saved = (request.query as Record<string, unknown>).saved;
-    return sendPage(request, reply, {
+    return sendPrivatePage(request, reply, {
       title: "Manage indicators",
       content: manageIndicatorsView(
         visions,
@@ -106,7 +78,7 @@ export function indicatorManageRoutes(app: FastifyInstance, deps: AppDeps): void
   });
 
   app.post<SlugRequest>("/manage/indicators/:slug/publish", async (request, reply) => {
-    const redirect = signInFirst(request, reply);
+    const redirect = signInFirst(request, reply, request.url.split("?")[0]);
     if (redirect) return redirect;
     const slug = slugParam(request.params.slug);
     const body = (request.body ?? {}) as Body;
@@ -119,7 +91,7 @@ export function indicatorManageRoutes(app: FastifyInstance, deps: AppDeps): void
   });
 
   app.get<SlugRequest>("/manage/indicators/:slug/upload", async (request, reply) => {
-    const redirect = signInFirst(request, reply);
+    const redirect = signInFirst(request, reply, request.url.split("?")[0]);
     if (redirect) return redirect;
     const saved = (request.query as Record<string, unknown>).saved === "1";
     return uploadPage(deps, request, reply, slugParam(request.params.slug), { saved });
@@ -128,7 +100,7 @@ export function indicatorManageRoutes(app: FastifyInstance, deps: AppDeps): void
   app.post<{ Params: { slug: string; pendingId: string } }>(
     "/manage/indicators/:slug/upload/:pendingId",
     async (request, reply) => {
-      const redirect = signInFirst(request, reply);
+      const redirect = signInFirst(request, reply, request.url.split("?")[0]);
       if (redirect) return redirect;
       const slug = slugParam(request.params.slug);
       const pendingId = /^\d{1,9}$/.test(request.params.pendingId) ? Number(request.params.pendingId) : 0;
@@ -151,7 +123,7 @@ export function indicatorManageRoutes(app: FastifyInstance, deps: AppDeps): void
       },
     });
     scope.post<SlugRequest>("/manage/indicators/:slug/upload", async (request, reply) => {
-      const redirect = signInFirst(request, reply);
+      const redirect = signInFirst(request, reply, request.url.split("?")[0]);
       if (redirect) return redirect;
       const slug = slugParam(request.params.slug);
       authorize(request.actor, "indicator.edit");
@@ -177,7 +149,7 @@ export function indicatorManageRoutes(app: FastifyInstance, deps: AppDeps): void
         throw error;
       }
       const indicator = await getIndicator(db, request.actor, slug);
-      return sendPage(request, reply, {
+      return sendPrivatePage(request, reply, {
         title: formTitle(`Check before saving: ${indicator.title}`, !preview.ok),
         status: preview.ok ? 200 : 400,
         content: previewView(indicator, request.csrfToken, preview),

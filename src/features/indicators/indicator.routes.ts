@@ -1,7 +1,7 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app.ts";
 import { NotFoundError } from "../../platform/errors.ts";
-import { type PageOptions, page } from "../../platform/views/layout.ts";
+import { publicCacheHeaders, sendPublicPage } from "../../platform/http-pages.ts";
 import { findGeography } from "./geography.ts";
 import { observationsCsv } from "./indicator-csv.ts";
 import { indicatorManageRoutes } from "./indicator-manage.routes.ts";
@@ -27,30 +27,13 @@ function queryOf(request: FastifyRequest): Query {
   return Object.fromEntries(Object.entries(q).map(([k, v]) => [k, typeof v === "string" ? v : undefined]));
 }
 
-/** Anonymous answers may be cached a minute; a signed-in reader's may show hidden numbers: never stored. */
-function cacheHeaders(request: FastifyRequest, reply: FastifyReply): void {
-  reply.header("cache-control", request.actor.kind === "user" ? "private, no-store" : "public, max-age=60");
-  reply.header("vary", "Cookie");
-}
-
-function sendPage(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  options: Omit<PageOptions, "actor" | "csrfToken">,
-): FastifyReply {
-  cacheHeaders(request, reply);
-  return reply
-    .type("text/html; charset=utf-8")
-    .send(page({ ...options, actor: request.actor, csrfToken: request.csrfToken }).value);
-}
-
 /** The progress framework's pages, public and for analysts. */
 export function indicatorRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db } = deps;
   indicatorManageRoutes(app, deps);
 
   app.get("/indicators", async (request, reply) =>
-    sendPage(request, reply, {
+    sendPublicPage(request, reply, {
       title: "How is Scotland doing?",
       content: frameworkView(await getFramework(db, request.actor)),
     }),
@@ -61,7 +44,7 @@ export function indicatorRoutes(app: FastifyInstance, deps: AppDeps): void {
     // compareArea refuses anything but a council area's code, naming the field.
     const rows = code ? await compareArea(db, request.actor, code) : [];
     const area = code ? findGeography(code) : undefined;
-    return sendPage(request, reply, {
+    return sendPublicPage(request, reply, {
       title: area ? `${area.name} compared with Scotland` : "Compare a council area with Scotland",
       breadcrumbs: [FRAMEWORK],
       content: areasView(area ?? null, rows),
@@ -77,7 +60,7 @@ export function indicatorRoutes(app: FastifyInstance, deps: AppDeps): void {
     });
     // The chart library (Observable Plot on linkedom) loads on the first indicator page, not at start.
     const { indicatorView } = await import("./views/indicator.view.ts");
-    return sendPage(request, reply, {
+    return sendPublicPage(request, reply, {
       title: data.indicator.title,
       breadcrumbs: [FRAMEWORK],
       content: indicatorView(data),
@@ -89,7 +72,7 @@ export function indicatorRoutes(app: FastifyInstance, deps: AppDeps): void {
     const { indicator, observations } = await getObservations(db, request.actor, slug, {
       geography: queryOf(request).geography || undefined,
     });
-    cacheHeaders(request, reply);
+    publicCacheHeaders(request, reply);
     return reply
       .type("text/csv; charset=utf-8")
       .header("content-disposition", `attachment; filename="${slug}.csv"`)

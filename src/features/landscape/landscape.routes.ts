@@ -1,8 +1,8 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { AppDeps } from "../../app.ts";
 import type { FieldErrors } from "../../platform/errors.ts";
+import { sendPublicPage } from "../../platform/http-pages.ts";
 import { formTitle } from "../../platform/views/forms.ts";
-import { page } from "../../platform/views/layout.ts";
 import { londonToday } from "../calendars/london-time.ts";
 import { toCsv } from "./csv.ts";
 import { sendDownload } from "./downloads.ts";
@@ -13,19 +13,6 @@ import { listMembershipRecords } from "./open-data.repository.ts";
 import { landscapeView } from "./views/landscape.view.ts";
 
 // The landscape page and the open-data CSV downloads of groups, memberships and meetings.
-
-function sendPage(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  title: string,
-  content: ReturnType<typeof landscapeView>,
-) {
-  reply.header("cache-control", request.actor.kind === "user" ? "private, no-store" : "public, max-age=60");
-  reply.header("vary", "Cookie");
-  return reply
-    .type("text/html; charset=utf-8")
-    .send(page({ title, content, actor: request.actor, csrfToken: request.csrfToken }).value);
-}
 
 export function landscapeRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db } = deps;
@@ -44,7 +31,7 @@ export function landscapeRoutes(app: FastifyInstance, deps: AppDeps): void {
     }
     const report = await getLandscape(db, request.actor, { period: chosen.period, today });
     const title = formTitle("The landscape of groups", Object.keys(errors).length > 0);
-    return sendPage(request, reply, title, landscapeView(report, chosen.form, errors));
+    return sendPublicPage(request, reply, { title, content: landscapeView(report, chosen.form, errors) });
   });
 
   app.get("/data/groups.csv", async (request, reply) => {

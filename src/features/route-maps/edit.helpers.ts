@@ -2,9 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Actor } from "../../platform/actor.ts";
 import type { Db } from "../../platform/database.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.ts";
-import type { SafeHtml } from "../../platform/html.ts";
+import { queryOf, sendPrivatePage, signInFirst } from "../../platform/http-pages.ts";
 import { formTitle } from "../../platform/views/forms.ts";
-import { page } from "../../platform/views/layout.ts";
 import type { EditionTarget } from "./edition-editing.guard.ts";
 import { getEditionForEditing } from "./edition-editing.service.ts";
 import { parseId } from "./edition-editing.validation.ts";
@@ -65,45 +64,12 @@ export function itemIds(params: Params): { editionId: number; itemId: number } {
   return { editionId: idParam(params.id), itemId: idParam(params.itemId) };
 }
 
-export function query(request: FastifyRequest): Record<string, string | undefined> {
-  const q = request.query as Record<string, unknown>;
-  return Object.fromEntries(Object.entries(q).map(([k, v]) => [k, typeof v === "string" ? v : undefined]));
-}
+export { queryOf as query, sendPrivatePage as sendPage, signInFirst };
 
 /** The edit page after a change: at the section changed, with a confirmation (see `saved`). */
 export function savedPath(editionId: number, saved: string, section?: Section): string {
   const anchor = section ? SECTION_INFO[section].anchor : saved === "details" ? DETAILS_ANCHOR : undefined;
   return `/manage/editions/${editionId}?saved=${saved}${section ? `&section=${section}` : ""}${anchor ? `#${anchor}` : ""}`;
-}
-
-export function sendPage(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  options: { title: string; content: SafeHtml; status?: number },
-): FastifyReply {
-  // Editing pages show drafts and carry form state: never keep them in a shared or back-button cache.
-  reply.header("cache-control", "no-store");
-  return reply
-    .status(options.status ?? 200)
-    .type("text/html; charset=utf-8")
-    .send(
-      page({
-        title: options.title,
-        actor: request.actor,
-        csrfToken: request.csrfToken,
-        content: options.content,
-      }).value,
-    );
-}
-
-/** The public are sent to sign in first, and brought back afterwards. */
-export function signInFirst(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  returnTo: string,
-): FastifyReply | null {
-  if (request.actor.kind !== "public") return null;
-  return reply.redirect(`/sign-in?returnTo=${encodeURIComponent(returnTo)}`, 303);
 }
 
 /** Why a change came back to its form: field errors, or someone else saved first. */
@@ -176,7 +142,7 @@ export async function renderEditPage(
 ): Promise<FastifyReply> {
   const view = await getEditionForEditing(db, request.actor, editionId);
   if (view.edition.status === "published") {
-    return sendPage(request, reply, {
+    return sendPrivatePage(request, reply, {
       title: formTitle(`${view.edition.theme.name}: ${view.edition.label}`, Boolean(options.state?.conflict)),
       status: options.status,
       content: publishedEditionView({
@@ -188,7 +154,7 @@ export async function renderEditPage(
     });
   }
   const model = { view, csrfToken: request.csrfToken, saved: options.saved, state: options.state };
-  return sendPage(request, reply, {
+  return sendPrivatePage(request, reply, {
     title: editEditionTitle(model),
     status: options.status,
     content: editEditionView(model),

@@ -1,9 +1,9 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { AppDeps } from "../../app.ts";
 import { PUBLIC } from "../../platform/actor.ts";
 import { NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { html } from "../../platform/html.ts";
-import { type PageOptions, page } from "../../platform/views/layout.ts";
+import { sendPublicPage } from "../../platform/http-pages.ts";
 import {
   foundationProgressSection,
   programmeProgressSection,
@@ -45,17 +45,6 @@ function slugParam(value: string, what: string): string {
  * Sends a public page. Anonymous answers may be cached briefly by browsers and shared caches;
  * a signed-in reader's page can name them and show drafts, so it is never stored.
  */
-function sendPage(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  options: Omit<PageOptions, "actor" | "csrfToken">,
-): FastifyReply {
-  reply.header("cache-control", request.actor.kind === "user" ? "private, no-store" : "public, max-age=60");
-  reply.header("vary", "Cookie");
-  return reply
-    .type("text/html; charset=utf-8")
-    .send(page({ ...options, actor: request.actor, csrfToken: request.csrfToken }).value);
-}
 
 const HOME = { href: "/", text: "Route maps" };
 
@@ -99,12 +88,12 @@ export function publicRoutes(app: FastifyInstance, deps: AppDeps): void {
       programme = await getProgramme(db);
     } catch (error) {
       if (!(error instanceof NotFoundError)) throw error;
-      return sendPage(request, reply, {
+      return sendPublicPage(request, reply, {
         title: "Route maps",
         content: html`<h1>Waymark</h1><p>There is no programme here yet. Someone who runs this Waymark can load one, or the demo data with <code>waymark demo</code>.</p>`,
       });
     }
-    return sendPage(request, reply, {
+    return sendPublicPage(request, reply, {
       title: programme.name,
       content: html`${programmeView(programme)}${await programmeProgressSection(db, programme)}`,
     });
@@ -112,7 +101,7 @@ export function publicRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   app.get<SlugParams>("/foundations/:slug", async (request, reply) => {
     const foundation = await getFoundation(db, slugParam(request.params.slug, "foundation"));
-    return sendPage(request, reply, {
+    return sendPublicPage(request, reply, {
       title: foundation.name,
       breadcrumbs: [HOME],
       content: html`${foundationView(foundation)}${await foundationProgressSection(db, foundation)}`,
@@ -129,7 +118,7 @@ export function publicRoutes(app: FastifyInstance, deps: AppDeps): void {
       const foundation = programme.foundations.find((f) => f.themes.some((t) => t.slug === slug));
       const theme = foundation?.themes.find((t) => t.slug === slug);
       if (!foundation || !theme) throw new NotFoundError("There is no route map at this address.");
-      return sendPage(request, reply, {
+      return sendPublicPage(request, reply, {
         title: `${theme.name} route map`,
         breadcrumbs: [
           HOME,
@@ -143,7 +132,7 @@ export function publicRoutes(app: FastifyInstance, deps: AppDeps): void {
       });
     }
     const edition = await getEdition(db, PUBLIC, slug, latest.id);
-    return sendPage(request, reply, {
+    return sendPublicPage(request, reply, {
       title: `${edition.theme.name} route map`,
       breadcrumbs: [HOME, foundationCrumb(edition)],
       content: routeMapView({
@@ -158,7 +147,7 @@ export function publicRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get<SlugParams>("/themes/:slug/editions", async (request, reply) => {
     const slug = slugParam(request.params.slug, "route map");
     const { theme, editions } = await listEditions(db, request.actor, slug);
-    return sendPage(request, reply, {
+    return sendPublicPage(request, reply, {
       title: `Editions of the ${theme.name} route map`,
       breadcrumbs: [HOME, { href: themePath(theme.slug), text: `${theme.name} route map` }],
       content: editionsView(theme, editions),
@@ -175,7 +164,7 @@ export function publicRoutes(app: FastifyInstance, deps: AppDeps): void {
     }
     const edition = await getEdition(db, request.actor, slug, id);
     const { editions } = await listEditions(db, request.actor, slug);
-    return sendPage(request, reply, {
+    return sendPublicPage(request, reply, {
       title: `${edition.theme.name} route map: ${editionName(edition)}`,
       breadcrumbs: [
         HOME,
@@ -205,7 +194,11 @@ export function publicRoutes(app: FastifyInstance, deps: AppDeps): void {
       to = published[0] ?? null;
       from = published[1] ?? null;
       if (!from || !to) {
-        return sendPage(request, reply, { title, breadcrumbs: crumbs, content: nothingToCompareView(theme) });
+        return sendPublicPage(request, reply, {
+          title,
+          breadcrumbs: crumbs,
+          content: nothingToCompareView(theme),
+        });
       }
     } else {
       to = query.to === null ? (published[0] ?? null) : find(query.to);
@@ -227,7 +220,7 @@ export function publicRoutes(app: FastifyInstance, deps: AppDeps): void {
       getEdition(db, request.actor, slug, from.id),
       getEdition(db, request.actor, slug, to.id),
     ]);
-    return sendPage(request, reply, {
+    return sendPublicPage(request, reply, {
       title,
       breadcrumbs: crumbs,
       content: compareView(theme, compareEditions(before, after), editions),
@@ -236,12 +229,12 @@ export function publicRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   app.get("/sectors", async (request, reply) => {
     const sectors = await listSectorSummaries(db);
-    return sendPage(request, reply, { title: "Who must act", content: sectorsView(sectors) });
+    return sendPublicPage(request, reply, { title: "Who must act", content: sectorsView(sectors) });
   });
 
   app.get<SlugParams>("/sectors/:slug", async (request, reply) => {
     const data = await getSectorActions(db, slugParam(request.params.slug, "sector"));
-    return sendPage(request, reply, {
+    return sendPublicPage(request, reply, {
       title: data.sector.name,
       breadcrumbs: [{ href: "/sectors", text: "Who must act" }],
       content: sectorView(data),
