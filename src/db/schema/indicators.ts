@@ -13,6 +13,7 @@ export interface VisionStatementTable {
   title: string;
   summary: Generated<string>;
   position: number;
+  version: Generated<number>;
 }
 
 export interface PfOutcomeTable {
@@ -21,6 +22,7 @@ export interface PfOutcomeTable {
   slug: string;
   title: string;
   position: number;
+  version: Generated<number>;
 }
 
 export interface IndicatorTable {
@@ -119,6 +121,7 @@ export interface IndicatorEvidenceTable {
   consented: boolean;
   anonymised: boolean;
   position: Generated<number>;
+  version: Generated<number>;
 }
 
 export interface IndicatorActionTable {

@@ -201,12 +201,19 @@ export async function getIndicatorPage(
   if (Object.keys(fields).length > 0) throw new ValidationError(fields, Object.values(fields).join(" "));
 
   const period = filters.period ?? periods[0] ?? null;
+  // Each query reads one index range: the chosen series, Scotland's total (the progress status;
+  // the same series when that is what was chosen), and one period by area.
+  const scotlandChosen = geography!.code === SCOTLAND.code && breakdown!.key === "";
+  const scotlandSeries = () =>
+    obsRepo.listObservations(db, indicator.id, { geographies: [SCOTLAND.code], breakdown: {} });
   const [series, scotland, byArea, evidence, actions] = await Promise.all([
-    obsRepo.listObservations(db, indicator.id, {
-      geographies: [geography!.code],
-      breakdown: breakdown!.breakdown,
-    }),
-    obsRepo.listObservations(db, indicator.id, { geographies: [SCOTLAND.code], breakdown: {} }),
+    scotlandChosen
+      ? scotlandSeries()
+      : obsRepo.listObservations(db, indicator.id, {
+          geographies: [geography!.code],
+          breakdown: breakdown!.breakdown,
+        }),
+    scotlandChosen ? Promise.resolve(null) : scotlandSeries(),
     period
       ? obsRepo.listObservations(db, indicator.id, { breakdown: breakdown!.breakdown, period })
       : Promise.resolve([]),
@@ -216,7 +223,7 @@ export async function getIndicatorPage(
   return {
     indicator,
     privateReader,
-    status: statusOf(indicator, scotland),
+    status: statusOf(indicator, scotland ?? series),
     geography: geography!,
     breakdown: breakdown!,
     breakdowns,

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { ObservationFlag, PendingRow, PeriodType } from "../../db/schema.ts";
 import type { Db } from "../../platform/database.ts";
-import { parsePeriod } from "./period.ts";
+import { comparePeriods, parsePeriod } from "./period.ts";
 
 // SQL for observations. Uploads travel as one JSON parameter read with jsonb_to_recordset, so a
 // batch of thousands of rows is two statements: keep the old values of the rows that change
@@ -40,27 +40,41 @@ export function listObservations(db: Db, indicatorId: number, filter: Observatio
   >;
 }
 
-/** The breakdowns an indicator's observations use, e.g. [{}, {"age band": "0-4"}]. */
+/**
+ * The breakdowns an indicator's observations use, e.g. [{}, {"age band": "0-4"}]. Read by skipping
+ * through the series index one (area, breakdown) pair at a time: a few thousand index probes at
+ * most, however many periods there are, rather than every row.
+ */
 export async function listBreakdowns(db: Db, indicatorId: number): Promise<Array<Record<string, string>>> {
-  const rows = await db
-    .selectFrom("observation")
-    .select("breakdown")
-    .distinct()
-    .where("indicator_id", "=", indicatorId)
-    .execute();
-  return rows.map((r) => r.breakdown);
+  const result = await sql<{ breakdown: Record<string, string> }>`
+    with recursive pair(geography, breakdown) as (
+      (select geography, breakdown from observation where indicator_id = ${indicatorId}
+        order by geography, breakdown limit 1)
+      union all
+      select next.geography, next.breakdown from pair, lateral (
+        select o.geography, o.breakdown from observation o
+        where o.indicator_id = ${indicatorId} and (o.geography, o.breakdown) > (pair.geography, pair.breakdown)
+        order by o.geography, o.breakdown limit 1) next
+    )
+    select distinct breakdown from pair`.execute(db);
+  return result.rows.map((r) => r.breakdown);
 }
 
-/** The periods an indicator has data for, newest first. */
+/**
+ * The periods an indicator has data for, newest first. Read by skipping through the unique index
+ * (indicator_id, period, …) one period at a time, then put in order by when each period starts.
+ */
 export async function listPeriods(db: Db, indicatorId: number): Promise<string[]> {
-  const rows = await db
-    .selectFrom("observation")
-    .select(["period", "period_start"])
-    .distinct()
-    .where("indicator_id", "=", indicatorId)
-    .orderBy("period_start", "desc")
-    .execute();
-  return rows.map((r) => r.period);
+  const result = await sql<{ period: string }>`
+    with recursive p(period) as (
+      (select period from observation where indicator_id = ${indicatorId} order by period limit 1)
+      union all
+      select (select o.period from observation o
+              where o.indicator_id = ${indicatorId} and o.period > p.period order by o.period limit 1)
+      from p where p.period is not null
+    )
+    select period from p where period is not null`.execute(db);
+  return result.rows.map((r) => r.period).sort((a, b) => comparePeriods(b, a) || (a < b ? 1 : -1));
 }
 
 function batchJson(rows: readonly PendingRow[]): string {
@@ -114,8 +128,18 @@ export async function applyBatch(
   indicatorId: number,
   uploadId: number,
   rows: readonly PendingRow[],
+  options: { fresh?: boolean } = {},
 ): Promise<{ added: number; replaced: number }> {
   const json = batchJson(rows);
+  if (options.fresh) {
+    // Nothing was stored for this indicator when the upload began: there is nothing to revise or
+    // replace (the rows were checked for duplicates), so a plain insert, the cheapest there is.
+    const inserted = await sql`
+      insert into observation (indicator_id, period, period_type, period_start, geography, breakdown, value, flag, upload_id)
+      select ${indicatorId}, v.period, v.period_type, v.period_start, v.geography, v.breakdown, v.value, v.flag, ${uploadId}
+      from ${recordset(json)}`.execute(trx);
+    return { added: Number(inserted.numAffectedRows ?? 0), replaced: 0 };
+  }
   const revised = await sql`
     insert into observation_revision (observation_id, value, flag, upload_id, replaced_by_upload_id)
     select o.id, o.value, o.flag, o.upload_id, ${uploadId}
@@ -134,6 +158,17 @@ export async function applyBatch(
   );
   const replaced = Number(revised.numAffectedRows ?? 0);
   return { added: Number(written.numAffectedRows ?? 0) - replaced, replaced };
+}
+
+/** Whether an indicator has any observation stored. */
+export async function hasObservations(db: Db, indicatorId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom("observation")
+    .select("id")
+    .where("indicator_id", "=", indicatorId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function insertUpload(

@@ -89,7 +89,7 @@ export async function previewUpload(
   };
 }
 
-const BATCH = 5000;
+const BATCH = 10_000;
 
 /**
  * Saves checked rows as observations: new ones are added, changed ones replaced with their old
@@ -108,10 +108,12 @@ export async function saveObservations(
     rows: input.rows.length,
     uploaded_by: actorLabel(actor),
   });
+  const fresh = !(await obsRepo.hasObservations(trx, input.indicatorId));
   let added = 0;
   let replaced = 0;
   for (let i = 0; i < input.rows.length; i += BATCH) {
-    const done = await obsRepo.applyBatch(trx, input.indicatorId, uploadId, input.rows.slice(i, i + BATCH));
+    const batch = input.rows.slice(i, i + BATCH);
+    const done = await obsRepo.applyBatch(trx, input.indicatorId, uploadId, batch, { fresh });
     added += done.added;
     replaced += done.replaced;
     onProgress?.(Math.min(i + BATCH, input.rows.length), input.rows.length);
