@@ -5,6 +5,7 @@ import formbody from "@fastify/formbody";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import { accountabilityRoutes } from "./features/accountability/accountability.routes.ts";
+import { bulkRoutes } from "./features/accountability/bulk.routes.ts";
 import { accountRoutes, registerSessions } from "./features/accounts/account.routes.ts";
 import { adminRoutes } from "./features/admin/admin.routes.ts";
 import { auditRoutes } from "./features/admin/audit.routes.ts";
@@ -98,5 +99,6 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   calendarRoutes(app, deps);
   minutesDownloadRoutes(app, deps);
   accountabilityRoutes(app, deps);
+  bulkRoutes(app, deps);
   return app;
 }

@@ -4,6 +4,7 @@ import type { DatabaseHandle } from "../src/platform/database.ts";
 import { accountabilityMatrix } from "./matrix/accountability.rows.ts";
 import { accountsMatrix } from "./matrix/accounts.rows.ts";
 import { adminMatrix } from "./matrix/admin.rows.ts";
+import { bulkMatrix } from "./matrix/bulk.rows.ts";
 import { governanceMatrix } from "./matrix/governance.rows.ts";
 import { importMatrix } from "./matrix/import.rows.ts";
 import { indicatorsMatrix } from "./matrix/indicators.rows.ts";
@@ -37,6 +38,7 @@ const PARTS: MatrixPart<any>[] = [
   indicatorsMatrix,
   landscapeMatrix,
   accountabilityMatrix,
+  bulkMatrix,
 ];
 
 interface Cell {

@@ -6,6 +6,7 @@ import { PUBLIC } from "../src/platform/actor.ts";
 import type { DatabaseHandle, Db } from "../src/platform/database.ts";
 import { accountErrorPages, accountLinks } from "./support/account-pages.ts";
 import { accountabilitySamples } from "./support/accountability-pages.ts";
+import { visitBulkPages } from "./support/bulk-pages.ts";
 import { createTestDatabase } from "./support/database.ts";
 import { visitAdminPages } from "./support/html-validity-admin.ts";
 import { anonymousSession, getPage, postForm, type Session, signIn, testApp } from "./support/http.ts";
@@ -84,7 +85,7 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
         (route) =>
           !route.startsWith("/api/") &&
           !route.startsWith("/assets/") &&
-          !/\.(csv|ics|docx)$|\/file$/.test(route),
+          !/\.(csv|ics|docx|xlsx)$|\/file$/.test(route),
       ),
     );
 
@@ -307,6 +308,7 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
     await visit(editorPages, [["an editor", editor]]);
     await visitAdminPages(app, db, visit, record);
     await visitIndicatorPages(app, db, record, sampled);
+    await visitBulkPages(app, db, record, sampled);
 
     // Error pages, and forms sent back with their errors.
     const errorPage = async (name: string, response: Promise<LightMyRequestResponse>, expected: number) =>

@@ -15,6 +15,7 @@ import type {
   UserRoleTable,
   UserSessionTable,
 } from "./schema/accounts.ts";
+import type { ProgressUploadPendingTable } from "./schema/bulk.ts";
 import type {
   AgendaItemTable,
   GovernanceGroupTable,
@@ -53,6 +54,7 @@ import type {
 
 export type * from "./schema/accountability.ts";
 export type * from "./schema/accounts.ts";
+export type * from "./schema/bulk.ts";
 export type * from "./schema/common.ts";
 export type * from "./schema/governance.ts";
 export type * from "./schema/import.ts";
@@ -99,6 +101,7 @@ export interface Database {
   action_responsibility: ActionResponsibilityTable;
   progress_update: ProgressUpdateTable;
   progress_evidence: ProgressEvidenceTable;
+  progress_upload_pending: ProgressUploadPendingTable;
 }
 
 export type EditionRow = Selectable<RouteMapEditionTable>;

@@ -71,4 +71,9 @@ export interface ProgressEvidenceTable {
   url: string | null;
   body: Generated<string>;
   created_at: Generated<Date>;
+  /** An uploaded document (kind "document"): migration 2026-11-22T1840. */
+  file_name: string | null;
+  content_type: string | null;
+  byte_size: number | null;
+  data: Uint8Array | null;
 }

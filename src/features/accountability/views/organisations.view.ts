@@ -105,7 +105,7 @@ export function organisationView(model: OrganisationPageModel): SafeHtml {
     ],
     rows,
     smallscreen: "boxes",
-  })}`
+  })}${canReport && model.path.startsWith("/progress/") ? html`<p><a href="${model.path}/upload">Update many actions at once with a spreadsheet</a></p>` : ""}`
   }
   <form method="get" action="${model.path}" class="wm-inline-form">
     <div class="ds_question">

@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { neutralise, toCsv } from "./csv.ts";
+import { isFormulaLike, neutralise, restore, toCsv } from "./csv.ts";
 
 describe("CSV downloads", () => {
   it("neutralises cells a spreadsheet would run as a formula", () => {
@@ -29,5 +29,15 @@ describe("CSV downloads", () => {
       ["Group, one", 'Says "hello"\non two lines'],
       ["'=cmd", ""],
     ]);
+  });
+
+  it("reads a neutralised cell back as what it was, even one that began with an apostrophe", () => {
+    for (const text of ["=SUM(A1)", "'=SUM(A1)", "''+1", "-", "@home", "it's fine", "'quoted'", "plain"]) {
+      const written = neutralise(text);
+      expect(isFormulaLike(written)).toBe(false);
+      expect(restore(written)).toBe(text);
+    }
+    expect(isFormulaLike("=1+1")).toBe(true);
+    expect(isFormulaLike("\rcmd")).toBe(true);
   });
 });

@@ -1,0 +1,165 @@
+import multipart from "@fastify/multipart";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { AppDeps } from "../../app.ts";
+import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.ts";
+import { signInFirst } from "../route-maps/edit.helpers.ts";
+import { type Body, bodyOf, field, sendPage, slugParam } from "./accountability.http.ts";
+import { MAX_BULK_BYTES } from "./bulk.file.ts";
+import {
+  type BulkPreview,
+  confirmBulkUpload,
+  downloadSheet,
+  getSheetRows,
+  previewBulkUpload,
+} from "./bulk.service.ts";
+import { bulkPath, bulkPreviewTitle, bulkPreviewView, bulkTitle, bulkView } from "./views/bulk.view.ts";
+
+// Updating many actions at once: the spreadsheet downloads (CSV, XLSX), the upload page, the
+// multipart upload that answers with a preview (or every row's problem), and the confirmation.
+// All for someone who may report for the organisation: its contributors and the programme team.
+
+type Params = Record<string, string | undefined>;
+
+interface UploadedFile {
+  fileName: string;
+  data: Buffer;
+}
+
+const CONTENT_TYPES = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+} as const;
+
+function organisationOf(request: FastifyRequest): string {
+  return slugParam((request.params as Params).organisation, "organisation");
+}
+
+function savedOf(query: unknown): { count: number; submitted: boolean } | undefined {
+  const q = (query ?? {}) as Record<string, unknown>;
+  if (typeof q.saved !== "string" || !/^\d{1,6}$/.test(q.saved)) return undefined;
+  return { count: Number(q.saved), submitted: q.submitted === "yes" };
+}
+
+export function bulkRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const { db } = deps;
+
+  async function bulkPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    options: { fileError?: string; status?: number; saved?: { count: number; submitted: boolean } } = {},
+  ): Promise<FastifyReply> {
+    const { organisation, rows } = await getSheetRows(db, request.actor, slug);
+    return sendPage(request, reply, {
+      title: bulkTitle(organisation, options.fileError),
+      status: options.status,
+      breadcrumbs: [
+        { href: "/progress", text: "Progress updates" },
+        { href: `/progress/${encodeURIComponent(slug)}`, text: organisation.name },
+      ],
+      content: bulkView({
+        organisation,
+        csrfToken: request.csrfToken,
+        actionCount: rows.length,
+        fileError: options.fileError,
+        saved: options.saved,
+      }),
+    });
+  }
+
+  for (const kind of ["csv", "xlsx"] as const)
+    app.get(`/progress/:organisation/actions.${kind}`, async (request, reply) => {
+      const redirect = signInFirst(request, reply, request.url);
+      if (redirect) return redirect;
+      const sheet = await downloadSheet(db, request.actor, organisationOf(request), kind);
+      return reply
+        .header("cache-control", "private, no-store")
+        .header("content-disposition", `attachment; filename="${sheet.fileName}"`)
+        .type(CONTENT_TYPES[kind])
+        .send(sheet.body);
+    });
+
+  app.get("/progress/:organisation/upload", async (request, reply) => {
+    const redirect = signInFirst(request, reply, request.url);
+    if (redirect) return redirect;
+    return bulkPage(request, reply, organisationOf(request), { saved: savedOf(request.query) });
+  });
+
+  app.post("/progress/:organisation/upload/:pendingId/confirm", async (request, reply) => {
+    const redirect = signInFirst(request, reply, request.url);
+    if (redirect) return redirect;
+    const slug = organisationOf(request);
+    const text = (request.params as Params).pendingId ?? "";
+    const pendingId = /^\d{1,9}$/.test(text) ? Number(text) : 0;
+    if (!pendingId) throw new NotFoundError("That upload was not found. Upload the file again.");
+    let saved: { saved: number; submitted: boolean };
+    try {
+      saved = await db
+        .transaction()
+        .execute((trx) => confirmBulkUpload(trx, request.actor, { organisationSlug: slug, pendingId }));
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      return bulkPage(request, reply, slug, { fileError: error.message, status: 409 });
+    }
+    return reply.redirect(
+      `${bulkPath(slug)}?saved=${saved.saved}&submitted=${saved.submitted ? "yes" : "no"}`,
+      303,
+    );
+  });
+
+  // The upload is multipart: only this route reads it, the file held in memory (5 MB at most).
+  app.register(async (scope) => {
+    await scope.register(multipart, {
+      attachFieldsToBody: "keyValues",
+      limits: { fileSize: MAX_BULK_BYTES, files: 1, fields: 5 },
+      async onFile(part) {
+        const data = await part.toBuffer();
+        (part as unknown as { value: UploadedFile }).value = { fileName: part.filename, data };
+      },
+    });
+    scope.post("/progress/:organisation/upload", async (request, reply) => {
+      const redirect = signInFirst(request, reply, request.url);
+      if (redirect) return redirect;
+      const slug = organisationOf(request);
+      const body: Body = bodyOf(request);
+      const file = body.file as UploadedFile | undefined;
+      if (
+        !file ||
+        typeof file !== "object" ||
+        !file.fileName ||
+        !Buffer.isBuffer(file.data) ||
+        file.data.length === 0
+      ) {
+        await getSheetRows(db, request.actor, slug);
+        return bulkPage(request, reply, slug, {
+          fileError: "Choose a CSV or Excel file to upload.",
+          status: 400,
+        });
+      }
+      let preview: BulkPreview;
+      try {
+        preview = await db.transaction().execute((trx) =>
+          previewBulkUpload(trx, request.actor, {
+            organisationSlug: slug,
+            fileName: file.fileName,
+            data: file.data,
+            submit: field(body, "submit") === "yes",
+          }),
+        );
+      } catch (error) {
+        if (error instanceof ValidationError && error.fields.file)
+          return bulkPage(request, reply, slug, { fileError: error.fields.file, status: 400 });
+        throw error;
+      }
+      return sendPage(request, reply, {
+        title: bulkPreviewTitle(preview),
+        status: preview.errors.length > 0 ? 400 : 200,
+        breadcrumbs: [
+          { href: "/progress", text: "Progress updates" },
+          { href: bulkPath(slug), text: "Update many actions at once" },
+        ],
+        content: bulkPreviewView(preview, request.csrfToken),
+      });
+    });
+  });
+}

@@ -1,0 +1,229 @@
+import type { PendingProgressChange } from "../../db/schema.ts";
+import type { Actor } from "../../platform/actor.ts";
+import { recordAudit } from "../../platform/audit.ts";
+import type { Db } from "../../platform/database.ts";
+import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.ts";
+import { authorize } from "../../platform/security/authorize.ts";
+import * as repo from "./accountability.repository.ts";
+import { getOrganisationAccount, type OrganisationAccount } from "./accountability.service.ts";
+import type { OrganisationSummary } from "./accountability.types.ts";
+import { readSheet } from "./bulk.file.ts";
+import * as bulkRepo from "./bulk.repository.ts";
+import { type BulkChange, type BulkCheck, checkBulkRows, type KnownAction } from "./bulk.rows.ts";
+import { actionReference, type SheetRow, sheetCsv, sheetXlsx } from "./bulk.sheet.ts";
+import * as progressRepo from "./progress.repository.ts";
+import { dueText } from "./views/parts.ts";
+
+// Bulk progress updates. An organisation downloads its actions as a spreadsheet (CSV or XLSX),
+// fills in status, percent, confidence and narrative, and uploads it. The upload is read and every
+// row checked first; with any error nothing is kept and the errors are listed by row. A clean file
+// is kept server-side as a pending upload and shown as a preview of every change; confirming saves
+// exactly those changes, all in one transaction, as drafts (or submitted, if asked), each with its
+// audit event. An action someone changed after the preview refuses the whole upload.
+
+/** The organisation's account, for someone who may report for it (progress.report, scoped). */
+async function reportingAccount(
+  db: Db,
+  actor: Actor,
+  organisationSlug: string,
+): Promise<OrganisationAccount> {
+  const account = await getOrganisationAccount(db, actor, organisationSlug);
+  authorize(actor, "progress.report", { organisationId: account.organisation.id });
+  return account;
+}
+
+/** The spreadsheet's rows: every action the organisation must act on, with its draft or latest update. */
+export async function getSheetRows(
+  db: Db,
+  actor: Actor,
+  organisationSlug: string,
+): Promise<{ organisation: OrganisationSummary; rows: SheetRow[] }> {
+  const account = await reportingAccount(db, actor, organisationSlug);
+  const rows = account.actions.map((a): SheetRow => {
+    const shown = a.draft ?? a.latest;
+    return {
+      reference: actionReference(a.action.themeSlug, a.action.key),
+      routeMap: a.action.themeName,
+      action: a.action.text,
+      role: a.role === "lead" ? "Lead" : "Partner",
+      due: dueText(a.due),
+      current: shown && {
+        status: shown.status,
+        percent: shown.percent,
+        confidence: shown.confidence,
+        narrative: shown.narrative,
+      },
+      version: a.version,
+    };
+  });
+  return { organisation: account.organisation, rows };
+}
+
+export async function downloadSheet(
+  db: Db,
+  actor: Actor,
+  organisationSlug: string,
+  kind: "csv" | "xlsx",
+): Promise<{ fileName: string; body: string | Buffer }> {
+  const { organisation, rows } = await getSheetRows(db, actor, organisationSlug);
+  const fileName = `${organisation.slug}-actions.${kind}`;
+  return { fileName, body: kind === "csv" ? sheetCsv(rows) : await sheetXlsx(rows, organisation.name) };
+}
+
+export type BulkPreview = BulkCheck & {
+  organisation: OrganisationSummary;
+  fileName: string;
+  submit: boolean;
+  /** Null when there are errors or nothing to change: there is nothing to confirm. */
+  pendingId: number | null;
+};
+
+/** Every current action the file might name, and whether the organisation may change it. */
+async function knownActions(db: Db, account: OrganisationAccount): Promise<Map<string, KnownAction>> {
+  const known = new Map<string, KnownAction>();
+  for (const item of await repo.listCurrentItems(db))
+    if (item.section === "action")
+      known.set(actionReference(item.theme_slug, item.key), {
+        themeId: item.theme_id,
+        key: item.key,
+        themeName: item.theme_name,
+        text: item.text,
+        version: 0,
+        owed: false,
+        current: null,
+        hasDraft: false,
+      });
+  for (const a of account.actions) {
+    const shown = a.draft ?? a.latest;
+    known.set(actionReference(a.action.themeSlug, a.action.key), {
+      themeId: a.action.themeId,
+      key: a.action.key,
+      themeName: a.action.themeName,
+      text: a.action.text,
+      version: a.version,
+      owed: true,
+      current: shown && {
+        status: shown.status,
+        percent: shown.percent,
+        confidence: shown.confidence,
+        narrative: shown.narrative,
+      },
+      hasDraft: a.draft !== null,
+    });
+  }
+  return known;
+}
+
+/** Reads and checks an upload; if it is clean and changes something, keeps it to be confirmed. */
+export async function previewBulkUpload(
+  trx: Db,
+  actor: Actor,
+  input: { organisationSlug: string; fileName: string; data: Buffer; submit: boolean },
+): Promise<BulkPreview> {
+  const account = await reportingAccount(trx, actor, input.organisationSlug);
+  if (actor.kind !== "user") throw new ValidationError({ file: "Sign in to upload a spreadsheet." });
+  const table = await readSheet(input.fileName, input.data);
+  const checked = checkBulkRows(table, await knownActions(trx, account), {
+    organisationName: account.organisation.name,
+    submit: input.submit,
+  });
+  const base = {
+    ...checked,
+    organisation: account.organisation,
+    fileName: input.fileName,
+    submit: input.submit,
+  };
+  if (checked.errors.length > 0 || checked.changes.length === 0) return { ...base, pendingId: null };
+  const changes: PendingProgressChange[] = checked.changes.map((c) => ({
+    themeId: c.themeId,
+    actionKey: c.actionKey,
+    version: c.version,
+    ...c.after,
+  }));
+  const pendingId = await bulkRepo.savePending(trx, {
+    organisation_id: account.organisation.id,
+    user_id: actor.id,
+    file_name: input.fileName,
+    submit: input.submit,
+    changes,
+  });
+  await recordAudit(trx, actor, {
+    action: "progress.bulk_preview",
+    entityType: "organisation",
+    entityId: account.organisation.id,
+    after: {
+      fileName: input.fileName,
+      changes: changes.length,
+      unchanged: checked.unchanged,
+      submit: input.submit,
+    },
+  });
+  return { ...base, pendingId };
+}
+
+export const STALE_PREVIEW_MESSAGE =
+  "Someone updated one of these actions after you uploaded the file, so nothing was saved. Download the spreadsheet again, copy your changes into it and upload it again.";
+
+/** Saves a previewed upload, all or nothing. Only the person who previewed it may confirm it, once. */
+export async function confirmBulkUpload(
+  trx: Db,
+  actor: Actor,
+  input: { organisationSlug: string; pendingId: number },
+): Promise<{ saved: number; submitted: boolean }> {
+  const organisation = await repo.findOrganisationBySlug(trx, input.organisationSlug);
+  if (!organisation) throw new NotFoundError("There is no organisation at this address.");
+  authorize(actor, "progress.report", { organisationId: organisation.id });
+  const pending =
+    actor.kind === "user"
+      ? await bulkRepo.findPending(trx, input.pendingId, actor.id, organisation.id)
+      : undefined;
+  if (!pending)
+    throw new NotFoundError("That upload has already been saved or was not found. Upload the file again.");
+  const author =
+    actor.kind === "user"
+      ? { author_id: actor.id, author_name: actor.name }
+      : { author_id: null, author_name: "" };
+  const state = pending.submit ? ("submitted" as const) : ("draft" as const);
+  for (const change of pending.changes) {
+    if (!(await repo.bumpVersion(trx, change.themeId, change.actionKey, change.version)))
+      throw new ConflictError(STALE_PREVIEW_MESSAGE);
+    const values = {
+      status: change.status,
+      percent: change.percent,
+      narrative: change.narrative,
+      confidence: change.confidence,
+    };
+    const draft = await progressRepo.findDraft(trx, change.themeId, change.actionKey, organisation.id);
+    let id: number;
+    if (draft) {
+      id = draft.id;
+      await progressRepo.changeDraft(trx, id, { ...values, ...author, state });
+    } else {
+      id = await progressRepo.insertUpdate(trx, {
+        ...values,
+        ...author,
+        state,
+        theme_id: change.themeId,
+        action_key: change.actionKey,
+        organisation_id: organisation.id,
+      });
+    }
+    await recordAudit(trx, actor, {
+      action: pending.submit ? "progress.submit" : "progress.draft",
+      entityType: "progress_update",
+      entityId: id,
+      before: draft ?? undefined,
+      after: { ...values, state, organisation: organisation.slug, source: pending.file_name },
+    });
+  }
+  await bulkRepo.deletePending(trx, pending.id);
+  await recordAudit(trx, actor, {
+    action: "progress.bulk_upload",
+    entityType: "organisation",
+    entityId: organisation.id,
+    after: { fileName: pending.file_name, saved: pending.changes.length, submitted: pending.submit },
+  });
+  return { saved: pending.changes.length, submitted: pending.submit };
+}
+
+export type { BulkChange };

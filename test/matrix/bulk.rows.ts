@@ -1,0 +1,160 @@
+import { toCsv } from "../../src/platform/csv.ts";
+import type { Db } from "../../src/platform/database.ts";
+import { postSheet } from "../support/bulk.ts";
+import { type Expected, type MatrixPart, type Sample, signedIn, type Visitor } from "./matrix.types.ts";
+
+// Bulk progress updates: the spreadsheet downloads, the upload page, the upload and its
+// confirmation, for whoever may report for the organisation (its contributors and the programme
+// team). Each visitor allowed to confirm gets a preview of their own, on an action of their own,
+// so one confirmation does not make another's stale.
+
+interface Fixtures {
+  organisationSlug: string;
+  otherOrganisationSlug: string;
+  pending: Partial<Record<Visitor, number>>;
+}
+
+const REPORT_SEE: Expected = signedIn({ editor: 200, administrator: 200, contributor: 200 });
+
+const CONFIRMERS = ["editor", "administrator", "contributor"] as const;
+
+const rows: Record<string, Sample<Fixtures>[]> = {
+  ...Object.fromEntries(
+    (["csv", "xlsx"] as const).map((kind) => [
+      `GET /progress/:organisation/actions.${kind}`,
+      [
+        {
+          label: `the organisation's actions as ${kind}`,
+          url: (f: Fixtures) => `/progress/${f.organisationSlug}/actions.${kind}`,
+          expected: REPORT_SEE,
+        },
+        {
+          label: `another organisation's actions as ${kind}`,
+          url: (f: Fixtures) => `/progress/${f.otherOrganisationSlug}/actions.${kind}`,
+          expected: { ...REPORT_SEE, contributor: 403 },
+        },
+      ],
+    ]),
+  ),
+  "GET /progress/:organisation/upload": [
+    { label: "the upload page", url: (f) => `/progress/${f.organisationSlug}/upload`, expected: REPORT_SEE },
+    {
+      label: "another organisation's upload page",
+      url: (f) => `/progress/${f.otherOrganisationSlug}/upload`,
+      expected: { ...REPORT_SEE, contributor: 403 },
+    },
+  ],
+  "POST /progress/:organisation/upload": [
+    {
+      // The matrix posts forms, not files: allowed visitors are asked to choose a file (400).
+      label: "an upload with no file",
+      url: (f) => `/progress/${f.organisationSlug}/upload`,
+      body: async () => ({}),
+      expected: signedIn({ editor: 400, administrator: 400, contributor: 400 }),
+    },
+    {
+      label: "an upload for another organisation",
+      url: (f) => `/progress/${f.otherOrganisationSlug}/upload`,
+      body: async () => ({}),
+      expected: signedIn({ editor: 400, administrator: 400 }),
+    },
+  ],
+  "POST /progress/:organisation/upload/:pendingId/confirm": [
+    {
+      label: "confirming one's own preview",
+      url: (f, visitor) =>
+        `/progress/${f.organisationSlug}/upload/${f.pending[visitor] ?? f.pending.editor}/confirm`,
+      body: async () => ({}),
+      expected: signedIn({ editor: 303, administrator: 303, contributor: 303 }),
+    },
+    {
+      label: "confirming a preview that is not there",
+      url: (f) => `/progress/${f.organisationSlug}/upload/999999/confirm`,
+      body: async () => ({}),
+      expected: signedIn({ editor: 404, administrator: 404, contributor: 404 }),
+    },
+  ],
+};
+
+async function version(db: Db, themeId: number, key: string): Promise<number> {
+  const row = await db
+    .selectFrom("action_tracking")
+    .select("version")
+    .where("theme_id", "=", themeId)
+    .where("action_key", "=", key)
+    .executeTakeFirst();
+  return row?.version ?? 0;
+}
+
+export const bulkMatrix: MatrixPart<Fixtures> = {
+  name: "bulk",
+  rows,
+  async setup({ app, db, sessions, organisationId }) {
+    const own = await db
+      .selectFrom("organisation")
+      .select("slug")
+      .where("id", "=", organisationId)
+      .executeTakeFirstOrThrow();
+    const theme = await db
+      .selectFrom("theme")
+      .select("id")
+      .where("slug", "=", "leadership")
+      .executeTakeFirstOrThrow();
+    const latest = await db
+      .selectFrom("route_map_edition")
+      .select("id")
+      .where("theme_id", "=", theme.id)
+      .where("status", "=", "published")
+      .orderBy("last_updated", "desc")
+      .executeTakeFirstOrThrow();
+    const actions = await db
+      .selectFrom("edition_item")
+      .select("key")
+      .where("edition_id", "=", latest.id)
+      .where("section", "=", "action")
+      .where("parent_id", "is", null)
+      .orderBy("position")
+      .execute();
+    // The matrix organisation becomes a partner on three more actions (not the third, which the
+    // accountability rows keep for The Promise Scotland alone), one per visitor who confirms.
+    const keys = [actions[0]!.key, actions[1]!.key, actions[3]!.key];
+    await db
+      .insertInto("action_responsibility")
+      .values(
+        keys.map((key) => ({
+          theme_id: theme.id,
+          action_key: key,
+          role: "partner" as const,
+          organisation_id: organisationId,
+        })),
+      )
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    const pending: Partial<Record<Visitor, number>> = {};
+    for (const [i, visitor] of CONFIRMERS.entries()) {
+      const key = keys[i]!;
+      const csv = toCsv(
+        ["Reference", "Status", "Percent", "Confidence", "Narrative", "Version"],
+        [
+          [
+            `leadership/${key}`,
+            "In progress",
+            30,
+            "Self-assessed",
+            `Started, as the ${visitor} says.`,
+            await version(db, theme.id, key),
+          ],
+        ],
+      );
+      const preview = await postSheet(app, sessions[visitor], `/progress/${own.slug}/upload`, {
+        name: "matrix.csv",
+        data: Buffer.from(csv),
+      });
+      const id = /\/upload\/(\d+)\/confirm"/.exec(preview.body)?.[1];
+      if (preview.statusCode !== 200 || !id)
+        throw new Error(`Could not preview an upload as ${visitor}: ${preview.body.slice(0, 500)}`);
+      pending[visitor] = Number(id);
+    }
+    return { organisationSlug: own.slug, otherOrganisationSlug: "the-promise-scotland", pending };
+  },
+};
