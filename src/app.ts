@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { accountabilityRoutes } from "./features/accountability/accountability.routes.ts";
 import { bulkRoutes } from "./features/accountability/bulk.routes.ts";
 import { accountRoutes, registerSessions } from "./features/accounts/account.routes.ts";
+import { oidcRoutes } from "./features/accounts/oidc.routes.ts";
 import { adminRoutes } from "./features/admin/admin.routes.ts";
 import { auditRoutes } from "./features/admin/audit.routes.ts";
 import { apiRoutes } from "./features/api/api.routes.ts";
@@ -43,7 +44,7 @@ export interface AppDeps {
   db: Db;
   /** `pageCacheSeconds` absent or 0: no in-memory page cache (tests that write rows directly). */
   config: Pick<Config, "production" | "logLevel"> &
-    Partial<Pick<Config, "pageCacheSeconds" | "apiRateLimitPerMinute">>;
+    Partial<Pick<Config, "pageCacheSeconds" | "apiRateLimitPerMinute" | "oidc">>;
   /** How emails go out; absent: they are written to the log (see platform/mail.ts). */
   mailer?: Mailer;
 }
@@ -90,6 +91,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   editRoutes(app, deps);
   importRoutes(app, deps);
   accountRoutes(app, deps);
+  oidcRoutes(app, deps);
   apiRoutes(app, deps);
   adminRoutes(app, deps);
   auditRoutes(app, deps);

@@ -17,6 +17,7 @@ import {
   type Visitor,
 } from "./matrix/matrix.types.ts";
 import { routeMapsMatrix } from "./matrix/route-maps.rows.ts";
+import { singleSignOnMatrix } from "./matrix/single-sign-on.rows.ts";
 import { createTestDatabase } from "./support/database.ts";
 import { anonymousSession, getPage, postForm, type Session, signIn, testApp } from "./support/http.ts";
 import { listRoutes } from "./support/routes.ts";
@@ -39,6 +40,7 @@ const PARTS: MatrixPart<any>[] = [
   landscapeMatrix,
   accountabilityMatrix,
   bulkMatrix,
+  singleSignOnMatrix,
 ];
 
 interface Cell {

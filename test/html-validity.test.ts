@@ -336,6 +336,12 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
       postForm(app, await anonymousSession(app), "/sign-in", { email: "", password: "", returnTo: "/" }),
       400,
     );
+    // Single sign-on is off here, so its addresses are not found; its own pages, switched on, are
+    // checked in src/features/accounts/oidc.routes.test.ts.
+    for (const route of ["/sign-in/sso", "/sign-in/sso/callback"]) {
+      sampled.add(route);
+      await errorPage(`GET ${route} without single sign-on`, getPage(app, undefined, route), 404);
+    }
     await errorPage("a reader opening the editing pages", getPage(app, reader, "/manage"), 403);
     await accountErrorPages(app, db, links, errorPage);
     const update = [

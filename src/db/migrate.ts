@@ -10,6 +10,7 @@ import * as auditEventsArePermanent from "./migrations/2026-11-22T1700_audit_eve
 import * as apiTokens from "./migrations/2026-11-22T1710_api_tokens.ts";
 import * as accountLinksAndThrottling from "./migrations/2026-11-22T1720_account_links_and_throttling.ts";
 import * as importMinutesAndUpdates from "./migrations/2026-11-22T1730_import_minutes_and_updates.ts";
+import * as oidcSubject from "./migrations/2026-11-22T1740_oidc_subject.ts";
 import * as indicatorEditingAndIndexes from "./migrations/2026-11-22T1820_indicator_editing_and_indexes.ts";
 import * as bulkUpdatesAndEvidenceFiles from "./migrations/2026-11-22T1840_bulk_updates_and_evidence_files.ts";
 
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-22T1710_api_tokens": apiTokens,
   "2026-11-22T1720_account_links_and_throttling": accountLinksAndThrottling,
   "2026-11-22T1730_import_minutes_and_updates": importMinutesAndUpdates,
+  "2026-11-22T1740_oidc_subject": oidcSubject,
   "2026-11-22T1820_indicator_editing_and_indexes": indicatorEditingAndIndexes,
   "2026-11-22T1840_bulk_updates_and_evidence_files": bulkUpdatesAndEvidenceFiles,
 };

@@ -20,6 +20,18 @@ export interface Config {
   mailFrom: string;
   /** Where people reach this Waymark, for links in emails: `https://waymark.example.org`. */
   baseUrl: string;
+  /** Single sign-on through OpenID Connect; unset unless WAYMARK_OIDC_ISSUER and its client are set. */
+  oidc: OidcConfig | undefined;
+}
+
+/** An OpenID Connect provider Waymark may send people to for signing in. */
+export interface OidcConfig {
+  /** The provider's issuer identifier: https, or http on this machine only (for trying it out). */
+  issuer: URL;
+  clientId: string;
+  clientSecret: string;
+  /** What the button says after "Sign in with": "Scottish Government account". */
+  name: string;
 }
 
 export class ConfigError extends Error {}
@@ -71,5 +83,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl,
     mailFrom,
     baseUrl,
+    oidc: oidcConfig(env),
   };
+}
+
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/** Single sign-on is on when the issuer is set; its client id and secret must then be set too. */
+function oidcConfig(env: NodeJS.ProcessEnv): OidcConfig | undefined {
+  const raw = env.WAYMARK_OIDC_ISSUER?.trim();
+  if (!raw) return undefined;
+  let issuer: URL;
+  try {
+    issuer = new URL(raw);
+  } catch {
+    throw new ConfigError(`WAYMARK_OIDC_ISSUER must be the provider's address, https://…; it is "${raw}".`);
+  }
+  if (issuer.protocol !== "https:" && !(issuer.protocol === "http:" && LOOPBACK.has(issuer.hostname))) {
+    throw new ConfigError(
+      `WAYMARK_OIDC_ISSUER must start with https:// (http:// only for a provider on this machine); it is "${raw}".`,
+    );
+  }
+  const clientId = env.WAYMARK_OIDC_CLIENT_ID?.trim();
+  const clientSecret = env.WAYMARK_OIDC_CLIENT_SECRET?.trim();
+  if (!clientId) throw new ConfigError("WAYMARK_OIDC_CLIENT_ID must be set when WAYMARK_OIDC_ISSUER is.");
+  if (!clientSecret)
+    throw new ConfigError("WAYMARK_OIDC_CLIENT_SECRET must be set when WAYMARK_OIDC_ISSUER is.");
+  const name = env.WAYMARK_OIDC_NAME?.trim() || "single sign-on";
+  if (name.length > 60) throw new ConfigError("WAYMARK_OIDC_NAME must be at most 60 characters.");
+  return { issuer, clientId, clientSecret, name };
 }

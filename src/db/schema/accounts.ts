@@ -1,4 +1,4 @@
-import type { Generated } from "kysely";
+import type { ColumnType, Generated } from "kysely";
 
 // Accounts: users, their scoped roles, sessions, API tokens, emailed links, throttling and the audit trail.
 
@@ -12,6 +12,8 @@ export interface AppUserTable {
   /** Null until an invited user sets one, and for single sign-on users. */
   password_hash: string | null;
   created_at: Generated<Date>;
+  /** The single sign-on provider's subject for this person, once they have signed in through it. */
+  oidc_subject: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type RoleName =

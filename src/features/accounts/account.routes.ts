@@ -60,6 +60,7 @@ export function accountRoutes(app: FastifyInstance, deps: AppDeps): void {
       returnTo: safeReturnTo(returnTo),
       errors: {},
       ...(notice ? { notice } : {}),
+      singleSignOnName: deps.config.oidc?.name,
     });
   });
 
@@ -85,12 +86,23 @@ export function accountRoutes(app: FastifyInstance, deps: AppDeps): void {
       }
       if (result.kind === "throttled") {
         const throttled = tooManyRequests(reply, result.retryAfterSeconds, "attempts to sign in");
-        return renderSignIn(request, reply, { email: email.trim(), returnTo, errors: {}, throttled });
+        return renderSignIn(request, reply, {
+          email: email.trim(),
+          returnTo,
+          errors: {},
+          throttled,
+          singleSignOnName: deps.config.oidc?.name,
+        });
       }
       errors.form = "The email address or password is not right";
     }
     reply.status(400);
-    return renderSignIn(request, reply, { email: email.trim().slice(0, 254), returnTo, errors });
+    return renderSignIn(request, reply, {
+      email: email.trim().slice(0, 254),
+      returnTo,
+      errors,
+      singleSignOnName: deps.config.oidc?.name,
+    });
   });
 
   app.post("/sign-out", async (request, reply) => {

@@ -1,6 +1,7 @@
 import { html, type SafeHtml } from "../../../platform/html.ts";
 import { button, csrfField, hiddenField, notification, textInput } from "../../../platform/views/forms.ts";
 import { formErrors, passwordInput } from "./account-forms.ts";
+import { singleSignOnOption } from "./oidc.view.ts";
 
 export interface SignInForm {
   email: string;
@@ -12,6 +13,8 @@ export interface SignInForm {
   throttled?: string;
   /** A confirmation to show above the form (after signing out everywhere). */
   notice?: string;
+  /** The single sign-on provider's name, when it is configured: its button is shown. */
+  singleSignOnName?: string | undefined;
 }
 
 const IDS = { email: "email", password: "password", form: "email" };
@@ -48,5 +51,6 @@ export function signInView(form: SignInForm): SafeHtml {
     </form>
     <p><a href="/password-reset">I have forgotten my password</a></p>
     <p>New to Waymark? Accounts are by invitation: ask the programme team to invite you.</p>
+    ${form.singleSignOnName ? singleSignOnOption(form.singleSignOnName, form.returnTo) : ""}
   </div>`;
 }
