@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { PUBLIC } from "./actor.ts";
 import { DomainError, errorBody, NotFoundError, ValidationError } from "./errors.ts";
 import { html } from "./html.ts";
+import { setSecurityHeaders } from "./security/headers.ts";
 import { page } from "./views/layout.ts";
 
 export function isApiRequest(request: FastifyRequest): boolean {
@@ -111,6 +112,8 @@ export function handleFrameworkError(
   reply: FastifyReply,
 ): void {
   request.actor ??= PUBLIC;
+  // The router refused the address before any hook ran, so the onSend hook will not add these.
+  setSecurityHeaders(request, reply);
   if (error.code === "FST_ERR_BAD_URL") {
     sendError(
       request,

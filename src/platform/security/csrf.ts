@@ -4,6 +4,23 @@ import { ForbiddenError } from "../errors.ts";
 
 const COOKIE = "wm_csrf";
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * Over https the cookie carries the __Host- prefix: browsers then accept it only from this exact
+ * host, Secure and for the whole site, so a neighbouring subdomain cannot plant a token of its
+ * choosing (the known weakness of a plain double-submit cookie). Over plain http (development,
+ * tests) browsers refuse the prefix, so the plain name is used.
+ */
+function cookieName(request: FastifyRequest): string {
+  return request.protocol === "https" ? `__Host-${COOKIE}` : COOKIE;
+}
+
+/** The visitor's token from their cookie, if it has one of the right shape. */
+function cookieToken(request: FastifyRequest): string | undefined {
+  const value = request.cookies[cookieName(request)];
+  return value && TOKEN.test(value) ? value : undefined;
+}
 
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -27,13 +44,13 @@ function submittedToken(request: FastifyRequest): string | undefined {
 export function registerCsrf(app: FastifyInstance): void {
   app.decorateRequest("csrfToken", "");
   app.addHook("onRequest", async (request, reply) => {
-    const existing = request.cookies[COOKIE];
-    if (existing && /^[A-Za-z0-9_-]{43}$/.test(existing)) {
+    const existing = cookieToken(request);
+    if (existing) {
       request.csrfToken = existing;
       return;
     }
     request.csrfToken = crypto.randomBytes(32).toString("base64url");
-    reply.setCookie(COOKIE, request.csrfToken, {
+    reply.setCookie(cookieName(request), request.csrfToken, {
       path: "/",
       httpOnly: true,
       sameSite: "lax",
@@ -52,7 +69,8 @@ export function registerCsrf(app: FastifyInstance): void {
     // cross-site page cannot send that header.
     if (!UNSAFE.has(request.method) || request.viaToken) return;
     const submitted = submittedToken(request);
-    const cookie = request.cookies[COOKIE];
+    // Only a well-formed token from the cookie counts: a malformed cookie vouches for nothing.
+    const cookie = cookieToken(request);
     if (!submitted || !cookie || !sameToken(submitted, cookie)) {
       throw new ForbiddenError(
         "This form has expired or did not come from Waymark. Go back, reload the page and try again.",
