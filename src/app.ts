@@ -29,7 +29,6 @@ import type { Mailer } from "./platform/mail.ts";
 import { registerPageCache } from "./platform/page-cache.ts";
 import { registerCsrf } from "./platform/security/csrf.ts";
 import { registerSecurityHeaders } from "./platform/security/headers.ts";
-import { registerInputChecks } from "./platform/security/input.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -82,7 +81,6 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   registerSecurityHeaders(app);
   registerCsrf(app);
-  registerInputChecks(app);
   registerSessions(app, deps);
   registerBearerTokens(app, deps);
   registerPageCache(app, { seconds: deps.config.pageCacheSeconds ?? 0 });

@@ -8,10 +8,13 @@ import { countSessions } from "../support/table-digest.ts";
 
 // Issue 3: bad input on the sign-in form (malformed email, a 10,000-character password, NUL
 // bytes, arrays and objects where strings belong, broken bodies) gets a clear answer, never a 500,
-// and signs nobody in.
+// and signs nobody in. An email or password that cannot be right gets the same message as a wrong
+// one (naming neither field on purpose: no user enumeration); a missing one is named.
 
 const EMAIL = "fuzz@example.test";
 const PASSWORD = "the fuzzing password";
+/** The one message for a wrong email or password: it names neither, so accounts cannot be found out. */
+const NOT_RIGHT = "The email address or password is not right";
 
 interface Case {
   name: string;
@@ -78,7 +81,7 @@ const CASES: Case[] = [
         ["email", `fuzz\u0000@example.test`],
         ["password", PASSWORD],
       ]),
-    names: "email",
+    names: NOT_RIGHT,
   },
   {
     name: "a NUL byte in the password",
@@ -88,7 +91,7 @@ const CASES: Case[] = [
         ["email", EMAIL],
         ["password", `the fuzzing\u0000password`],
       ]),
-    names: "password",
+    names: NOT_RIGHT,
   },
   {
     name: "a NUL byte in where to go next",
@@ -99,7 +102,7 @@ const CASES: Case[] = [
         ["password", "wrong"],
         ["returnTo", "/\u0000"],
       ]),
-    names: "returnTo",
+    names: NOT_RIGHT,
   },
   {
     name: "the email twice (an array)",
@@ -110,7 +113,7 @@ const CASES: Case[] = [
         ["email", "other@example.test"],
         ["password", PASSWORD],
       ]),
-    names: "Email address",
+    names: "Enter your email address",
   },
   {
     name: "the password twice (an array)",
@@ -157,7 +160,7 @@ const CASES: Case[] = [
     name: "a NUL byte in JSON",
     contentType: json,
     body: (csrf) => asJson(csrf, { email: "fuzz\u0000@example.test", password: PASSWORD }),
-    names: "email",
+    names: NOT_RIGHT,
   },
   { name: "malformed JSON", contentType: json, body: (csrf) => `{"_csrf":"${csrf}", "email": `, status: 400 },
   {
@@ -234,6 +237,34 @@ describe("bad input on the sign-in form", () => {
     expect(wrong).toEqual([]);
     expect(await countSessions(handle.db)).toBe(0);
   }, 120_000);
+
+  it("a right sign-in sent somewhere odd next lands on a page of this site, never a 500", async () => {
+    const wrong: string[] = [];
+    for (const [i, returnTo] of [
+      "/\u0000",
+      "/themes/\u20ac",
+      "/a\r\nSet-Cookie: x=y",
+      "//evil.example",
+      "/\\evil",
+    ].entries()) {
+      const response = await app.inject({
+        method: "POST",
+        url: "/sign-in",
+        remoteAddress: `10.1.${i}.1`,
+        headers: { cookie: visitor.cookie, "content-type": urlencoded },
+        payload: form(visitor.csrf, [
+          ["email", EMAIL],
+          ["password", PASSWORD],
+          ["returnTo", returnTo],
+        ]),
+      });
+      if (response.statusCode !== 303 || response.headers.location !== "/manage")
+        wrong.push(`${JSON.stringify(returnTo)}: ${response.statusCode} → ${response.headers.location}`);
+      if (response.headers["set-cookie"]?.toString().includes("x=y"))
+        wrong.push(`${JSON.stringify(returnTo)}: header injected`);
+    }
+    expect(wrong).toEqual([]);
+  });
 
   it("the right email and password still sign in (the cases above are refused for what they hold)", async () => {
     const response = await app.inject({

@@ -11,7 +11,11 @@ export const SESSION_COOKIE = "wm_session";
 
 /** Only a path on this site may be returned to after sign-in, never another site. */
 export function safeReturnTo(value: unknown): string {
-  return typeof value === "string" && /^\/(?![/\\])/.test(value) && value.length < 2000 ? value : "/manage";
+  // Printable ASCII only (addresses arrive %-encoded): a control or non-Latin character in the
+  // Location header would fail the answer, and a line break could add headers of its own.
+  return typeof value === "string" && /^\/(?![/\\])[\x21-\x7e]*$/.test(value) && value.length < 2000
+    ? value
+    : "/manage";
 }
 
 /** Gives the browser the session cookie of a sign-in (password, link or single sign-on). */

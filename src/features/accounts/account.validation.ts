@@ -17,7 +17,9 @@ export function normaliseEmail(email: string): string {
 export function emailProblem(email: string): string | undefined {
   if (!email.trim()) return "Enter an email address";
   if (email.trim().length > EMAIL_MAX) return `Enter an email address of up to ${EMAIL_MAX} characters`;
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()))
+  // Control characters (a NUL cannot even be stored) make an address malformed, not a lookup.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()) || /[\u0000-\u001f\u007f]/.test(email))
     return "Enter an email address in the correct format, like name@example.com";
   return undefined;
 }

@@ -62,7 +62,8 @@ export async function signIn(
   email: string,
   password: string,
 ): Promise<{ token: string; actor: Actor } | null> {
-  const user = await repo.findUserByEmail(db, normaliseEmail(email));
+  // PostgreSQL text cannot hold NUL, so no account has such an address: do not ask the database.
+  const user = email.includes("\u0000") ? undefined : await repo.findUserByEmail(db, normaliseEmail(email));
   const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
   if (!user || !ok || user.status !== "active") return null;
   const token = await openSession(db, user.id);
