@@ -64,7 +64,9 @@ export function registerCsrf(app: FastifyInstance): void {
   app.addHook("onSend", async (_request, reply) => {
     if (/^public\b/.test(String(reply.getHeader("cache-control") ?? ""))) reply.removeHeader("set-cookie");
   });
-  app.addHook("preHandler", async (request) => {
+  // preValidation: the body is parsed, and no route's own schema has judged it yet, so a request
+  // without the token is refused as such (403) before its fields are checked (400).
+  app.addHook("preValidation", async (request) => {
     // A personal API token in the Authorization header, checked on arrival, is proof enough: a
     // cross-site page cannot send that header.
     if (!UNSAFE.has(request.method) || request.viaToken) return;
