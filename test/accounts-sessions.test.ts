@@ -31,7 +31,9 @@ describe("sessions: cookies, idle and absolute expiry, deactivation, tampering",
   it("the session cookie is HttpOnly and SameSite=Lax, Secure over https, and lasts at most 12 hours", async () => {
     const account = await createAccount(handle.db);
     for (const https of [false, true]) {
-      const visitor = await anonymousSession(app);
+      // The browser opened the sign-in page the same way, so over https its token cookie is __Host-.
+      const visitor = await anonymousSession(app, { https });
+      expect(visitor.cookie.startsWith(https ? "__Host-wm_csrf=" : "wm_csrf=")).toBe(true);
       const response = await app.inject({
         method: "POST",
         url: "/sign-in",

@@ -8,13 +8,16 @@ import { countSessions } from "../support/table-digest.ts";
 
 // Issue 3: bad input on the sign-in form (malformed email, a 10,000-character password, NUL
 // bytes, arrays and objects where strings belong, broken bodies) gets a clear answer, never a 500,
-// and signs nobody in. An email or password that cannot be right gets the same message as a wrong
-// one (naming neither field on purpose: no user enumeration); a missing one is named.
+// and signs nobody in. A password that cannot be right gets the same message as a wrong one
+// (naming neither field on purpose: no user enumeration); a missing field is named, and so is a
+// malformed email address (a NUL in it, say), which says nothing about who has an account.
 
 const EMAIL = "fuzz@example.test";
 const PASSWORD = "the fuzzing password";
 /** The one message for a wrong email or password: it names neither, so accounts cannot be found out. */
 const NOT_RIGHT = "The email address or password is not right";
+/** The email field's own message for an address that is not one. */
+const MALFORMED = "Enter an email address in the correct format";
 
 interface Case {
   name: string;
@@ -81,7 +84,7 @@ const CASES: Case[] = [
         ["email", `fuzz\u0000@example.test`],
         ["password", PASSWORD],
       ]),
-    names: NOT_RIGHT,
+    names: MALFORMED,
   },
   {
     name: "a NUL byte in the password",
@@ -160,7 +163,7 @@ const CASES: Case[] = [
     name: "a NUL byte in JSON",
     contentType: json,
     body: (csrf) => asJson(csrf, { email: "fuzz\u0000@example.test", password: PASSWORD }),
-    names: NOT_RIGHT,
+    names: MALFORMED,
   },
   { name: "malformed JSON", contentType: json, body: (csrf) => `{"_csrf":"${csrf}", "email": `, status: 400 },
   {

@@ -31,11 +31,23 @@ function header(jar: Record<string, string>): string {
     .join("; ");
 }
 
-/** A visitor who has opened one page: has a CSRF cookie and token, is not signed in. */
-export async function anonymousSession(app: FastifyInstance): Promise<Session> {
-  const response = await app.inject({ method: "GET", url: "/sign-in" });
+/**
+ * A visitor who has opened one page: has a CSRF cookie and token, is not signed in. With `https`,
+ * the page came over https (behind the proxy), where the token cookie is named __Host-wm_csrf.
+ */
+export async function anonymousSession(
+  app: FastifyInstance,
+  options: { https?: boolean } = {},
+): Promise<Session> {
+  const response = await app.inject({
+    method: "GET",
+    url: "/sign-in",
+    headers: options.https ? { "x-forwarded-proto": "https" } : {},
+  });
   const jar = cookiesFrom(response);
-  return { cookie: header(jar), csrf: jar.wm_csrf! };
+  const csrf = options.https ? jar["__Host-wm_csrf"] : jar.wm_csrf;
+  if (!csrf) throw new Error("the sign-in page set no CSRF cookie");
+  return { cookie: header(jar), csrf };
 }
 
 /** A role with no scope, or the grants themselves (for scoped roles). */

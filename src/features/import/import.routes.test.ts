@@ -179,6 +179,23 @@ describe("the import pages", () => {
     expect(response.body).toContain("This file is not text");
   });
 
+  it("checks a file upload's CSRF token, from the form's field or the X-CSRF-Token header", async () => {
+    const file = { name: "x.pdf", content: Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2]) };
+    const withoutToken = multipart({ ...editor, csrf: "" }, {}, file);
+    const refused = await app.inject(withoutToken);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body).toContain("did not come from Waymark");
+    const wrong = await app.inject(multipart({ ...editor, csrf: "x".repeat(43) }, {}, file));
+    expect(wrong.statusCode).toBe(403);
+    const byHeader = await app.inject({
+      ...withoutToken,
+      headers: { ...withoutToken.headers, "x-csrf-token": editor.csrf },
+    });
+    // Past the CSRF check: the route itself read the file and refused it for what it is.
+    expect(byHeader.statusCode).toBe(400);
+    expect(byHeader.body).toContain("This file is not text");
+  });
+
   it("sends the public to sign in and refuses a reader", async () => {
     expect((await getPage(app, undefined, "/manage/import")).headers.location).toBe(
       "/sign-in?returnTo=%2Fmanage%2Fimport",

@@ -66,17 +66,34 @@ export function registerCsrf(app: FastifyInstance): void {
   });
   // preValidation: the body is parsed, and no route's own schema has judged it yet, so a request
   // without the token is refused as such (403) before its fields are checked (400).
+  // A multipart form (a file upload) is the exception: its fields are read by the upload route's
+  // own preValidation hook, which runs after this one, so its _csrf field is checked in preHandler,
+  // still before the route does anything. An X-CSRF-Token header is checked at once.
   app.addHook("preValidation", async (request) => {
-    // A personal API token in the Authorization header, checked on arrival, is proof enough: a
-    // cross-site page cannot send that header.
     if (!UNSAFE.has(request.method) || request.viaToken) return;
-    const submitted = submittedToken(request);
-    // Only a well-formed token from the cookie counts: a malformed cookie vouches for nothing.
-    const cookie = cookieToken(request);
-    if (!submitted || !cookie || !sameToken(submitted, cookie)) {
-      throw new ForbiddenError(
-        "This form has expired or did not come from Waymark. Go back, reload the page and try again.",
-      );
-    }
+    if (isMultipart(request) && typeof request.headers["x-csrf-token"] !== "string") return;
+    checkToken(request);
   });
+  app.addHook("preHandler", async (request) => {
+    if (!UNSAFE.has(request.method) || request.viaToken || !isMultipart(request)) return;
+    checkToken(request);
+  });
+}
+
+function isMultipart(request: FastifyRequest): boolean {
+  return /^multipart\/form-data\b/i.test(String(request.headers["content-type"] ?? ""));
+}
+
+/** Refuses the request unless the token it submits equals the one in the visitor's cookie. */
+function checkToken(request: FastifyRequest): void {
+  // A personal API token in the Authorization header, checked on arrival, is proof enough: a
+  // cross-site page cannot send that header (the callers skip the check for request.viaToken).
+  const submitted = submittedToken(request);
+  // Only a well-formed token from the cookie counts: a malformed cookie vouches for nothing.
+  const cookie = cookieToken(request);
+  if (!submitted || !cookie || !sameToken(submitted, cookie)) {
+    throw new ForbiddenError(
+      "This form has expired or did not come from Waymark. Go back, reload the page and try again.",
+    );
+  }
 }
