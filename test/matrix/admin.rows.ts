@@ -32,6 +32,11 @@ const ADMINS_CHANGE = signedIn({ administrator: 303 });
 /** The API answers the public 401 (no sign-in page to be sent to). */
 const API_ADMINS = (ok: 200 | 201) => all(403, { public: 401, administrator: ok });
 
+/** A new address per visitor and run: an invitation is refused for an address that has an account. */
+function inviteeEmail(visitor: string, where = "page"): string {
+  return `matrix-invitee-${where}-${visitor}-${Date.now()}@example.test`;
+}
+
 let made = 0;
 async function someone(db: Db, role: "reader" | "analyst"): Promise<number> {
   made += 1;
@@ -88,6 +93,16 @@ const rows: Record<string, Sample<Fixtures>[]> = {
     },
   ],
 
+  "GET /admin/invite": [{ label: "the invitation form", url: () => "/admin/invite", expected: ADMINS_SEE }],
+  "POST /admin/invite": [
+    {
+      label: "invite someone",
+      url: () => "/admin/invite",
+      body: async (_f, _db, v) => ({ email: inviteeEmail(v), name: "Matrix invitee", roles: "reader" }),
+      expected: ADMINS_CHANGE,
+    },
+  ],
+
   "GET /admin/audit": [
     { label: "the trail", url: () => "/admin/audit", expected: ADMINS_SEE },
     { label: "filtered", url: () => "/admin/audit?entityType=user&from=2026-01-01", expected: ADMINS_SEE },
@@ -127,6 +142,14 @@ const rows: Record<string, Sample<Fixtures>[]> = {
       label: "grant a role",
       url: (f, v) => `/api/v1/admin/users/${f.api.toGrant[v]}/roles`,
       body: async () => ({ role: "analyst" }),
+      expected: API_ADMINS(201),
+    },
+  ],
+  "POST /api/v1/admin/invitations": [
+    {
+      label: "invite someone",
+      url: () => "/api/v1/admin/invitations",
+      body: async (_f, _db, v) => ({ email: inviteeEmail(v, "api"), name: "Matrix invitee" }),
       expected: API_ADMINS(201),
     },
   ],

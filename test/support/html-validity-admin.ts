@@ -47,12 +47,23 @@ export async function visitAdminPages(
         { query: "?entityType=nothing-here", label: "nothing found" },
       ],
       "/account/tokens": [{ label: "no tokens yet" }],
+      "/admin/invite": [{ label: "the invitation form" }],
     },
     [["an administrator", admin]],
   );
   record(
     "granting a contributor role without an organisation",
     await postForm(app, admin, `/admin/users/${personId}/roles`, { role: "organisation_contributor" }),
+    400,
+  );
+  record(
+    "inviting with every mistake at once",
+    await postForm(app, admin, "/admin/invite", {
+      email: "not an address",
+      name: "",
+      roles: "organisation_contributor",
+      groupId: group.id,
+    }),
     400,
   );
   record("granting no role at all", await postForm(app, admin, `/admin/users/${personId}/roles`, {}), 400);

@@ -66,6 +66,15 @@ async function checkInvitation(db: Db, input: InvitationInput): Promise<FieldErr
   return fields;
 }
 
+/**
+ * What is wrong with an invitation, by field, without sending it: for a form that has checks of
+ * its own to show beside these. Needs "user.manage".
+ */
+export async function invitationProblems(db: Db, actor: Actor, input: InvitationInput): Promise<FieldErrors> {
+  authorize(actor, "user.manage");
+  return checkInvitation(db, input);
+}
+
 /** The same role twice (one organisation named twice) would break the unique grant: keep each once. */
 function uniqueGrants(grants: readonly Grant[]): Grant[] {
   const seen = new Set<string>();

@@ -1,10 +1,20 @@
 import type { FastifyInstance } from "fastify";
 import type { Static } from "typebox";
 import type { AppDeps } from "../../app.ts";
+import type { Grant } from "../../platform/actor.ts";
+import { logMailer } from "../../platform/mail.ts";
+import { inviteUser } from "../accounts/invitation.service.ts";
 import { ErrorResponse } from "../api/common.schema.ts";
 import * as admin from "./admin.service.ts";
 import { presentUser, presentUserSummary } from "./admin-api.presenters.ts";
-import { AdminUser, AdminUserList, GrantRoleBody, UserParams, UserRoleParams } from "./admin-api.schema.ts";
+import {
+  AdminUser,
+  AdminUserList,
+  GrantRoleBody,
+  InvitationBody,
+  UserParams,
+  UserRoleParams,
+} from "./admin-api.schema.ts";
 import { auditApiRoutes } from "./audit-api.routes.ts";
 
 // The administration API under /api/v1/admin, for administrators: the same services as the
@@ -18,8 +28,22 @@ const CHANGE_ERRORS = { ...READ_ERRORS, 409: ErrorResponse } as const;
 
 type UserRequest = { Params: Static<typeof UserParams> };
 
+/**
+ * The API's grants as the invitation service takes them. A contributor without an organisation
+ * (or a secretary without a group) is given id 0, which no organisation has, so the service
+ * refuses it naming `grants`; a scope sent with another role is ignored, as when granting.
+ */
+function grantsOf(body: Static<typeof InvitationBody>): Grant[] {
+  return (body.grants ?? []).map((g): Grant => {
+    if (g.role === "organisation_contributor") return { role: g.role, organisationId: g.organisationId ?? 0 };
+    if (g.role === "group_secretary") return { role: g.role, groupId: g.groupId ?? 0 };
+    return { role: g.role };
+  });
+}
+
 export function adminApiRoutes(api: FastifyInstance, deps: AppDeps): void {
   const { db } = deps;
+  const mailer = deps.mailer ?? logMailer((text) => api.log.info(text), "http://localhost:3000");
   api.register(
     async (scope) => {
       // Private to administrators, whoever asks: never kept by any cache.
@@ -81,6 +105,35 @@ export function adminApiRoutes(api: FastifyInstance, deps: AppDeps): void {
             }),
           );
           return reply.status(201).send(presentUser(user));
+        },
+      );
+
+      scope.post<{ Body: Static<typeof InvitationBody> }>(
+        "/invitations",
+        {
+          schema: {
+            operationId: "adminInviteUser",
+            summary:
+              "Invites someone: makes their account (invited, with these roles) and emails them a link, valid once for 7 days, to choose a password",
+            description:
+              "An address that already has an account is refused (400, naming `email`). If the mail server refuses the message, nobody is invited (503): try again.",
+            tags: ["Administration"],
+            security: SECURITY,
+            body: InvitationBody,
+            response: { 201: AdminUser, ...READ_ERRORS, 503: ErrorResponse },
+          },
+        },
+        async (request, reply) => {
+          const invited = await inviteUser(
+            db,
+            request.actor,
+            { email: request.body.email, name: request.body.name, grants: grantsOf(request.body) },
+            mailer,
+          );
+          return reply
+            .status(201)
+            .header("location", `/api/v1/admin/users/${invited.id}`)
+            .send(presentUser(await admin.getUser(db, request.actor, invited.id)));
         },
       );
 

@@ -72,3 +72,36 @@ export const GrantRoleBody = component(
     { additionalProperties: false },
   ),
 );
+
+export const InvitationBody = component(
+  "Invitation",
+  Type.Object(
+    {
+      email: Type.String({
+        maxLength: 1000,
+        description: "Where the invitation goes; they sign in with it.",
+      }),
+      name: Type.String({ maxLength: 1000, description: "Their full name, as shown to others." }),
+      grants: Type.Optional(
+        Type.Array(
+          Type.Object(
+            {
+              role: Role,
+              organisationId: Type.Optional(
+                IdOf("Required for organisation_contributor: the organisation they report for."),
+              ),
+              groupId: Type.Optional(IdOf("Required for group_secretary: the group they keep.")),
+            },
+            { additionalProperties: false },
+          ),
+          {
+            maxItems: 50,
+            description:
+              "The roles they will have once they accept; may be empty or left out (roles can be granted later).",
+          },
+        ),
+      ),
+    },
+    { additionalProperties: false },
+  ),
+);

@@ -2,9 +2,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app.ts";
 import type { Db } from "../../platform/database.ts";
 import { ConflictError, ValidationError } from "../../platform/errors.ts";
+import { logMailer } from "../../platform/mail.ts";
 import { bodyOf, idFrom, queryOf, sendPrivatePage, signInFirst, text } from "./admin.http.ts";
 import * as admin from "./admin.service.ts";
 import type { UserDetail } from "./admin.types.ts";
+import { adminInviteRoutes } from "./admin-invite.routes.ts";
 import { type UserPageModel, userPageTitle, userView } from "./views/user.view.ts";
 import { userPath, usersView } from "./views/users.view.ts";
 
@@ -14,6 +16,8 @@ import { userPath, usersView } from "./views/users.view.ts";
 // for a change refused as a whole). The audit trail's page is in audit.routes.ts.
 
 const SAVED: Record<string, string> = {
+  invited:
+    "The invitation has been emailed. The link in it works once, for 7 days; until then the account shows as invited.",
   granted: "The role has been granted.",
   removed: "The role has been removed.",
   deactivated: "The account has been deactivated. Its sessions have ended and its API tokens no longer work.",
@@ -47,6 +51,9 @@ async function renderUser(
 
 export function adminRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db } = deps;
+  // As for the account pages: without a mailer (tests, the CLI's server) emails go to the log.
+  const mailer = deps.mailer ?? logMailer((text) => app.log.info(text), "http://localhost:3000");
+  adminInviteRoutes(app, db, mailer);
 
   app.get("/admin", async (request, reply) => {
     const redirect = signInFirst(request, reply);
@@ -54,7 +61,7 @@ export function adminRoutes(app: FastifyInstance, deps: AppDeps): void {
     const users = await admin.listUsers(db, request.actor);
     return sendPrivatePage(request, reply, {
       title: "Manage people",
-      content: usersView({ users, canInvite: false }),
+      content: usersView({ users, canInvite: true }),
     });
   });
 

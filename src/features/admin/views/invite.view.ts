@@ -1,0 +1,133 @@
+import { ROLES, type Role } from "../../../platform/actor.ts";
+import type { FieldErrors } from "../../../platform/errors.ts";
+import { attr, html, type SafeHtml } from "../../../platform/html.ts";
+import {
+  button,
+  csrfField,
+  errorLinks,
+  errorMessage,
+  errorSummary,
+  hint,
+  question,
+  select,
+  textInput,
+} from "../../../platform/views/forms.ts";
+import type { ScopeChoice } from "../admin.types.ts";
+import { ROLE_HINTS, ROLE_NAMES } from "../role-words.ts";
+
+// The invitation form on /admin/invite: who, and which roles (a contributor's for an
+// organisation, a secretary's for a group, as on the grant form of a person's page).
+
+export interface InviteFormValues {
+  email?: string | undefined;
+  name?: string | undefined;
+  roles?: readonly string[] | undefined;
+  organisationId?: string | undefined;
+  groupId?: string | undefined;
+}
+
+export interface InvitePageModel {
+  csrfToken: string;
+  choices: { organisations: ScopeChoice[]; groups: ScopeChoice[] };
+  values: InviteFormValues;
+  errors: FieldErrors;
+}
+
+/** The id of one role's checkbox, so the error summary can link to the first. */
+export function roleCheckboxId(role: Role): string {
+  return `roles-${role.replaceAll("_", "-")}`;
+}
+
+const FIELD_IDS: Record<string, string> = {
+  email: "email",
+  name: "name",
+  roles: roleCheckboxId(ROLES[0]!),
+  grants: roleCheckboxId(ROLES[0]!),
+  organisationId: "organisationId",
+  groupId: "groupId",
+};
+
+function roleCheckboxes(model: InvitePageModel): SafeHtml {
+  const error = model.errors.roles ?? model.errors.grants;
+  const ticked = new Set(model.values.roles ?? []);
+  return question(
+    error,
+    html`<fieldset aria-describedby="roles-hint${error ? " roles-error" : ""}">
+      <legend>Which roles?</legend>
+      ${hint("roles-hint", "Tick every role they need. You can grant and remove roles later on their page.")}
+      ${error ? errorMessage("roles-error", error) : ""}
+      <div class="ds_field-group">
+        ${ROLES.map((role) => {
+          const id = roleCheckboxId(role);
+          return html`<div class="ds_checkbox">
+          <input class="ds_checkbox__input" type="checkbox" id="${id}" name="roles" value="${role}"${attr(
+            "checked",
+            ticked.has(role),
+          )} aria-describedby="${id}-hint">
+          <label class="ds_checkbox__label" for="${id}">${ROLE_NAMES[role]}</label>
+          ${hint(`${id}-hint`, ROLE_HINTS[role])}
+        </div>`;
+        })}
+      </div>
+    </fieldset>`,
+  );
+}
+
+export function invitePageTitle(model: InvitePageModel): string {
+  return `${Object.keys(model.errors).length > 0 ? "Error: " : ""}Invite someone`;
+}
+
+/** Invite someone: their email address and name, and the roles they will have. */
+export function inviteView(model: InvitePageModel): SafeHtml {
+  const { values, errors } = model;
+  const { organisations, groups } = model.choices;
+  return html`${errorSummary({ errors: errorLinks(errors, (name) => FIELD_IDS[name] ?? name) })}
+  <a class="ds_back-link" href="/admin">Back to everyone</a>
+  <h1>Invite someone</h1>
+  <p>Waymark emails them a link to choose a password. The link works once, for 7 days. Until they accept, their account shows as invited.</p>
+  <form method="post" action="/admin/invite" novalidate>
+    ${csrfField(model.csrfToken)}
+    ${textInput({
+      id: "email",
+      name: "email",
+      type: "email",
+      label: "Email address",
+      hint: "The invitation goes to this address, and they sign in with it.",
+      autocomplete: "off",
+      spellcheck: false,
+      error: errors.email,
+      value: values.email,
+    })}
+    ${textInput({
+      id: "name",
+      name: "name",
+      label: "Full name",
+      hint: "As they would like it shown to others in Waymark.",
+      autocomplete: "off",
+      error: errors.name,
+      value: values.name,
+    })}
+    ${roleCheckboxes(model)}
+    ${select({
+      id: "organisationId",
+      name: "organisationId",
+      label: "Organisation (for an organisation contributor only)",
+      hint: organisations.length === 0 ? "No organisations have been added to Waymark yet." : undefined,
+      error: errors.organisationId,
+      value: values.organisationId,
+      placeholder: "Choose an organisation",
+      options: organisations.map((o) => ({ value: String(o.id), text: o.name })),
+    })}
+    ${select({
+      id: "groupId",
+      name: "groupId",
+      label: "Governance group (for a group secretary only)",
+      hint: groups.length === 0 ? "No governance groups have been added to Waymark yet." : undefined,
+      error: errors.groupId,
+      value: values.groupId,
+      placeholder: "Choose a group",
+      options: groups.map((g) => ({ value: String(g.id), text: g.name })),
+    })}
+    ${button({ text: "Send the invitation" })}
+  </form>`;
+}
