@@ -7,6 +7,7 @@ import { importCommand } from "./import.command.ts";
 import { migrateCommand } from "./migrate.command.ts";
 import { restoreCommand } from "./restore.command.ts";
 import { serveCommand } from "./serve.command.ts";
+import { usersCommand } from "./users.command.ts";
 
 const program = new Command()
   .name("waymark")
@@ -19,7 +20,9 @@ Configuration is by environment variables:
   HOST              the address to serve on (localhost)
   WAYMARK_DATA_DIR  the embedded database's folder (./data)
   DATABASE_URL      a PostgreSQL server to use instead of the embedded database
-  LOG_LEVEL         info, warn, error, silent, ... (info)`,
+  LOG_LEVEL         info, warn, error, silent, ... (info)
+  WAYMARK_SMTP_URL  the mail server for invitations (without it, emails are printed)
+  WAYMARK_BASE_URL  where people reach Waymark, for the links in emails`,
   )
   .showHelpAfterError();
 
@@ -31,5 +34,6 @@ importCommand(program);
 backupCommand(program);
 restoreCommand(program);
 dataCommand(program);
+usersCommand(program);
 
 await program.parseAsync(process.argv);

@@ -1,4 +1,4 @@
-import { type Actor, type Grant, ROLES } from "../../platform/actor.ts";
+import { type Actor, type Grant, ROLES, SYSTEM } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { type Db, inTransaction } from "../../platform/database.ts";
 import { type FieldErrors, NotFoundError, UnavailableError, ValidationError } from "../../platform/errors.ts";
@@ -134,6 +134,33 @@ export async function inviteUser(
   mailer: Mailer,
 ): Promise<InvitedUser> {
   authorize(actor, "user.manage");
+  return createInvitation(db, actor, input, mailer);
+}
+
+/**
+ * A new installation's first administrator, invited from the command line (whoever can run it
+ * can open the database anyway). Refused once any administrator exists: then an administrator
+ * invites, with inviteUser.
+ */
+export async function inviteFirstAdministrator(
+  db: Db,
+  input: { email: string; name: string },
+  mailer: Mailer,
+): Promise<InvitedUser> {
+  if (await repo.anyAdministrator(db))
+    throw new ValidationError(
+      { as: "There is already an administrator: name them with --as to invite as them." },
+      "There is already an administrator, so invitations come from one: name them with --as <email>.",
+    );
+  return createInvitation(db, SYSTEM, { ...input, grants: [{ role: "administrator" }] }, mailer);
+}
+
+async function createInvitation(
+  db: Db,
+  actor: Actor,
+  input: InvitationInput,
+  mailer: Mailer,
+): Promise<InvitedUser> {
   const fields = await checkInvitation(db, input);
   if (hasErrors(fields)) throw new ValidationError(fields);
   const grants = uniqueGrants(input.grants);

@@ -47,6 +47,29 @@ export function findUserByEmail(db: Db, email: string) {
   return db.selectFrom("app_user").selectAll().where("email", "=", email).executeTakeFirst();
 }
 
+/** Does any account, active or invited, hold the administrator role? */
+export async function anyAdministrator(db: Db): Promise<boolean> {
+  const row = await db
+    .selectFrom("user_role")
+    .innerJoin("app_user", "app_user.id", "user_role.user_id")
+    .select("user_role.id")
+    .where("user_role.role", "=", "administrator")
+    .where("app_user.status", "in", ["active", "invited"])
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The id of the organisation or group with this slug, for the command line's `--role …:slug`. */
+export async function scopeIdBySlug(
+  db: Db,
+  table: "organisation" | "governance_group",
+  slug: string,
+): Promise<number | undefined> {
+  const row = await db.selectFrom(table).select("id").where("slug", "=", slug).executeTakeFirst();
+  return row?.id;
+}
+
 export function findUserById(db: Db, id: number) {
   return db.selectFrom("app_user").selectAll().where("id", "=", id).executeTakeFirst();
 }
