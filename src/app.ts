@@ -44,7 +44,7 @@ export interface AppDeps {
   db: Db;
   /** `pageCacheSeconds` absent or 0: no in-memory page cache (tests that write rows directly). */
   config: Pick<Config, "production" | "logLevel"> &
-    Partial<Pick<Config, "pageCacheSeconds" | "apiRateLimitPerMinute" | "oidc">>;
+    Partial<Pick<Config, "pageCacheSeconds" | "apiRateLimitPerMinute" | "oidc" | "trustProxy">>;
   /** How emails go out; absent: they are written to the log (see platform/mail.ts). */
   mailer?: Mailer;
 }
@@ -55,7 +55,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.config.logLevel === "silent" ? false : { level: deps.config.logLevel },
-    trustProxy: true,
+    // Only a proxy on this machine by default: anyone else could claim any address (see config.ts).
+    trustProxy: deps.config.trustProxy ?? "loopback",
     bodyLimit: 1024 * 1024,
     // Close idle keep-alive connections on shutdown; in-flight requests still finish.
     forceCloseConnections: "idle",

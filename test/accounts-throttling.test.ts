@@ -21,8 +21,8 @@ describe("throttling repeated failed sign-ins", () => {
     await handle.close();
   });
 
-  const attempt = (email: string, password: string, address: string) =>
-    postFrom(app, visitor, "/sign-in", { email, password, returnTo: "/account" }, address);
+  const attempt = (email: string, password: string, address: string, headers?: Record<string, string>) =>
+    postFrom(app, visitor, "/sign-in", { email, password, returnTo: "/account" }, address, headers);
 
   it("after five wrong passwords for an account, even the right one gets 429 with Retry-After, from anywhere", async () => {
     const account = await createAccount(handle.db);
@@ -74,6 +74,28 @@ describe("throttling repeated failed sign-ins", () => {
       ).toBe(400);
     expect((await attempt(account.email, account.password, "192.0.2.30")).statusCode).toBe(429);
     expect((await attempt(account.email, account.password, "192.0.2.31")).statusCode).toBe(303);
+  });
+
+  it("a client's own X-Forwarded-For is not believed: only a proxy on this machine may name the client", async () => {
+    const account = await createAccount(handle.db);
+    for (let i = 0; i < 20; i++) {
+      const forwarded = { "x-forwarded-for": `198.51.100.${i + 1}` };
+      const guess = `${unique("guess")}@example.test`;
+      expect((await attempt(guess, "a wrong guess", "192.0.2.60", forwarded)).statusCode).toBe(400);
+    }
+    // Twenty failures from 192.0.2.60, whatever it claimed: throttled, with or without a new claim.
+    const claim = { "x-forwarded-for": "198.51.100.99" };
+    expect((await attempt(account.email, account.password, "192.0.2.60", claim)).statusCode).toBe(429);
+    // Through a proxy on this machine, the address it forwards is the client's.
+    for (let i = 0; i < 20; i++) {
+      const guess = `${unique("guess")}@example.test`;
+      const via = { "x-forwarded-for": "192.0.2.61" };
+      expect((await attempt(guess, "a wrong guess", "127.0.0.1", via)).statusCode).toBe(400);
+    }
+    const other = { "x-forwarded-for": "192.0.2.62" };
+    expect((await attempt(account.email, account.password, "127.0.0.1", other)).statusCode).toBe(303);
+    const same = { "x-forwarded-for": "192.0.2.61" };
+    expect((await attempt(account.email, account.password, "127.0.0.1", same)).statusCode).toBe(429);
   });
 
   it("a successful sign-in forgives the account's earlier failures", async () => {

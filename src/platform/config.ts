@@ -22,6 +22,11 @@ export interface Config {
   baseUrl: string;
   /** Single sign-on through OpenID Connect; unset unless WAYMARK_OIDC_ISSUER and its client are set. */
   oidc: OidcConfig | undefined;
+  /**
+   * Which proxies may say who the client is and whether it came over https (X-Forwarded-For and
+   * X-Forwarded-Proto): Fastify's trustProxy. By default only a proxy on this machine.
+   */
+  trustProxy: boolean | string;
 }
 
 /** An OpenID Connect provider Waymark may send people to for signing in. */
@@ -35,6 +40,17 @@ export interface OidcConfig {
 }
 
 export class ConfigError extends Error {}
+
+/** `WAYMARK_TRUST_PROXY`: true, false, or addresses, ranges and proxy-addr names (loopback…). */
+function trustProxy(env: NodeJS.ProcessEnv): boolean | string {
+  const raw = env.WAYMARK_TRUST_PROXY?.trim() ?? "";
+  if (raw === "") return "loopback";
+  if (raw === "true" || raw === "false") return raw === "true";
+  if (/^[0-9A-Za-z.:/]+(\s*,\s*[0-9A-Za-z.:/]+)*$/.test(raw)) return raw;
+  throw new ConfigError(
+    `WAYMARK_TRUST_PROXY must be true, false, or addresses such as "loopback, 10.0.0.0/8"; it is "${raw}".`,
+  );
+}
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -84,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom,
     baseUrl,
     oidc: oidcConfig(env),
+    trustProxy: trustProxy(env),
   };
 }
 

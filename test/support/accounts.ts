@@ -48,12 +48,13 @@ export function postFrom(
   url: string,
   fields: Record<string, string>,
   address: string,
+  headers: Record<string, string> = {},
 ): Promise<LightMyRequestResponse> {
   return app.inject({
     method: "POST",
     url,
     remoteAddress: address,
-    headers: { cookie: session.cookie, "content-type": "application/x-www-form-urlencoded" },
+    headers: { ...headers, cookie: session.cookie, "content-type": "application/x-www-form-urlencoded" },
     payload: new URLSearchParams({ _csrf: session.csrf, ...fields }).toString(),
   });
 }

@@ -33,7 +33,7 @@ export function clearSessionCookie(reply: FastifyReply): void {
   reply.clearCookie(SESSION_COOKIE, { path: "/" });
 }
 
-/** The client's address, for throttling (behind a proxy, from X-Forwarded-For: see app.ts trustProxy). */
+/** The client's address, for throttling (from X-Forwarded-For only when the proxy is trusted: WAYMARK_TRUST_PROXY). */
 export function clientAddress(request: FastifyRequest): string {
   return request.ip || "unknown";
 }
