@@ -46,7 +46,7 @@ function navigationList(actor: Actor): SafeHtml {
     { href: "/", text: "Route maps" },
     { href: "/sectors", text: "Who must act" },
     { href: "/groups", text: "Groups" },
-    { href: "/indicators", text: "Progress" },
+    { href: "/indicators", text: "Indicators" },
     { href: "/organisations", text: "Organisations" },
     ...(can(actor, "progress.read_private") ? [{ href: "/progress", text: "Progress updates" }] : []),
     { href: "/api/v1", text: "Open data" },
