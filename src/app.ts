@@ -6,6 +6,7 @@ import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import { accountabilityRoutes } from "./features/accountability/accountability.routes.ts";
 import { bulkRoutes } from "./features/accountability/bulk.routes.ts";
+import { evidenceRoutes } from "./features/accountability/evidence.routes.ts";
 import { accountRoutes, registerSessions } from "./features/accounts/account.routes.ts";
 import { oidcRoutes } from "./features/accounts/oidc.routes.ts";
 import { adminRoutes } from "./features/admin/admin.routes.ts";
@@ -103,5 +104,6 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   minutesDownloadRoutes(app, deps);
   accountabilityRoutes(app, deps);
   bulkRoutes(app, deps);
+  evidenceRoutes(app, deps);
   return app;
 }

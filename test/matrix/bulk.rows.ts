@@ -1,7 +1,16 @@
 import { toCsv } from "../../src/platform/csv.ts";
 import type { Db } from "../../src/platform/database.ts";
-import { postSheet } from "../support/bulk.ts";
-import { type Expected, type MatrixPart, type Sample, signedIn, type Visitor } from "./matrix.types.ts";
+import { postMultipart, postSheet } from "../support/bulk.ts";
+import type { Session } from "../support/http.ts";
+import {
+  all,
+  EVERYONE,
+  type Expected,
+  type MatrixPart,
+  type Sample,
+  signedIn,
+  type Visitor,
+} from "./matrix.types.ts";
 
 // Bulk progress updates: the spreadsheet downloads, the upload page, the upload and its
 // confirmation, for whoever may report for the organisation (its contributors and the programme
@@ -12,7 +21,14 @@ interface Fixtures {
   organisationSlug: string;
   otherOrganisationSlug: string;
   pending: Partial<Record<Visitor, number>>;
+  /** Evidence documents: of a submitted update, of the organisation's draft, of another's draft. */
+  documents: { published: number; draft: number; otherDraft: number };
 }
+
+const PDF = Buffer.from("%PDF-1.4\n%%EOF\n", "latin1");
+
+/** The documents of a draft: whoever may read the organisation's private progress; to anyone else, not there. */
+const DRAFT_DOCUMENT: Expected = all(404, { reader: 200, editor: 200, administrator: 200, contributor: 200 });
 
 const REPORT_SEE: Expected = signedIn({ editor: 200, administrator: 200, contributor: 200 });
 
@@ -57,6 +73,23 @@ const rows: Record<string, Sample<Fixtures>[]> = {
       url: (f) => `/progress/${f.otherOrganisationSlug}/upload`,
       body: async () => ({}),
       expected: signedIn({ editor: 400, administrator: 400 }),
+    },
+  ],
+  "GET /evidence/:id/file": [
+    {
+      label: "a submitted update's document",
+      url: (f) => `/evidence/${f.documents.published}/file`,
+      expected: EVERYONE,
+    },
+    {
+      label: "a draft update's document",
+      url: (f) => `/evidence/${f.documents.draft}/file`,
+      expected: DRAFT_DOCUMENT,
+    },
+    {
+      label: "another organisation's draft document",
+      url: (f) => `/evidence/${f.documents.otherDraft}/file`,
+      expected: { ...DRAFT_DOCUMENT, contributor: 404 },
     },
   ],
   "POST /progress/:organisation/upload/:pendingId/confirm": [
@@ -130,6 +163,36 @@ export const bulkMatrix: MatrixPart<Fixtures> = {
       )
       .onConflict((oc) => oc.doNothing())
       .execute();
+    // Documents first: each moves its action's version on, which the previews below must not miss.
+    const attach = async (session: Session, organisation: string, key: string, intent: string) => {
+      const sent = await postMultipart(
+        app,
+        session,
+        `/progress/${organisation}/leadership/${key}`,
+        { field: "document", name: `${intent}.pdf`, data: PDF },
+        {
+          version: await version(db, theme.id, key),
+          intent,
+          status: "on_track",
+          narrative: "The plan is attached.",
+          confidence: "evidenced",
+        },
+      );
+      if (sent.statusCode !== 303) throw new Error(`Could not attach a document: ${sent.body.slice(0, 500)}`);
+      const row = await db
+        .selectFrom("progress_evidence")
+        .select("id")
+        .where("kind", "=", "document")
+        .orderBy("id", "desc")
+        .executeTakeFirstOrThrow();
+      return row.id;
+    };
+    const accountabilityKey = actions.at(-1)!.key;
+    const documents = {
+      published: await attach(sessions.editor, own.slug, accountabilityKey, "submit"),
+      draft: await attach(sessions.contributor, own.slug, keys[0]!, "draft"),
+      otherDraft: await attach(sessions.editor, "the-promise-scotland", actions[2]!.key, "draft"),
+    };
     const pending: Partial<Record<Visitor, number>> = {};
     for (const [i, visitor] of CONFIRMERS.entries()) {
       const key = keys[i]!;
@@ -155,6 +218,6 @@ export const bulkMatrix: MatrixPart<Fixtures> = {
         throw new Error(`Could not preview an upload as ${visitor}: ${preview.body.slice(0, 500)}`);
       pending[visitor] = Number(id);
     }
-    return { organisationSlug: own.slug, otherOrganisationSlug: "the-promise-scotland", pending };
+    return { organisationSlug: own.slug, otherOrganisationSlug: "the-promise-scotland", pending, documents };
   },
 };

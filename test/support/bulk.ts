@@ -6,7 +6,7 @@ import type { Session } from "./http.ts";
 // Bulk progress updates in tests: posting a spreadsheet as a browser's multipart form does, and
 // the committed fixtures (test/fixtures/bulk/) with their placeholders filled in.
 
-/** Posts a file, with any other fields, as a browser's multipart form would, with the session's CSRF token. */
+/** Posts a spreadsheet, with any other fields, as the bulk upload form does. */
 export function postSheet(
   app: FastifyInstance,
   session: Session,
@@ -14,8 +14,19 @@ export function postSheet(
   file: { name: string; data: Buffer },
   fields: Record<string, string> = {},
 ): Promise<LightMyRequestResponse> {
+  return postMultipart(app, session, url, { ...file, field: "file" }, fields);
+}
+
+/** Posts a file in `file.field`, with other fields, as a browser's multipart form would, with the session's CSRF token. */
+export function postMultipart(
+  app: FastifyInstance,
+  session: Session,
+  url: string,
+  file: { field: string; name: string; data: Buffer },
+  fields: Record<string, string | number> = {},
+): Promise<LightMyRequestResponse> {
   const boundary = `----waymark${crypto.randomBytes(8).toString("hex")}`;
-  const part = (name: string, value: string) =>
+  const part = (name: string, value: string | number) =>
     `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
   const body = Buffer.concat([
     Buffer.from(
@@ -23,7 +34,7 @@ export function postSheet(
         Object.entries(fields)
           .map(([k, v]) => part(k, v))
           .join("") +
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
     ),
     file.data,
     Buffer.from(`\r\n--${boundary}--\r\n`),

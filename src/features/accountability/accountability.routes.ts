@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app.ts";
 import { ConflictError, ValidationError } from "../../platform/errors.ts";
 import { can, reach } from "../../platform/security/authorize.ts";
+import { readUploadedFile, registerUploads } from "../../platform/uploads.ts";
 import { signInFirst } from "../route-maps/edit.helpers.ts";
 import { parseId } from "../route-maps/edition-editing.validation.ts";
 import { bodyOf, field, keyParam, many, sendPage, slugParam, versionOf } from "./accountability.http.ts";
@@ -44,6 +45,7 @@ const UPDATE_FIELDS = [
   "linkTitle",
   "indicator",
   "voice",
+  "documentTitle",
 ] as const;
 
 /** ?staleAfterDays=: a whole number of days from 1 to 3650, or the default. */
@@ -250,39 +252,44 @@ export function accountabilityRoutes(app: FastifyInstance, deps: AppDeps): void 
     });
   });
 
-  app.post("/progress/:organisation/:theme/:key", async (request, reply) => {
-    const redirect = signInFirst(request, reply, request.url);
-    if (redirect) return redirect;
-    const p = updateParams(request);
-    const body = bodyOf(request);
-    const values = Object.fromEntries(UPDATE_FIELDS.map((n) => [n, field(body, n)])) as Record<
-      (typeof UPDATE_FIELDS)[number],
-      string | undefined
-    >;
-    const input: UpdateInput = { ...p, ...values, version: versionOf(body) };
-    let saved: { submitted: boolean };
-    try {
-      saved = await db.transaction().execute((trx) => saveUpdate(trx, request.actor, input));
-    } catch (error) {
-      if (!(error instanceof ValidationError || error instanceof ConflictError)) throw error;
-      const form = await getUpdateForm(db, request.actor, p.organisationSlug, p.themeSlug, p.key);
-      const model = {
-        form,
-        csrfToken: request.csrfToken,
-        values,
-        errors: error.fields,
-        conflict: error instanceof ConflictError ? error.message : undefined,
-      };
-      return sendPage(request, reply, {
-        title: updateTitle(model),
-        status: error.status,
-        content: updateView(model),
-      });
-    }
-    return reply.redirect(
-      `/progress/${encodeURIComponent(p.organisationSlug)}?saved=${saved.submitted ? "submitted" : "draft"}`,
-      303,
-    );
+  // The update form is multipart: it may carry a document as evidence (src/platform/uploads.ts).
+  app.register(async (scope) => {
+    await registerUploads(scope);
+    scope.post("/progress/:organisation/:theme/:key", async (request, reply) => {
+      const redirect = signInFirst(request, reply, request.url);
+      if (redirect) return redirect;
+      const p = updateParams(request);
+      const body = bodyOf(request);
+      const values = Object.fromEntries(UPDATE_FIELDS.map((n) => [n, field(body, n)])) as Record<
+        (typeof UPDATE_FIELDS)[number],
+        string | undefined
+      >;
+      let saved: { submitted: boolean };
+      try {
+        const document = readUploadedFile(request, "document", { label: "the document" });
+        const input: UpdateInput = { ...p, ...values, document, version: versionOf(body) };
+        saved = await db.transaction().execute((trx) => saveUpdate(trx, request.actor, input));
+      } catch (error) {
+        if (!(error instanceof ValidationError || error instanceof ConflictError)) throw error;
+        const form = await getUpdateForm(db, request.actor, p.organisationSlug, p.themeSlug, p.key);
+        const model = {
+          form,
+          csrfToken: request.csrfToken,
+          values,
+          errors: error.fields,
+          conflict: error instanceof ConflictError ? error.message : undefined,
+        };
+        return sendPage(request, reply, {
+          title: updateTitle(model),
+          status: error.status,
+          content: updateView(model),
+        });
+      }
+      return reply.redirect(
+        `/progress/${encodeURIComponent(p.organisationSlug)}?saved=${saved.submitted ? "submitted" : "draft"}`,
+        303,
+      );
+    });
   });
 
   app.post("/manage/progress-updates/:id/request-evidence", async (request, reply) => {

@@ -12,6 +12,7 @@ import type {
   ProgressUpdate,
   ResponsibilityRole,
 } from "./accountability.types.ts";
+import { evidenceFilePath } from "./evidence.paths.ts";
 import * as progressRepo from "./progress.repository.ts";
 
 // Who must act on what, by when, and how it is going: the actions of every route map's latest
@@ -52,7 +53,12 @@ export function toUpdate(row: UpdateRow, evidence: EvidenceRow[]): ProgressUpdat
     evidenceRequest: row.evidence_request,
     evidence: evidence
       .filter((e) => e.update_id === row.id)
-      .map((e) => ({ kind: e.kind, title: e.title, url: e.url, body: e.body })),
+      .map((e) =>
+        // An uploaded document is read at its own address, by whoever may read the update.
+        e.kind === "document" && e.file_name !== null
+          ? { kind: e.kind, title: e.title || e.file_name, url: evidenceFilePath(e.id), body: e.body }
+          : { kind: e.kind, title: e.title, url: e.url, body: e.body },
+      ),
   };
 }
 

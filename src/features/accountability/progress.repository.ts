@@ -133,7 +133,17 @@ export async function requestEvidence(db: Db, id: number, note: string): Promise
 
 export async function insertEvidence(
   db: Db,
-  rows: Array<{ update_id: number; kind: EvidenceKind; title: string; url: string | null; body: string }>,
+  rows: Array<{
+    update_id: number;
+    kind: EvidenceKind;
+    title: string;
+    url: string | null;
+    body: string;
+    file_name?: string;
+    content_type?: string;
+    byte_size?: number;
+    data?: Uint8Array;
+  }>,
 ): Promise<void> {
   if (rows.length > 0) await db.insertInto("progress_evidence").values(rows).execute();
 }
@@ -142,7 +152,7 @@ export function listEvidence(db: Db, updateIds: number[]) {
   if (updateIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom("progress_evidence")
-    .select(["id", "update_id", "kind", "title", "url", "body", "created_at"])
+    .select(["id", "update_id", "kind", "title", "url", "body", "created_at", "file_name", "byte_size"])
     .where("update_id", "in", updateIds)
     .orderBy("id")
     .execute();

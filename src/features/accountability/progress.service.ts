@@ -3,6 +3,7 @@ import { recordAudit } from "../../platform/audit.ts";
 import type { Db } from "../../platform/database.ts";
 import { ConflictError, type FieldErrors, NotFoundError } from "../../platform/errors.ts";
 import { authorize, can } from "../../platform/security/authorize.ts";
+import type { StoredFile } from "../../platform/uploads.ts";
 import {
   checkText,
   clean,
@@ -83,6 +84,9 @@ export interface UpdateInput {
   linkTitle?: string | undefined;
   indicator?: string | undefined;
   voice?: string | undefined;
+  /** An uploaded document, already checked by src/platform/uploads.ts, and what it is. */
+  document?: StoredFile | undefined;
+  documentTitle?: string | undefined;
 }
 
 function checkUrl(errors: FieldErrors, value: string | undefined): string | null {
@@ -131,7 +135,16 @@ export function checkUpdate(input: UpdateInput) {
     errors.linkUrl = "Enter the web link the name is for";
   const indicator = checkText(errors, "indicator", input.indicator, short("indicator", optional));
   const voice = checkText(errors, "voice", input.voice, paragraph("what people told you", optional));
+  const documentTitle = checkText(
+    errors,
+    "documentTitle",
+    input.documentTitle,
+    short("name of the document", optional),
+  );
+  if (documentTitle !== "" && !input.document && !errors.document)
+    errors.document = "Choose the document the name is for";
   throwIfInvalid(errors);
+  const document = input.document;
   return {
     submit,
     values: { status: status!, percent, narrative, confidence: confidence as Confidence },
@@ -139,6 +152,22 @@ export function checkUpdate(input: UpdateInput) {
       ...(linkUrl ? [{ kind: "link" as const, title: linkTitle, url: linkUrl, body: "" }] : []),
       ...(indicator ? [{ kind: "indicator" as const, title: indicator, url: null, body: "" }] : []),
       ...(voice ? [{ kind: "voice" as const, title: "", url: null, body: voice }] : []),
+      ...(document
+        ? [
+            {
+              kind: "document" as const,
+              title: documentTitle,
+              url: null,
+              body: "",
+              file: {
+                file_name: document.fileName,
+                content_type: document.mediaType,
+                byte_size: document.content.length,
+                data: document.content,
+              },
+            },
+          ]
+        : []),
     ],
   };
 }
@@ -178,14 +207,23 @@ export async function saveUpdate(
   }
   await progressRepo.insertEvidence(
     trx,
-    checked.evidence.map((e) => ({ ...e, update_id: id })),
+    checked.evidence.map(({ file, ...e }) => ({ ...e, ...file, update_id: id })),
   );
   await recordAudit(trx, actor, {
     action: checked.submit ? "progress.submit" : "progress.draft",
     entityType: "progress_update",
     entityId: id,
     before: form.draft ?? undefined,
-    after: { ...checked.values, state, organisation: form.organisation.slug, evidence: checked.evidence },
+    // A document is named in the trail, never copied into it.
+    after: {
+      ...checked.values,
+      state,
+      organisation: form.organisation.slug,
+      evidence: checked.evidence.map(({ file, ...e }) => ({
+        ...e,
+        ...(file ? { fileName: file.file_name } : {}),
+      })),
+    },
   });
   return { id, submitted: checked.submit };
 }

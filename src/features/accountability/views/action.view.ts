@@ -25,7 +25,7 @@ function evidenceList(update: ProgressUpdate): SafeHtml {
     ${update.evidence.map(
       (e) =>
         html`<li>${EVIDENCE_KINDS[e.kind]}: ${
-          e.kind === "link" && e.url
+          (e.kind === "link" || e.kind === "document") && e.url
             ? html`<a href="${e.url}" rel="nofollow noopener">${e.title || e.url}</a>`
             : e.kind === "voice"
               ? html`<q>${e.body}</q>`

@@ -1,4 +1,10 @@
 import { html, type SafeHtml } from "../../../platform/html.ts";
+import {
+  ACCEPT_ATTRIBUTE,
+  ALLOWED_KINDS_IN_WORDS,
+  MAX_UPLOAD_BYTES,
+  sizeInWords,
+} from "../../../platform/uploads.ts";
 import { pageHeader } from "../../../platform/views/components/page-header.ts";
 import { summaryList } from "../../../platform/views/components/summary-list.ts";
 import {
@@ -35,7 +41,19 @@ const FIELD_IDS: Record<string, string> = {
   linkTitle: "linkTitle",
   indicator: "indicator",
   voice: "voice",
+  document: "document",
+  documentTitle: "documentTitle",
 };
+
+/** A document as evidence: one file, its kind judged by its content when it arrives. */
+function documentInput(error: string | undefined, sentBack: boolean): SafeHtml {
+  return html`<div class="ds_question${error ? " ds_question--error" : ""}">
+    <label class="ds_label" for="document">A document that shows it</label>
+    <p class="ds_hint-text" id="document-hint">A ${ALLOWED_KINDS_IN_WORDS}, up to ${sizeInWords(MAX_UPLOAD_BYTES)}. It is seen by whoever can see this update: only your organisation and the programme team while it is a draft, everyone once it is submitted.${sentBack ? " If you chose a document before, choose it again." : ""}</p>
+    ${error ? html`<p class="ds_question__error-message" id="document-error">${error}</p>` : ""}
+    <input class="wm-file-input${error ? " wm-file-input--error" : ""}" type="file" id="document" name="document" accept="${ACCEPT_ATTRIBUTE}" aria-describedby="document-hint${error ? " document-error" : ""}"${error ? html` aria-invalid="true"` : ""}>
+  </div>`;
+}
 
 export function updateTitle(model: UpdatePageModel): string {
   const bad = Boolean(model.conflict) || Object.keys(model.errors ?? {}).length > 0;
@@ -64,7 +82,7 @@ export function updateView(model: UpdatePageModel): SafeHtml {
   ])}
   <p><a href="${actionPath(owed.action.themeSlug, owed.action.key)}">Read every update on this action</a></p>
   ${draft ? html`<p>You are finishing a draft. Only ${form.organisation.name} and the programme team can see it until you submit it.</p>` : ""}
-  <form method="post" action="${updateFormPath(form.organisation.slug, owed.action.themeSlug, owed.action.key)}" novalidate>
+  <form method="post" action="${updateFormPath(form.organisation.slug, owed.action.themeSlug, owed.action.key)}" enctype="multipart/form-data" novalidate>
     ${csrfField(model.csrfToken)}
     ${hiddenField("version", owed.version)}
     ${radios({
@@ -103,6 +121,8 @@ export function updateView(model: UpdatePageModel): SafeHtml {
     ${textInput({ id: "linkUrl", name: "linkUrl", label: "A web link that shows it", hint: "For example, https://www.gov.scot/publications/…", value: value("linkUrl", ""), spellcheck: false, error: errors.linkUrl })}
     ${textInput({ id: "linkTitle", name: "linkTitle", label: "What the link is", value: value("linkTitle", ""), error: errors.linkTitle })}
     ${textInput({ id: "indicator", name: "indicator", label: "An indicator it moves", hint: "The name or reference of a Promise Progress Framework indicator.", value: value("indicator", ""), error: errors.indicator })}
+    ${documentInput(errors.document, Object.keys(errors).length > 0 || Boolean(model.conflict))}
+    ${textInput({ id: "documentTitle", name: "documentTitle", label: "What the document is", value: value("documentTitle", ""), error: errors.documentTitle })}
     ${textarea({ id: "voice", name: "voice", label: "What children, young people or families told you", hint: "In their words, with their agreement, without names.", value: value("voice", ""), error: errors.voice, rows: 3 })}
     ${radios({
       idPrefix: "confidence",
