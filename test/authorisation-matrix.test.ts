@@ -8,6 +8,7 @@ import { bulkMatrix } from "./matrix/bulk.rows.ts";
 import { governanceMatrix } from "./matrix/governance.rows.ts";
 import { importMatrix } from "./matrix/import.rows.ts";
 import { indicatorsMatrix } from "./matrix/indicators.rows.ts";
+import { indicatorsEditMatrix } from "./matrix/indicators-edit.rows.ts";
 import { landscapeMatrix } from "./matrix/landscape.rows.ts";
 import {
   type Answer,
@@ -37,6 +38,7 @@ const PARTS: MatrixPart<any>[] = [
   accountsMatrix,
   importMatrix,
   indicatorsMatrix,
+  indicatorsEditMatrix,
   landscapeMatrix,
   accountabilityMatrix,
   bulkMatrix,

@@ -50,3 +50,45 @@ export class UploadPage extends AbstractPage {
     return p;
   }
 }
+
+/** `/manage/indicators/new` and an indicator's editing page: the indicator form, evidence, links. */
+export class IndicatorFormPage extends AbstractPage {
+  readonly outcome: Locator;
+  readonly name: Locator;
+  readonly unit: Locator;
+  readonly baselinePeriod: Locator;
+  readonly baselineValue: Locator;
+  readonly story: Locator;
+  readonly errorSummary: Locator;
+  readonly confirmation: Locator;
+  readonly evidenceText: Locator;
+  readonly linkAction: Locator;
+
+  private constructor(page: Page) {
+    super(page);
+    this.outcome = page.getByLabel("Outcome it measures");
+    this.name = page.getByLabel("Name of the indicator");
+    this.unit = page.getByLabel("Unit", { exact: true });
+    this.baselinePeriod = page.getByLabel("Baseline period (optional)");
+    this.baselineValue = page.getByLabel("Baseline value (optional)");
+    this.story = page.getByLabel("The story behind the data (optional)");
+    this.errorSummary = page.locator(".ds_error-summary");
+    this.confirmation = page.locator(".ds_notification-message");
+    this.evidenceText = page.getByLabel("Quote or finding");
+    this.linkAction = page.getByLabel("Link an action");
+  }
+
+  choose(label: string): Promise<void> {
+    return this.page.getByLabel(label, { exact: true }).check({ force: true });
+  }
+
+  button(name: string): Locator {
+    return this.main.getByRole("button", { name });
+  }
+
+  static async verifyOnPage(page: Page, title: string): Promise<IndicatorFormPage> {
+    const p = new IndicatorFormPage(page);
+    await p.checkHeading(title);
+    return p;
+  }
+}

@@ -7,6 +7,8 @@ import { authorize } from "../../platform/security/authorize.ts";
 import { formTitle } from "../../platform/views/forms.ts";
 import { findIndicator, listIndicatorVersions } from "./framework.repository.ts";
 import { setIndicatorPublished } from "./framework.service.ts";
+import { indicatorEditRoutes } from "./indicator-edit.routes.ts";
+import { indicatorExtrasRoutes } from "./indicator-extras.routes.ts";
 import { getFramework, getIndicator } from "./indicator-read.service.ts";
 import { listUploads } from "./observation.repository.ts";
 import { confirmUpload, previewUpload } from "./upload.service.ts";
@@ -58,6 +60,8 @@ async function uploadPage(
 
 export function indicatorManageRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db } = deps;
+  indicatorEditRoutes(app, deps);
+  indicatorExtrasRoutes(app, deps);
 
   app.get("/manage/indicators", async (request, reply) => {
     const redirect = signInFirst(request, reply, request.url.split("?")[0]);
