@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { accountabilityRoutes } from "./features/accountability/accountability.routes.ts";
 import { bulkRoutes } from "./features/accountability/bulk.routes.ts";
 import { evidenceRoutes } from "./features/accountability/evidence.routes.ts";
+import { type ReminderSchedule, registerReminders } from "./features/accountability/reminder.scheduler.ts";
 import { accountRoutes, registerSessions } from "./features/accounts/account.routes.ts";
 import { oidcRoutes } from "./features/accounts/oidc.routes.ts";
 import { adminRoutes } from "./features/admin/admin.routes.ts";
@@ -45,9 +46,11 @@ export interface AppDeps {
   db: Db;
   /** `pageCacheSeconds` absent or 0: no in-memory page cache (tests that write rows directly). */
   config: Pick<Config, "production" | "logLevel"> &
-    Partial<Pick<Config, "pageCacheSeconds" | "apiRateLimitPerMinute" | "oidc" | "trustProxy">>;
+    Partial<Pick<Config, "pageCacheSeconds" | "apiRateLimitPerMinute" | "oidc" | "trustProxy" | "staleAfterDays">>;
   /** How emails go out; absent: they are written to the log (see platform/mail.ts). */
   mailer?: Mailer;
+  /** Send reporting-round reminders from this process (the server; tests that ask for it). */
+  reminders?: ReminderSchedule;
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -105,5 +108,6 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   accountabilityRoutes(app, deps);
   bulkRoutes(app, deps);
   evidenceRoutes(app, deps);
+  registerReminders(app, deps);
   return app;
 }

@@ -27,7 +27,12 @@ export async function startServer(
     await options.seedIfEmpty?.(handle);
     // Without SMTP, emails go to the log, where whoever runs the demo can copy their links.
     const mailer = mailerFromConfig(config, (text) => console.log(text));
-    const app = await createApp({ db: handle.db, config, mailer });
+    const app = await createApp({
+      db: handle.db,
+      config,
+      mailer,
+      reminders: { everyMinutes: config.reminderEveryMinutes },
+    });
     app.addHook("onClose", async () => mailer.close());
     const url = await app.listen({ port: config.port, host: config.host });
     let stopping: Promise<void> | undefined;

@@ -12,6 +12,7 @@ import * as accountLinksAndThrottling from "./migrations/2026-11-22T1720_account
 import * as importMinutesAndUpdates from "./migrations/2026-11-22T1730_import_minutes_and_updates.ts";
 import * as oidcSubject from "./migrations/2026-11-22T1740_oidc_subject.ts";
 import * as indicatorEditingAndIndexes from "./migrations/2026-11-22T1820_indicator_editing_and_indexes.ts";
+import * as reportingRounds from "./migrations/2026-11-22T1830_reporting_rounds.ts";
 import * as bulkUpdatesAndEvidenceFiles from "./migrations/2026-11-22T1840_bulk_updates_and_evidence_files.ts";
 
 // Migrations are listed here, in order, rather than read from the folder at run time:
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-22T1730_import_minutes_and_updates": importMinutesAndUpdates,
   "2026-11-22T1740_oidc_subject": oidcSubject,
   "2026-11-22T1820_indicator_editing_and_indexes": indicatorEditingAndIndexes,
+  "2026-11-22T1830_reporting_rounds": reportingRounds,
   "2026-11-22T1840_bulk_updates_and_evidence_files": bulkUpdatesAndEvidenceFiles,
 };
 

@@ -41,6 +41,13 @@ import type {
 } from "./schema/indicators.ts";
 import type { OrganisationTable } from "./schema/organisations.ts";
 import type {
+  ReportingRoundTable,
+  ReportingRoundThemeTable,
+  RoundObligationTable,
+  RoundReminderDeliveryTable,
+  RoundReminderTable,
+} from "./schema/rounds.ts";
+import type {
   EditionItemTable,
   FoundationTable,
   ProgrammeTable,
@@ -60,6 +67,7 @@ export type * from "./schema/governance.ts";
 export type * from "./schema/import.ts";
 export type * from "./schema/indicators.ts";
 export type * from "./schema/organisations.ts";
+export type * from "./schema/rounds.ts";
 export type * from "./schema/route-maps.ts";
 
 export interface Database {
@@ -102,6 +110,11 @@ export interface Database {
   progress_update: ProgressUpdateTable;
   progress_evidence: ProgressEvidenceTable;
   progress_upload_pending: ProgressUploadPendingTable;
+  reporting_round: ReportingRoundTable;
+  reporting_round_theme: ReportingRoundThemeTable;
+  round_obligation: RoundObligationTable;
+  round_reminder: RoundReminderTable;
+  round_reminder_delivery: RoundReminderDeliveryTable;
 }
 
 export type EditionRow = Selectable<RouteMapEditionTable>;

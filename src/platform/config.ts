@@ -20,6 +20,10 @@ export interface Config {
   mailFrom: string;
   /** Where people reach this Waymark, for links in emails: `https://waymark.example.org`. */
   baseUrl: string;
+  /** An action with no submitted update for this many days counts as stale (no recent update). */
+  staleAfterDays: number;
+  /** How often, in minutes, the server looks for reporting-round reminders to send; 0 turns it off. */
+  reminderEveryMinutes: number;
   /** Single sign-on through OpenID Connect; unset unless WAYMARK_OIDC_ISSUER and its client are set. */
   oidc: OidcConfig | undefined;
   /**
@@ -101,6 +105,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     baseUrl,
     oidc: oidcConfig(env),
     trustProxy: trustProxy(env),
+    staleAfterDays: integer(env, "WAYMARK_STALE_AFTER_DAYS", 180, 1, 3650),
+    reminderEveryMinutes: integer(env, "WAYMARK_REMINDER_MINUTES", 5, 0, 1440),
   };
 }
 

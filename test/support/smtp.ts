@@ -99,8 +99,13 @@ export function linkIn(message: CaughtMessage, prefix: string): string {
   return found;
 }
 
-/** Starts the catcher; close it in afterAll. */
-export async function startMailCatcher(options: { baseUrl?: string } = {}): Promise<MailCatcher> {
+/**
+ * Starts the catcher; close it in afterAll. `refuse`: addresses the server turns away at RCPT TO
+ * (a permanent failure for that recipient), as a real mail server refuses an unknown mailbox.
+ */
+export async function startMailCatcher(
+  options: { baseUrl?: string; refuse?: string[] } = {},
+): Promise<MailCatcher> {
   const messages: CaughtMessage[] = [];
   const waiting: Array<{ address: string; index: number; resolve: (m: CaughtMessage) => void }> = [];
   const to = (address: string) =>
@@ -111,6 +116,10 @@ export async function startMailCatcher(options: { baseUrl?: string } = {}): Prom
     // Plain SMTP on localhost: no self-signed STARTTLS for the client to refuse.
     disabledCommands: ["STARTTLS"],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      const refused = options.refuse?.some((r) => r.toLowerCase() === address.address.toLowerCase());
+      callback(refused ? Object.assign(new Error("No such mailbox here"), { responseCode: 550 }) : undefined);
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));

@@ -6,6 +6,7 @@ import { API_ROOT } from "../api/api.presenters.ts";
 import { BAD_REQUEST_OR_NOT_FOUND, SlugParams } from "../api/common.schema.ts";
 import { ActionParams, ActionStory, OrganisationAccount, OrganisationList } from "./accountability.schema.ts";
 import {
+  DEFAULT_STALE_DAYS,
   getOrganisationAccount,
   listActionAccounts,
   listOrganisationSummaries,
@@ -93,7 +94,9 @@ export function accountabilityApi(api: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request) => {
-      const account = await getOrganisationAccount(deps.db, PUBLIC, request.params.slug);
+      const account = await getOrganisationAccount(deps.db, PUBLIC, request.params.slug, {
+        staleAfterDays: deps.config.staleAfterDays ?? DEFAULT_STALE_DAYS,
+      });
       return {
         organisation: presentOrganisation(account.organisation),
         actions: account.actions.map((a) => ({ role: a.role, action: presentAccount(a), stale: a.stale })),

@@ -48,10 +48,10 @@ const UPDATE_FIELDS = [
   "documentTitle",
 ] as const;
 
-/** ?staleAfterDays=: a whole number of days from 1 to 3650, or the default. */
-function staleDays(query: unknown): number {
+/** ?staleAfterDays=: a whole number of days from 1 to 3650, or the configured period. */
+function staleDays(query: unknown, configured: number): number {
   const value = (query as Record<string, unknown> | undefined)?.staleAfterDays;
-  if (value === undefined || value === "") return DEFAULT_STALE_DAYS;
+  if (value === undefined || value === "") return configured;
   const days = typeof value === "string" && /^\d{1,4}$/.test(value) ? Number(value) : 0;
   if (days < 1 || days > 3650)
     throw new ValidationError(
@@ -63,6 +63,7 @@ function staleDays(query: unknown): number {
 
 export function accountabilityRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db } = deps;
+  const staleAfterDays = deps.config.staleAfterDays ?? DEFAULT_STALE_DAYS;
 
   app.get("/organisations", async (request, reply) => {
     const organisations = await listOrganisationSummaries(db);
@@ -76,7 +77,7 @@ export function accountabilityRoutes(app: FastifyInstance, deps: AppDeps): void 
   app.get("/organisations/:slug", async (request, reply) => {
     const slug = slugParam((request.params as Params).slug, "organisation");
     const account = await getOrganisationAccount(db, request.actor, slug, {
-      staleAfterDays: staleDays(request.query),
+      staleAfterDays: staleDays(request.query, staleAfterDays),
     });
     return sendPage(request, reply, {
       title: account.organisation.name,
@@ -209,7 +210,9 @@ export function accountabilityRoutes(app: FastifyInstance, deps: AppDeps): void 
     const redirect = signInFirst(request, reply, request.url);
     if (redirect) return redirect;
     const slug = slugParam((request.params as Params).organisation, "organisation");
-    const account = await getOwed(db, request.actor, slug, { staleAfterDays: staleDays(request.query) });
+    const account = await getOwed(db, request.actor, slug, {
+      staleAfterDays: staleDays(request.query, staleAfterDays),
+    });
     return sendPage(request, reply, {
       title: `What ${account.organisation.name} owes`,
       breadcrumbs: [{ href: "/progress", text: "Progress updates" }],
