@@ -8,6 +8,7 @@ import { accountabilityRoutes } from "./features/accountability/accountability.r
 import { bulkRoutes } from "./features/accountability/bulk.routes.ts";
 import { evidenceRoutes } from "./features/accountability/evidence.routes.ts";
 import { type ReminderSchedule, registerReminders } from "./features/accountability/reminder.scheduler.ts";
+import { roundRoutes } from "./features/accountability/round.routes.ts";
 import { accountRoutes, registerSessions } from "./features/accounts/account.routes.ts";
 import { oidcRoutes } from "./features/accounts/oidc.routes.ts";
 import { adminRoutes } from "./features/admin/admin.routes.ts";
@@ -108,6 +109,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   accountabilityRoutes(app, deps);
   bulkRoutes(app, deps);
   evidenceRoutes(app, deps);
+  roundRoutes(app, deps);
   registerReminders(app, deps);
   return app;
 }

@@ -17,6 +17,7 @@ import {
   VISITORS,
   type Visitor,
 } from "./matrix/matrix.types.ts";
+import { roundsMatrix } from "./matrix/rounds.rows.ts";
 import { routeMapsMatrix } from "./matrix/route-maps.rows.ts";
 import { singleSignOnMatrix } from "./matrix/single-sign-on.rows.ts";
 import { createTestDatabase } from "./support/database.ts";
@@ -43,6 +44,7 @@ const PARTS: MatrixPart<any>[] = [
   accountabilityMatrix,
   bulkMatrix,
   singleSignOnMatrix,
+  roundsMatrix,
 ];
 
 interface Cell {

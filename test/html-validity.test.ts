@@ -13,6 +13,7 @@ import { anonymousSession, getPage, postForm, type Session, signIn, testApp } fr
 import { visitIndicatorPages } from "./support/indicator-pages.ts";
 import { landscapePages } from "./support/landscape-pages.ts";
 import { checkHtml, formatNuErrors } from "./support/nu-checker.ts";
+import { visitRoundPages } from "./support/round-pages.ts";
 import { listRoutes } from "./support/routes.ts";
 
 // DESIGN.md §6: every page passes the Nu HTML Checker with zero errors. The pages are found from
@@ -309,6 +310,7 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
     await visitAdminPages(app, db, visit, record);
     await visitIndicatorPages(app, db, record, sampled);
     await visitBulkPages(app, db, record, sampled);
+    await visitRoundPages(app, db, editor, visit, record);
 
     // Error pages, and forms sent back with their errors.
     const errorPage = async (name: string, response: Promise<LightMyRequestResponse>, expected: number) =>

@@ -21,11 +21,13 @@ import {
   type UpdateInput,
 } from "./progress.service.ts";
 import { getResponsibilityForm, saveResponsibility } from "./responsibility.service.ts";
+import { openRoundsFor } from "./round.service.ts";
 import { actionView } from "./views/action.view.ts";
 import { organisationsView, organisationView } from "./views/organisations.view.ts";
 import { actionPath } from "./views/parts.ts";
 import { progressHomeView } from "./views/progress-home.view.ts";
 import { responsibilityTitle, responsibilityView } from "./views/responsibility.view.ts";
+import { owedInRoundsView } from "./views/round.view.ts";
 import { updateTitle, updateView } from "./views/update.view.ts";
 
 // Accountability's pages. Public: the register of organisations, each organisation's page (what
@@ -202,7 +204,11 @@ export function accountabilityRoutes(app: FastifyInstance, deps: AppDeps): void 
     const organisations = where.everywhere ? all : all.filter((o) => where.organisationIds.includes(o.id));
     return sendPage(request, reply, {
       title: "Progress updates",
-      content: progressHomeView({ organisations, everywhere: where.everywhere }),
+      content: progressHomeView({
+        organisations,
+        everywhere: where.everywhere,
+        runsRounds: can(request.actor, "progress.review"),
+      }),
     });
   });
 
@@ -213,6 +219,11 @@ export function accountabilityRoutes(app: FastifyInstance, deps: AppDeps): void 
     const account = await getOwed(db, request.actor, slug, {
       staleAfterDays: staleDays(request.query, staleAfterDays),
     });
+    const canReport = can(request.actor, "progress.report", { organisationId: account.organisation.id });
+    const rounds = owedInRoundsView(
+      await openRoundsFor(db, request.actor, account.organisation.id),
+      canReport,
+    );
     return sendPage(request, reply, {
       title: `What ${account.organisation.name} owes`,
       breadcrumbs: [{ href: "/progress", text: "Progress updates" }],
@@ -220,6 +231,7 @@ export function accountabilityRoutes(app: FastifyInstance, deps: AppDeps): void 
         account,
         canReport: can(request.actor, "progress.report", { organisationId: account.organisation.id }),
         path: `/progress/${encodeURIComponent(slug)}`,
+        rounds,
         saved:
           (request.query as Record<string, unknown>).saved === "submitted"
             ? "submitted"

@@ -88,7 +88,10 @@ export const OrganisationAccount = component(
         Type.Object({
           role: Type.Enum(["lead", "partner"]),
           action: ActionAccount,
-          stale: Type.Boolean({ description: "No submitted update for 180 days, or none at all." }),
+          stale: Type.Boolean({
+            description:
+              "No submitted update within the stale period (WAYMARK_STALE_AFTER_DAYS, 180 days unless set), or none at all.",
+          }),
         }),
       ),
     },

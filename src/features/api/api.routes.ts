@@ -3,6 +3,7 @@ import type { Static } from "typebox";
 import type { AppDeps } from "../../app.ts";
 import { NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { accountabilityApi } from "../accountability/accountability.api.ts";
+import { roundApi } from "../accountability/round.api.ts";
 import { adminApiRoutes } from "../admin/admin-api.routes.ts";
 import { INDICATOR_TAG, indicatorApiRoutes } from "../indicators/indicator.api.ts";
 import { compareEditions } from "../route-maps/edition-compare.ts";
@@ -148,6 +149,7 @@ export function apiRoutes(app: FastifyInstance, deps: AppDeps): void {
       });
 
       accountabilityApi(api, deps);
+      roundApi(api, deps);
 
       api.setNotFoundHandler(async () => {
         throw new NotFoundError(`There is nothing at this address. The API starts at ${API_ROOT}.`);

@@ -48,6 +48,8 @@ export interface OrganisationPageModel {
   path: string;
   /** Just saved: "draft" or "submitted". */
   saved?: string | undefined;
+  /** The open reporting rounds it owes updates in (its progress page). */
+  rounds?: SafeHtml;
 }
 
 function savedNotice(saved: string | undefined): SafeHtml {
@@ -87,6 +89,7 @@ export function organisationView(model: OrganisationPageModel): SafeHtml {
       value: organisation.sectors.length === 0 ? "None" : organisation.sectors.map((s) => s.name).join(", "),
     },
   ])}
+  ${model.rounds ?? ""}
   <h2 id="must-act">What ${organisation.name} must act on</h2>
   ${
     actions.length === 0

@@ -8,9 +8,12 @@ import type { OrganisationSummary } from "../accountability.types.ts";
 export function progressHomeView(model: {
   organisations: OrganisationSummary[];
   everywhere: boolean;
+  /** The programme team: a way to the reporting rounds. */
+  runsRounds?: boolean;
 }): SafeHtml {
   const { organisations } = model;
   return html`${pageHeader({ title: "Progress updates" })}
+  ${model.runsRounds ? html`<p>To ask organisations for updates by a date, with email reminders, open a <a href="/rounds">reporting round</a>.</p>` : ""}
   ${
     organisations.length === 0
       ? html`<p>You do not report for any organisation yet. Ask the programme team to add you as a contributor for yours.</p>`
