@@ -15,6 +15,7 @@ import {
 } from "../src/features/route-maps/edition-document.ts";
 import type { Actor } from "../src/platform/actor.ts";
 import { openPglite, openPostgres } from "../src/platform/database.ts";
+import { benchAccountability } from "./accountability.ts";
 import { benchIndicators } from "./indicators.ts";
 
 const EDITIONS_PER_ROUTE_MAP = 4;
@@ -145,6 +146,7 @@ for (const url of targets) {
     `| ${url} | ${await time(app, url)} | ${await time(cachedApp, url)} | ${(first.rawPayload.length / 1024).toFixed(1)} |`,
   );
 }
+await benchAccountability(db, app, someTheme, Math.max(10, Math.round(REQUESTS / 10)));
 await benchIndicators(db, app, analyst);
 await app.close();
 await cachedApp.close();

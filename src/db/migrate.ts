@@ -14,6 +14,7 @@ import * as oidcSubject from "./migrations/2026-11-22T1740_oidc_subject.ts";
 import * as indicatorEditingAndIndexes from "./migrations/2026-11-22T1820_indicator_editing_and_indexes.ts";
 import * as reportingRounds from "./migrations/2026-11-22T1830_reporting_rounds.ts";
 import * as bulkUpdatesAndEvidenceFiles from "./migrations/2026-11-22T1840_bulk_updates_and_evidence_files.ts";
+import * as progressNewestIndex from "./migrations/2026-11-22T1841_progress_newest_index.ts";
 
 // Migrations are listed here, in order, rather than read from the folder at run time:
 // the list is checked by the type checker and works the same from any working directory.
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-22T1820_indicator_editing_and_indexes": indicatorEditingAndIndexes,
   "2026-11-22T1830_reporting_rounds": reportingRounds,
   "2026-11-22T1840_bulk_updates_and_evidence_files": bulkUpdatesAndEvidenceFiles,
+  "2026-11-22T1841_progress_newest_index": progressNewestIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -223,17 +223,18 @@ export type ResponsibilityRow = {
   sector_id: number | null;
 };
 
-/** Responsibilities of one action, or of every action. */
+/** Responsibilities of one action, of one route map's actions, or of every action. */
 export function listResponsibilities(
   db: Db,
-  where?: { themeId: number; key: string },
+  where?: { themeId: number; key?: string },
 ): Promise<ResponsibilityRow[]> {
   let query = db
     .selectFrom("action_responsibility")
     .select(["theme_id", "action_key", "role", "organisation_id", "sector_id"])
     .orderBy("role")
     .orderBy("id");
-  if (where) query = query.where("theme_id", "=", where.themeId).where("action_key", "=", where.key);
+  if (where) query = query.where("theme_id", "=", where.themeId);
+  if (where?.key !== undefined) query = query.where("action_key", "=", where.key);
   return query.execute();
 }
 

@@ -98,7 +98,7 @@ export async function listActionAccounts(
   const themeIds = [...new Set(items.map((i) => i.theme_id))];
   const [tracking, responsibilities, organisations, sectors, latestRows] = await Promise.all([
     repo.listTracking(db, themeIds),
-    repo.listResponsibilities(db),
+    repo.listResponsibilities(db, options.themeId === undefined ? undefined : { themeId: options.themeId }),
     repo.listOrganisations(db),
     repo.listSectors(db),
     progressRepo.latestSubmitted(db, themeIds),

@@ -25,11 +25,13 @@ export async function routeMapProgressSection(
   db: Db,
   theme: { id?: number; slug: string },
 ): Promise<SafeHtml> {
-  const accounts = await listActionAccounts(db);
-  const progress = await getProgrammeProgress(db, accounts);
-  return routeMapProgressView(
-    progress,
-    theme.slug,
-    accounts.filter((a) => a.action.themeSlug === theme.slug),
-  );
+  // The roll-up in one query; the actions' details only for this route map.
+  const [progress, themeRow] = await Promise.all([
+    getProgrammeProgress(db),
+    theme.id === undefined
+      ? db.selectFrom("theme").select("id").where("slug", "=", theme.slug).executeTakeFirst()
+      : { id: theme.id },
+  ]);
+  const accounts = themeRow ? await listActionAccounts(db, { themeId: themeRow.id }) : [];
+  return routeMapProgressView(progress, theme.slug, accounts);
 }

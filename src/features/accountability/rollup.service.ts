@@ -1,7 +1,6 @@
 import type { Db } from "../../platform/database.ts";
-import * as repo from "./accountability.repository.ts";
-import { listActionAccounts } from "./accountability.service.ts";
 import type { ActionAccount } from "./accountability.types.ts";
+import { listRollupItems } from "./rollup.repository.ts";
 import { type Group, type Leaf, type Rolled, rollUp } from "./rollup.ts";
 
 // The roll-up of the whole programme from the latest published editions, for the public pages.
@@ -26,12 +25,16 @@ export function actionLeaf(account: ActionAccount): Leaf {
   };
 }
 
-/** Builds the programme → foundation → route map → outcome → action tree and rolls every level up. */
-export async function getProgrammeProgress(db: Db, known?: ActionAccount[]): Promise<ProgrammeProgress> {
-  const [accounts, items] = await Promise.all([known ?? listActionAccounts(db), repo.listCurrentItems(db)]);
-  const outcomes = items.filter((i) => i.section === "outcome");
+/**
+ * Builds the programme → foundation → route map → outcome → action tree and rolls every level up,
+ * from one query (rollup.repository.ts) however many actions and updates there are.
+ */
+export async function getProgrammeProgress(db: Db): Promise<ProgrammeProgress> {
+  const items = await listRollupItems(db);
   const foundations = new Map<string, Map<string, Group>>();
   const outcomeGroups = new Map<string, Group>();
+  /** Each route map's outcomes, by key. */
+  const outcomesOf = new Map<number, string[]>();
   const themeGroup = (foundationSlug: string, themeSlug: string): Group => {
     const themes = foundations.get(foundationSlug) ?? new Map<string, Group>();
     foundations.set(foundationSlug, themes);
@@ -39,24 +42,30 @@ export async function getProgrammeProgress(db: Db, known?: ActionAccount[]): Pro
     themes.set(themeSlug, group);
     return group;
   };
-  for (const o of outcomes) {
+  for (const o of items) {
+    if (o.section !== "outcome") continue;
     const group: Group = { children: [] };
     outcomeGroups.set(o.key, group);
+    outcomesOf.set(o.theme_id, [...(outcomesOf.get(o.theme_id) ?? []), o.key]);
     themeGroup(o.foundation_slug, o.theme_slug).children.push(group);
   }
-  for (const account of accounts) {
-    const { action } = account;
-    const own = outcomes.filter((o) => o.theme_id === action.themeId);
+  for (const action of items) {
+    if (action.section !== "action") continue;
+    const own = outcomesOf.get(action.theme_id) ?? [];
     const outcomeKey =
-      account.outcomeKey && own.some((o) => o.key === account.outcomeKey)
-        ? account.outcomeKey
+      action.outcome_key && own.includes(action.outcome_key)
+        ? action.outcome_key
         : own.length === 1
-          ? own[0]!.key
+          ? own[0]!
           : null;
     const parent = outcomeKey
       ? outcomeGroups.get(outcomeKey)!
-      : themeGroup(action.foundationSlug, action.themeSlug);
-    parent.children.push(actionLeaf(account));
+      : themeGroup(action.foundation_slug, action.theme_slug);
+    parent.children.push({
+      status: action.status ?? "not_started",
+      percent: action.percent ?? 0,
+      weight: action.weight,
+    });
   }
   const result: ProgrammeProgress = {
     programme: rollUp({ children: [...foundations.values()].map((t) => ({ children: [...t.values()] })) }),
