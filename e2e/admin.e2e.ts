@@ -1,7 +1,11 @@
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEMO_ADMIN, DEMO_EDITOR } from "../src/features/demo/demo.service.ts";
-import { AuditPage, PeoplePage, PersonPage, TokensPage } from "./pages/admin-pages.ts";
+import { pathOf } from "../test/support/accounts.ts";
+import { unique } from "../test/support/factories.ts";
+import { linkIn, type MailCatcher, startMailCatcher } from "../test/support/smtp.ts";
+import { InvitationPage } from "./pages/account-pages.ts";
+import { AuditPage, InvitePage, PeoplePage, PersonPage, TokensPage } from "./pages/admin-pages.ts";
 import { SignInPage } from "./pages/sign-in-page.ts";
 import { expectNoAxeViolations } from "./support/axe.ts";
 import { launchBrowser, MODES, Visitor } from "./support/browser.ts";
@@ -9,22 +13,26 @@ import { startServer, type TestServer } from "./support/server.ts";
 
 // Administration in a browser, as the demo administrator: the people, one person's roles (a
 // refused grant, then a granted one), deactivating and reactivating, the audit trail that
-// recorded it, and an API token that works once and not after it is revoked. With JavaScript,
+// recorded it, an API token that works once and not after it is revoked, and inviting someone
+// through the form (the real email read from a mail catcher, its link followed). With JavaScript,
 // without it, and at phone width; every page passes axe-core.
 
 let browser: Browser;
+let catcher: MailCatcher;
 beforeAll(async () => {
   browser = await launchBrowser();
+  catcher = await startMailCatcher();
 });
 afterAll(async () => {
   await browser?.close();
+  await catcher?.close();
 });
 
 describe.each(MODES)("the demo administrator, $name,", (mode) => {
   let server: TestServer;
   let admin: Visitor;
   beforeEach(async () => {
-    server = await startServer("demo");
+    server = await startServer("demo", { mailer: catcher.mailer });
     admin = await Visitor.open(browser, server.url, mode);
   });
   afterEach(async () => {
@@ -81,6 +89,45 @@ describe.each(MODES)("the demo administrator, $name,", (mode) => {
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((x, y) => x - y)).toEqual(order);
     await accessibleAndClean();
+  });
+
+  it("invites someone through the form, who follows the emailed link", async () => {
+    await admin.goto("/admin");
+    await (await SignInPage.verifyOnPage(admin.page)).signInAs(DEMO_ADMIN.email, DEMO_ADMIN.password);
+    const people = await PeoplePage.verifyOnPage(admin.page);
+    await admin.clickAndWait(() => people.main.getByRole("link", { name: "Invite someone" }).click());
+    let invite = await InvitePage.verifyOnPage(admin.page);
+    await accessibleAndClean();
+
+    // A contributor without an organisation: the form comes back saying so, answers kept.
+    const email = `${unique("e2e-invitee")}@example.test`;
+    await invite.invite({ email, name: "Isla Invitee", roles: ["Reader", "Organisation contributor"] });
+    invite = await InvitePage.verifyOnPage(admin.page);
+    expect(await admin.page.title()).toMatch(/^Error: /);
+    expect(await invite.errorSummary.textContent()).toContain("Choose the organisation");
+    expect(await admin.page.getByLabel("Email address").inputValue()).toBe(email);
+    await accessibleAndClean();
+
+    await invite.invite({ email, name: "Isla Invitee", roles: [], organisation: "Fife" });
+    const person = await PersonPage.verifyOnPage(admin.page, "Isla Invitee");
+    expect(await person.confirmation.textContent()).toContain("The invitation has been emailed");
+    expect((await person.texts(person.roles)).sort()).toEqual([
+      "Organisation contributor for Fife",
+      "Reader",
+    ]);
+    await accessibleAndClean();
+
+    const link = pathOf(linkIn(await catcher.next(email, 0), "http://localhost/invitations/"));
+    const invitee = await Visitor.open(browser, server.url, mode);
+    try {
+      await invitee.goto(link);
+      await InvitationPage.verifyOnPage(invitee.page);
+      expect(await invitee.page.locator("main").textContent()).toContain(email);
+      await expectNoAxeViolations(invitee);
+      invitee.expectNoProblems();
+    } finally {
+      await invitee.close();
+    }
   });
 
   it("makes an API token that works until it is revoked", async () => {

@@ -107,3 +107,38 @@ export class TokensPage extends AbstractPage {
     await loaded;
   }
 }
+
+/** `/admin/invite`: invite someone by email, with their roles. */
+export class InvitePage extends AbstractPage {
+  readonly errorSummary: Locator;
+
+  private constructor(page: Page) {
+    super(page);
+    this.errorSummary = page.locator(".ds_error-summary");
+  }
+
+  static async verifyOnPage(page: Page): Promise<InvitePage> {
+    const invite = new InvitePage(page);
+    await invite.checkHeading("Invite someone");
+    return invite;
+  }
+
+  /** Fills in the form (roles ticked by their names) and sends it; waits for the next page. */
+  async invite(person: {
+    email: string;
+    name: string;
+    roles: string[];
+    organisation?: string;
+  }): Promise<void> {
+    await this.page.getByLabel("Email address").fill(person.email);
+    await this.page.getByLabel("Full name").fill(person.name);
+    for (const role of person.roles) await this.page.getByLabel(role, { exact: true }).check({ force: true });
+    if (person.organisation)
+      await this.page
+        .getByLabel("Organisation (for an organisation contributor only)")
+        .selectOption({ label: person.organisation });
+    const loaded = this.page.waitForEvent("load");
+    await this.main.getByRole("button", { name: "Send the invitation" }).click();
+    await loaded;
+  }
+}
