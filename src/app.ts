@@ -17,6 +17,7 @@ import { apiRoutes } from "./features/api/api.routes.ts";
 import { registerBearerTokens } from "./features/api-tokens/token.auth.ts";
 import { tokenRoutes } from "./features/api-tokens/token.routes.ts";
 import { calendarRoutes } from "./features/calendars/calendar.routes.ts";
+import { commitmentRoutes } from "./features/commitments/commitment.routes.ts";
 import { governanceRoutes } from "./features/governance/governance.routes.ts";
 import { importRoutes } from "./features/import/import.routes.ts";
 import { indicatorRoutes } from "./features/indicators/indicator.routes.ts";
@@ -113,5 +114,6 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   evidenceRoutes(app, deps);
   roundRoutes(app, deps);
   registerReminders(app, deps);
+  commitmentRoutes(app, deps);
   return app;
 }

@@ -5,6 +5,7 @@ import { accountabilityMatrix } from "./matrix/accountability.rows.ts";
 import { accountsMatrix } from "./matrix/accounts.rows.ts";
 import { adminMatrix } from "./matrix/admin.rows.ts";
 import { bulkMatrix } from "./matrix/bulk.rows.ts";
+import { commitmentsMatrix } from "./matrix/commitments.rows.ts";
 import { governanceMatrix } from "./matrix/governance.rows.ts";
 import { importMatrix } from "./matrix/import.rows.ts";
 import { indicatorsMatrix } from "./matrix/indicators.rows.ts";
@@ -45,6 +46,7 @@ const PARTS: MatrixPart<any>[] = [
   bulkMatrix,
   singleSignOnMatrix,
   roundsMatrix,
+  commitmentsMatrix,
 ];
 
 interface Cell {

@@ -7,6 +7,7 @@ import type { DatabaseHandle, Db } from "../src/platform/database.ts";
 import { accountErrorPages, accountLinks } from "./support/account-pages.ts";
 import { accountabilitySamples } from "./support/accountability-pages.ts";
 import { visitBulkPages } from "./support/bulk-pages.ts";
+import { commitmentsPages } from "./support/commitments-pages.ts";
 import { createTestDatabase } from "./support/database.ts";
 import { visitAdminPages } from "./support/html-validity-admin.ts";
 import { anonymousSession, getPage, postForm, type Session, signIn, testApp } from "./support/http.ts";
@@ -202,6 +203,7 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
         },
       ],
       ...(await landscapePages(db)),
+      ...(await commitmentsPages(db)),
     };
     // Governance: the demo's National Leadership Group, its published meeting and the next one (draft minutes).
     const demoGroup = await db

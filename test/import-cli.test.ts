@@ -92,9 +92,9 @@ describe("the waymark import command", () => {
     const first = await runCli(["import", update, "--as", "editor@waymark.test"], data);
     expect([first.code, first.stderr]).toEqual([
       0,
-      expect.stringContaining("kept Part 2 with 4 key actions for review"),
+      expect.stringContaining("kept Part 2 with 4 key actions as commitments"),
     ]);
-    expect(first.stderr).toContain("(created 1, matched 0, warnings 0)");
+    expect(first.stderr).toContain("(created 5, matched 0, warnings 0)");
     const again = await runCli(["import", update, "--as", "editor@waymark.test"], data);
     expect(again.stderr).toContain("created 0, matched 0, skipped 1");
 

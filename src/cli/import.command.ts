@@ -12,7 +12,7 @@ import { DomainError } from "../platform/errors.ts";
 import { action, CliError, explain, progress, requireExistingDatabase, withDatabase } from "./support.ts";
 
 // `waymark import <files or folders>`: route-map pages become draft editions, minutes become
-// meetings with draft minutes, progress updates are kept with their key actions for review.
+// meetings with draft minutes, progress updates' key actions become commitments.
 // Each file is imported in its own transaction, so one bad file never undoes the others.
 // A progress bar on a terminal; a summary line per file (found, created, matched, skipped,
 // warnings) either way; `--dry-run --json` prints what was read without saving.

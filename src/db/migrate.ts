@@ -15,6 +15,7 @@ import * as indicatorEditingAndIndexes from "./migrations/2026-11-22T1820_indica
 import * as reportingRounds from "./migrations/2026-11-22T1830_reporting_rounds.ts";
 import * as bulkUpdatesAndEvidenceFiles from "./migrations/2026-11-22T1840_bulk_updates_and_evidence_files.ts";
 import * as progressNewestIndex from "./migrations/2026-11-22T1841_progress_newest_index.ts";
+import * as commitments from "./migrations/2026-11-22T1850_commitments.ts";
 
 // Migrations are listed here, in order, rather than read from the folder at run time:
 // the list is checked by the type checker and works the same from any working directory.
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-22T1830_reporting_rounds": reportingRounds,
   "2026-11-22T1840_bulk_updates_and_evidence_files": bulkUpdatesAndEvidenceFiles,
   "2026-11-22T1841_progress_newest_index": progressNewestIndex,
+  "2026-11-22T1850_commitments": commitments,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -16,6 +16,7 @@ import type {
   UserSessionTable,
 } from "./schema/accounts.ts";
 import type { ProgressUploadPendingTable } from "./schema/bulk.ts";
+import type { CommitmentTable } from "./schema/commitments.ts";
 import type {
   AgendaItemTable,
   GovernanceGroupTable,
@@ -62,6 +63,7 @@ import type {
 export type * from "./schema/accountability.ts";
 export type * from "./schema/accounts.ts";
 export type * from "./schema/bulk.ts";
+export type * from "./schema/commitments.ts";
 export type * from "./schema/common.ts";
 export type * from "./schema/governance.ts";
 export type * from "./schema/import.ts";
@@ -92,6 +94,7 @@ export interface Database {
   user_session: UserSessionTable;
   audit_event: AuditEventTable;
   imported_document: ImportedDocumentTable;
+  commitment: CommitmentTable;
   api_token: ApiTokenTable;
   account_link: AccountLinkTable;
   throttle_event: ThrottleEventTable;

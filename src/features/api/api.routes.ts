@@ -5,6 +5,8 @@ import { NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { accountabilityApi } from "../accountability/accountability.api.ts";
 import { roundApi } from "../accountability/round.api.ts";
 import { adminApiRoutes } from "../admin/admin-api.routes.ts";
+import { commitmentApiRoutes } from "../commitments/commitment.routes.ts";
+import { COMMITMENT_TAG } from "../commitments/commitment.schema.ts";
 import { INDICATOR_TAG, indicatorApiRoutes } from "../indicators/indicator.api.ts";
 import { compareEditions } from "../route-maps/edition-compare.ts";
 import {
@@ -64,6 +66,7 @@ const INFO: OpenApiInfo = {
     INDICATOR_TAG,
     GOVERNANCE_TAG,
     { name: "Accountability", description: "Organisations, what each must act on, and progress updates." },
+    COMMITMENT_TAG,
   ],
 };
 
@@ -362,6 +365,7 @@ export function apiRoutes(app: FastifyInstance, deps: AppDeps): void {
       adminApiRoutes(api, deps);
       indicatorApiRoutes(api, deps);
       governanceApiRoutes(api, deps);
+      commitmentApiRoutes(api, deps);
     },
     { prefix: API_ROOT },
   );

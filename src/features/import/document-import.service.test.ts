@@ -237,28 +237,51 @@ describe("importing minutes as a meeting", () => {
     expect(source.details).toMatchObject({ truncated: true, missing: ["nextSteps", "nextMeeting"] });
   });
 
-  it("keeps a progress update with its key actions for review, once", async () => {
+  it("keeps a progress update, its key actions becoming commitments with their source, once", async () => {
     const first = await importDocument(g.db, g.editor, {
       fileName: "p.txt",
       bytes: fixture("progress/progress-update-part2.txt"),
+      sourceAddress: "https://www.gov.scot/publications/progress-update/pages/part-2/",
     });
-    expect([first.kind, first.outcome, first.reason]).toEqual([
+    expect([first.kind, first.outcome, first.reason, first.created]).toEqual([
       "progress-update",
       "created",
-      "kept Part 2 with 4 key actions for review",
+      "kept Part 2 with 4 key actions as commitments",
+      5,
     ]);
     const kept = await g.db
       .selectFrom("imported_document")
-      .select(["kind", "details"])
+      .select(["id", "kind", "details"])
       .where("content_hash", "=", first.contentHash)
       .executeTakeFirstOrThrow();
     expect(kept.kind).toBe("progress_update");
     expect((kept.details as { commitments: unknown[] }).commitments).toHaveLength(4);
+    const commitments = await g.db
+      .selectFrom("commitment")
+      .selectAll()
+      .where("imported_document_id", "=", kept.id)
+      .orderBy("ordinal")
+      .execute();
+    expect(commitments.map((c) => c.ordinal)).toEqual([1, 2, 3, 4]);
+    const parsed = (kept.details as { commitments: Array<{ text: string; subItems: string[] }> }).commitments;
+    expect(commitments.map((c) => c.text)).toEqual(parsed.map((c) => c.text));
+    expect(commitments.map((c) => c.sub_items)).toEqual(parsed.map((c) => c.subItems));
+    expect(commitments[0]).toMatchObject({ part_number: "2", imported_document_id: kept.id });
+    const audited = await g.db
+      .selectFrom("audit_event")
+      .select("entity_id")
+      .where("entity_type", "=", "commitment")
+      .where("action", "=", "commitment.create")
+      .execute();
+    expect(audited.map((a) => a.entity_id).sort()).toEqual(commitments.map((c) => String(c.id)).sort());
+
     const again = await importDocument(g.db, g.editor, {
       fileName: "p.txt",
       bytes: fixture("progress/progress-update-part2.txt"),
     });
     expect(again.outcome).toBe("skipped");
+    const after = await g.db.selectFrom("commitment").select("id").execute();
+    expect(after).toHaveLength(4);
   });
 
   it("refuses an unrecognised document with the plain message, saving nothing", async () => {

@@ -2,6 +2,7 @@ import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import type { Db } from "../../platform/database.ts";
 import { authorize } from "../../platform/security/authorize.ts";
+import { saveCommitments } from "../commitments/commitment.service.ts";
 import { type DocumentKind, type ParsedDocument, parseDocument } from "./document.parser.ts";
 import * as repo from "./import.repository.ts";
 import { contentHash, importRouteMapPage } from "./import.service.ts";
@@ -12,7 +13,7 @@ import { type MinutesPlan, planMinutesImport, saveMinutes } from "./minutes-impo
 import type { ProgressUpdateResult } from "./progress-update.parser.ts";
 
 // Importing any document Waymark reads: a route-map page becomes a draft edition, minutes a
-// meeting with draft minutes, a progress update is kept with its key actions for review. The
+// meeting with draft minutes, a progress update's key actions become commitments. The
 // same bytes twice are "skipped"; every record keeps its source (imported_document: text,
 // address if known, content hash, import time). Each document is one transaction.
 
@@ -213,11 +214,18 @@ async function importProgressUpdate(
     entityId: row.id,
     after: { fileName: input.fileName, contentHash: base.contentHash, kind: "progress_update" },
   });
-  const count = parsed.commitments?.length ?? 0;
+  // Its key actions become commitments, each with this document as its source (/commitments).
+  const count = await saveCommitments(trx, actor, row.id, {
+    title: parsed.title,
+    year: parsed.year,
+    partNumber: parsed.partNumber,
+    partTitle: parsed.partTitle,
+    commitments: parsed.commitments ?? [],
+  });
   return {
     ...base,
     outcome: "created",
-    reason: `kept ${parsed.partNumber ? `Part ${parsed.partNumber}` : "the update"} with ${count} key actions for review`,
-    created: 1,
+    reason: `kept ${parsed.partNumber ? `Part ${parsed.partNumber}` : "the update"} with ${count} key actions as commitments`,
+    created: 1 + count,
   };
 }

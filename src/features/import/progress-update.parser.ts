@@ -16,6 +16,8 @@ export interface Commitment {
   subItems: string[];
   /** A status the document gives ("Status: on track"), else null. */
   status: string | null;
+  /** The number the document prints before it ("3. We will …"), when it numbers them; else null. */
+  number: number | null;
 }
 
 export type ProgressUpdateSection = "title" | "part" | "keyActions";
@@ -81,10 +83,10 @@ export function looksLikeProgressUpdate(all: string[]): boolean {
   return named && progressUpdateSigns(all) >= 3;
 }
 
-function isKeyAction(block: Block): string | null {
-  if (block.bullet && block.text.length >= 10) return block.text;
+function isKeyAction(block: Block): { text: string; number: number | null } | null {
+  if (block.bullet && block.text.length >= 10) return { text: block.text, number: null };
   const numbered = NUMBERED_ACTION.exec(block.text);
-  if (numbered && ACTION_START.test(numbered[2]!)) return numbered[2]!;
+  if (numbered && ACTION_START.test(numbered[2]!)) return { text: numbered[2]!, number: Number(numbered[1]) };
   return null;
 }
 
@@ -151,9 +153,9 @@ export function readProgressUpdate(all: string[]): ProgressUpdateResult {
     // item reads as an action of its own ("We will …").
     const subItem: boolean =
       block.bullet && listBelongsToAction && current !== null && !ACTION_START.test(block.text);
-    const action: string | null = subItem ? null : isKeyAction(block);
+    const action: ReturnType<typeof isKeyAction> = subItem ? null : isKeyAction(block);
     if (action) {
-      current = { text: action, details: [], subItems: [], status: null };
+      current = { text: action.text, details: [], subItems: [], status: null, number: action.number };
       r.commitments ??= [];
       r.commitments.push(current);
       listBelongsToAction = false;

@@ -70,7 +70,7 @@ function nearMatches(plan: MinutesPlan | null): SafeHtml {
 function progressPlan(parsed: ParsedDocument): SafeHtml {
   if (parsed.kind !== "progress-update") return html``;
   return html`<h2>Key actions</h2>
-  <p>The update will be kept with its key actions for review.</p>
+  <p>Each key action will become a commitment, listed on the <a href="/commitments">commitments page</a> with this document as its source.</p>
   <ol>${(parsed.commitments ?? []).map((c) => html`<li>${c.text}</li>`)}</ol>`;
 }
 
