@@ -95,6 +95,7 @@ export function organisationView(model: OrganisationPageModel): SafeHtml {
     actions.length === 0
       ? html`<p>No route-map action names ${organisation.name} or its sectors yet.</p>`
       : html`<p>${actions.length} ${actions.length === 1 ? "action names" : "actions name"} ${organisation.name} or one of its sectors. ${overdue} ${overdue === 1 ? "is" : "are"} overdue; ${stale} ${stale === 1 ? "has" : "have"} had no update for more than ${account.staleAfterDays} days.</p>
+  ${canReport && model.path.startsWith("/progress/") ? html`<p><a href="${model.path}/upload">Update many actions at once with a spreadsheet</a></p>` : ""}
   ${table({
     caption: `Actions ${organisation.name} must act on, leads first`,
     head: [
@@ -108,7 +109,7 @@ export function organisationView(model: OrganisationPageModel): SafeHtml {
     ],
     rows,
     smallscreen: "boxes",
-  })}${canReport && model.path.startsWith("/progress/") ? html`<p><a href="${model.path}/upload">Update many actions at once with a spreadsheet</a></p>` : ""}`
+  })}`
   }
   <form method="get" action="${model.path}" class="wm-inline-form">
     <div class="ds_question">
