@@ -147,14 +147,16 @@ export async function closeRound(trx: Db, actor: Actor, id: number): Promise<{ c
   const round = await rounds.findRound(trx, id);
   if (!round) throw new NotFoundError("There is no reporting round at this address.");
   const closed = await rounds.closeRound(trx, id, actor.kind === "user" ? actor.id : null);
-  if (closed)
+  if (closed) {
+    const after = await rounds.findRound(trx, id);
     await recordAudit(trx, actor, {
       action: "round.close",
       entityType: "reporting_round",
       entityId: id,
-      before: { closedAt: null },
-      after: { closedAt: "now" },
+      before: { title: round.title, closedAt: null },
+      after: { title: round.title, closedAt: after?.closed_at ?? null },
     });
+  }
   return { closed };
 }
 
