@@ -49,7 +49,12 @@ function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 }
 
-export async function benchIndicators(db: Db, app: FastifyInstance, analyst: Actor): Promise<void> {
+export async function benchIndicators(
+  db: Db,
+  app: FastifyInstance,
+  analyst: Actor,
+  kind: "pglite" | "postgres",
+): Promise<void> {
   await createVisionStatement(db, analyst, { slug: "bench-vision", title: "Bench vision" });
   await createOutcome(db, analyst, {
     visionSlug: "bench-vision",
@@ -77,9 +82,15 @@ export async function benchIndicators(db: Db, app: FastifyInstance, analyst: Act
   const start = performance.now();
   const rows = generate(TARGET);
   const counts = await db.transaction().execute((trx) =>
-    saveObservations(trx, analyst, { indicatorId, fileName: "bench", rows }, (done, total) => {
-      process.stderr.write(`\r  ${done}/${total} observations`);
-    }),
+    saveObservations(
+      trx,
+      analyst,
+      { indicatorId, fileName: "bench", rows },
+      (done, total) => {
+        process.stderr.write(`\r  ${done}/${total} observations`);
+      },
+      { embedded: kind === "pglite" },
+    ),
   );
   const seconds = (performance.now() - start) / 1000;
   clearInterval(sampler);

@@ -147,7 +147,7 @@ for (const url of targets) {
   );
 }
 await benchAccountability(db, app, someTheme, Math.max(10, Math.round(REQUESTS / 10)));
-await benchIndicators(db, app, analyst);
+await benchIndicators(db, app, analyst, handle.kind);
 await app.close();
 await cachedApp.close();
 await handle.close();

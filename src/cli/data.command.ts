@@ -47,7 +47,7 @@ export function dataCommand(program: Command): void {
         const { checkUploadFile, saveObservations } = await import(
           "../features/indicators/upload.service.ts"
         );
-        await withDatabase(config, async ({ db }) => {
+        await withDatabase(config, async ({ db, kind }) => {
           const actor = await analystByEmail(db, options.as);
           const checked = await checkUploadFile(db, actor, {
             indicatorSlug: options.indicator,
@@ -80,6 +80,7 @@ export function dataCommand(program: Command): void {
                 actor,
                 { indicatorId: checked.indicatorId, fileName: path.basename(file), rows: checked.rows },
                 (done) => bar.update(done),
+                { embedded: kind === "pglite" },
               ),
             );
           bar.stop();

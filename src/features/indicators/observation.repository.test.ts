@@ -3,6 +3,7 @@ import { createTestDatabase } from "../../../test/support/database.ts";
 import type { PendingRow } from "../../db/schema.ts";
 import type { Actor } from "../../platform/actor.ts";
 import type { DatabaseHandle, Db } from "../../platform/database.ts";
+import { GEOGRAPHIES } from "./geography.ts";
 import { actorWithRole, createTestIndicator } from "./indicator.test-support.ts";
 import { listBreakdowns, listObservations, listPeriods } from "./observation.repository.ts";
 import { saveObservations } from "./upload.service.ts";
@@ -95,5 +96,24 @@ describe("reading observations by index", () => {
       .where("observation.indicator_id", "=", id)
       .execute();
     expect(revisions).toEqual([{ period: "2023", value: 200 }]);
+  });
+
+  it("a load of more than one batch on embedded PGlite checkpoints between batches and saves every row", async () => {
+    const { id } = await createTestIndicator(db, analyst);
+    const rows: PendingRow[] = [];
+    for (let year = 1800; rows.length <= 10_000; year++)
+      for (const area of GEOGRAPHIES) rows.push(row(String(year), area.code, year));
+    const counts = await db.transaction().execute((trx) =>
+      saveObservations(trx, analyst, { indicatorId: id, fileName: "big.csv", rows }, undefined, {
+        embedded: handle.kind === "pglite",
+      }),
+    );
+    expect(counts).toMatchObject({ added: rows.length, replaced: 0, unchanged: 0 });
+    const stored = await db
+      .selectFrom("observation")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("indicator_id", "=", id)
+      .executeTakeFirstOrThrow();
+    expect(Number(stored.n)).toBe(rows.length);
   });
 });

@@ -160,6 +160,11 @@ export async function applyBatch(
   return { added: Number(written.numAffectedRows ?? 0) - replaced, replaced };
 }
 
+/** Writes a checkpoint, so PGlite (which has no checkpointer) can recycle its write-ahead log. */
+export async function checkpoint(trx: Db): Promise<void> {
+  await sql`checkpoint`.execute(trx);
+}
+
 /** Whether an indicator has any observation stored. */
 export async function hasObservations(db: Db, indicatorId: number): Promise<boolean> {
   const row = await db
