@@ -270,6 +270,9 @@ describe("updating many actions with a spreadsheet", () => {
     const notSheet = await upload(contributor, base, "notes.txt", Buffer.from("hello"));
     expect(notSheet.statusCode).toBe(400);
     expect(notSheet.body).toContain("Choose a CSV file (.csv) or an Excel workbook (.xlsx).");
+    const large = await upload(contributor, base, "big.csv", Buffer.alloc(5 * 1024 * 1024 + 1, 0x41));
+    expect(large.statusCode).toBe(413);
+    expect(large.body).toContain("The file is larger than 5 MB.");
     const noFile = await postForm(app, contributor, `${base}/upload`, {});
     expect(noFile.statusCode).toBe(400);
     expect(noFile.body).toContain("Choose a CSV or Excel file to upload.");

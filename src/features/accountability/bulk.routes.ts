@@ -1,7 +1,7 @@
-import multipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.ts";
+import { registerUploads, sizeInWords } from "../../platform/uploads.ts";
 import { signInFirst } from "../route-maps/edit.helpers.ts";
 import { type Body, bodyOf, field, sendPage, slugParam } from "./accountability.http.ts";
 import { MAX_BULK_BYTES } from "./bulk.file.ts";
@@ -107,22 +107,23 @@ export function bulkRoutes(app: FastifyInstance, deps: AppDeps): void {
     );
   });
 
-  // The upload is multipart: only this route reads it, the file held in memory (5 MB at most).
+  // The upload is multipart: only this route reads it (src/platform/uploads.ts), the file held in
+  // memory up to 5 MB. Its kind is judged by bulk.file.ts: a Windows-1252 CSV is not "plain text".
   app.register(async (scope) => {
-    await scope.register(multipart, {
-      attachFieldsToBody: "keyValues",
-      limits: { fileSize: MAX_BULK_BYTES, files: 1, fields: 5 },
-      async onFile(part) {
-        const data = await part.toBuffer();
-        (part as unknown as { value: UploadedFile }).value = { fileName: part.filename, data };
-      },
-    });
+    await registerUploads(scope, { maxBytes: MAX_BULK_BYTES, fields: 5 });
     scope.post("/progress/:organisation/upload", async (request, reply) => {
       const redirect = signInFirst(request, reply, request.url);
       if (redirect) return redirect;
       const slug = organisationOf(request);
       const body: Body = bodyOf(request);
-      const file = body.file as UploadedFile | undefined;
+      const file = body.file as (UploadedFile & { truncated?: boolean }) | undefined;
+      if (file?.truncated) {
+        await getSheetRows(db, request.actor, slug);
+        return bulkPage(request, reply, slug, {
+          fileError: `The file is larger than ${sizeInWords(MAX_BULK_BYTES)}. Upload only your organisation's actions.`,
+          status: 413,
+        });
+      }
       if (
         !file ||
         typeof file !== "object" ||
