@@ -85,7 +85,7 @@ describe("the waymark import command", () => {
     expect(run.stderr).not.toMatch(STACK_TRACE);
   }, 300_000);
 
-  it("imports a progress update once, and names a group Waymark does not have without saving", async () => {
+  it("imports a progress update once, and names a group Waymark does not have, creating it when asked", async () => {
     const data = { WAYMARK_DATA_DIR: path.join(tmp, "data-2") };
     expect((await runCli(["demo"], data)).code).toBe(0);
     const update = path.join(fixtures, "progress/progress-update-part2.txt");
@@ -102,6 +102,13 @@ describe("the waymark import command", () => {
     const refused = await runCli(["import", forum, "--as", "editor@waymark.test"], data);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/There is no group called “Glenbrae Kinship Care Forum”/);
+    expect(refused.stderr).toContain("--create-group");
     expect(refused.stderr).not.toMatch(STACK_TRACE);
+
+    const created = await runCli(["import", forum, "--as", "editor@waymark.test", "--create-group"], data);
+    expect([created.code, created.stderr]).toEqual([
+      0,
+      expect.stringContaining("created the group Glenbrae Kinship Care Forum (glenbrae-kinship-care-forum)"),
+    ]);
   }, 300_000);
 });

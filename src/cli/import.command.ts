@@ -119,6 +119,7 @@ export function importCommand(program: Command): void {
       "minutes: the group they are of, when the title does not name it as Waymark does",
     )
     .option("--same <pairs...>", 'near-matches confirmed as one record: "Andrew Warson=Andrew Watson"')
+    .option("--create-group", "minutes: create the group they name when Waymark has none by that name")
     .option("--source <address>", "the web address the document was saved from (one file only)")
     .action(
       action(
@@ -131,6 +132,7 @@ export function importCommand(program: Command): void {
             group?: string;
             same?: string[];
             source?: string;
+            createGroup?: boolean;
           },
         ) => {
           const files = collectFiles(paths);
@@ -186,6 +188,7 @@ export function importCommand(program: Command): void {
                   sourceAddress: options.source,
                   groupSlug: options.group,
                   same: options.same,
+                  createGroup: options.createGroup === true,
                 });
                 return {
                   file,

@@ -9,7 +9,12 @@ import { contentHash, importRouteMapPage } from "./import.service.ts";
 import type { NearMatch } from "./import-matching.ts";
 import { confirmations } from "./import-matching.ts";
 import type { MinutesResult } from "./minutes.types.ts";
-import { type MinutesPlan, planMinutesImport, saveMinutes } from "./minutes-import.service.ts";
+import {
+  createPlannedGroup,
+  type MinutesPlan,
+  planMinutesImport,
+  saveMinutes,
+} from "./minutes-import.service.ts";
 import type { ProgressUpdateResult } from "./progress-update.parser.ts";
 
 // Importing any document Waymark reads: a route-map page becomes a draft edition, minutes a
@@ -28,6 +33,8 @@ export interface DocumentImportInput {
   groupSlug?: string | undefined;
   /** Near-matches confirmed as the same record: "Andrew Warson=Andrew Watson". */
   same?: readonly string[] | undefined;
+  /** Minutes of a group Waymark does not have (by the name they print): create it. */
+  createGroup?: boolean | undefined;
 }
 
 export interface DocumentImportReport {
@@ -107,9 +114,10 @@ async function importMinutes(
   parsed: MinutesResult,
   base: Base,
 ): Promise<DocumentImportReport> {
-  const plan = await planMinutesImport(trx, actor, parsed, {
+  const planned = await planMinutesImport(trx, actor, parsed, {
     groupSlug: input.groupSlug,
     confirmed: confirmations(input.same),
+    createGroup: input.createGroup,
   });
   const reportOf = (p: MinutesPlan) => ({
     ...base,
@@ -117,6 +125,8 @@ async function importMinutes(
     warnings: [...base.warnings, ...p.warnings],
   });
   const earlier = await repo.findImportByHash(trx, base.contentHash);
+  // The same document again changes nothing, so it creates no group either.
+  const plan = earlier ? planned : await createPlannedGroup(trx, actor, planned);
   if (earlier) {
     return {
       ...reportOf(plan),
@@ -166,10 +176,11 @@ async function importMinutes(
     ...reportOf(plan),
     outcome: "created",
     reason:
+      `${planned.newGroup !== null ? `created the group ${plan.group.name} (${plan.group.slug}) and ` : ""}` +
       `created a meeting of ${plan.group.name} on ${plan.meetingDate} (draft minutes) with ${plan.attendance.length} attendance entries ` +
       `and ${plan.items.length} agenda items; ${newPeople} new people, ${newOrganisations} new organisations`,
     meetingId,
-    created: 1 + plan.items.length + newPeople + newOrganisations,
+    created: (planned.newGroup !== null ? 2 : 1) + plan.items.length + newPeople + newOrganisations,
     matched: plan.people.length - newPeople + (plan.organisations.length - newOrganisations),
   };
 }

@@ -164,11 +164,44 @@ describe("the import pages", () => {
     expect(await count(handle, "imported_document")).toBe(documents);
   });
 
-  it("names the group it cannot find, on the form, without saving", async () => {
+  it("offers to create a group Waymark does not have, and creates it only when that is ticked", async () => {
     const text = fixture("minutes/metadata-board.txt").toString("utf8");
-    const response = await postForm(app, editor, "/manage/import", { text });
-    expect(response.statusCode).toBe(400);
-    expect(response.body).toContain("There is no group called “Glenbrae Promise Board”");
+    const review = await postForm(app, editor, "/manage/import", { text });
+    expect(review.statusCode).toBe(200);
+    expect(review.body).toContain("Waymark has no group called “Glenbrae Promise Board”");
+    expect(review.body).toContain('name="createGroup" value="yes"');
+    expect(review.body).toContain("A new group, “Glenbrae Promise Board”, and a meeting");
+    const groups = async () =>
+      handle.db
+        .selectFrom("governance_group")
+        .select("slug")
+        .where("name", "=", "Glenbrae Promise Board")
+        .execute();
+    const before = await count(handle, "meeting");
+
+    const unticked = await postForm(app, editor, "/manage/import/confirm", confirmFields(review.body));
+    expect(unticked.statusCode).toBe(400);
+    expect(unticked.body).toContain("There is no group called “Glenbrae Promise Board”");
+    expect(await groups()).toEqual([]);
+    expect(await count(handle, "meeting")).toBe(before);
+
+    const ticked = await postForm(app, editor, "/manage/import/confirm", {
+      ...confirmFields(review.body),
+      createGroup: "yes",
+    });
+    expect(ticked.statusCode).toBe(303);
+    expect(ticked.headers.location).toBe("/manage/import?outcome=created");
+    expect(await groups()).toEqual([{ slug: "glenbrae-promise-board" }]);
+    // The meeting, in the new group (and the next meeting the minutes name, planned).
+    expect(await count(handle, "meeting")).toBeGreaterThan(before);
+    const held = await handle.db
+      .selectFrom("meeting")
+      .innerJoin("governance_group", "governance_group.id", "meeting.group_id")
+      .select("meeting.status")
+      .where("governance_group.slug", "=", "glenbrae-promise-board")
+      .where("meeting.status", "=", "held")
+      .execute();
+    expect(held).toHaveLength(1);
   });
 
   it("refuses a binary file with a message", async () => {

@@ -2,14 +2,17 @@ import multipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app.ts";
 import type { Actor } from "../../platform/actor.ts";
+import type { Db } from "../../platform/database.ts";
 import { type FieldErrors, ForbiddenError, ValidationError } from "../../platform/errors.ts";
 import { can } from "../../platform/security/authorize.ts";
+import type { GroupSummary } from "../governance/governance.types.ts";
 import { listGroups } from "../governance/group.service.ts";
 import { sendPage, signInFirst } from "../route-maps/edit.helpers.ts";
 import { parseDocument } from "./document.parser.ts";
 import { importDocument } from "./document-import.service.ts";
 import { DocumentRefusedError, MAX_DOCUMENT_BYTES } from "./document-input.ts";
-import { planMinutesImport } from "./minutes-import.service.ts";
+import type { MinutesResult } from "./minutes.types.ts";
+import { type MinutesPlan, MissingGroupError, planMinutesImport } from "./minutes-import.service.ts";
 import { importReviewView } from "./views/import-review.view.ts";
 import { importUploadView, type UploadFormValues } from "./views/import-upload.view.ts";
 
@@ -44,6 +47,26 @@ function text(body: Body, name: string): string | undefined {
 /** The groups whose minutes the actor may import, for the form's list. */
 async function groupsFor(db: AppDeps["db"], actor: Actor) {
   return (await listGroups(db)).filter((g) => can(actor, "group.manage", { groupId: g.id }));
+}
+
+/**
+ * The review's plan for minutes. Minutes of a group Waymark does not have are planned with the
+ * group to be created (the review asks for that to be ticked), if the asker may create groups;
+ * otherwise the form says which group is missing.
+ */
+async function planWithNewGroup(
+  db: Db,
+  actor: Actor,
+  parsed: MinutesResult,
+  groupSlug: string | undefined,
+): Promise<{ plan: MinutesPlan; nearestGroup: GroupSummary | null }> {
+  try {
+    return { plan: await planMinutesImport(db, actor, parsed, { groupSlug }), nearestGroup: null };
+  } catch (error) {
+    if (!(error instanceof MissingGroupError) || !can(actor, "group.create")) throw error;
+    const plan = await planMinutesImport(db, actor, parsed, { groupSlug, createGroup: true });
+    return { plan, nearestGroup: error.nearest };
+  }
 }
 
 export function importRoutes(app: FastifyInstance, { db }: AppDeps): void {
@@ -114,10 +137,10 @@ export function importRoutes(app: FastifyInstance, { db }: AppDeps): void {
       const fileName = (chosen?.fileName ?? "").slice(0, 200) || "pasted text";
       try {
         const parsed = parseDocument(bytes);
-        const plan =
+        const { plan, nearestGroup } =
           parsed.kind === "minutes"
-            ? await planMinutesImport(db, request.actor, parsed, { groupSlug: values.group || undefined })
-            : null;
+            ? await planWithNewGroup(db, request.actor, parsed, values.group || undefined)
+            : { plan: null, nearestGroup: null };
         if (parsed.kind !== "minutes" && !can(request.actor, "route_map.edit")) throw new ForbiddenError();
         return sendPage(request, reply, {
           title: "Check before importing",
@@ -129,6 +152,7 @@ export function importRoutes(app: FastifyInstance, { db }: AppDeps): void {
             group: values.group ?? "",
             parsed,
             plan,
+            nearestGroup,
           }),
         });
       } catch (error) {
@@ -162,6 +186,7 @@ export function importRoutes(app: FastifyInstance, { db }: AppDeps): void {
         sourceAddress: text(body, "source"),
         groupSlug: text(body, "group") || undefined,
         same: pairs,
+        createGroup: text(body, "createGroup") === "yes",
       });
       return reply.redirect(`/manage/import?outcome=${report.outcome}`, 303);
     } catch (error) {

@@ -6,7 +6,7 @@ import { authorize } from "../../platform/security/authorize.ts";
 import { addAgendaItem } from "../governance/agenda.service.ts";
 import { type AttendanceInput, recordAttendance } from "../governance/attendance.service.ts";
 import type { GroupSummary } from "../governance/governance.types.ts";
-import { listGroups } from "../governance/group.service.ts";
+import { createGroup, listGroups } from "../governance/group.service.ts";
 import { planMeeting, setNextMeeting } from "../governance/meeting.service.ts";
 import * as repo from "./import.repository.ts";
 import { type NameIndex, type NearMatch, organisationsIndex, peopleIndex } from "./import-matching.ts";
@@ -19,7 +19,10 @@ import type { MinutesResult } from "./minutes.types.ts";
 // rules and audit apply as to a secretary typing them in. Nothing is saved unless all of it is.
 
 export interface MinutesPlan {
+  /** The group; when it is to be created (newGroup), a stand-in with id 0 until it is. */
   group: GroupSummary;
+  /** The name of a group the import will create, as the minutes print it; null: it exists. */
+  newGroup: string | null;
   meetingDate: string;
   /** A meeting of the group on that date already: nothing will be changed. */
   existingMeetingId: number | null;
@@ -37,6 +40,22 @@ export interface MinutesImportOptions {
   groupSlug?: string | undefined;
   /** Printed name (folded) → existing name, confirmed to be the same record. */
   confirmed?: Map<string, string> | undefined;
+  /** No group has the name the minutes print: create it (needs group.create) rather than refuse. */
+  createGroup?: boolean | undefined;
+}
+
+/**
+ * The minutes name a group Waymark does not have (exactly). `name` is the name they print; a
+ * near-match is offered (to choose instead), never taken silently.
+ */
+export class MissingGroupError extends ValidationError {
+  readonly groupName: string;
+  readonly nearest: GroupSummary | null;
+  constructor(groupName: string, nearest: GroupSummary | null, message: string) {
+    super({ group: message }, message);
+    this.groupName = groupName;
+    this.nearest = nearest;
+  }
 }
 
 const MAX_NOTES = 10_000;
@@ -68,10 +87,53 @@ export async function findMinutesGroup(
     if (found) return found;
   }
   const near = groups.find((g) => names.some((n) => nearName(g.name, n)));
+  const printed = names.at(-1)!;
   const message = near
-    ? `There is no group called “${names.at(-1)}”; the nearest is “${near.name}” (${near.slug}). If that is the one, choose it (--group ${near.slug}).`
-    : `There is no group called “${names.at(-1)}”. The group must exist in Waymark before its minutes can be imported, or choose it (--group <address>).`;
-  throw new ValidationError({ group: message }, message);
+    ? `There is no group called “${printed}”; the nearest is “${near.name}” (${near.slug}). If that is the one, choose it (--group ${near.slug}); if not, create the group (--create-group).`
+    : `There is no group called “${printed}”. Choose the group it is (--group <address>), or create it (--create-group).`;
+  throw new MissingGroupError(printed, near ?? null, message);
+}
+
+/** A stand-in for a group the import will create: shown on the review, never saved as it is. */
+function groupToCreate(name: string): GroupSummary {
+  return {
+    id: 0,
+    slug: "",
+    name,
+    remit: "",
+    priorities: "",
+    parent: null,
+    portfolio: "",
+    startDate: null,
+    reviewDate: null,
+    endDate: null,
+    status: "active",
+  };
+}
+
+/** The minutes' group, or a stand-in for the one to create when that was asked for and may be done. */
+async function groupForPlan(
+  db: Db,
+  actor: Actor,
+  parsed: MinutesResult,
+  options: MinutesImportOptions,
+): Promise<{ group: GroupSummary; newGroup: string | null }> {
+  try {
+    const group = await findMinutesGroup(db, parsed, options.groupSlug);
+    authorize(actor, "group.manage", { groupId: group.id });
+    return { group, newGroup: null };
+  } catch (error) {
+    if (!(error instanceof MissingGroupError) || !options.createGroup) throw error;
+    authorize(actor, "group.create");
+    return { group: groupToCreate(error.groupName), newGroup: error.groupName };
+  }
+}
+
+/** Creates the group planned (inside the import's transaction), so the meeting can be saved in it. */
+export async function createPlannedGroup(trx: Db, actor: Actor, plan: MinutesPlan): Promise<MinutesPlan> {
+  if (plan.newGroup === null) return plan;
+  const group = await createGroup(trx, actor, { name: plan.newGroup });
+  return { ...plan, group, newGroup: null };
 }
 
 function clipNotes(text: string, title: string, warnings: string[]): string {
@@ -154,8 +216,7 @@ export async function planMinutesImport(
   parsed: MinutesResult,
   options: MinutesImportOptions = {},
 ): Promise<MinutesPlan> {
-  const group = await findMinutesGroup(db, parsed, options.groupSlug);
-  authorize(actor, "group.manage", { groupId: group.id });
+  const { group, newGroup } = await groupForPlan(db, actor, parsed, options);
   if (!parsed.meetingDate) {
     throw new ValidationError(
       { meetingDate: "The minutes do not give the date of the meeting." },
@@ -176,8 +237,10 @@ export async function planMinutesImport(
   return {
     ...plan,
     group,
+    newGroup,
     meetingDate: parsed.meetingDate,
-    existingMeetingId: (await repo.findMeetingOn(db, group.id, parsed.meetingDate)) ?? null,
+    existingMeetingId:
+      newGroup === null ? ((await repo.findMeetingOn(db, group.id, parsed.meetingDate)) ?? null) : null,
     items: agendaItems(parsed, warnings),
     attendance,
   };
@@ -190,6 +253,8 @@ export async function saveMinutes(
   parsed: MinutesResult,
   plan: MinutesPlan,
 ): Promise<number> {
+  if (plan.newGroup !== null)
+    throw new Error("saveMinutes: create the planned group first (createPlannedGroup)");
   const meetingId = await planMeeting(trx, actor, plan.group.id, {
     date: plan.meetingDate,
     status: "held",

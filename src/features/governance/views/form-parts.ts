@@ -136,7 +136,9 @@ export function fileField(
     html`<label class="ds_label" for="${id}">${label}</label>
     <p class="ds_hint-text" id="${id}-hint">${options.hint}</p>
     ${error ? html`<p class="ds_question__error-message" id="${id}-error">${error}</p>` : ""}
-    <input class="ds_file-upload${error ? " ds_input--error" : ""}" type="file" id="${id}" name="${field}" accept="${options.accept}" aria-describedby="${id}-hint${error ? ` ${id}-error` : ""}">`,
+    <div class="ds_file-upload">
+      <input class="ds_file-upload__input${error ? " ds_file-upload__input--error" : ""}" type="file" id="${id}" name="${field}" accept="${options.accept}" aria-describedby="${id}-hint${error ? ` ${id}-error` : ""}">
+    </div>`,
   );
 }
 

@@ -3,6 +3,7 @@ import { summaryList } from "../../../platform/views/components/summary-list.ts"
 import { table } from "../../../platform/views/components/table.ts";
 import { tag } from "../../../platform/views/components/tag.ts";
 import { button, csrfField, hiddenField } from "../../../platform/views/forms.ts";
+import type { GroupSummary } from "../../governance/governance.types.ts";
 import type { ParsedDocument } from "../document.parser.ts";
 import { describeDocument, kindName } from "../document-describe.ts";
 import type { MinutesPlan } from "../minutes-import.service.ts";
@@ -21,6 +22,8 @@ export interface ReviewViewModel {
   parsed: ParsedDocument;
   /** Minutes only: what will be created and matched. */
   plan: MinutesPlan | null;
+  /** Minutes of a group Waymark does not have: the nearest group there is, to choose instead. */
+  nearestGroup?: GroupSummary | null | undefined;
 }
 
 const state = (matched: boolean) => (matched ? tag("Already in Waymark", "green") : tag("New", "blue"));
@@ -32,7 +35,7 @@ function minutesPlan(plan: MinutesPlan): SafeHtml {
   ${
     plan.existingMeetingId !== null
       ? html`<p>${plan.group.name} already has a meeting on ${plan.meetingDate}. Importing will change nothing.</p>`
-      : html`<p>A meeting of ${plan.group.name} on ${plan.meetingDate}, held, with draft minutes: ${plan.attendance.length} attendance entries and ${plan.items.length} agenda items. ${newPeople} new people and ${newOrganisations} new organisations will be added.</p>`
+      : html`<p>${plan.newGroup ? html`A new group, “${plan.newGroup}”, and a` : "A"} meeting of ${plan.group.name} on ${plan.meetingDate}, held, with draft minutes: ${plan.attendance.length} attendance entries and ${plan.items.length} agenda items. ${newPeople} new people and ${newOrganisations} new organisations will be added.</p>`
   }
   ${table({
     caption: "People",
@@ -49,6 +52,25 @@ function minutesPlan(plan: MinutesPlan): SafeHtml {
     head: ["Item", "Discussion points", "Decisions"],
     rows: plan.items.map((i) => [i.title, String(i.discussionPoints.length), String(i.decisions.length)]),
   })}`;
+}
+
+/** The minutes' group is not in Waymark: creating it must be chosen, and a near one is named. */
+function newGroupChoice(plan: MinutesPlan | null, nearest: GroupSummary | null | undefined): SafeHtml {
+  if (!plan?.newGroup) return html``;
+  return html`<div class="ds_question">
+    <fieldset aria-describedby="createGroup-hint">
+      <legend>Create the group “${plan.newGroup}”?</legend>
+      <p class="ds_hint-text" id="createGroup-hint">Waymark has no group called “${plan.newGroup}”.${
+        nearest
+          ? html` The nearest is “${nearest.name}”: if that is the one, <a href="/manage/import">go back</a> and choose it under Group.`
+          : ""
+      } Tick to create it with the meeting; you can add its remit and members afterwards.</p>
+      <div class="ds_checkbox ds_checkbox--small">
+        <input class="ds_checkbox__input" type="checkbox" id="createGroup" name="createGroup" value="yes">
+        <label class="ds_checkbox__label" for="createGroup">Create the group “${plan.newGroup}”</label>
+      </div>
+    </fieldset>
+  </div>`;
 }
 
 function nearMatches(plan: MinutesPlan | null): SafeHtml {
@@ -95,6 +117,7 @@ export function importReviewView(m: ReviewViewModel): SafeHtml {
     ${hiddenField("fileName", m.fileName)}
     ${hiddenField("source", m.source)}
     ${hiddenField("group", m.group)}
+    ${newGroupChoice(m.plan, m.nearestGroup)}
     ${nearMatches(m.plan)}
     ${button({ text: "Import it" })}
   </form>

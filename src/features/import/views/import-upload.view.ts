@@ -55,7 +55,9 @@ export function importUploadView(m: UploadViewModel): SafeHtml {
       html`${label("document", "Document")}
       ${hint("document-hint", documentHint)}
       ${e.document ? errorMessage("document-error", e.document) : ""}
-      <input class="ds_file-upload${e.document ? " ds_input--error" : ""}" type="file" id="document" name="document" accept=".txt,.text,.html,.htm,text/plain,text/html" aria-describedby="document-hint${e.document ? " document-error" : ""}">`,
+      <div class="ds_file-upload">
+        <input class="ds_file-upload__input${e.document ? " ds_file-upload__input--error" : ""}" type="file" id="document" name="document" accept=".txt,.text,.html,.htm,text/plain,text/html" aria-describedby="document-hint${e.document ? " document-error" : ""}">
+      </div>`,
     )}
     ${textarea({
       id: "text",
