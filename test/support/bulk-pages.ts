@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import type { Db } from "../../src/platform/database.ts";
-import { postSheet } from "./bulk.ts";
+import { postMultipart, postSheet } from "./bulk.ts";
 import { getPage, postForm, signIn } from "./http.ts";
 
 // Bulk progress updates' pages for the HTML-validity test, on the demo data as a programme editor
@@ -65,4 +65,33 @@ export async function visitBulkPages(
   const confirm = /action="([^"]+\/confirm)"/.exec(preview.body)?.[1];
   if (!confirm) throw new Error("The preview has no confirm form");
   record("bulk upload: a stale preview (conflict)", await postForm(app, editor, confirm, {}), 409);
+  // The update form sent back with a document that is not an allowed kind.
+  const theme = await db
+    .selectFrom("theme")
+    .select("id")
+    .where("slug", "=", themeSlug!)
+    .executeTakeFirstOrThrow();
+  const tracking = await db
+    .selectFrom("action_tracking")
+    .select("version")
+    .where("theme_id", "=", theme.id)
+    .where("action_key", "=", key!)
+    .executeTakeFirstOrThrow();
+  record(
+    "an update with a document that is not allowed",
+    await postMultipart(
+      app,
+      editor,
+      `${base}/${themeSlug}/${key}`,
+      { field: "document", name: "page.pdf", data: Buffer.from("<script>alert(1)</script>\u0000") },
+      {
+        version: tracking.version,
+        intent: "draft",
+        status: "on_track",
+        confidence: "evidenced",
+        documentTitle: "A page",
+      },
+    ),
+    400,
+  );
 }
