@@ -1,6 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "../src/platform/database.ts";
+import type { DatabaseHandle, Db } from "../src/platform/database.ts";
 import { accountabilityMatrix } from "./matrix/accountability.rows.ts";
 import { accountsMatrix } from "./matrix/accounts.rows.ts";
 import { adminMatrix } from "./matrix/admin.rows.ts";
@@ -49,6 +49,39 @@ const PARTS: MatrixPart<any>[] = [
   commitmentsMatrix,
 ];
 
+/** Audit events so far: each change the matrix sends is measured by the events it adds. */
+async function countAuditEvents(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom("audit_event")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * State-changing routes whose allowed answer records nothing in the trail, and why. Every other
+ * allowed change must write at least one audit event (issue 3: an audit event for every change).
+ */
+const NOT_A_RECORDED_CHANGE: Record<string, string> = {
+  "POST /sign-out":
+    "ends the visitor's own session; sessions are not kept in the trail (signing out everywhere is)",
+  "POST /password-reset (any address gets the same answer)":
+    "the matrix's address has no account, so nothing is stored (a real account's request is audited)",
+  "POST /manage/import": "the check before importing: it shows the review and saves nothing",
+  "POST /manage/themes/:slug/drafts (route map that has a draft (opens it))": "opens the draft there is",
+  "POST /manage/indicators/:slug/actions/:id/remove as analyst":
+    "the administrator, earlier in the matrix, unlinked it already: unlinking again changes nothing",
+  "POST /rounds/:id/close as administrator":
+    "the editor, earlier in the matrix, closed it already: closing again changes nothing",
+};
+
+/** Is this allowed change one that records nothing (by route, route and sample, or route and visitor)? */
+function notRecorded(c: Cell): boolean {
+  return [c.route, `${c.route} (${c.label})`, `${c.route} as ${c.visitor}`].some(
+    (key) => key in NOT_A_RECORDED_CHANGE,
+  );
+}
+
 interface Cell {
   route: string;
   label: string;
@@ -57,6 +90,8 @@ interface Cell {
   expected: Answer;
   got: Answer | number;
   location: string;
+  /** Audit events the request wrote (changes only; 0 for reads). */
+  audited: number;
 }
 
 /** An API change as a script in a browser session sends it: JSON, with the CSRF token in a header. */
@@ -155,6 +190,7 @@ describe("authorisation matrix: every route against every kind of visitor", () =
         for (const visitor of VISITORS) {
           const url = sample.url(fixtures, visitor);
           const body = sample.body ? await sample.body(fixtures, handle.db, visitor) : {};
+          const auditsBefore = method === "GET" ? 0 : await countAuditEvents(handle.db);
           const response =
             method === "GET"
               ? await getPage(app, who[visitor], url)
@@ -169,6 +205,7 @@ describe("authorisation matrix: every route against every kind of visitor", () =
             expected: sample.expected[visitor],
             got: answerOf(response),
             location: response.statusCode === 303 ? String(response.headers.location ?? "") : "",
+            audited: method === "GET" ? 0 : (await countAuditEvents(handle.db)) - auditsBefore,
           });
         }
       }
@@ -194,6 +231,25 @@ describe("authorisation matrix: every route against every kind of visitor", () =
     expect(cells.length).toBeGreaterThan(routes.length * VISITORS.length - 1);
     const wrong = cells.filter((c) => c.got !== c.expected);
     expect(wrong, `Unexpected answers:\n${table(wrong)}`).toEqual([]);
+  });
+
+  it("every change allowed writes an audit event, and every refused one writes none", () => {
+    const changes = cells.filter((c) => !c.route.startsWith("GET "));
+    // Refused: an error, or the public sent to sign in (signing out everywhere also ends there).
+    const refused = changes.filter(
+      (c) => (c.got === "sign-in" && c.visitor === "public") || (typeof c.got === "number" && c.got >= 400),
+    );
+    expect(refused.length).toBeGreaterThan(50);
+    expect(
+      refused.filter((c) => c.audited !== 0).map((c) => `${c.route} as ${c.visitor}: ${c.audited} events`),
+    ).toEqual([]);
+    const allowed = changes.filter((c) => !refused.includes(c) && !notRecorded(c));
+    expect(allowed.length).toBeGreaterThan(50);
+    expect(
+      allowed
+        .filter((c) => c.audited === 0)
+        .map((c) => `${c.route} (${c.label}) as ${c.visitor}: no audit event`),
+    ).toEqual([]);
   });
 
   it("a draft is not found (404, never 403) for the public, in pages and the API", () => {
