@@ -10,6 +10,8 @@ type PerVisitor = Record<Visitor, number>;
 interface Fixtures extends Targets {
   /** Someone to look at. */
   person: number;
+  /** Someone invited who has not accepted, per visitor: to send the invitation again. */
+  invited: PerVisitor;
   /** The same targets again, for the API's rows. */
   api: Targets;
 }
@@ -99,6 +101,15 @@ const rows: Record<string, Sample<Fixtures>[]> = {
       label: "invite someone",
       url: () => "/admin/invite",
       body: async (_f, _db, v) => ({ email: inviteeEmail(v), name: "Matrix invitee", roles: "reader" }),
+      expected: ADMINS_CHANGE,
+    },
+  ],
+
+  "POST /admin/users/:id/resend-invitation": [
+    {
+      label: "send an invitation again",
+      url: (f, v) => `/admin/users/${f.invited[v]}/resend-invitation`,
+      body: async () => ({}),
       expected: ADMINS_CHANGE,
     },
   ],
@@ -200,7 +211,17 @@ export const adminMatrix: MatrixPart<Fixtures> = {
         .executeTakeFirstOrThrow();
       token[v] = row.id;
     }
+    const invited = await perVisitor(async () => {
+      const id = await someone(db, "reader");
+      await db
+        .updateTable("app_user")
+        .set({ status: "invited", password_hash: null })
+        .where("id", "=", id)
+        .execute();
+      return id;
+    });
     return {
+      invited,
       person: await someone(db, "reader"),
       ...(await targets(db)),
       token: token as PerVisitor,

@@ -32,6 +32,12 @@ export async function visitAdminPages(
   const deactivatedId = await userIdOf(db, deactivated.email);
   await postForm(app, admin, `/admin/users/${deactivatedId}/deactivate`, {});
 
+  await postForm(app, admin, "/admin/invite", {
+    email: "validity-invitee@example.test",
+    name: "Validity Invitee",
+    roles: "reader",
+  });
+  const invitedId = await userIdOf(db, "validity-invitee@example.test");
   await visit(
     {
       "/admin": [{}],
@@ -40,6 +46,8 @@ export async function visitAdminPages(
         { params: { id: personId }, query: "?saved=granted", label: "after granting a role" },
         { params: { id: adminId }, label: "one's own account" },
         { params: { id: deactivatedId }, label: "deactivated" },
+        { params: { id: invitedId }, label: "invited, not accepted" },
+        { params: { id: invitedId }, query: "?saved=resent", label: "after sending the invitation again" },
       ],
       "/admin/audit": [
         {},

@@ -3,8 +3,8 @@ import { type Grant, ROLES, type Role } from "../../platform/actor.ts";
 import type { Db } from "../../platform/database.ts";
 import { type FieldErrors, ValidationError } from "../../platform/errors.ts";
 import type { Mailer } from "../../platform/mail.ts";
-import { invitationProblems, inviteUser } from "../accounts/invitation.service.ts";
-import { bodyOf, type Fields, sendPrivatePage, signInFirst, text } from "./admin.http.ts";
+import { invitationProblems, inviteUser, resendInvitation } from "../accounts/invitation.service.ts";
+import { bodyOf, type Fields, idFrom, sendPrivatePage, signInFirst, text } from "./admin.http.ts";
 import * as admin from "./admin.service.ts";
 import { type InviteFormValues, invitePageTitle, inviteView } from "./views/invite.view.ts";
 import { userPath } from "./views/users.view.ts";
@@ -90,6 +90,21 @@ export function adminInviteRoutes(app: FastifyInstance, db: Db, mailer: Mailer):
     const redirect = signInFirst(request, reply);
     if (redirect) return redirect;
     return renderInvite(db, request, reply, {}, {});
+  });
+
+  // A new link for someone who has not accepted yet (the first ran out, or the email went astray):
+  // the old link stops working. Someone who has accepted is told so on their page.
+  app.post("/admin/users/:id/resend-invitation", async (request, reply) => {
+    const userId = idFrom((request.params as { id?: string }).id, "person");
+    const redirect = signInFirst(request, reply, userPath(userId));
+    if (redirect) return redirect;
+    try {
+      await resendInvitation(db, request.actor, userId, mailer);
+    } catch (error) {
+      if (error instanceof ValidationError) return reply.redirect(`${userPath(userId)}?saved=accepted`, 303);
+      throw error;
+    }
+    return reply.redirect(`${userPath(userId)}?saved=resent`, 303);
   });
 
   app.post("/admin/invite", async (request, reply) => {

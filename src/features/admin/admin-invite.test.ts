@@ -4,7 +4,14 @@ import { pathOf } from "../../../test/support/accounts.ts";
 import { auditOf, createGroup, createOrganisation } from "../../../test/support/admin-fixtures.ts";
 import { createTestDatabase } from "../../../test/support/database.ts";
 import { unique } from "../../../test/support/factories.ts";
-import { anonymousSession, getPage, type Session, signIn, testApp } from "../../../test/support/http.ts";
+import {
+  anonymousSession,
+  getPage,
+  postForm,
+  type Session,
+  signIn,
+  testApp,
+} from "../../../test/support/http.ts";
 import { linkIn, type MailCatcher, startMailCatcher } from "../../../test/support/smtp.ts";
 import type { DatabaseHandle } from "../../platform/database.ts";
 import { smtpMailer } from "../../platform/mail.ts";
@@ -104,6 +111,40 @@ describe("the invitation form on /admin", () => {
 
     const events = await auditOf(handle.db, "user", account.id);
     expect(events.map((e) => e.action)).toEqual(["user.invite"]);
+  });
+
+  it("sends an invitation again from the person's page: a new link, the old one dead", async () => {
+    const email = `${unique("again")}@example.test`;
+    const sent = await postInvite(admin, { email, name: "Ailsa Again" }, ["reader"]);
+    const page = String(sent.headers.location).replace(/\?.*$/, "");
+    const first = pathOf(linkIn(await catcher.next(email, 0), "http://localhost/invitations/"));
+    expect((await getPage(app, admin, page)).body).toContain("Send the invitation again");
+
+    const resend = await postForm(app, admin, `${page}/resend-invitation`, {});
+    expect(resend.statusCode).toBe(303);
+    expect(resend.headers.location).toBe(`${page}?saved=resent`);
+    expect((await getPage(app, admin, String(resend.headers.location))).body).toContain(
+      "A new invitation has been emailed",
+    );
+    const second = pathOf(linkIn(await catcher.next(email, 1), "http://localhost/invitations/"));
+    expect(second).not.toBe(first);
+    const visitor = await anonymousSession(app);
+    expect((await getPage(app, visitor, second)).body).toContain("Accept your invitation");
+    expect((await getPage(app, visitor, first)).body).not.toContain("Accept your invitation");
+    const id = Number(page.split("/").at(-1));
+    expect((await auditOf(handle.db, "user", id)).map((e) => e.action)).toEqual([
+      "user.invite",
+      "user.invitation_resent",
+    ]);
+
+    // Once accepted there is nothing to send again: the page says so, and no email goes.
+    await postForm(app, visitor, second, { password: "a password of her own" });
+    const mails = catcher.to(email).length;
+    const late = await postForm(app, admin, `${page}/resend-invitation`, {});
+    expect(late.headers.location).toBe(`${page}?saved=accepted`);
+    expect(catcher.to(email).length).toBe(mails);
+    const reader = await signIn(app, handle.db, "reader");
+    expect((await postForm(app, reader, `${page}/resend-invitation`, {})).statusCode).toBe(403);
   });
 
   it("names every mistake on the form, keeps the answers, and saves and sends nothing", async () => {

@@ -18,6 +18,8 @@ import { userPath, usersView } from "./views/users.view.ts";
 const SAVED: Record<string, string> = {
   invited:
     "The invitation has been emailed. The link in it works once, for 7 days; until then the account shows as invited.",
+  resent: "A new invitation has been emailed. The link in the earlier one no longer works.",
+  accepted: "This person has already accepted their invitation, so no new one was sent.",
   granted: "The role has been granted.",
   removed: "The role has been removed.",
   deactivated: "The account has been deactivated. Its sessions have ended and its API tokens no longer work.",

@@ -98,6 +98,17 @@ function grantForm(model: UserPageModel): SafeHtml {
   </form>`;
 }
 
+/** An invited person who has not accepted: send a new link (the old one stops working). */
+function resendSection(model: UserPageModel): SafeHtml {
+  const { user } = model;
+  if (user.status !== "invited") return html``;
+  return html`<p>${user.name} has not accepted their invitation yet. If its link has run out (after 7 days) or the email went astray, send a new one: the old link stops working.</p>
+    <form method="post" action="${userPath(user.id)}/resend-invitation">
+      ${csrfField(model.csrfToken)}
+      ${button({ text: "Send the invitation again", variant: "secondary" })}
+    </form>`;
+}
+
 function accessSection(model: UserPageModel): SafeHtml {
   const { user } = model;
   if (user.status === "deactivated") {
@@ -146,5 +157,6 @@ export function userView(model: UserPageModel): SafeHtml {
   <h2>Grant a role</h2>
   ${user.status === "deactivated" ? html`<p>Reactivate the account before granting it a role.</p>` : grantForm(model)}
   <h2>Signing in</h2>
+  ${resendSection(model)}
   ${accessSection(model)}`;
 }
