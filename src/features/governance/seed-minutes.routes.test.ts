@@ -1,27 +1,39 @@
 import fs from "node:fs";
-import path from "node:path";
+import JSZip from "jszip";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/support/database.ts";
 import { getPage, postForm, signIn, testApp } from "../../../test/support/http.ts";
+import { SEEDS_DIR, seedFile } from "../../../test/support/seeds.ts";
 
 // The meeting of the National Leadership Group on 21 May 2024 (seed 001), entered through the
-// forms as a secretariat would, gives a minutes page that reads like the published one. The seeds
-// live beside the repository (../shared/seeds; from a worktree, ../../shared/seeds); a checkout
-// without them skips this, saying so.
+// forms as a secretariat would, gives a minutes page that reads like the published one, and a Word
+// download that says the same (read back from its word/document.xml). The seeds live beside the
+// repository (test/support/seeds.ts); a checkout without them skips this, saying so.
 
-const repoRoot = path.resolve(import.meta.dirname, "../../..");
-const seedsDir = [
-  path.resolve(repoRoot, "../shared/seeds"),
-  path.resolve(repoRoot, "../../shared/seeds"),
-].find((d) => fs.existsSync(d));
-const seed = seedsDir && fs.readdirSync(seedsDir).find((n) => n.startsWith("001_") && n.endsWith(".txt"));
+const seed = seedFile("001_");
 const seedLines = seed
   ? fs
-      .readFileSync(path.join(seedsDir as string, seed), "utf8")
+      .readFileSync(seed, "utf8")
       .split("\n")
       .map((l) => l.trim())
       .filter(Boolean)
   : [];
+
+/** The text of each paragraph of a Word document, in order. */
+async function docxParagraphs(body: Buffer): Promise<string[]> {
+  const zip = await JSZip.loadAsync(body);
+  const xml = await zip.file("word/document.xml")!.async("string");
+  const entities = (t: string) =>
+    t
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, "&");
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) =>
+    entities([...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]!).join("")),
+  );
+}
 
 interface Attendee {
   name: string;
@@ -167,9 +179,35 @@ describe.skipIf(!seed)("the minutes of 21 May 2024 entered through the forms", (
 
     const group = await getPage(app, undefined, `/groups/${slug}`);
     expect(group.body).toContain(`href="${minutesPath}"`);
+
+    // The Word download, read back: the same attendees (in the same order, with organisations),
+    // the same two co-chairs, every item, and the next meeting.
+    const docx = await getPage(app, undefined, `${minutesPath}/minutes.docx`);
+    expect(docx.statusCode).toBe(200);
+    const paragraphs = await docxParagraphs(docx.rawPayload);
+    expect(paragraphs[0]).toBe("Children and Families National Leadership Group minutes - 21 May 2024");
+    expect(paragraphs).toContain("Minutes from the meeting of the group held on 21 May 2024, at Edinburgh.");
+    const from = paragraphs.indexOf("Attendees");
+    const listed = paragraphs.slice(from + 1, from + 1 + people.length);
+    expect(listed).toEqual(
+      people.map((p) => `${p.name}${p.coChair ? " (co-chair)" : ""}, ${p.organisation}`),
+    );
+    expect(listed).toHaveLength(28);
+    expect(paragraphs.filter((p) => p.includes("(co-chair)"))).toEqual([
+      "Louise Long (co-chair), SOLACE",
+      "Andrew Watson (co-chair), Scottish Government",
+    ]);
+    expect(paragraphs).not.toContain("Apologies");
+    const headings = paragraphs.slice(paragraphs.indexOf("Items and actions") + 1);
+    for (const item of agenda) {
+      expect(headings, item.title).toContain(item.title);
+      for (const point of item.points) expect(paragraphs, point).toContain(point);
+    }
+    expect(paragraphs.indexOf(agenda[0]!.title)).toBeLessThan(paragraphs.indexOf(agenda.at(-1)!.title));
+    expect(paragraphs).toContain("Date of next meeting");
+    expect(paragraphs).toContain("The next meeting is on 11 June 2024, 3.05 p.m. to 4.30 p.m., online.");
     // Many requests on one test: a busy machine needs more than the default 30 seconds.
   }, 300_000);
 });
 
-if (!seed)
-  console.log("Skipping the seed minutes test: ../shared/seeds/001_*.txt is not beside this checkout.");
+if (!seed) console.log(`Skipping the seed minutes test: there is no 001_*.txt in ${SEEDS_DIR}.`);
