@@ -9,6 +9,7 @@ import { accountabilitySamples } from "./support/accountability-pages.ts";
 import { visitBulkPages } from "./support/bulk-pages.ts";
 import { commitmentsPages } from "./support/commitments-pages.ts";
 import { createTestDatabase } from "./support/database.ts";
+import { governancePages } from "./support/governance-pages.ts";
 import { visitAdminPages } from "./support/html-validity-admin.ts";
 import { anonymousSession, getPage, postForm, type Session, signIn, testApp } from "./support/http.ts";
 import { visitIndicatorPages } from "./support/indicator-pages.ts";
@@ -150,6 +151,7 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
       .executeTakeFirstOrThrow();
 
     const accountability = await accountabilitySamples(app, db, editor);
+    const governance = await governancePages(db);
 
     // Sample addresses for every route: its path parameters, a query string, a note for the report.
     type Sample = { params?: Record<string, string | number>; query?: string; label?: string };
@@ -204,6 +206,7 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
       ],
       ...(await landscapePages(db)),
       ...(await commitmentsPages(db)),
+      ...governance.publicPages,
     };
     // Governance: the demo's National Leadership Group, its published meeting and the next one (draft minutes).
     const demoGroup = await db
@@ -273,6 +276,7 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
         { params: { id: demoItem.id }, label: "published minutes" },
       ],
       ...accountability.editorPages,
+      ...governance.editorPages,
       "/manage": [{}, { query: "?saved=discarded&theme=leadership", label: "after discarding a draft" }],
       "/manage/editions/:id": [
         { params: { id: draftId }, label: "draft" },

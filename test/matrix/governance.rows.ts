@@ -70,6 +70,19 @@ const rows: Record<string, Sample<Fixtures>[]> = {
     },
     { label: "draft minutes", url: (f) => `/groups/${f.slug}/meetings/${f.draft}`, expected: PRIVATE_READ },
   ],
+  "GET /groups/:slug/actions": [
+    { label: "the action log", url: (f) => `/groups/${f.slug}/actions?status=open`, expected: EVERYONE },
+  ],
+  "GET /groups/:slug/actions.csv": [
+    { label: "the action log as CSV", url: (f) => `/groups/${f.slug}/actions.csv`, expected: EVERYONE },
+  ],
+  "GET /manage/groups/:slug/actions": [
+    {
+      label: "manage the action log",
+      url: (f) => `/manage/groups/${f.slug}/actions`,
+      expected: MANAGERS_SEE,
+    },
+  ],
   "GET /groups/:slug/papers/:id/file": [
     {
       label: "a public paper's file, minutes published",

@@ -150,7 +150,7 @@ export async function deletePaper(db: Db, id: number): Promise<void> {
   await db.deleteFrom("paper").where("id", "=", id).execute();
 }
 
-function actionQuery(db: Db) {
+export function actionQuery(db: Db) {
   return db
     .selectFrom("meeting_action as a")
     .innerJoin("meeting as m", "m.id", "a.meeting_id")
@@ -177,7 +177,7 @@ function actionQuery(db: Db) {
 
 type ActionRow = Awaited<ReturnType<ReturnType<typeof actionQuery>["executeTakeFirstOrThrow"]>>;
 
-function toAction(row: ActionRow): MeetingAction {
+export function toAction(row: ActionRow): MeetingAction {
   return {
     id: row.id,
     meetingId: row.meeting_id,

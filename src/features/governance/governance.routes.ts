@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { AppDeps } from "../../app.ts";
+import { actionLogRoutes } from "./action-log.routes.ts";
 import { manageGroupRoutes } from "./manage-group.routes.ts";
 import { manageItemRoutes } from "./manage-items.routes.ts";
 import { manageMeetingRoutes } from "./manage-meeting.routes.ts";
@@ -11,4 +12,5 @@ export function governanceRoutes(app: FastifyInstance, deps: AppDeps): void {
   manageGroupRoutes(app, deps);
   manageMeetingRoutes(app, deps);
   manageItemRoutes(app, deps);
+  actionLogRoutes(app, deps);
 }

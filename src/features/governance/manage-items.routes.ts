@@ -26,7 +26,7 @@ import {
 import { renderManageMeeting } from "./manage-meeting.routes.ts";
 import { getMeeting, meetingAndGroup } from "./meeting.service.ts";
 import { agendaItemView } from "./views/agenda-item.view.ts";
-import { groupsPath, manageMeetingPath } from "./views/format.ts";
+import { groupsPath, manageActionLogPath, manageMeetingPath } from "./views/format.ts";
 import { manageMeetingTitle } from "./views/manage-meeting.view.ts";
 
 // An agenda item's page (its minute and papers), papers' visibility, and actions' status and
@@ -185,7 +185,11 @@ export function manageItemRoutes(app: FastifyInstance, deps: AppDeps): void {
       status: form.status === "open" ? "open" : "closed",
       closedOn: form.closedOn,
     });
-    return `${manageMeetingPath(await meetingOfAction(trx, id))}?saved=action-status#actions`;
+    const meetingId = await meetingOfAction(trx, id);
+    // From the action log: back to it.
+    if (form.back === "log")
+      return `${manageActionLogPath((await meetingAndGroup(trx, meetingId)).group.slug)}?saved=action-status`;
+    return `${manageMeetingPath(meetingId)}?saved=action-status#actions`;
   });
 
   buttonPost("/manage/actions/:id/promote", meetingOfAction, async (trx, actor, id, form) => {

@@ -46,3 +46,7 @@ export const manageGroupPath = (slug: string) => `/manage/groups/${encodeURIComp
 export const manageMeetingPath = (meetingId: number) => `/manage/meetings/${meetingId}`;
 /** A paper's uploaded file: for anyone who may read the paper (see minutes.service getPaperFile). */
 export const paperFilePath = (slug: string, paperId: number) => `${groupPath(slug)}/papers/${paperId}/file`;
+/** A group's action log: public (published minutes' actions), its CSV, and the secretariat's view. */
+export const actionLogPath = (slug: string) => `${groupPath(slug)}/actions`;
+export const actionLogCsvPath = (slug: string) => `${groupPath(slug)}/actions.csv`;
+export const manageActionLogPath = (slug: string) => `${manageGroupPath(slug)}/actions`;

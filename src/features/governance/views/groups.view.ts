@@ -8,7 +8,7 @@ import { tag } from "../../../platform/views/components/tag.ts";
 import { paragraphs } from "../../route-maps/views/format.ts";
 import type { Group, GroupSummary } from "../governance.types.ts";
 import { GROUP_STATUS_LABELS, MINUTES_STATUS_LABELS, ROLE_LABELS } from "../governance.types.ts";
-import { groupPath, manageGroupPath, meetingWhen, minutesPath } from "./format.ts";
+import { actionLogPath, groupPath, manageGroupPath, meetingWhen, minutesPath } from "./format.ts";
 
 // The public group pages: every group, and one group with its remit, members and meetings.
 
@@ -81,6 +81,7 @@ export function groupView(group: Group, options: { canManage: boolean; seesPriva
   }
   <h2>Meetings</h2>
   <p><a href="${groupPath(group.slug)}/calendar.ics">Add this group's meetings to your calendar</a> (iCalendar).</p>
+  <p><a href="${actionLogPath(group.slug)}">The group's action log</a>: what was agreed at its meetings, who owns each action and whether it is done.</p>
   ${
     group.meetings.length === 0
       ? html`<p>${options.seesPrivate ? "No meetings have been planned." : "No minutes have been published yet."}</p>`

@@ -26,7 +26,7 @@ import {
   text,
   value,
 } from "./form-parts.ts";
-import { groupPath, manageGroupPath, manageMeetingPath, meetingWhen } from "./format.ts";
+import { groupPath, manageActionLogPath, manageGroupPath, manageMeetingPath, meetingWhen } from "./format.ts";
 
 // Managing a group: its details (also the "new group" form), its members, and its meetings.
 
@@ -150,6 +150,7 @@ function membersSection(group: Group, context: FormContext): SafeHtml {
 
 function meetingsSection(group: Group, context: FormContext): SafeHtml {
   return html`<h2 id="meetings">Meetings</h2>
+  <p><a href="${manageActionLogPath(group.slug)}">The action log</a>: every action from every meeting, to close or reopen.</p>
   ${
     group.meetings.length === 0
       ? html`<p>No meetings yet.</p>`
