@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app.ts";
+import { toCsv } from "../../platform/csv.ts";
 import { can } from "../../platform/security/authorize.ts";
-import { toCsv } from "../landscape/csv.ts";
 import { type ActionLog, getActionLog, parseFilter } from "./action-log.service.ts";
 import { queryOf, sendManagePage, sendPublicPage, signInFirst, slugParam } from "./governance.http.ts";
 import { actionLogView, ownerText } from "./views/action-log.view.ts";
