@@ -3,7 +3,14 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createUser } from "../src/features/accounts/user.service.ts";
 import { DEMO_GROUP_NAME } from "../src/features/demo/governance-demo.ts";
 import { slugify } from "../src/platform/slugs.ts";
-import { AttendancePage, ManageGroupPage, ManageMeetingPage, MinutesPage } from "./pages/governance-pages.ts";
+import {
+  ActionLogPage,
+  AgendaItemPage,
+  AttendancePage,
+  ManageGroupPage,
+  ManageMeetingPage,
+  MinutesPage,
+} from "./pages/governance-pages.ts";
 import { SignInPage } from "./pages/sign-in-page.ts";
 import { expectNoAxeViolations } from "./support/axe.ts";
 import { DESKTOP, launchBrowser, NO_JS, Visitor } from "./support/browser.ts";
@@ -11,8 +18,12 @@ import { startServer, type TestServer } from "./support/server.ts";
 
 // The secretary's journey through a meeting of the demo's National Leadership Group, in a browser,
 // with JavaScript and without: plan the meeting, record who came, write an item of the minutes,
-// agree them, publish them; readers without an account see the minutes only once published.
-// Every page passes axe-core.
+// attach a paper's file, agree them, publish them, open the action log; readers without an account
+// see the minutes and the public paper only once published. Every page passes axe-core.
+
+const PAPER = Buffer.from(
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+);
 
 let browser: Browser;
 beforeAll(async () => {
@@ -58,7 +69,7 @@ describe.each([DESKTOP, NO_JS])("the group's secretary, $name,", (mode) => {
     visitor.expectNoProblems();
   }
 
-  it("plans a meeting, records attendance, writes the minutes, agrees and publishes them", async () => {
+  it("plans a meeting, records attendance, writes the minutes, attaches a paper, agrees and publishes them, opens the action log", async () => {
     await secretary.goto(`/manage/groups/${SLUG}`);
     await (await SignInPage.verifyOnPage(secretary.page)).signInAs(email, PASSWORD);
     const group = await ManageGroupPage.verifyOnPage(secretary.page, DEMO_GROUP_NAME);
@@ -110,6 +121,33 @@ describe.each([DESKTOP, NO_JS])("the group's secretary, $name,", (mode) => {
     meeting = await ManageMeetingPage.verifyOnPage(secretary.page);
     await accessibleAndClean(secretary);
 
+    // A paper for the item, as a file: public once the minutes are.
+    await secretary.clickAndWait(() =>
+      meeting.main.getByRole("link", { name: "Change Workforce development", exact: true }).click(),
+    );
+    let item = await AgendaItemPage.verifyOnPage(secretary.page, "Workforce development");
+    await accessibleAndClean(secretary);
+    const addPaper = await item.addPaperWithFile({
+      title: "Workforce wellbeing research plan",
+      reference: "paper 3/1",
+      file: { name: "wellbeing plan.pdf", mimeType: "application/pdf", buffer: PAPER },
+      public: true,
+    });
+    await secretary.clickAndWait(() => addPaper.click());
+    item = await AgendaItemPage.verifyOnPage(secretary.page, "Workforce development");
+    expect(await item.confirmation.textContent()).toContain("The paper has been added");
+    const fileAddress = await item.fileLink("wellbeing plan.pdf").getAttribute("href");
+    expect(fileAddress).toMatch(new RegExp(`^/groups/${SLUG}/papers/\\d+/file$`));
+    await accessibleAndClean(secretary);
+    const asSecretary = await secretary.page.request.get(fileAddress!);
+    expect(asSecretary.status()).toBe(200);
+    expect(asSecretary.headers()["content-disposition"]).toContain("attachment;");
+    expect(Buffer.from(await asSecretary.body())).toEqual(PAPER);
+    // The minutes are a draft: the paper is not public yet.
+    expect((await reader.page.request.get(fileAddress!)).status()).toBe(404);
+    await secretary.goto(`/manage/meetings/${meetingId}`);
+    meeting = await ManageMeetingPage.verifyOnPage(secretary.page);
+
     await meeting.agreeForm.getByLabel("Amendments agreed").fill("A name corrected.");
     await secretary.clickAndWait(() =>
       meeting.agreeForm.getByRole("button", { name: "Mark the minutes as agreed" }).click(),
@@ -134,7 +172,27 @@ describe.each([DESKTOP, NO_JS])("the group's secretary, $name,", (mode) => {
     expect(text).toContain("Workforce development");
     expect(text).toContain("Map existing research first");
     expect(text).toContain("Amendments: A name corrected.");
+    expect(text).toContain("download wellbeing plan.pdf");
+    expect((await reader.page.request.get(fileAddress!)).status()).toBe(200);
     await accessibleAndClean(reader);
     await accessibleAndClean(secretary);
+
+    // The action log: the secretariat's view from the group's page, the public one for readers.
+    await secretary.goto(`/manage/groups/${SLUG}`);
+    await ManageGroupPage.verifyOnPage(secretary.page, DEMO_GROUP_NAME);
+    await secretary.clickAndWait(() => secretary.page.getByRole("link", { name: "The action log" }).click());
+    await ActionLogPage.verifyOnPage(secretary.page);
+    expect(secretary.page.url()).toContain(`/manage/groups/${SLUG}/actions`);
+    await accessibleAndClean(secretary);
+    await reader.goto(`/groups/${SLUG}`);
+    await reader.clickAndWait(() =>
+      reader.page.getByRole("link", { name: "The group's action log" }).click(),
+    );
+    const log = await ActionLogPage.verifyOnPage(reader.page);
+    await reader.page.getByLabel(/^Open actions/).check({ force: true });
+    await reader.clickAndWait(() => log.main.getByRole("button", { name: "Show these actions" }).click());
+    await ActionLogPage.verifyOnPage(reader.page);
+    expect(reader.page.url()).toContain("status=open");
+    await accessibleAndClean(reader);
   });
 });

@@ -111,3 +111,56 @@ export class MinutesPage extends AbstractPage {
     return minutes;
   }
 }
+
+/** `/manage/agenda-items/:id`: one item's minute and its papers, with the form to add one (a link or a file). */
+export class AgendaItemPage extends AbstractPage {
+  readonly confirmation: Locator;
+  readonly paperForm: Locator;
+
+  private constructor(page: Page) {
+    super(page);
+    this.confirmation = this.main.locator(".ds_notification-message");
+    this.paperForm = this.main.locator('form[action$="/papers"]');
+  }
+
+  static async verifyOnPage(page: Page, title: string): Promise<AgendaItemPage> {
+    const item = new AgendaItemPage(page);
+    await item.checkHeading(title);
+    return item;
+  }
+
+  /** Fills in the paper form with a file; `public` ticks "anyone may read it". */
+  async addPaperWithFile(values: {
+    title: string;
+    reference: string;
+    file: { name: string; mimeType: string; buffer: Buffer };
+    public: boolean;
+  }): Promise<Locator> {
+    await this.paperForm.getByLabel("Title of the paper").fill(values.title);
+    await this.paperForm.getByLabel("Reference").fill(values.reference);
+    await this.paperForm.getByLabel("The paper's file").setInputFiles(values.file);
+    // The design system draws the box over the input: a person clicks its label.
+    if (values.public) await this.paperForm.locator('label[for="paper-public"]').click();
+    return this.paperForm.getByRole("button", { name: "Add the paper" });
+  }
+
+  fileLink(fileName: string): Locator {
+    return this.main.getByRole("link", { name: `Download ${fileName}` });
+  }
+}
+
+/** `/groups/:slug/actions` and `/manage/groups/:slug/actions`: a group's action log. */
+export class ActionLogPage extends AbstractPage {
+  readonly table: Locator;
+
+  private constructor(page: Page) {
+    super(page);
+    this.table = this.main.locator("table");
+  }
+
+  static async verifyOnPage(page: Page): Promise<ActionLogPage> {
+    const log = new ActionLogPage(page);
+    await log.checkHeading(/Action log$/);
+    return log;
+  }
+}
