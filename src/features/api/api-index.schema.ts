@@ -19,6 +19,7 @@ export const ApiIndex = component(
         indicators: ApiUrl,
         groups: ApiUrl,
         organisations: ApiUrl,
+        commitments: ApiUrl,
       }),
     },
     { description: "Links to every collection and to the OpenAPI document." },

@@ -62,6 +62,7 @@ export function presentIndex(): Static<typeof ApiIndex> {
       indicators: `${API_ROOT}/indicators`,
       groups: `${API_ROOT}/groups`,
       organisations: `${API_ROOT}/organisations`,
+      commitments: `${API_ROOT}/commitments`,
     },
   };
 }
