@@ -42,7 +42,9 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Brings the database schema up to date; returns the names of the migrations it ran. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
+  // Migrations are written to stand alone, and branches land in any order: a database that has run
+  // a later-named one still takes an earlier-named one it lacks (pending ones run in name order).
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
