@@ -182,6 +182,7 @@ describe("the public pages", () => {
       const workforce = document.querySelector('a[href="/themes/workforce"]')!.closest("li");
       expect(textOf(workforce)).toContain("No route map has been published for this theme yet.");
       expect(document.querySelector('a[href="/foundations/people"]')).not.toBeNull();
+      expect(textOf(document.querySelector('a[href="/commitments"]'))).toBe("the commitments");
     });
 
     it("may be cached for a minute when nobody is signed in", async () => {

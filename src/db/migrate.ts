@@ -16,6 +16,7 @@ import * as reportingRounds from "./migrations/2026-11-22T1830_reporting_rounds.
 import * as bulkUpdatesAndEvidenceFiles from "./migrations/2026-11-22T1840_bulk_updates_and_evidence_files.ts";
 import * as progressNewestIndex from "./migrations/2026-11-22T1841_progress_newest_index.ts";
 import * as commitments from "./migrations/2026-11-22T1850_commitments.ts";
+import * as reminderClaims from "./migrations/2026-11-22T1900_reminder_claims.ts";
 
 // Migrations are listed here, in order, rather than read from the folder at run time:
 // the list is checked by the type checker and works the same from any working directory.
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-22T1840_bulk_updates_and_evidence_files": bulkUpdatesAndEvidenceFiles,
   "2026-11-22T1841_progress_newest_index": progressNewestIndex,
   "2026-11-22T1850_commitments": commitments,
+  "2026-11-22T1900_reminder_claims": reminderClaims,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

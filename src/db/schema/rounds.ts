@@ -42,6 +42,9 @@ export interface RoundReminderTable {
   outcome: ReminderOutcome | null;
   attempts: Generated<number>;
   last_error: string | null;
+  /** The pass sending it, until claimed_until: another pass leaves it alone till then. */
+  claimed_by: string | null;
+  claimed_until: Date | null;
 }
 
 export interface RoundReminderDeliveryTable {

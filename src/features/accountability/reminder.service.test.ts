@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import { type ExpressionBuilder, sql } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/support/database.ts";
 import { testApp } from "../../../test/support/http.ts";
@@ -10,6 +12,7 @@ import {
   type UserActor,
 } from "../../../test/support/round-fixtures.ts";
 import { type MailCatcher, startMailCatcher } from "../../../test/support/smtp.ts";
+import type { Database } from "../../db/schema.ts";
 import type { DatabaseHandle } from "../../platform/database.ts";
 import { smtpMailer } from "../../platform/mail.ts";
 import { sendDueReminders } from "./reminder.service.ts";
@@ -17,7 +20,9 @@ import { closeRound, openRound } from "./round.service.ts";
 
 // Reminders through a real SMTP server: the right people get the right mail on the right day,
 // those who answered get none, a restart sends what is due exactly once, two passes at once send
-// once, and a failed send is tried again on the next pass. Days are fixed: the round opens on
+// once, a failed send is tried again on the next pass, nothing waits on the mail server, and a
+// pass that died leaves its reminder to the next once its claim runs out. Days are fixed: the
+// round opens on
 // 1 October 2026, due 31 October, reminders 14 and 3 days before and 1 and 7 days after.
 
 const OPENED = "2026-10-01";
@@ -204,5 +209,75 @@ describe("reporting-round reminders", () => {
     refused.length = 0;
     expect(await pass("2026-10-17")).toMatchObject({ sent: 1, failed: 0, emails: 1 });
     expect(people.map(count)).toEqual([before[0]! + 1, before[1]! + 1, before[2]! + 1]);
+  });
+
+  it("sends with no transaction open: each email is kept as soon as it goes, and another pass leaves the reminder alone", async () => {
+    const db = handle.db;
+    const f = await makeRoundFixture(db);
+    const colleague = await person(db, [{ role: "organisation_contributor", organisationId: f.first.id }]);
+    const id = await openedRound(f);
+    const deliveries = async () =>
+      (
+        await db
+          .selectFrom("round_reminder_delivery")
+          .innerJoin("round_reminder", "round_reminder.id", "round_reminder_delivery.reminder_id")
+          .select("round_reminder_delivery.email")
+          .where("round_reminder.round_id", "=", id)
+          .execute()
+      ).map((r) => r.email);
+    const seen: Array<{ to: string; kept: string[]; other: unknown }> = [];
+    // While each email is on its way, look at the database from outside the pass, and run
+    // another pass (on PGlite, a transaction held open here would make both wait for ever).
+    const watching = {
+      ...catcher.mailer,
+      async send(message: Parameters<typeof catcher.mailer.send>[0]) {
+        seen.push({ to: message.to, kept: await deliveries(), other: await pass("2026-10-17") });
+        await catcher.mailer.send(message);
+      },
+    };
+    // This pass takes the first organisation's reminder (the older row) and writes to its two
+    // contributors; the pass run while the first of those emails goes takes the other one.
+    expect(await pass("2026-10-17", watching)).toMatchObject({ sent: 1, failed: 0, emails: 2 });
+    const nothing = { sent: 0, skipped: 0, failed: 0, emails: 0 };
+    expect(seen.map((s) => s.other)).toEqual([{ ...nothing, sent: 1, emails: 1 }, nothing]);
+    // The first organisation's two contributors: the first email is kept before the second goes.
+    const firstTwo = [f.firstContributor.email, colleague.email].sort();
+    expect(seen.map((s) => firstTwo.includes(s.to))).toEqual([true, true]);
+    expect(seen.map((s) => s.kept.filter((e) => firstTwo.includes(e)).length)).toEqual([0, 1]);
+    expect((await deliveries()).sort()).toEqual([...firstTwo, f.secondContributor.email].sort());
+  });
+
+  it("a pass that died mid-way leaves its reminder claimed until the claim runs out; then the next pass sends it", async () => {
+    const db = handle.db;
+    const f = await makeRoundFixture(db);
+    const id = await openedRound(f);
+    const dueNow = (eb: ExpressionBuilder<Database, "round_reminder">) =>
+      eb.and([eb("round_id", "=", id), eb("send_on", "=", "2026-10-17")]);
+    const people = [f.firstContributor.email, f.secondContributor.email];
+    const before = people.map(count);
+    // As a pass leaves them when it stops between claiming and finishing.
+    await db
+      .updateTable("round_reminder")
+      .set({ claimed_by: randomUUID(), claimed_until: sql<Date>`now() + interval '5 minutes'` })
+      .where(dueNow)
+      .execute();
+    expect(await pass("2026-10-17")).toMatchObject({ sent: 0, emails: 0 });
+    expect(people.map(count)).toEqual(before);
+    await db
+      .updateTable("round_reminder")
+      .set({ claimed_until: sql<Date>`now() - interval '1 second'` })
+      .where(dueNow)
+      .execute();
+    expect(await pass("2026-10-17")).toMatchObject({ sent: 2, emails: 2 });
+    expect(people.map(count)).toEqual(before.map((n) => n + 1));
+    const left = await db
+      .selectFrom("round_reminder")
+      .select(["claimed_by", "outcome"])
+      .where(dueNow)
+      .execute();
+    expect(left).toEqual([
+      { claimed_by: null, outcome: "sent" },
+      { claimed_by: null, outcome: "sent" },
+    ]);
   });
 });

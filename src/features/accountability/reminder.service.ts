@@ -5,12 +5,13 @@ import * as repo from "./accountability.repository.ts";
 import * as rounds from "./round.repository.ts";
 
 // Reminder emails for reporting rounds. A pass takes the reminders that are due (send_on on or
-// before today) and not yet dealt with, one at a time, each in its own transaction that holds its
-// row (FOR UPDATE SKIP LOCKED: two passes, in one instance or two, never take the same reminder).
+// before today) and not yet dealt with, one at a time. It claims each for a while, in a short
+// transaction (FOR UPDATE SKIP LOCKED: two passes, in one instance or two, never take the same
+// reminder), and sends with no transaction open, so a slow mail server holds up nothing else.
 // An organisation that has answered everything it owes gets nothing; otherwise every active
-// contributor gets one email. Each email sent is recorded in that transaction, so when one
-// recipient fails the others are not written to again: the reminder stays due and the next pass
-// tries only those it missed. The clock is a parameter, so tests pass fixed days.
+// contributor gets one email. Each email is recorded as soon as it is sent, so when one
+// recipient fails (or the pass dies) the others are not written to again: the reminder stays due
+// and the next pass tries only those it missed. The clock is a parameter, so tests pass fixed days.
 
 export interface PassOptions {
   /** "YYYY-MM-DD": the day the pass runs on. */
@@ -74,41 +75,47 @@ export function reminderEmail(input: {
 
 type Outcome = "sent" | "skipped" | "failed";
 
-/** Deals with one claimed reminder inside its transaction. */
+/** Deals with one claimed reminder. */
 async function handle(
-  trx: Db,
+  db: Db,
   mailer: Mailer,
-  reminder: { id: number; round_id: number; organisation_id: number; send_on: string },
+  reminder: rounds.ClaimedReminder,
   options: PassOptions,
   count: { emails: number },
 ): Promise<Outcome> {
   const [round, [organisation], obligations] = await Promise.all([
-    rounds.findRound(trx, reminder.round_id),
-    repo.findOrganisationsByIds(trx, [reminder.organisation_id]),
-    rounds.listObligations(trx, { roundIds: [reminder.round_id], organisationId: reminder.organisation_id }),
+    rounds.findRound(db, reminder.round_id),
+    repo.findOrganisationsByIds(db, [reminder.organisation_id]),
+    rounds.listObligations(db, { roundIds: [reminder.round_id], organisationId: reminder.organisation_id }),
   ]);
   const waiting = obligations.filter((o) => !o.answered);
   if (!round || !organisation || waiting.length === 0) {
-    await rounds.markReminder(trx, reminder, "answered");
+    await rounds.markReminder(db, reminder, "answered");
     return "skipped";
   }
-  const contributors = await rounds.listContributors(trx, organisation.id);
+  const contributors = await rounds.listContributors(db, organisation.id);
   if (contributors.length === 0) {
     options.log?.warn(
       `Reminder for "${round.title}" not sent: ${organisation.name} has no active contributor to write to.`,
     );
-    await rounds.markReminder(trx, reminder, "no_contributors");
+    await rounds.markReminder(db, reminder, "no_contributors");
     return "skipped";
   }
-  const items = await repo.listCurrentItems(trx);
+  const items = await repo.listCurrentItems(db);
   const owed = waiting.map((o) => {
     const item = items.find((i) => i.theme_id === o.theme_id && i.key === o.action_key);
     return { text: item?.text ?? "An action no longer in its route map", themeName: item?.theme_name ?? "" };
   });
-  const done = new Set(await rounds.deliveredTo(trx, reminder.id));
+  const done = new Set(await rounds.deliveredTo(db, reminder.id));
   const failures: string[] = [];
   for (const person of contributors) {
     if (done.has(person.id)) continue;
+    if (!(await rounds.renewClaim(db, reminder))) {
+      options.log?.warn(
+        `Reminder for "${round.title}" to ${organisation.name} took so long that another pass took it over.`,
+      );
+      return "failed";
+    }
     const message = reminderEmail({
       name: person.name,
       organisation: organisation.name,
@@ -120,7 +127,7 @@ async function handle(
     });
     try {
       await mailer.send({ to: person.email, ...message });
-      await rounds.recordDelivery(trx, { reminder_id: reminder.id, user_id: person.id, email: person.email });
+      await rounds.recordDelivery(db, { reminder_id: reminder.id, user_id: person.id, email: person.email });
       count.emails += 1;
     } catch (error) {
       failures.push(`${person.email}: ${(error as Error).message}`);
@@ -131,10 +138,10 @@ async function handle(
     options.log?.error(
       `Reminder for "${round.title}" to ${organisation.name} failed, to be tried again on the next pass: ${text}`,
     );
-    await rounds.recordReminderFailure(trx, reminder.id, text);
+    await rounds.recordReminderFailure(db, reminder, text);
     return "failed";
   }
-  await rounds.markReminder(trx, reminder, "sent");
+  await rounds.markReminder(db, reminder, "sent");
   options.log?.info(
     `Reminder for "${round.title}" sent to ${contributors.length} ${contributors.length === 1 ? "person" : "people"} at ${organisation.name}.`,
   );
@@ -147,13 +154,14 @@ export async function sendDueReminders(db: Db, mailer: Mailer, options: PassOpti
   // Reminders this pass has tried, so a failing one is left for the next pass, not retried now.
   const tried: number[] = [];
   for (;;) {
-    const outcome = await db.transaction().execute(async (trx) => {
-      const reminder = await rounds.claimNextReminder(trx, options.today, tried);
-      if (!reminder) return null;
-      tried.push(reminder.id);
-      return handle(trx, mailer, reminder, options, result);
+    const reminder = await rounds.claimNextReminder(db, options.today, tried);
+    if (!reminder) return result;
+    tried.push(reminder.id);
+    const outcome = await handle(db, mailer, reminder, options, result).catch(async (error: unknown) => {
+      // Let it go at once (a database fault, say), rather than when the claim runs out.
+      await rounds.recordReminderFailure(db, reminder, (error as Error).message).catch(() => undefined);
+      throw error;
     });
-    if (outcome === null) return result;
     result[outcome] += 1;
   }
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import type { ReminderOutcome, ResponsibilityRole } from "../../db/schema.ts";
 import type { Db } from "../../platform/database.ts";
@@ -225,50 +226,110 @@ export function reminderSummary(db: Db, roundIds: number[]) {
  * is passed over, never waited for, so no reminder is sent twice. The latest due comes first, so
  * after a long stop an organisation gets one reminder, not a backlog.
  */
-export function claimNextReminder(trx: Db, today: string, passedOver: number[]) {
-  let query = trx
-    .selectFrom("round_reminder")
-    .select(["id", "round_id", "organisation_id", "send_on", "attempts"])
-    .where("sent_at", "is", null)
-    .where("send_on", "<=", today)
-    .where("round_id", "in", (eb) =>
-      eb.selectFrom("reporting_round").select("id").where("closed_at", "is", null),
-    )
-    .orderBy("send_on", "desc")
-    .orderBy("id")
-    .limit(1)
-    .forUpdate()
-    .skipLocked();
-  if (passedOver.length > 0) query = query.where("id", "not in", passedOver);
-  return query.executeTakeFirst();
+/** How long a pass holds a reminder it has claimed; it renews the claim before each email. */
+const CLAIM = "10 minutes";
+
+export interface ClaimedReminder {
+  id: number;
+  round_id: number;
+  organisation_id: number;
+  send_on: string;
+  /** This pass's claim: only the pass holding it may record what happened. */
+  claim: string;
 }
 
-/** Marks a reminder dealt with; any earlier one for the same round and organisation still waiting is no longer needed. */
+/**
+ * Claims the next reminder due (send_on on or before today, its round open), not passed over and
+ * not claimed by another pass, in a short transaction of its own: the emails then go out with no
+ * transaction open. A claim runs out after CLAIM, so a pass that died leaves its reminder to the next.
+ */
+export function claimNextReminder(db: Db, today: string, passedOver: number[]) {
+  return db.transaction().execute(async (trx): Promise<ClaimedReminder | undefined> => {
+    let query = trx
+      .selectFrom("round_reminder")
+      .select(["id", "round_id", "organisation_id", "send_on"])
+      .where("sent_at", "is", null)
+      .where("send_on", "<=", today)
+      .where((eb) => eb.or([eb("claimed_until", "is", null), eb("claimed_until", "<", sql<Date>`now()`)]))
+      .where("round_id", "in", (eb) =>
+        eb.selectFrom("reporting_round").select("id").where("closed_at", "is", null),
+      )
+      .orderBy("send_on", "desc")
+      .orderBy("id")
+      .limit(1)
+      .forUpdate()
+      .skipLocked();
+    if (passedOver.length > 0) query = query.where("id", "not in", passedOver);
+    const reminder = await query.executeTakeFirst();
+    if (!reminder) return undefined;
+    const claim = randomUUID();
+    await trx
+      .updateTable("round_reminder")
+      .set({ claimed_by: claim, claimed_until: sql`now() + ${CLAIM}::interval` })
+      .where("id", "=", reminder.id)
+      .execute();
+    return { ...reminder, claim };
+  });
+}
+
+/** Extends this pass's claim; false when it ran out and another pass has taken the reminder. */
+export async function renewClaim(db: Db, reminder: ClaimedReminder): Promise<boolean> {
+  const result = await db
+    .updateTable("round_reminder")
+    .set({ claimed_until: sql`now() + ${CLAIM}::interval` })
+    .where("id", "=", reminder.id)
+    .where("claimed_by", "=", reminder.claim)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/**
+ * Marks a reminder dealt with and lets go of it; any earlier one for the same round and
+ * organisation still waiting is no longer needed. Does nothing when the claim was lost.
+ */
 export async function markReminder(
-  trx: Db,
-  reminder: { id: number; round_id: number; organisation_id: number; send_on: string },
+  db: Db,
+  reminder: ClaimedReminder,
   outcome: ReminderOutcome,
 ): Promise<void> {
-  await trx
-    .updateTable("round_reminder")
-    .set({ sent_at: sql`now()`, outcome, attempts: (eb) => eb("attempts", "+", 1), last_error: null })
-    .where("id", "=", reminder.id)
-    .execute();
-  await trx
-    .updateTable("round_reminder")
-    .set({ sent_at: sql`now()`, outcome: "superseded" })
-    .where("round_id", "=", reminder.round_id)
-    .where("organisation_id", "=", reminder.organisation_id)
-    .where("send_on", "<", reminder.send_on)
-    .where("sent_at", "is", null)
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    const mine = await trx
+      .updateTable("round_reminder")
+      .set({
+        sent_at: sql`now()`,
+        outcome,
+        attempts: (eb) => eb("attempts", "+", 1),
+        last_error: null,
+        claimed_by: null,
+        claimed_until: null,
+      })
+      .where("id", "=", reminder.id)
+      .where("claimed_by", "=", reminder.claim)
+      .executeTakeFirst();
+    if (mine.numUpdatedRows === 0n) return;
+    await trx
+      .updateTable("round_reminder")
+      .set({ sent_at: sql`now()`, outcome: "superseded" })
+      .where("round_id", "=", reminder.round_id)
+      .where("organisation_id", "=", reminder.organisation_id)
+      .where("send_on", "<", reminder.send_on)
+      .where("sent_at", "is", null)
+      .execute();
+  });
 }
 
-export async function recordReminderFailure(trx: Db, id: number, error: string): Promise<void> {
-  await trx
+/** Records a failed attempt and lets go of the reminder, so the next pass tries again. */
+export async function recordReminderFailure(db: Db, reminder: ClaimedReminder, error: string): Promise<void> {
+  await db
     .updateTable("round_reminder")
-    .set({ attempts: (eb) => eb("attempts", "+", 1), last_error: error.slice(0, 2000) })
-    .where("id", "=", id)
+    .set({
+      attempts: (eb) => eb("attempts", "+", 1),
+      last_error: error.slice(0, 2000),
+      claimed_by: null,
+      claimed_until: null,
+    })
+    .where("id", "=", reminder.id)
+    .where("claimed_by", "=", reminder.claim)
     .execute();
 }
 
