@@ -1,6 +1,6 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { decodeText } from "./bulk.file.ts";
+import { decodeText } from "../../platform/spreadsheet.ts";
 import { checkBulkRows, type KnownAction } from "./bulk.rows.ts";
 import { HEADINGS } from "./bulk.sheet.ts";
 
