@@ -2,19 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app.ts";
 import type { Db } from "../../platform/database.ts";
 import { NotFoundError } from "../../platform/errors.ts";
+import { dateFields, type Form, type FormState, runChange } from "../../platform/http-forms.ts";
 import { authorize } from "../../platform/security/authorize.ts";
 import { formTitle } from "../../platform/views/forms.ts";
-import {
-  dateFields,
-  type Form,
-  type FormState,
-  idParam,
-  queryOf,
-  runChange,
-  sendManagePage,
-  signInFirst,
-  slugParam,
-} from "./governance.http.ts";
+import { idParam, queryOf, sendManagePage, signInFirst, slugParam } from "./governance.http.ts";
 import * as groupRepo from "./group.repository.ts";
 import {
   createGroup,

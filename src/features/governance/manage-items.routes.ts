@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app.ts";
 import type { Db } from "../../platform/database.ts";
 import { NotFoundError } from "../../platform/errors.ts";
+import { type FormState, runChange } from "../../platform/http-forms.ts";
 import { authorize } from "../../platform/security/authorize.ts";
 import { readUploadedFile, registerUploads } from "../../platform/uploads.ts";
 import { formTitle } from "../../platform/views/forms.ts";
@@ -15,14 +16,7 @@ import {
   setPaperPublic,
   updateAgendaItem,
 } from "./agenda.service.ts";
-import {
-  type FormState,
-  idParam,
-  queryOf,
-  runChange,
-  sendManagePage,
-  signInFirst,
-} from "./governance.http.ts";
+import { idParam, queryOf, sendManagePage, signInFirst } from "./governance.http.ts";
 import { renderManageMeeting } from "./manage-meeting.routes.ts";
 import { getMeeting, meetingAndGroup } from "./meeting.service.ts";
 import { agendaItemView } from "./views/agenda-item.view.ts";

@@ -2,23 +2,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app.ts";
 import type { Db } from "../../platform/database.ts";
 import { type FieldErrors, ValidationError } from "../../platform/errors.ts";
+import { dateFields, type Form, type FormState, formOf, kept, runChange } from "../../platform/http-forms.ts";
 import { authorize } from "../../platform/security/authorize.ts";
 import { formTitle } from "../../platform/views/forms.ts";
 import { addAction, routeMapsForPromotion } from "./action.service.ts";
 import { addAgendaItem } from "./agenda.service.ts";
 import { type AttendanceInput, recordAttendance } from "./attendance.service.ts";
-import {
-  dateFields,
-  type Form,
-  type FormState,
-  formOf,
-  idParam,
-  kept,
-  queryOf,
-  runChange,
-  sendManagePage,
-  signInFirst,
-} from "./governance.http.ts";
+import { idParam, queryOf, sendManagePage, signInFirst } from "./governance.http.ts";
 import {
   getMeeting,
   listGroupMeetings,

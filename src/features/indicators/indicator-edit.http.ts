@@ -1,11 +1,11 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../platform/database.ts";
 import { NotFoundError } from "../../platform/errors.ts";
+import type { FormState } from "../../platform/http-forms.ts";
 import { sendPrivatePage as sendManagePage } from "../../platform/http-pages.ts";
 import { authorize } from "../../platform/security/authorize.ts";
 import { isSlug } from "../../platform/slugs.ts";
 import { formTitle } from "../../platform/views/forms.ts";
-import type { FormState } from "../governance/governance.http.ts";
 import * as repo from "./framework.repository.ts";
 import * as edit from "./framework-edit.repository.ts";
 import { getIndicator } from "./indicator-read.service.ts";

@@ -1,12 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app.ts";
+import type { Actor } from "../../platform/actor.ts";
+import type { Db } from "../../platform/database.ts";
 import { NotFoundError } from "../../platform/errors.ts";
 import { html } from "../../platform/html.ts";
+import { type Form, type FormState, runChange } from "../../platform/http-forms.ts";
 import { queryOf, sendPrivatePage as sendManagePage, signInFirst } from "../../platform/http-pages.ts";
 import { authorize } from "../../platform/security/authorize.ts";
 import { pageHeader } from "../../platform/views/components/page-header.ts";
 import { formTitle } from "../../platform/views/forms.ts";
-import { type FormState, runChange } from "../governance/governance.http.ts";
 import * as repo from "./framework.repository.ts";
 import {
   createIndicatorFromForm,
@@ -27,6 +29,68 @@ import { indicatorForm } from "./views/indicator-form.view.ts";
 // (400), or with a conflict when someone else saved first (409).
 
 type SlugRequest = { Params: { slug: string } };
+type RenderOptions = { state?: FormState; status?: number; saved?: boolean };
+
+/**
+ * A framework record's four routes: the form to add one (`base`/new), adding it (POST `base`,
+ * then back to the management page saying so), its form (`base`/:slug), and changing it.
+ */
+function recordFormRoutes(
+  app: FastifyInstance,
+  db: Db,
+  record: {
+    base: string;
+    what: string;
+    form: string;
+    pathOf: (slug: string) => string;
+    render: (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      slug: string | null,
+      options?: RenderOptions,
+    ) => Promise<FastifyReply>;
+    create: (trx: Db, actor: Actor, form: Form) => Promise<unknown>;
+    update: (trx: Db, actor: Actor, slug: string, version: number, form: Form) => Promise<unknown>;
+  },
+): void {
+  const refused =
+    (request: FastifyRequest, reply: FastifyReply, slug: string | null) =>
+    (state: Omit<FormState, "form">, status: number) =>
+      record.render(request, reply, slug, { state: { form: record.form, ...state }, status });
+  app.get(
+    `${record.base}/new`,
+    async (request, reply) =>
+      signInFirst(request, reply, `${record.base}/new`) ?? record.render(request, reply, null),
+  );
+  app.post(record.base, async (request, reply) =>
+    runChange(db, request, reply, {
+      returnTo: `${record.base}/new`,
+      change: async (trx, actor, form) => {
+        await record.create(trx, actor, form);
+        return `/manage/indicators?saved=${record.form}`;
+      },
+      refused: refused(request, reply, null),
+    }),
+  );
+  app.get<SlugRequest>(`${record.base}/:slug`, async (request, reply) => {
+    const slug = slugOf(request.params.slug, record.what);
+    return (
+      signInFirst(request, reply, record.pathOf(slug)) ??
+      record.render(request, reply, slug, { saved: queryOf(request).saved === "1" })
+    );
+  });
+  app.post<SlugRequest>(`${record.base}/:slug`, async (request, reply) => {
+    const slug = slugOf(request.params.slug, record.what);
+    return runChange(db, request, reply, {
+      returnTo: record.pathOf(slug),
+      change: async (trx, actor, form) => {
+        await record.update(trx, actor, slug, versionOf(request), form);
+        return `${record.pathOf(slug)}?saved=1`;
+      },
+      refused: refused(request, reply, slug),
+    });
+  });
+}
 
 export function indicatorEditRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db } = deps;
@@ -36,7 +100,7 @@ export function indicatorEditRoutes(app: FastifyInstance, deps: AppDeps): void {
     request: FastifyRequest,
     reply: FastifyReply,
     slug: string | null,
-    options: { state?: FormState; status?: number; saved?: boolean } = {},
+    options: RenderOptions = {},
   ) => {
     authorize(request.actor, "indicator.edit");
     const vision = slug ? await repo.findVisionBySlug(db, slug) : undefined;
@@ -58,40 +122,14 @@ export function indicatorEditRoutes(app: FastifyInstance, deps: AppDeps): void {
     });
   };
 
-  app.get(
-    "/manage/indicators/visions/new",
-    async (request, reply) =>
-      signInFirst(request, reply, "/manage/indicators/visions/new") ?? renderVision(request, reply, null),
-  );
-  app.post("/manage/indicators/visions", async (request, reply) =>
-    runChange(db, request, reply, {
-      returnTo: "/manage/indicators/visions/new",
-      change: async (trx, actor, form) => {
-        await createVisionFromForm(trx, actor, form);
-        return "/manage/indicators?saved=vision";
-      },
-      refused: (state, status) =>
-        renderVision(request, reply, null, { state: { form: "vision", ...state }, status }),
-    }),
-  );
-  app.get<SlugRequest>("/manage/indicators/visions/:slug", async (request, reply) => {
-    const slug = slugOf(request.params.slug, "vision statement");
-    return (
-      signInFirst(request, reply, manageVisionPath(slug)) ??
-      renderVision(request, reply, slug, { saved: queryOf(request).saved === "1" })
-    );
-  });
-  app.post<SlugRequest>("/manage/indicators/visions/:slug", async (request, reply) => {
-    const slug = slugOf(request.params.slug, "vision statement");
-    return runChange(db, request, reply, {
-      returnTo: manageVisionPath(slug),
-      change: async (trx, actor, form) => {
-        await updateVisionFromForm(trx, actor, slug, versionOf(request), form);
-        return `${manageVisionPath(slug)}?saved=1`;
-      },
-      refused: (state, status) =>
-        renderVision(request, reply, slug, { state: { form: "vision", ...state }, status }),
-    });
+  recordFormRoutes(app, db, {
+    base: "/manage/indicators/visions",
+    what: "vision statement",
+    form: "vision",
+    pathOf: manageVisionPath,
+    render: renderVision,
+    create: createVisionFromForm,
+    update: updateVisionFromForm,
   });
 
   // Outcomes.
@@ -99,7 +137,7 @@ export function indicatorEditRoutes(app: FastifyInstance, deps: AppDeps): void {
     request: FastifyRequest,
     reply: FastifyReply,
     slug: string | null,
-    options: { state?: FormState; status?: number; saved?: boolean } = {},
+    options: RenderOptions = {},
   ) => {
     authorize(request.actor, "indicator.edit");
     const outcome = slug ? await repo.findOutcomeBySlug(db, slug) : undefined;
@@ -124,40 +162,14 @@ export function indicatorEditRoutes(app: FastifyInstance, deps: AppDeps): void {
     });
   };
 
-  app.get(
-    "/manage/indicators/outcomes/new",
-    async (request, reply) =>
-      signInFirst(request, reply, "/manage/indicators/outcomes/new") ?? renderOutcome(request, reply, null),
-  );
-  app.post("/manage/indicators/outcomes", async (request, reply) =>
-    runChange(db, request, reply, {
-      returnTo: "/manage/indicators/outcomes/new",
-      change: async (trx, actor, form) => {
-        await createOutcomeFromForm(trx, actor, form);
-        return "/manage/indicators?saved=outcome";
-      },
-      refused: (state, status) =>
-        renderOutcome(request, reply, null, { state: { form: "outcome", ...state }, status }),
-    }),
-  );
-  app.get<SlugRequest>("/manage/indicators/outcomes/:slug", async (request, reply) => {
-    const slug = slugOf(request.params.slug, "outcome");
-    return (
-      signInFirst(request, reply, manageOutcomePath(slug)) ??
-      renderOutcome(request, reply, slug, { saved: queryOf(request).saved === "1" })
-    );
-  });
-  app.post<SlugRequest>("/manage/indicators/outcomes/:slug", async (request, reply) => {
-    const slug = slugOf(request.params.slug, "outcome");
-    return runChange(db, request, reply, {
-      returnTo: manageOutcomePath(slug),
-      change: async (trx, actor, form) => {
-        await updateOutcomeFromForm(trx, actor, slug, versionOf(request), form);
-        return `${manageOutcomePath(slug)}?saved=1`;
-      },
-      refused: (state, status) =>
-        renderOutcome(request, reply, slug, { state: { form: "outcome", ...state }, status }),
-    });
+  recordFormRoutes(app, db, {
+    base: "/manage/indicators/outcomes",
+    what: "outcome",
+    form: "outcome",
+    pathOf: manageOutcomePath,
+    render: renderOutcome,
+    create: createOutcomeFromForm,
+    update: updateOutcomeFromForm,
   });
 
   // Indicators: adding one, then its editing page (details, evidence, linked actions).

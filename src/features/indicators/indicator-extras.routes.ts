@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app.ts";
-import { type FormState, idParam, runChange } from "../governance/governance.http.ts";
+import { type FormState, runChange } from "../../platform/http-forms.ts";
+import { idParam } from "../governance/governance.http.ts";
 import {
   addEvidenceFromForm,
   linkActionFromForm,

@@ -1,4 +1,5 @@
-import { attr, html, type SafeHtml } from "../../../platform/html.ts";
+import { attr, html, type SafeHtml } from "../html.ts";
+import type { FormState } from "../http-forms.ts";
 import {
   type DateParts,
   dateInput,
@@ -7,10 +8,9 @@ import {
   question,
   textarea,
   textInput,
-} from "../../../platform/views/forms.ts";
-import type { FormState } from "../governance.http.ts";
+} from "./forms.ts";
 
-// The pieces every governance form is made of. A form has a name ("group", "member"…); its fields'
+// The pieces every managing form is made of (governance, indicators). A form has a name ("group", "member"…); its fields'
 // ids are "<form>-<field>", so several forms can share a page, and a refused form's error summary
 // links to its own fields. Date fields are named by the form's own date names (unique per page).
 

@@ -3,9 +3,9 @@ import { html, type SafeHtml } from "../../../platform/html.ts";
 import { pageHeader } from "../../../platform/views/components/page-header.ts";
 import { table } from "../../../platform/views/components/table.ts";
 import { tag } from "../../../platform/views/components/tag.ts";
+import { buttonForm } from "../../../platform/views/form-parts.ts";
 import { button, notification, radios } from "../../../platform/views/forms.ts";
 import type { ActionFilter, ActionLog, ActionLogEntry } from "../action-log.service.ts";
-import { buttonForm } from "./form-parts.ts";
 import {
   actionLogCsvPath,
   actionLogPath,

@@ -1,4 +1,5 @@
 import { html, type SafeHtml } from "../../../platform/html.ts";
+import type { FormState } from "../../../platform/http-forms.ts";
 import {
   ACCEPT_ATTRIBUTE,
   ALLOWED_KINDS_IN_WORDS,
@@ -7,9 +8,6 @@ import {
 } from "../../../platform/uploads.ts";
 import { pageHeader } from "../../../platform/views/components/page-header.ts";
 import { table } from "../../../platform/views/components/table.ts";
-import { button, notification } from "../../../platform/views/forms.ts";
-import type { FormState } from "../governance.http.ts";
-import type { AgendaItem, Meeting } from "../governance.types.ts";
 import {
   buttonForm,
   checkbox,
@@ -18,7 +16,9 @@ import {
   formProblems,
   postForm,
   text,
-} from "./form-parts.ts";
+} from "../../../platform/views/form-parts.ts";
+import { button, notification } from "../../../platform/views/forms.ts";
+import type { AgendaItem, Meeting } from "../governance.types.ts";
 import { manageMeetingPath, paperFilePath } from "./format.ts";
 import { agendaItemFields } from "./meeting-agenda.view.ts";
 

@@ -1,7 +1,7 @@
 import { attr, html, type SafeHtml } from "../../../platform/html.ts";
+import type { FormState } from "../../../platform/http-forms.ts";
 import { pageHeader } from "../../../platform/views/components/page-header.ts";
 import { button, errorLinks, errorSummary } from "../../../platform/views/forms.ts";
-import type { FormState } from "../governance.http.ts";
 import type { Attendance, Meeting } from "../governance.types.ts";
 import { ATTENDANCE_LABELS, ATTENDANCE_STATUSES } from "../governance.types.ts";
 import { manageMeetingPath } from "./format.ts";

@@ -1,19 +1,9 @@
 import { fullDate } from "../../../platform/dates.ts";
 import { html, type SafeHtml } from "../../../platform/html.ts";
+import type { FormState } from "../../../platform/http-forms.ts";
 import { pageHeader } from "../../../platform/views/components/page-header.ts";
 import { table } from "../../../platform/views/components/table.ts";
 import { tag } from "../../../platform/views/components/tag.ts";
-import { button, notification, select } from "../../../platform/views/forms.ts";
-import type { FormState } from "../governance.http.ts";
-import type { Group, GroupSummary } from "../governance.types.ts";
-import {
-  GROUP_STATUS_LABELS,
-  GROUP_STATUSES,
-  MEETING_STATUS_LABELS,
-  MEMBERSHIP_ROLES,
-  MINUTES_STATUS_LABELS,
-  ROLE_LABELS,
-} from "../governance.types.ts";
 import {
   checkbox,
   date,
@@ -25,7 +15,17 @@ import {
   postForm,
   text,
   value,
-} from "./form-parts.ts";
+} from "../../../platform/views/form-parts.ts";
+import { button, notification, select } from "../../../platform/views/forms.ts";
+import type { Group, GroupSummary } from "../governance.types.ts";
+import {
+  GROUP_STATUS_LABELS,
+  GROUP_STATUSES,
+  MEETING_STATUS_LABELS,
+  MEMBERSHIP_ROLES,
+  MINUTES_STATUS_LABELS,
+  ROLE_LABELS,
+} from "../governance.types.ts";
 import { groupPath, manageActionLogPath, manageGroupPath, manageMeetingPath, meetingWhen } from "./format.ts";
 
 // Managing a group: its details (also the "new group" form), its members, and its meetings.

@@ -1,11 +1,8 @@
 import { fullDate } from "../../../platform/dates.ts";
 import { html, type SafeHtml } from "../../../platform/html.ts";
+import type { FormState } from "../../../platform/http-forms.ts";
 import { pageHeader } from "../../../platform/views/components/page-header.ts";
 import { summaryList } from "../../../platform/views/components/summary-list.ts";
-import { button, notification, select } from "../../../platform/views/forms.ts";
-import type { FormState } from "../governance.http.ts";
-import type { Meeting, MeetingSummary } from "../governance.types.ts";
-import { MEETING_STATUS_LABELS, MEETING_STATUSES, MINUTES_STATUS_LABELS } from "../governance.types.ts";
 import {
   checkbox,
   date,
@@ -17,7 +14,10 @@ import {
   postForm,
   text,
   value,
-} from "./form-parts.ts";
+} from "../../../platform/views/form-parts.ts";
+import { button, notification, select } from "../../../platform/views/forms.ts";
+import type { Meeting, MeetingSummary } from "../governance.types.ts";
+import { MEETING_STATUS_LABELS, MEETING_STATUSES, MINUTES_STATUS_LABELS } from "../governance.types.ts";
 import { manageGroupPath, manageMeetingPath, meetingWhen, minutesPath } from "./format.ts";
 import { actionsSection, agendaSection } from "./meeting-agenda.view.ts";
 

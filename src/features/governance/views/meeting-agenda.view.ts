@@ -1,7 +1,5 @@
 import { fullDate } from "../../../platform/dates.ts";
 import { html, type SafeHtml } from "../../../platform/html.ts";
-import { button, select } from "../../../platform/views/forms.ts";
-import type { MeetingAction } from "../governance.types.ts";
 import {
   buttonForm,
   date,
@@ -13,7 +11,9 @@ import {
   postForm,
   text,
   value,
-} from "./form-parts.ts";
+} from "../../../platform/views/form-parts.ts";
+import { button, select } from "../../../platform/views/forms.ts";
+import type { MeetingAction } from "../governance.types.ts";
 import { manageMeetingPath } from "./format.ts";
 import type { ManageMeetingModel } from "./manage-meeting.view.ts";
 import { actionText } from "./minutes.view.ts";

@@ -1,9 +1,6 @@
 import { html, type SafeHtml } from "../../../platform/html.ts";
+import type { FormState } from "../../../platform/http-forms.ts";
 import { pageHeader } from "../../../platform/views/components/page-header.ts";
-import { button, select } from "../../../platform/views/forms.ts";
-import type { FormState } from "../governance.http.ts";
-import type { Membership } from "../governance.types.ts";
-import { MEMBERSHIP_ROLES, ROLE_LABELS } from "../governance.types.ts";
 import {
   buttonForm,
   date,
@@ -14,7 +11,10 @@ import {
   postForm,
   text,
   value,
-} from "./form-parts.ts";
+} from "../../../platform/views/form-parts.ts";
+import { button, select } from "../../../platform/views/forms.ts";
+import type { Membership } from "../governance.types.ts";
+import { MEMBERSHIP_ROLES, ROLE_LABELS } from "../governance.types.ts";
 import { manageGroupPath } from "./format.ts";
 import { MEMBER_DATES } from "./manage-group.view.ts";
 

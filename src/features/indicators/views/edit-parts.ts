@@ -1,6 +1,6 @@
 import { html, type SafeHtml } from "../../../platform/html.ts";
+import { errorOf, type FormContext, fieldId, stateOf, value } from "../../../platform/views/form-parts.ts";
 import { errorLinks, errorSummary, radioId, radios } from "../../../platform/views/forms.ts";
-import { errorOf, type FormContext, fieldId, stateOf, value } from "../../governance/views/form-parts.ts";
 
 // What the analysts' framework forms share beyond the governance form parts (which they reuse):
 // radio groups whose errors link to their first radio, and the addresses of the editing pages.

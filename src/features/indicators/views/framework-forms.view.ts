@@ -1,7 +1,6 @@
 import { html, type SafeHtml } from "../../../platform/html.ts";
+import type { FormState } from "../../../platform/http-forms.ts";
 import { pageHeader } from "../../../platform/views/components/page-header.ts";
-import { button, hiddenField, notification, select } from "../../../platform/views/forms.ts";
-import type { FormState } from "../../governance/governance.http.ts";
 import {
   errorOf,
   type FormContext,
@@ -9,7 +8,8 @@ import {
   longText,
   postForm,
   value,
-} from "../../governance/views/form-parts.ts";
+} from "../../../platform/views/form-parts.ts";
+import { button, hiddenField, notification, select } from "../../../platform/views/forms.ts";
 import { problems } from "./edit-parts.ts";
 
 // The forms for the top of the framework: a vision statement, and an outcome under one. The same

@@ -1,9 +1,8 @@
 import { html, type SafeHtml } from "../../../platform/html.ts";
+import type { FormState } from "../../../platform/http-forms.ts";
 import { pageHeader } from "../../../platform/views/components/page-header.ts";
 import { table } from "../../../platform/views/components/table.ts";
 import { tag } from "../../../platform/views/components/tag.ts";
-import { button, hiddenField, notification, select } from "../../../platform/views/forms.ts";
-import type { FormState } from "../../governance/governance.http.ts";
 import {
   buttonForm,
   checkbox,
@@ -14,7 +13,8 @@ import {
   postForm,
   text,
   value,
-} from "../../governance/views/form-parts.ts";
+} from "../../../platform/views/form-parts.ts";
+import { button, hiddenField, notification, select } from "../../../platform/views/forms.ts";
 import type { IndicatorMeta } from "../indicator.types.ts";
 import { editIndicatorPath, problems, radioGroup } from "./edit-parts.ts";
 import { indicatorPath } from "./format.ts";

@@ -1,5 +1,4 @@
 import { html, type SafeHtml } from "../../../platform/html.ts";
-import { button, hiddenField, select } from "../../../platform/views/forms.ts";
 import {
   date,
   errorOf,
@@ -9,7 +8,8 @@ import {
   postForm,
   text,
   value,
-} from "../../governance/views/form-parts.ts";
+} from "../../../platform/views/form-parts.ts";
+import { button, hiddenField, select } from "../../../platform/views/forms.ts";
 import type { IndicatorMeta } from "../indicator.types.ts";
 import { INDICATOR_DATES } from "../indicator-form.ts";
 import { problems, radioGroup } from "./edit-parts.ts";
