@@ -1,0 +1,78 @@
+import ExcelJS from "exceljs";
+import iconv from "iconv-lite";
+import { describe, expect, it } from "vitest";
+import { ValidationError } from "./errors.ts";
+import { readSpreadsheet, type SheetRules } from "./spreadsheet.ts";
+
+// Reading an uploaded spreadsheet: both CSV encodings Excel writes, a workbook's formula cells
+// read either way, and a clear "file" error for each thing that is not a spreadsheet we can read.
+
+const rules = (formulas: SheetRules["formulas"]): SheetRules => ({
+  maxBytes: 64 * 1024,
+  tooLarge: "Too large for this test.",
+  formulas,
+});
+
+async function workbook(): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Data");
+  sheet.addRow(["Area", "Value", "Total"]);
+  sheet.addRow(["Fife", 3, { formula: "B2*2", result: 6 }]);
+  sheet.addRow(["Angus", { error: "#DIV/0!" }, ""]);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+async function fileError(promise: Promise<unknown>): Promise<string | undefined> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ValidationError);
+  return (error as ValidationError).fields.file;
+}
+
+describe("reading an uploaded spreadsheet", () => {
+  it("reads CSV in UTF-8, with or without a byte-order mark, and in Windows-1252", async () => {
+    const text = "Area,Note\nNa h-Eileanan Siar,Café £5 – ‘quoted’\n";
+    const utf8 = Buffer.from(text, "utf8");
+    const withMark = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]);
+    const windows = iconv.encode(text, "win1252");
+    expect(windows.equals(utf8)).toBe(false);
+    const expected = [
+      ["Area", "Note"],
+      ["Na h-Eileanan Siar", "Café £5 – ‘quoted’"],
+    ];
+    for (const data of [utf8, withMark, windows]) {
+      expect(await readSpreadsheet("data.CSV", data, rules("result"))).toEqual(expected);
+    }
+  });
+
+  it("reads a workbook's first sheet, formulas as their results or as their text", async () => {
+    const data = await workbook();
+    expect(await readSpreadsheet("data.xlsx", data, rules("result"))).toEqual([
+      ["Area", "Value", "Total"],
+      ["Fife", "3", "6"],
+      ["Angus", "#DIV/0!", ""],
+    ]);
+    expect((await readSpreadsheet("data.xlsx", data, rules("text")))[1]).toEqual(["Fife", "3", "=B2*2"]);
+  });
+
+  it("says what is wrong with anything else", async () => {
+    const csv = Buffer.from("a,b\n");
+    expect(await fileError(readSpreadsheet("data.txt", csv, rules("result")))).toBe(
+      "Choose a CSV file (.csv) or an Excel workbook (.xlsx).",
+    );
+    expect(await fileError(readSpreadsheet("data.csv", Buffer.alloc(0), rules("result")))).toBe(
+      "The file is empty.",
+    );
+    expect(
+      await fileError(readSpreadsheet("data.csv", Buffer.alloc(64 * 1024 + 1, 97), rules("result"))),
+    ).toBe("Too large for this test.");
+    expect(await fileError(readSpreadsheet("data.xlsx", csv, rules("result")))).toBe(
+      "The file could not be read as an Excel workbook (.xlsx).",
+    );
+    expect(await fileError(readSpreadsheet("data.csv", Buffer.from('a,"b\n'), rules("result")))).toMatch(
+      /^The file could not be read as CSV: /,
+    );
+  });
+});
