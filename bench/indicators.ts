@@ -108,7 +108,8 @@ export async function benchIndicators(
     "/indicators/bench-observations",
     "/indicators/bench-observations?geography=S12000036",
     "/indicators/bench-observations?geography=S12000036&breakdown=age%20band%3A%200-4%3B%20placement%3A%20foster%3B%20sex%3A%20female",
-    `/indicators/bench-observations?period=${period(12)}`,
+    // The thirteenth month, or the last there is when BENCH_OBSERVATIONS is small.
+    `/indicators/bench-observations?period=${period(Math.min(12, Math.ceil(TARGET / (GEOGRAPHIES.length * BREAKDOWNS.length)) - 1))}`,
     "/indicators/council-areas?area=S12000036",
     "/indicators/bench-observations/data.csv?geography=S12000036",
     "/api/v1/indicators/bench-observations",
