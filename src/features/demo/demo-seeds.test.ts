@@ -1,7 +1,7 @@
 import fs from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/support/database.ts";
+import { SEEDS_DIR, seedFile } from "../../../test/support/seeds.ts";
 import { PUBLIC } from "../../platform/actor.ts";
 import type { DatabaseHandle } from "../../platform/database.ts";
 import { getEdition, listEditions } from "../route-maps/route-map.service.ts";
@@ -10,15 +10,6 @@ import type { Edition } from "../route-maps/route-map.types.ts";
 // The demo's Leadership editions were typed by hand from two real route-map pages (the seeds).
 // This reads the pages themselves and checks that every fact made it across, in order. The
 // seeds live beside the repository, in ../shared/seeds; a checkout without them skips this.
-
-const repoRoot = path.resolve(import.meta.dirname, "../../..");
-const seedsDir = path.resolve(repoRoot, "../shared/seeds");
-
-function seedFile(prefix: string): string | undefined {
-  if (!fs.existsSync(seedsDir)) return undefined;
-  const name = fs.readdirSync(seedsDir).find((n) => n.startsWith(prefix) && n.endsWith(".txt"));
-  return name && path.join(seedsDir, name);
-}
 
 const june2024Seed = seedFile("000_");
 const december2025Seed = seedFile("003_");
@@ -63,7 +54,7 @@ const texts = (items: Array<{ text: string }>) => items.map((i) => normalise(i.t
 describe.skipIf(!haveSeeds)(
   haveSeeds
     ? "the demo Leadership route map carries the facts of its two seed pages"
-    : `the demo Leadership route map against its seed pages: SKIPPED, no seeds in ${seedsDir}`,
+    : `the demo Leadership route map against its seed pages: SKIPPED, no seeds in ${SEEDS_DIR}`,
   () => {
     let handle: DatabaseHandle;
     let june: Edition;

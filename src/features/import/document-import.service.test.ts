@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedFile } from "../../../test/support/seeds.ts";
+import { SEEDS_DIR, seedFile } from "../../../test/support/seeds.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { type GovernanceDatabase, governanceDatabase } from "../governance/governance.test-support.ts";
 import type { GroupSummary } from "../governance/governance.types.ts";
@@ -292,6 +292,8 @@ describe("importing minutes as a meeting", () => {
     expect(await everything(g)).toEqual(before);
   });
 });
+
+if (!seedFile("002_")) console.warn(`Skipping the import of the real minutes: no seeds in ${SEEDS_DIR}.`);
 
 describe.skipIf(!seedFile("002_"))(
   "importing the real National Leadership Group minutes (seeds 001 and 002)",

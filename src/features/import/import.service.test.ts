@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/support/database.ts";
 import { createSector, createTheme } from "../../../test/support/factories.ts";
+import { SEEDS_DIR, seedFile } from "../../../test/support/seeds.ts";
 import type { Actor } from "../../platform/actor.ts";
 import type { DatabaseHandle } from "../../platform/database.ts";
 import { createUser } from "../accounts/user.service.ts";
@@ -128,12 +129,11 @@ describe("importing route-map pages into Waymark", () => {
   });
 });
 
-const seedsDir = path.resolve(repoRoot, "../shared/seeds");
-const december2025Seed =
-  fs.existsSync(seedsDir) && fs.readdirSync(seedsDir).find((n) => n.startsWith("003_") && n.endsWith(".txt"));
-
-const june2024Seed =
-  fs.existsSync(seedsDir) && fs.readdirSync(seedsDir).find((n) => n.startsWith("000_") && n.endsWith(".txt"));
+const december2025Seed = seedFile("003_");
+const june2024Seed = seedFile("000_");
+if (!december2025Seed || !june2024Seed) {
+  console.warn(`Skipping the import of the real Leadership pages: no seeds in ${SEEDS_DIR}.`);
+}
 
 describe.skipIf(!december2025Seed || !june2024Seed)(
   "importing the real Leadership pages over the demo data",
@@ -155,7 +155,7 @@ describe.skipIf(!december2025Seed || !june2024Seed)(
       const before = await counts(handle);
       const result = await importRouteMapPage(handle.db, actor, {
         fileName: "003.txt",
-        bytes: fs.readFileSync(path.join(seedsDir, december2025Seed || "")),
+        bytes: fs.readFileSync(december2025Seed!),
       });
       expect([result.outcome, result.reason]).toEqual([
         "matched",
@@ -163,7 +163,7 @@ describe.skipIf(!december2025Seed || !june2024Seed)(
       ]);
       const june = await importRouteMapPage(handle.db, actor, {
         fileName: "000.txt",
-        bytes: fs.readFileSync(path.join(seedsDir, june2024Seed || "")),
+        bytes: fs.readFileSync(june2024Seed!),
       });
       expect([june.outcome, june.reason]).toEqual([
         "matched",

@@ -32,20 +32,21 @@ export function parseAttendee(line: string, status: AttendanceStatus): AttendeeE
   let note: string | null = null;
   let organisation: string | null = null;
 
+  // A marker ends the name, so it is read as a comma: "Louise Long (co-chair) SOLACE".
   const roleMatch = ROLE.exec(text);
   if (roleMatch) {
     role = roleOf(roleMatch[1]!);
-    text = text.replace(ROLE, " ");
+    text = text.replace(ROLE, ", ");
   }
   if (APOLOGY_MARK.test(text)) {
     status = "apologies";
-    text = text.replace(APOLOGY_MARK, " ");
+    text = text.replace(APOLOGY_MARK, ", ");
   }
   const deputy = DEPUTY.exec(text);
   if (deputy) {
     status = "deputised";
     note = deputy[1]!.trim();
-    text = text.replace(DEPUTY, " ");
+    text = text.replace(DEPUTY, ", ");
   }
   const inParentheses = PARENTHESIS.exec(text);
   if (inParentheses) {
@@ -54,7 +55,7 @@ export function parseAttendee(line: string, status: AttendanceStatus): AttendeeE
   }
 
   const parts = text
-    .split(/\s*,\s*|\s+[-–—]\s+/)
+    .split(/\s*,\s*(?:[-–—]\s+)?|\s+[-–—]\s+/)
     .map((p) => p.replace(/\s+/g, " ").trim())
     .filter((p) => {
       if (ROLE_PART.test(p)) {
@@ -130,9 +131,12 @@ export class AttendanceList {
       }
       return;
     }
-    if (line.endsWith(":") || line.length > 200) {
+    if (line.endsWith(":") || (line.length > 200 && !line.includes(";"))) {
       return; // a lead-in ("The following members attended:") or prose, not an entry
     }
-    this.add(parseAttendee(line, this.status), line);
+    // Under a heading, several entries on one line are kept apart by semicolons.
+    for (const piece of line.split(";")) {
+      if (piece.trim()) this.add(parseAttendee(piece, this.status), piece);
+    }
   }
 }

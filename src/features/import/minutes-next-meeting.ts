@@ -21,6 +21,23 @@ function placeIn(text: string): string | null {
   return NOT_PLACES.test(place) ? null : place;
 }
 
+const PLACE_WORDS = /^(?:the\s+)?\p{Lu}[\p{L}'’&-]*(?:\s+(?:\p{Lu}[\p{L}'’&-]*|of|the|and|on|\d{1,4}))*$/u;
+
+/** A place listed after the date and time: "Tuesday 8 April 2025, 14:00-15:30, Victoria Quay, Edinburgh". */
+function listedPlace(text: string): string | null {
+  const pieces = text.replace(/\.$/, "").split(/\s*,\s*/);
+  let from = pieces.length;
+  while (from > 1) {
+    const piece = pieces[from - 1]!;
+    if (!PLACE_WORDS.test(piece) || NOT_PLACES.test(piece) || ONLINE.test(piece) || IN_PERSON.test(piece))
+      break;
+    from--;
+  }
+  const before = pieces.slice(0, from).join(", ");
+  if (from === pieces.length || !findDate(before)) return null;
+  return pieces.slice(from).join(", ");
+}
+
 /** The sentence (or line) that gives the next meeting, from the phrase on. */
 function nextMeetingText(parts: MinutesParts): string | null {
   const sources = [
@@ -80,6 +97,6 @@ export function readNextMeeting(
     startTime: start,
     endTime: end,
     online,
-    place: placeIn(sentence ?? ""),
+    place: placeIn(sentence ?? "") ?? listedPlace(sentence ?? ""),
   };
 }

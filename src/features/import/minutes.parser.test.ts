@@ -208,6 +208,43 @@ describe("reading invented minutes in both layouts", () => {
     expect(r.nextSteps).toEqual(["Lewis Grant will share the draft guide by the end of September."]);
   });
 
+  it("reads a group named before the colon, entries kept apart by semicolons, and a listed place", () => {
+    const r = parseMinutes(fixture("minutes/semicolon-list.txt"));
+    expect([r.groupName, r.groupQualifier, r.meetingDate, r.truncated]).toEqual([
+      "Glenbrae Kinship Care Partnership",
+      null,
+      "2024-12-03",
+      false,
+    ]);
+    expect(r.attendees!.map((a) => [a.name, a.organisation, a.role, a.status])).toEqual([
+      ["Morven Kerr", "Glenbrae Council", "co-chair", "present"],
+      ["Tariq Aziz", "Kinship Carers Network", "co-chair", "present"],
+      ["Elspeth Rowan", "Glenbrae Health Board", null, "present"],
+      ["Callum Baird", "Glenbrae Council", null, "deputised"],
+      ["Ruth Lindsay", "Who Cares? Scotland", null, "apologies"],
+      ["Ewan Fraser", "Glenbrae College", null, "apologies"],
+    ]);
+    expect(r.items!.map((i) => i.title)).toEqual([
+      "Welcome",
+      "Minutes and matters arising",
+      "Allowances for kinship carers",
+    ]);
+    expect(r.nextMeeting).toMatchObject({
+      date: "2025-03-04",
+      startTime: "14:00",
+      endTime: "15:30",
+      place: "Glenbrae Town Hall, Glenbrae",
+    });
+  });
+
+  it("still flags a next-meeting line that stops part-way", () => {
+    const r = parseMinutes(
+      "Glenbrae Forum Minutes - 1 May 2025\nAttendees\n- Ann Lee, Glenbrae Council\nItems and actions\nWelcome\nThe chair welcomed members.\nDate of next meeting\nTuesday 3 June 2025, from 14:00 to",
+    );
+    expect(r.nextMeeting?.date).toBe("2025-06-03");
+    expect(r.truncated).toBe(true);
+  });
+
   it("flags minutes cut off part-way, keeps what is there, and reports the rest missing, not empty", () => {
     const r = parseMinutes(fixture("minutes/truncated.txt"));
     expect(r.truncated).toBe(true);
@@ -253,6 +290,11 @@ describe("the small readers minutes are made of", () => {
       organisation: "Glenbrae Council",
     });
     expect(parseAttendee("Kim Roy, Carers Together (apologies)", "present")?.status).toBe("apologies");
+    expect(parseAttendee("Ann Lee (co-chair) Glenbrae Council", "present")).toMatchObject({
+      name: "Ann Lee",
+      organisation: "Glenbrae Council",
+      role: "co-chair",
+    });
     expect(parseAttendee(", , ,", "present")).toBeNull();
   });
 

@@ -18,6 +18,8 @@ const TITLE =
   /^(?:(.+?)\s*:\s*)?(.+?)\s*[-–—:,]?\s*\bminutes?\b\s*(?:of the meeting\s*)?(?:[-–—:,]\s*|\s+)?(.*)$/i;
 const TITLE_MINUTES_OF =
   /^minutes?\s+(?:of|from)\s+(?:the\s+)?(?:meeting\s+of\s+(?:the\s+)?)?(.+?)(?:\s*(?:[-–—:,]|\bheld on\b|\bon\b)\s*(.*))?$/i;
+// A line that stops on one of these was cut off, even when it gives the next meeting's date.
+const ENDS_OPEN = /(?:\b(?:and|or|between|from|to|at|on|the|of|in|by|with|until)|[,(\-–—])$/i;
 const HELD_ON = /\b(?:held on|meeting (?:of|on)|took place on)\b/i;
 
 /** How strongly the text looks like minutes: 3 or more, with a title or attendance list, is minutes. */
@@ -42,7 +44,11 @@ function readTitle(title: string | null): {
   if (of) return { group: of[1]!.trim() || null, qualifier: null, dateText: of[2] ?? "" };
   const m = TITLE.exec(title);
   if (m?.[2] && /\bminutes?\b/i.test(title)) {
-    return { group: m[2].trim(), qualifier: m[1]?.trim() ?? null, dateText: m[3] ?? "" };
+    const group = m[2].trim();
+    // "National Leadership Group: minutes – 3 December 2024": the part before the colon is
+    // the group itself, not a qualifier of it.
+    if (!group && m[1]) return { group: m[1].trim(), qualifier: null, dateText: m[3] ?? "" };
+    return { group, qualifier: m[1]?.trim() ?? null, dateText: m[3] ?? "" };
   }
   return { group: null, qualifier: null, dateText: title };
 }
@@ -130,7 +136,8 @@ export function readMinutes(parts: MinutesParts): MinutesResult {
     !parts.footer &&
     !last.block.bullet &&
     last.part !== "attendees" &&
-    !/[.!?:;)"”’']$/.test(last.block.text);
+    !/[.!?:;)"”’']$/.test(last.block.text) &&
+    !(last.part === "otherBusiness" && nextMeeting && !ENDS_OPEN.test(last.block.text));
   const tailMissing = !parts.parts.has("nextSteps") && !parts.parts.has("otherBusiness") && !nextMeeting;
   const truncated = stopsMidSentence || tailMissing;
   if (truncated) {
