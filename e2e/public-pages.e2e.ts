@@ -7,6 +7,7 @@ import { EditionsPage } from "./pages/editions-page.ts";
 import { FoundationPage } from "./pages/foundation-page.ts";
 import { HomePage } from "./pages/home-page.ts";
 import { NotFoundPage } from "./pages/not-found-page.ts";
+import { OrganisationPage } from "./pages/organisation-page.ts";
 import { RouteMapPage } from "./pages/route-map-page.ts";
 import { SectorPage, SectorsPage } from "./pages/sectors-page.ts";
 import { SignInPage } from "./pages/sign-in-page.ts";
@@ -221,6 +222,22 @@ describe.each(MODES)("a reader, $name,", (mode) => {
     await visitor.goto("/sectors/local-authorities");
     const sector = await SectorPage.verifyOnPage(visitor.page, "Local Authorities");
     expect(await sector.actions("Leadership").count()).toBe(10);
+    await pageIsAccessibleAndClean();
+  });
+
+  it("narrows an organisation's long list of actions to those it leads, with or without JavaScript", async () => {
+    await visitor.goto("/organisations/the-promise-scotland");
+    let organisation = await OrganisationPage.verifyOnPage(visitor.page, "The Promise Scotland");
+    const all = await organisation.actions.count();
+    expect(await organisation.roles()).toContain("Partner");
+    await organisation.show(/^Where it leads \(\d+\)$/);
+    await visitor.clickAndWait(() => organisation.showButton.click());
+    organisation = await OrganisationPage.verifyOnPage(visitor.page, "The Promise Scotland");
+    expect(new URL(visitor.page.url()).searchParams.get("show")).toBe("lead");
+    expect(await organisation.caption.textContent()).toContain("(showing: The Promise Scotland leads)");
+    const roles = await organisation.roles();
+    expect(roles.length).toBeLessThan(all);
+    expect(new Set(roles)).toEqual(new Set(["Lead"]));
     await pageIsAccessibleAndClean();
   });
 

@@ -11,6 +11,7 @@ import {
   getOrganisationAccount,
   listOrganisationSummaries,
 } from "./accountability.service.ts";
+import { readActionListFilter } from "./organisation-filter.ts";
 import {
   getActionStory,
   getOwed,
@@ -88,6 +89,7 @@ export function accountabilityRoutes(app: FastifyInstance, deps: AppDeps): void 
         account,
         canReport: can(request.actor, "progress.report", { organisationId: account.organisation.id }),
         path: `/organisations/${encodeURIComponent(slug)}`,
+        filter: readActionListFilter(request.query),
       }),
       publicPage: true,
     });
@@ -232,6 +234,7 @@ export function accountabilityRoutes(app: FastifyInstance, deps: AppDeps): void 
         canReport: can(request.actor, "progress.report", { organisationId: account.organisation.id }),
         path: `/progress/${encodeURIComponent(slug)}`,
         rounds,
+        filter: readActionListFilter(request.query),
         saved:
           (request.query as Record<string, unknown>).saved === "submitted"
             ? "submitted"

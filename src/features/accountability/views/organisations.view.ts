@@ -3,9 +3,17 @@ import { pageHeader } from "../../../platform/views/components/page-header.ts";
 import { summaryList } from "../../../platform/views/components/summary-list.ts";
 import { table } from "../../../platform/views/components/table.ts";
 import { tag } from "../../../platform/views/components/tag.ts";
-import { notification } from "../../../platform/views/forms.ts";
-import type { OrganisationAccount } from "../accountability.service.ts";
+import { button, notification, radios, select, textInput } from "../../../platform/views/forms.ts";
+import type { OrganisationAccount, OwedAction } from "../accountability.service.ts";
 import { ORGANISATION_TYPE_LABELS, type OrganisationSummary } from "../accountability.types.ts";
+import {
+  ACTION_LIST_SHOWS,
+  type ActionListFilter,
+  filterActions,
+  routeMapsOf,
+  SHOW_LABELS,
+  showCounts,
+} from "../organisation-filter.ts";
 import {
   actionPath,
   dayOf,
@@ -50,6 +58,8 @@ export interface OrganisationPageModel {
   saved?: string | undefined;
   /** The open reporting rounds it owes updates in (its progress page). */
   rounds?: SafeHtml;
+  /** Which of its actions to list. */
+  filter: ActionListFilter;
 }
 
 function savedNotice(saved: string | undefined): SafeHtml {
@@ -61,12 +71,60 @@ function savedNotice(saved: string | undefined): SafeHtml {
   return html``;
 }
 
+/** The GET form that narrows the list: what to show, which route map, and when an update is old. */
+function filterForm(model: OrganisationPageModel): SafeHtml {
+  const { account, filter } = model;
+  const counts = showCounts(account.actions, filter.theme);
+  const routeMaps = routeMapsOf(account.actions);
+  return html`<form method="get" action="${model.path}" novalidate>
+    ${radios({
+      idPrefix: "show",
+      name: "show",
+      legend: "Show",
+      value: filter.show,
+      inline: true,
+      small: true,
+      items: ACTION_LIST_SHOWS.map((s) => ({ value: s, text: `${SHOW_LABELS[s]} (${counts[s]})` })),
+    })}
+    ${select({
+      id: "theme",
+      name: "theme",
+      label: "Route map",
+      value: filter.theme ?? "",
+      placeholder: `All route maps (${account.actions.length})`,
+      options: routeMaps.map((r) => ({ value: r.slug, text: `${r.name} (${r.count})` })),
+    })}
+    ${textInput({
+      id: "staleAfterDays",
+      name: "staleAfterDays",
+      label: "Count an action as having no recent update after this many days",
+      value: String(account.staleAfterDays),
+      width: "fixed-4",
+      inputmode: "numeric",
+    })}
+    ${button({ text: "Show these actions", variant: "secondary", small: true })}
+  </form>`;
+}
+
+/** What the table holds, when the reader narrowed it: "overdue, in the Leadership route map". */
+function narrowedTo(model: OrganisationPageModel, listed: OwedAction[]): string {
+  const { filter, account } = model;
+  const parts: string[] = [];
+  if (filter.show === "overdue") parts.push("overdue");
+  if (filter.show === "stale") parts.push(`no update for more than ${account.staleAfterDays} days`);
+  if (filter.show === "lead") parts.push(`${account.organisation.name} leads`);
+  const routeMap = filter.theme && routeMapsOf(listed)[0];
+  if (filter.theme) parts.push(`in the ${routeMap ? routeMap.name : filter.theme} route map`);
+  return parts.length === 0 ? "" : ` (showing: ${parts.join(", ")})`;
+}
+
 export function organisationView(model: OrganisationPageModel): SafeHtml {
   const { account, canReport } = model;
   const { organisation, actions } = account;
   const overdue = actions.filter((a) => a.overdue).length;
   const stale = actions.filter((a) => a.stale).length;
-  const rows = actions.map((a) => [
+  const listed = filterActions(actions, model.filter);
+  const rows = listed.map((a) => [
     html`<a href="${actionPath(a.action.themeSlug, a.action.key)}">${a.action.text}</a>`,
     html`<a href="/themes/${encodeURIComponent(a.action.themeSlug)}">${a.action.themeName}</a>`,
     html`${a.role === "lead" ? "Lead" : "Partner"}${a.namedAs.every((p) => p.kind === "sector") ? html` (as ${a.namedAs[0]!.name})` : ""}`,
@@ -96,26 +154,24 @@ export function organisationView(model: OrganisationPageModel): SafeHtml {
       ? html`<p>No route-map action names ${organisation.name} or its sectors yet.</p>`
       : html`<p>${actions.length} ${actions.length === 1 ? "action names" : "actions name"} ${organisation.name} or one of its sectors. ${overdue} ${overdue === 1 ? "is" : "are"} overdue; ${stale} ${stale === 1 ? "has" : "have"} had no update for more than ${account.staleAfterDays} days.</p>
   ${canReport && model.path.startsWith("/progress/") ? html`<p><a href="${model.path}/upload">Update many actions at once with a spreadsheet</a></p>` : ""}
-  ${table({
-    caption: `Actions ${organisation.name} must act on, leads first`,
-    head: [
-      "Action",
-      "Route map",
-      "Role",
-      "Due",
-      "How it is going",
-      "Last update",
-      ...(canReport ? ["Update"] : []),
-    ],
-    rows,
-    smallscreen: "boxes",
-  })}`
-  }
-  <form method="get" action="${model.path}" class="wm-inline-form">
-    <div class="ds_question">
-      <label class="ds_label" for="staleAfterDays">Count an action as having no recent update after this many days</label>
-      <input class="ds_input ds_input--fixed-4" type="text" inputmode="numeric" id="staleAfterDays" name="staleAfterDays" value="${account.staleAfterDays}">
-    </div>
-    <button class="ds_button ds_button--secondary ds_button--small" type="submit">Show</button>
-  </form>`;
+  ${filterForm(model)}
+  ${
+    listed.length === 0
+      ? html`<p>No action matches what you chose to show. <a href="${model.path}">Show all ${actions.length} actions</a>.</p>`
+      : table({
+          caption: `Actions ${organisation.name} must act on, leads first${narrowedTo(model, listed)}`,
+          head: [
+            "Action",
+            "Route map",
+            "Role",
+            "Due",
+            "How it is going",
+            "Last update",
+            ...(canReport ? ["Update"] : []),
+          ],
+          rows,
+          smallscreen: "boxes",
+        })
+  }`
+  }`;
 }
