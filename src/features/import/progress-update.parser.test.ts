@@ -80,6 +80,37 @@ describe("reading invented progress updates", () => {
     expect(r.warnings).toEqual([]);
   });
 
+  it("reads an annex that labels each commitment, with its status and update", () => {
+    const r = parseProgressUpdate(
+      [
+        "Supporting families to stay together: progress update 2025",
+        "Part 7 Annex: progress against every commitment",
+        "Family time",
+        "Commitment: We will publish guidance on family time for children in care.",
+        "Status: Complete",
+        "Update: The guidance was published in June 2025.",
+        "Commitment 2 – Glenbrae Council will review kinship care assessments.",
+        "Status: In progress",
+        "Contact",
+      ].join("\n"),
+    );
+    expect([r.partNumber, r.partTitle, r.truncated]).toEqual([
+      "7",
+      "Annex: progress against every commitment",
+      false,
+    ]);
+    expect(r.commitments!.map((c) => [c.number, c.text, c.status, c.details])).toEqual([
+      [
+        null,
+        "We will publish guidance on family time for children in care.",
+        "Complete",
+        ["Update: The guidance was published in June 2025."],
+      ],
+      [2, "Glenbrae Council will review kinship care assessments.", "In progress", []],
+    ]);
+    expect(r.introduction).toEqual(["Family time"]);
+  });
+
   it("flags an update cut off part-way: what is there, and fewer actions than it promised", () => {
     const r = parseProgressUpdate(fixture("progress/progress-update-truncated.txt"));
     expect(r.truncated).toBe(true);

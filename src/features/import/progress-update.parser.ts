@@ -61,6 +61,8 @@ const NUMBER_WORDS = [
 const STATED = new RegExp(`\\b(\\d{1,2}|${NUMBER_WORDS.join("|")})\\s+(?:new\\s+)?key\\s+actions?\\b`, "i");
 const ACTION_START = /^(we\s+(will|are|have|shall)|the\s+[\p{L}\s,&]{2,80}\s+will)\b/iu;
 const NUMBERED_ACTION = /^(?:key action\s+)?(\d{1,2})[.):]\s+(.+)$/i;
+// An annex that labels each one: "Commitment: We will …", "Action 3 – The Minister will …".
+const LABELLED_ACTION = /^(?:key\s+)?(?:commitment|action)\s*(\d{1,3})?\s*[:.\-–—]\s*(.{10,})$/i;
 const STATUS = /^(status|progress|rag status)\s*[:\-–—]\s*(.{1,60})$/i;
 const FOOTER = [/^contact$/i, /^email:/i, /^there is a problem$/i, /^thanks for your feedback/i];
 
@@ -87,6 +89,8 @@ function isKeyAction(block: Block): { text: string; number: number | null } | nu
   if (block.bullet && block.text.length >= 10) return { text: block.text, number: null };
   const numbered = NUMBERED_ACTION.exec(block.text);
   if (numbered && ACTION_START.test(numbered[2]!)) return { text: numbered[2]!, number: Number(numbered[1]) };
+  const labelled = LABELLED_ACTION.exec(block.text);
+  if (labelled) return { text: labelled[2]!.trim(), number: labelled[1] ? Number(labelled[1]) : null };
   return null;
 }
 
