@@ -31,13 +31,12 @@ describe("narrowing an organisation's list of actions", () => {
     const slug = unique("kinship-care");
     const theme = await createTheme(handle.db, { slug, name: `Kinship care ${slug.slice(-8)}` });
     otherTheme = { slug, name: `Kinship care ${slug.slice(-8)}` };
-    await createEdition(handle.db, { themeId: theme.id, actions: [otherAction] });
+    const edition = await createEdition(handle.db, { themeId: theme.id, actions: [otherAction] });
     const key = await handle.db
       .selectFrom("edition_item")
-      .innerJoin("route_map_edition", "route_map_edition.id", "edition_item.edition_id")
-      .select("edition_item.key")
-      .where("route_map_edition.theme_id", "=", theme.id)
-      .where("edition_item.section", "=", "action")
+      .select("key")
+      .where("edition_id", "=", edition.id)
+      .where("section", "=", "action")
       .executeTakeFirstOrThrow();
     await saveResponsibility(handle.db, f.editor, {
       themeSlug: slug,
