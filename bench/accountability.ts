@@ -101,6 +101,7 @@ export async function benchAccountability(
     "/foundations/people",
     `/themes/${someTheme}`,
     `/organisations/${filled.organisationSlug}`,
+    `/organisations/${filled.organisationSlug}?theme=${someTheme}`,
   ])
     console.log(`| ${url} | ${await time(app, url, requests)} |`);
 }
