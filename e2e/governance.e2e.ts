@@ -18,12 +18,13 @@ import { startServer, type TestServer } from "./support/server.ts";
 
 // The secretary's journey through a meeting of the demo's National Leadership Group, in a browser,
 // with JavaScript and without: plan the meeting, record who came, write an item of the minutes,
-// attach a paper's file, agree them, publish them, open the action log; readers without an account
+// attach a paper's file and put a corrected one in its place, agree them, publish them, open the action log; readers without an account
 // see the minutes and the public paper only once published. Every page passes axe-core.
 
 const PAPER = Buffer.from(
   "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
 );
+const CORRECTED_PAPER = Buffer.from(PAPER.toString().replace("%%EOF", "% corrected\n%%EOF"));
 
 let browser: Browser;
 beforeAll(async () => {
@@ -136,13 +137,24 @@ describe.each([DESKTOP, NO_JS])("the group's secretary, $name,", (mode) => {
     await secretary.clickAndWait(() => addPaper.click());
     item = await AgendaItemPage.verifyOnPage(secretary.page, "Workforce development");
     expect(await item.confirmation.textContent()).toContain("The paper has been added");
-    const fileAddress = await item.fileLink("wellbeing plan.pdf").getAttribute("href");
+    await item.fileLink("wellbeing plan.pdf").waitFor();
+    await accessibleAndClean(secretary);
+    // The wrong version went up: a corrected one takes its place.
+    const replace = await item.replaceFile("Workforce wellbeing research plan", {
+      name: "wellbeing plan v2.pdf",
+      mimeType: "application/pdf",
+      buffer: CORRECTED_PAPER,
+    });
+    await secretary.clickAndWait(() => replace.click());
+    item = await AgendaItemPage.verifyOnPage(secretary.page, "Workforce development");
+    expect(await item.confirmation.textContent()).toContain("The paper has been updated");
+    const fileAddress = await item.fileLink("wellbeing plan v2.pdf").getAttribute("href");
     expect(fileAddress).toMatch(new RegExp(`^/groups/${SLUG}/papers/\\d+/file$`));
     await accessibleAndClean(secretary);
     const asSecretary = await secretary.page.request.get(fileAddress!);
     expect(asSecretary.status()).toBe(200);
     expect(asSecretary.headers()["content-disposition"]).toContain("attachment;");
-    expect(Buffer.from(await asSecretary.body())).toEqual(PAPER);
+    expect(Buffer.from(await asSecretary.body())).toEqual(CORRECTED_PAPER);
     // The minutes are a draft: the paper is not public yet.
     expect((await reader.page.request.get(fileAddress!)).status()).toBe(404);
     await secretary.goto(`/manage/meetings/${meetingId}`);

@@ -144,6 +144,19 @@ export class AgendaItemPage extends AbstractPage {
     return this.paperForm.getByRole("button", { name: "Add the paper" });
   }
 
+  /** Opens "Put a new file in place of …" for a paper and chooses the file; returns its button. */
+  async replaceFile(
+    paperTitle: string,
+    file: { name: string; mimeType: string; buffer: Buffer },
+  ): Promise<Locator> {
+    const disclosure = this.main.locator("details", {
+      has: this.page.getByText(`Put a new file in place of ${paperTitle}`, { exact: true }),
+    });
+    await disclosure.locator("summary").click();
+    await disclosure.getByLabel(`The new file for ${paperTitle}`).setInputFiles(file);
+    return disclosure.getByRole("button", { name: "Replace the file" });
+  }
+
   fileLink(fileName: string): Locator {
     return this.main.getByRole("link", { name: `Download ${fileName}` });
   }

@@ -266,6 +266,14 @@ const rows: Record<string, Sample<Fixtures>[]> = {
       expected: MANAGERS_CHANGE,
     },
   ],
+  "POST /manage/papers/:id/file": [
+    {
+      // The matrix posts forms, not files: those allowed are asked to choose a file (400).
+      label: "put a new file in place of a paper's file",
+      url: (f) => `/manage/papers/${f.paper}/file`,
+      expected: signedIn({ editor: 400, administrator: 400, secretary: 400 }),
+    },
+  ],
   "POST /manage/papers/:id/remove": [
     {
       label: "remove a paper",

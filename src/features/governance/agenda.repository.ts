@@ -98,15 +98,32 @@ export async function listPapers(
 export async function findPaper(
   db: Db,
   id: number,
-): Promise<{ id: number; agendaItemId: number; meetingId: number; public: boolean } | undefined> {
+): Promise<
+  | {
+      id: number;
+      agendaItemId: number;
+      meetingId: number;
+      public: boolean;
+      fileName: string | null;
+      mediaType: string | null;
+    }
+  | undefined
+> {
   const row = await db
     .selectFrom("paper as p")
     .innerJoin("agenda_item as i", "i.id", "p.agenda_item_id")
-    .select(["p.id", "p.agenda_item_id", "p.public", "i.meeting_id"])
+    .select(["p.id", "p.agenda_item_id", "p.public", "p.file_name", "p.media_type", "i.meeting_id"])
     .where("p.id", "=", id)
     .executeTakeFirst();
   return (
-    row && { id: row.id, agendaItemId: row.agenda_item_id, meetingId: row.meeting_id, public: row.public }
+    row && {
+      id: row.id,
+      agendaItemId: row.agenda_item_id,
+      meetingId: row.meeting_id,
+      public: row.public,
+      fileName: row.file_name,
+      mediaType: row.media_type,
+    }
   );
 }
 

@@ -209,6 +209,36 @@ export async function setPaperPublic(
   });
 }
 
+/**
+ * Puts a new file in place of a paper's file (or gives a paper its first file), while its minutes
+ * are still a draft: a secretary who attached the wrong version need not remove the paper.
+ */
+export async function replacePaperFile(
+  trx: Db,
+  actor: Actor,
+  paperId: number,
+  upload: PaperInput["file"],
+): Promise<void> {
+  const paper = await paperToChange(trx, actor, paperId);
+  const { meeting } = await meetingToChange(trx, actor, paper.meetingId);
+  refuseIfMinutesFixed(meeting);
+  if (!upload) throw new ValidationError({ file: "Choose the paper's new file" });
+  const file = checkFile(upload, { field: "file", label: "the paper" });
+  await repo.updatePaper(trx, paperId, {
+    file_name: file.fileName,
+    media_type: file.mediaType,
+    content: file.content,
+  });
+  await recordAudit(trx, actor, {
+    action: "paper.file",
+    entityType: "paper",
+    entityId: paperId,
+    // The files' names and kinds, never their content.
+    before: { file: paper.fileName ? { name: paper.fileName, mediaType: paper.mediaType } : null },
+    after: { file: { name: file.fileName, mediaType: file.mediaType, bytes: file.content.length } },
+  });
+}
+
 export async function removePaper(trx: Db, actor: Actor, paperId: number): Promise<void> {
   const paper = await paperToChange(trx, actor, paperId);
   const { meeting } = await meetingToChange(trx, actor, paper.meetingId);

@@ -13,6 +13,7 @@ import {
   moveAgendaItem,
   removeAgendaItem,
   removePaper,
+  replacePaperFile,
   setPaperPublic,
   updateAgendaItem,
 } from "./agenda.service.ts";
@@ -156,6 +157,19 @@ export function manageItemRoutes(app: FastifyInstance, deps: AppDeps): void {
         },
         refused: (state, status) =>
           renderItem(request, reply, id, { state: { form: "paper", ...state }, status }),
+      });
+    });
+    scope.post<IdParams>("/manage/papers/:id/file", async (request, reply) => {
+      const id = idParam(request.params.id);
+      const { itemId } = await meetingOfPaper(db, id);
+      return runChange(db, request, reply, {
+        returnTo: `/manage/agenda-items/${itemId}`,
+        change: async (trx, actor) => {
+          await replacePaperFile(trx, actor, id, readUploadedFile(request, "file", { label: "the paper" }));
+          return `/manage/agenda-items/${itemId}?saved=paper-updated#papers`;
+        },
+        refused: (state, status) =>
+          renderItem(request, reply, itemId, { state: { form: `paper-file-${id}`, ...state }, status }),
       });
     });
   });

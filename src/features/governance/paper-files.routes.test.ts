@@ -182,6 +182,105 @@ describe("attaching a file to a paper", () => {
   });
 });
 
+describe("putting a new file in place of a paper's file", () => {
+  it("replaces the file while the minutes are a draft, audits both names, and then refuses", async () => {
+    const { group, meeting, item, secretary } = await meetingWithItem();
+    const added = await postMultipart(
+      app,
+      secretary,
+      `/manage/agenda-items/${item}/papers`,
+      { paperTitle: "Workforce plan" },
+      { field: "file", fileName: "plan-v1.pdf", content: pdfFile("first version") },
+    );
+    expect(added.statusCode).toBe(303);
+    const [paper] = await papersOf(item);
+    const page = await getPage(app, secretary, `/manage/agenda-items/${item}`);
+    expect(page.body).toContain("Put a new file in place of Workforce plan");
+    expect(page.body).toContain(`action="/manage/papers/${paper!.id}/file"`);
+
+    const replaced = await postMultipart(
+      app,
+      secretary,
+      `/manage/papers/${paper!.id}/file`,
+      {},
+      { field: "file", fileName: "plan-v2.docx", content: await docxFile() },
+    );
+    expect(replaced.statusCode).toBe(303);
+    expect(replaced.headers.location).toBe(`/manage/agenda-items/${item}?saved=paper-updated#papers`);
+    expect(await papersOf(item)).toEqual([
+      expect.objectContaining({
+        title: "Workforce plan",
+        file_name: "plan-v2.docx",
+        media_type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      }),
+    ]);
+    const download = await getPage(app, secretary, fileUrl(group.slug, paper!.id));
+    expect(new Uint8Array(download.rawPayload)).toEqual(await docxFile());
+    const event = await db
+      .selectFrom("audit_event")
+      .select(["before", "after"])
+      .where("entity_type", "=", "paper")
+      .where("entity_id", "=", String(paper!.id))
+      .where("action", "=", "paper.file")
+      .executeTakeFirstOrThrow();
+    expect(event.before).toEqual({ file: { name: "plan-v1.pdf", mediaType: "application/pdf" } });
+    expect(event.after).toMatchObject({ file: { name: "plan-v2.docx" } });
+
+    await run((trx) => agreeMinutes(trx, admin, meeting, {}));
+    const before = await auditCount(db);
+    const late = await postMultipart(
+      app,
+      secretary,
+      `/manage/papers/${paper!.id}/file`,
+      {},
+      { field: "file", fileName: "plan-v3.pdf", content: pdfFile("third") },
+    );
+    expect(late.statusCode).toBe(409);
+    expect((await papersOf(item))[0]!.file_name).toBe("plan-v2.docx");
+    expect(await auditCount(db)).toBe(before);
+  });
+
+  it("asks for a file when none is chosen, refuses a bad one in its own form, and refuses strangers", async () => {
+    const { item, secretary } = await meetingWithItem();
+    await postMultipart(app, secretary, `/manage/agenda-items/${item}/papers`, {
+      paperTitle: "Timeline",
+      url: "https://example.org/timeline",
+    });
+    const [paper] = await papersOf(item);
+    const page = await getPage(app, secretary, `/manage/agenda-items/${item}`);
+    expect(page.body).toContain("Attach a file to Timeline");
+    const reader = await signIn(app, db, "reader");
+    const before = await auditCount(db);
+
+    const none = await postMultipart(app, secretary, `/manage/papers/${paper!.id}/file`, {});
+    expect(none.statusCode).toBe(400);
+    expect(none.body).toContain("Choose the paper&#39;s new file");
+    expect(none.body).toContain(`href="#paper-file-${paper!.id}-file"`);
+    expect(none.body).toMatch(/<details class="ds_details" open>/);
+
+    const program = await postMultipart(
+      app,
+      secretary,
+      `/manage/papers/${paper!.id}/file`,
+      {},
+      { field: "file", fileName: "paper.pdf", content: new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0]) },
+    );
+    expect(program.statusCode).toBe(400);
+    expect(program.body).toContain("The file for the paper must be a PDF, Word (.docx)");
+
+    const stranger = await postMultipart(
+      app,
+      reader,
+      `/manage/papers/${paper!.id}/file`,
+      {},
+      { field: "file", fileName: "paper.pdf", content: pdfFile() },
+    );
+    expect(stranger.statusCode).toBe(403);
+    expect((await papersOf(item))[0]!.file_name).toBeNull();
+    expect(await auditCount(db)).toBe(before);
+  });
+});
+
 describe("who may download a paper's file", () => {
   it("the public: only public papers of published minutes; never private ones, in any form", async () => {
     const { group, meeting, item, secretary } = await meetingWithItem();

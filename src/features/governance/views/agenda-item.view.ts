@@ -6,6 +6,7 @@ import {
   MAX_UPLOAD_BYTES,
   sizeInWords,
 } from "../../../platform/uploads.ts";
+import { details } from "../../../platform/views/components/details.ts";
 import { pageHeader } from "../../../platform/views/components/page-header.ts";
 import { table } from "../../../platform/views/components/table.ts";
 import {
@@ -24,6 +25,34 @@ import { agendaItemFields } from "./meeting-agenda.view.ts";
 
 // One agenda item: its minute, discussion points and decisions (while the minutes are a draft),
 // and its papers, public or private.
+
+const FILE_HINT = `A ${ALLOWED_KINDS_IN_WORDS} file, up to ${sizeInWords(MAX_UPLOAD_BYTES)}.`;
+
+/** Puts a new file in place of a paper's file (or gives it one), folded away until asked for. */
+function newFileForm(paper: AgendaItem["papers"][number], csrfToken: string, state: FormState | undefined) {
+  const form: FormContext = { name: `paper-file-${paper.id}`, csrfToken, state };
+  const refused = state?.form === form.name;
+  return details(
+    `${paper.fileName ? "Put a new file in place of" : "Attach a file to"} ${paper.title}`,
+    postForm(
+      `/manage/papers/${paper.id}/file`,
+      csrfToken,
+      html`${formProblems(form)}
+      ${fileField(
+        form,
+        "file",
+        paper.fileName ? `The new file for ${paper.title}` : `The file for ${paper.title}`,
+        {
+          hint: paper.fileName ? `${FILE_HINT} It replaces ${paper.fileName}.` : FILE_HINT,
+          accept: ACCEPT_ATTRIBUTE,
+        },
+      )}
+      ${button({ text: paper.fileName ? "Replace the file" : "Attach the file", variant: "secondary" })}`,
+      { multipart: true },
+    ),
+    { open: refused },
+  );
+}
 
 export function agendaItemView(model: {
   meeting: Meeting;
@@ -87,6 +116,7 @@ export function agendaItemView(model: {
           ]),
         })
   }
+  ${editable ? item.papers.map((p) => newFileForm(p, csrfToken, state)) : ""}
   ${
     editable
       ? html`<h3>Add a paper</h3>
@@ -98,7 +128,7 @@ export function agendaItemView(model: {
     ${text(paper, "reference", "Reference", { hint: "As the minutes cite it, for example paper 5/1", width: "fixed-10" })}
     ${text(paper, "url", "Web address", { hint: "Where the paper can be read, starting with https://. Leave empty if you attach the file.", type: "url", width: "fluid-two-thirds" })}
     ${fileField(paper, "file", "The paper's file", {
-      hint: `Optional. A ${ALLOWED_KINDS_IN_WORDS} file, up to ${sizeInWords(MAX_UPLOAD_BYTES)}.`,
+      hint: `Optional. ${FILE_HINT}`,
       accept: ACCEPT_ATTRIBUTE,
     })}
     ${checkbox(paper, "public", "Anyone may read this paper once the minutes are published")}
