@@ -89,6 +89,35 @@ describe("minutes downloads", () => {
     expect(published.body).not.toContain(f.secrets.paperTitle);
   });
 
+  it("gives a paper's uploaded file by its full address, one that works for whoever reads the minutes", async () => {
+    const item = await handle.db
+      .selectFrom("agenda_item")
+      .select("id")
+      .where("meeting_id", "=", f.meetings.published)
+      .orderBy("position")
+      .executeTakeFirstOrThrow();
+    const { id } = await handle.db
+      .insertInto("paper")
+      .values({
+        agenda_item_id: item.id,
+        position: 3,
+        title: "Uploaded paper",
+        reference: "paper 1/3",
+        public: true,
+        file_name: "uploaded.pdf",
+        media_type: "application/pdf",
+        content: new TextEncoder().encode("%PDF-1.4\n%%EOF\n"),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const fileAddress = `/groups/${f.leadership.slug}/papers/${id}/file`;
+    const text = await docxText(
+      (await getPage(app, undefined, url(f, f.meetings.published, "docx"))).rawPayload,
+    );
+    expect(text).toContain(`paper 1/3: Uploaded paper: http://localhost${fileAddress}`);
+    expect((await getPage(app, undefined, fileAddress)).statusCode).toBe(200);
+  });
+
   it("answers 404 when the meeting is not the group's in the address, or the address is malformed", async () => {
     expect(
       (await getPage(app, undefined, url(f, f.meetings.published, "docx", f.workforce.slug))).statusCode,

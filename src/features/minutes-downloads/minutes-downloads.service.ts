@@ -3,6 +3,7 @@ import type { Db } from "../../platform/database.ts";
 import { NotFoundError } from "../../platform/errors.ts";
 import type { Meeting, MeetingAction, MeetingSummary } from "../governance/governance.types.ts";
 import { getMeeting } from "../governance/meeting.service.ts";
+import { paperFilePath } from "../governance/views/format.ts";
 import { minutesDocx } from "./minutes-docx.ts";
 import { minutesHtml } from "./minutes-html.ts";
 import type { MeetingTime, MinutesAction, MinutesDocument } from "./minutes-outline.ts";
@@ -41,7 +42,12 @@ export function toMinutesDocument(meeting: Meeting, url: string | null): Minutes
     actions: item.actions.map(action),
     papers: item.papers
       .filter((p) => p.public)
-      .map((p) => ({ title: p.title, reference: p.reference === "" ? null : p.reference, url: p.url })),
+      .map((p) => ({
+        title: p.title,
+        reference: p.reference === "" ? null : p.reference,
+        // Its web address, or else where its uploaded file downloads (beside the meeting's page).
+        url: p.url ?? (p.fileName && url ? new URL(paperFilePath(meeting.group.slug, p.id), url).href : null),
+      })),
   }));
   if (meeting.otherActions.length > 0)
     items.push({
