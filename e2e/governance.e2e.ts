@@ -184,7 +184,7 @@ describe.each([DESKTOP, NO_JS])("the group's secretary, $name,", (mode) => {
     expect(text).toContain("Workforce development");
     expect(text).toContain("Map existing research first");
     expect(text).toContain("Amendments: A name corrected.");
-    expect(text).toContain("download wellbeing plan.pdf");
+    expect(text).toContain("download wellbeing plan v2.pdf");
     expect((await reader.page.request.get(fileAddress!)).status()).toBe(200);
     await accessibleAndClean(reader);
     await accessibleAndClean(secretary);
