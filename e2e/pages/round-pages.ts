@@ -56,7 +56,10 @@ export class RoundPage extends AbstractPage {
   }
 }
 
-/** The "Updates asked for" part of an organisation's progress page. */
-export function roundLinks(page: Page): Locator {
-  return page.locator("main h2#rounds ~ .ds_inset-text a");
+/** The links to answer one round, in the "Updates asked for" part of an organisation's progress page. */
+export function roundLinks(page: Page, title: string): Locator {
+  return page
+    .locator("main h2#rounds ~ .ds_inset-text")
+    .filter({ has: page.getByRole("heading", { name: `${title}: due` }) })
+    .getByRole("link");
 }

@@ -2,8 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/support/database.ts";
 import { PUBLIC } from "../../platform/actor.ts";
 import type { DatabaseHandle } from "../../platform/database.ts";
-import { getOrganisationAccount, listOrganisationSummaries } from "./accountability.service.ts";
+import { findUserByEmail } from "../accounts/user.repository.ts";
+import { actorForUser } from "../accounts/user.service.ts";
+import { DEMO_EDITOR } from "../demo/demo.service.ts";
+import { DEMO_ROUND_TITLE } from "./accountability.demo.ts";
+import { getOrganisationAccount, listOrganisationSummaries, todayIso } from "./accountability.service.ts";
 import { COUNCIL_AREAS } from "./organisations.data.ts";
+import { getRound, listRounds } from "./round.service.ts";
+import { addDays } from "./round.validation.ts";
 
 describe("the demo register of organisations", () => {
   let handle: DatabaseHandle;
@@ -45,5 +51,23 @@ describe("the demo register of organisations", () => {
     expect(account.actions.filter((a) => a.role === "lead").length).toBeGreaterThanOrEqual(5);
     expect(account.actions.every((a) => a.action.themeSlug === "leadership")).toBe(true);
     expect(account.actions.some((a) => a.latest?.status === "in_progress")).toBe(true);
+  });
+
+  it("has a reporting round on Leadership, due in four weeks, that some organisations have answered", async () => {
+    const editor = await actorForUser(handle.db, (await findUserByEmail(handle.db, DEMO_EDITOR.email))!);
+    const [summary, ...others] = await listRounds(handle.db, editor);
+    expect(others).toHaveLength(0);
+    expect(summary).toMatchObject({ title: DEMO_ROUND_TITLE, closedAt: null });
+    // Four weeks from the day the demo was loaded: this run's templates, today or (past midnight) yesterday.
+    expect([addDays(todayIso(), 27), addDays(todayIso(), 28)]).toContain(summary!.dueDate);
+    expect(summary!.themes.map((t) => t.slug)).toEqual(["leadership"]);
+    const round = await getRound(handle.db, editor, summary!.id);
+    const answered = (slug: string) => round.organisations.find((o) => o.slug === slug)?.answered;
+    // The demo updates: two from the Scottish Government, one from The Promise Scotland.
+    expect(answered("scottish-government")).toBe(2);
+    expect(answered("the-promise-scotland")).toBe(1);
+    expect(answered("cosla")).toBe(0);
+    expect(round.totals.answered).toBe(3);
+    expect(round.totals.answered).toBeLessThan(round.totals.owed);
   });
 });

@@ -4,14 +4,18 @@ import { findUserByEmail } from "../accounts/user.repository.ts";
 import { createUser } from "../accounts/user.service.ts";
 import { findOrCreateOrganisation } from "../organisations/organisation.service.ts";
 import * as repo from "./accountability.repository.ts";
+import { todayIso } from "./accountability.service.ts";
 import { LOCAL_AUTHORITIES, NAMED_ORGANISATIONS, type ReferenceOrganisation } from "./organisations.data.ts";
 import { saveUpdate } from "./progress.service.ts";
 import { saveResponsibility } from "./responsibility.service.ts";
+import { openRound } from "./round.service.ts";
+import { addDays } from "./round.validation.ts";
 
 // Accountability's part of the demo data: the register of organisations (the 32 councils and the
 // organisations the seed documents name) with their sectors; who must act on each action of the
-// Leadership route map's December 2025 edition and by when; a few progress updates; and a demo
-// contributor for The Promise Scotland. Entered through the same services people use.
+// Leadership route map's December 2025 edition and by when; a reporting round on it, due four
+// weeks after the demo is loaded; a few progress updates, which answer part of that round; and a
+// demo contributor for The Promise Scotland. Entered through the same services people use.
 
 /** The demo's contributor account, for The Promise Scotland. Demo data only. */
 export const DEMO_CONTRIBUTOR = {
@@ -132,6 +136,7 @@ export async function loadAccountabilityDemo(
       dueYear: String(plan.dueYear),
     });
   }
+  await openDemoRound(db, editor, edition.themeSlug);
   for (const update of DEMO_UPDATES) {
     const key = actions[update.action]!.key;
     const tracking = await repo.findTracking(db, (await themeId(db, edition.themeSlug))!, key);
@@ -155,6 +160,27 @@ export async function loadAccountabilityDemo(
       grants: [{ role: "organisation_contributor", organisationId: organisation.id }],
     });
   }
+}
+
+/** The title of the demo's reporting round. */
+export const DEMO_ROUND_TITLE = "Leadership route map: how is it going? (demo)";
+
+/**
+ * Opens the demo's round on one route map before the demo updates are given, so they count as
+ * answers and its page shows some organisations done and others still to answer.
+ */
+async function openDemoRound(db: Db, editor: Actor, themeSlug: string): Promise<void> {
+  const [year, month, day] = addDays(todayIso(), 28).split("-");
+  await openRound(db, editor, {
+    title: DEMO_ROUND_TITLE,
+    dueDay: day,
+    dueMonth: month,
+    dueYear: year,
+    scope: "chosen",
+    themes: [String(await themeId(db, themeSlug))],
+    daysBefore: "14, 3",
+    daysAfter: "7",
+  });
 }
 
 async function themeId(db: Db, slug: string): Promise<number | undefined> {

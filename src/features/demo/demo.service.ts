@@ -107,7 +107,9 @@ export async function loadDemoData(db: Db, options: DemoOptions = {}): Promise<v
   progress("Adding the National Leadership Group and its meeting of 21 May 2024");
   await loadGovernanceDemo(db, actor);
   await loadIndicatorDemo(db, progress);
-  progress("Adding organisations, who must act on Leadership's actions, and progress updates");
+  progress(
+    "Adding organisations, who must act on Leadership's actions, a reporting round and progress updates",
+  );
   await loadAccountabilityDemo(db, actor, { themeSlug: "leadership", editionId: editionIds[1]! });
   progress("Demo data loaded");
 }
