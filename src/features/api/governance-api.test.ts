@@ -1,29 +1,12 @@
 import { parse } from "csv-parse/sync";
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../../test/support/database.ts";
-import { getPage, type Session, signIn, testApp } from "../../../test/support/http.ts";
-import type { DatabaseHandle } from "../../platform/database.ts";
-import { buildLandscape, type LandscapeFixture } from "../landscape/landscape.fixtures.ts";
+import { describe, expect, it } from "vitest";
+import { getPage, type Session } from "../../../test/support/http.ts";
+import { landscapeApp } from "../../../test/support/landscape-app.ts";
 
 // Groups, memberships and meetings as JSON and CSV: the public sees published content only, no
 // e-mail addresses, and CSV cells that a spreadsheet would run as formulas are neutralised.
 
-let handle: DatabaseHandle;
-let app: FastifyInstance;
-let f: LandscapeFixture;
-let reader: Session;
-
-beforeAll(async () => {
-  handle = await createTestDatabase("empty");
-  app = await testApp(handle.db);
-  f = await buildLandscape(handle.db);
-  reader = await signIn(app, handle.db, "reader");
-});
-afterAll(async () => {
-  await app?.close();
-  await handle?.close();
-});
+const { app, f, reader } = await landscapeApp();
 
 const json = async (url: string, session?: Session) => {
   const response = await getPage(app, session, url);

@@ -1,30 +1,13 @@
-import type { FastifyInstance } from "fastify";
 import ICAL from "ical.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../../test/support/database.ts";
-import { getPage, type Session, signIn, testApp } from "../../../test/support/http.ts";
-import type { DatabaseHandle } from "../../platform/database.ts";
-import { buildLandscape, type LandscapeFixture } from "../landscape/landscape.fixtures.ts";
+import { describe, expect, it } from "vitest";
+import { getPage } from "../../../test/support/http.ts";
+import { landscapeApp } from "../../../test/support/landscape-app.ts";
 
 // The calendar feeds on a real database, read back with ical.js: the public gets meetings with
 // published minutes and the next meeting they name, never a meeting whose minutes are unpublished,
 // never an e-mail address.
 
-let handle: DatabaseHandle;
-let app: FastifyInstance;
-let f: LandscapeFixture;
-let reader: Session;
-
-beforeAll(async () => {
-  handle = await createTestDatabase("empty");
-  app = await testApp(handle.db);
-  f = await buildLandscape(handle.db);
-  reader = await signIn(app, handle.db, "reader");
-});
-afterAll(async () => {
-  await app?.close();
-  await handle?.close();
-});
+const { app, f, reader } = await landscapeApp();
 
 function events(text: string) {
   const calendar = new ICAL.Component(ICAL.parse(text));

@@ -1,31 +1,14 @@
-import type { FastifyInstance } from "fastify";
 import { parseHTML } from "linkedom";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../../test/support/database.ts";
-import { getPage, type Session, signIn, testApp } from "../../../test/support/http.ts";
-import type { DatabaseHandle } from "../../platform/database.ts";
-import { buildLandscape, type LandscapeFixture } from "./landscape.fixtures.ts";
+import { describe, expect, it } from "vitest";
+import { getPage } from "../../../test/support/http.ts";
+import { landscapeApp } from "../../../test/support/landscape-app.ts";
 
 // The landscape page on a real database: the public's figures come from published minutes only;
 // someone who may read the groups' private business sees the draft minutes' attendance too.
 
-let handle: DatabaseHandle;
-let app: FastifyInstance;
-let f: LandscapeFixture;
-let reader: Session;
+const { app, f, reader } = await landscapeApp();
 
 const YEAR_2024 = "?from-day=1&from-month=1&from-year=2024&to-day=31&to-month=12&to-year=2024";
-
-beforeAll(async () => {
-  handle = await createTestDatabase("empty");
-  app = await testApp(handle.db);
-  f = await buildLandscape(handle.db);
-  reader = await signIn(app, handle.db, "reader");
-});
-afterAll(async () => {
-  await app?.close();
-  await handle?.close();
-});
 
 /** The cells of the row of the table captioned `caption` whose first cell starts with `first`. */
 function row(body: string, caption: RegExp, first: string): string[] | undefined {

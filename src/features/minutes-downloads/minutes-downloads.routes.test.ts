@@ -1,29 +1,13 @@
-import type { FastifyInstance } from "fastify";
 import JSZip from "jszip";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../../test/support/database.ts";
-import { getPage, type Session, signIn, testApp } from "../../../test/support/http.ts";
-import type { DatabaseHandle } from "../../platform/database.ts";
-import { buildLandscape, type LandscapeFixture } from "../landscape/landscape.fixtures.ts";
+import { describe, expect, it } from "vitest";
+import { getPage } from "../../../test/support/http.ts";
+import { landscapeApp } from "../../../test/support/landscape-app.ts";
+import type { LandscapeFixture } from "../landscape/landscape.fixtures.ts";
 
 // Minutes downloads on a real database: published minutes for anyone, unpublished ones only for
 // those who may read the group's private business, and private papers in neither.
 
-let handle: DatabaseHandle;
-let app: FastifyInstance;
-let f: LandscapeFixture;
-let reader: Session;
-
-beforeAll(async () => {
-  handle = await createTestDatabase("empty");
-  app = await testApp(handle.db);
-  f = await buildLandscape(handle.db);
-  reader = await signIn(app, handle.db, "reader");
-});
-afterAll(async () => {
-  await app?.close();
-  await handle?.close();
-});
+const { handle, app, f, reader } = await landscapeApp();
 
 async function docxText(body: Buffer): Promise<string[]> {
   const zip = await JSZip.loadAsync(body);
