@@ -1,4 +1,4 @@
-import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { inviteUser } from "../../src/features/accounts/invitation.service.ts";
 import { requestPasswordReset } from "../../src/features/accounts/password-reset.service.ts";
 import { createUser } from "../../src/features/accounts/user.service.ts";
@@ -6,6 +6,7 @@ import type { Db } from "../../src/platform/database.ts";
 import { logMailer } from "../../src/platform/mail.ts";
 import { actorWith } from "./accounts.ts";
 import { unique } from "./factories.ts";
+import type { ErrorPage } from "./html-samples.ts";
 import { anonymousSession, postForm, signIn } from "./http.ts";
 
 // The account pages' samples for the HTML-validity test: live invitation and reset links, and
@@ -45,7 +46,7 @@ export async function accountErrorPages(
   app: FastifyInstance,
   db: Db,
   links: { invitation: string; reset: string },
-  errorPage: (name: string, response: Promise<LightMyRequestResponse>, expected: number) => Promise<void>,
+  errorPage: ErrorPage,
 ): Promise<void> {
   const visitor = await anonymousSession(app);
   const forged = "A".repeat(43);

@@ -1,12 +1,11 @@
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import type { Db } from "../../src/platform/database.ts";
+import type { Samples } from "./html-samples.ts";
 import { getPage, postForm, type Session } from "./http.ts";
 
 // Accountability's sample addresses for the HTML-validity test, from the demo data: the register,
 // organisations with and without actions, actions with and without updates, and the signed-in
 // pages; plus forms sent back with their errors.
-
-type Sample = { params?: Record<string, string | number>; query?: string; label?: string };
 
 export async function accountabilitySamples(app: FastifyInstance, db: Db, editor: Session) {
   const theme = await db
@@ -41,7 +40,7 @@ export async function accountabilitySamples(app: FastifyInstance, db: Db, editor
         .executeTakeFirst()
     )?.version ?? 0;
 
-  const publicPages: Record<string, Sample[]> = {
+  const publicPages: Samples = {
     "/organisations": [{}],
     "/organisations/:slug": [
       { params: { slug: "the-promise-scotland" }, label: "leads actions" },
@@ -53,7 +52,7 @@ export async function accountabilitySamples(app: FastifyInstance, db: Db, editor
       { params: { slug: "leadership", key: quiet }, label: "with no update yet" },
     ],
   };
-  const editorPages: Record<string, Sample[]> = {
+  const editorPages: Samples = {
     "/manage/themes/:slug/actions/:key/responsibility": [{ params: { slug: "leadership", key: quiet } }],
     "/progress": [{}],
     "/progress/:organisation": [

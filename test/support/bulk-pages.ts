@@ -1,8 +1,9 @@
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { Db } from "../../src/platform/database.ts";
 import { postMultipart, postSheet } from "./bulk.ts";
+import type { RecordPage } from "./html-samples.ts";
 import { getPage, postForm, signIn } from "./http.ts";
 
 // Bulk progress updates' pages for the HTML-validity test, on the demo data as a programme editor
@@ -12,7 +13,7 @@ import { getPage, postForm, signIn } from "./http.ts";
 export async function visitBulkPages(
   app: FastifyInstance,
   db: Db,
-  record: (name: string, response: LightMyRequestResponse, expected: number) => void,
+  record: RecordPage,
   sampled: Set<string>,
 ): Promise<void> {
   const editor = await signIn(app, db, "programme_editor");

@@ -1,14 +1,12 @@
+import type { FastifyInstance } from "fastify";
 import { addAction } from "../../src/features/governance/action.service.ts";
 import { createGroup } from "../../src/features/governance/group.service.ts";
 import { planMeeting } from "../../src/features/governance/meeting.service.ts";
 import { agreeMinutes, publishMinutes } from "../../src/features/governance/minutes.service.ts";
 import type { Db } from "../../src/platform/database.ts";
 import { makeUser } from "./editing-fixtures.ts";
-
-type Samples = Record<
-  string,
-  Array<{ params?: Record<string, string | number>; query?: string; label?: string }>
->;
+import type { ErrorPage, Samples } from "./html-samples.ts";
+import { getPage, postForm, type Session } from "./http.ts";
 
 /**
  * Sample addresses of governance's action-log pages, for the HTML-validity test, on a group of
@@ -51,4 +49,117 @@ export async function governancePages(db: Db): Promise<{ publicPages: Samples; e
       ],
     },
   };
+}
+
+/**
+ * Sample addresses of the demo's National Leadership Group, for the HTML-validity test: the
+ * group, its published meeting and the next one (draft minutes, given an agenda item with a
+ * paper); then its forms sent back with their errors.
+ */
+export async function demoGovernanceSamples(app: FastifyInstance, db: Db, editor: Session) {
+  const group = await db
+    .selectFrom("governance_group")
+    .select(["id", "slug"])
+    .orderBy("id")
+    .executeTakeFirstOrThrow();
+  const meetings = await db
+    .selectFrom("meeting")
+    .select(["id", "minutes_status"])
+    .where("group_id", "=", group.id)
+    .orderBy("meeting_date")
+    .execute();
+  const publishedMeeting = meetings.find((m) => m.minutes_status === "published")!.id;
+  const draftMeeting = meetings.find((m) => m.minutes_status === "draft")!.id;
+  const membership = await db
+    .selectFrom("group_membership")
+    .select("id")
+    .orderBy("id")
+    .executeTakeFirstOrThrow();
+  const publishedItem = await db
+    .selectFrom("agenda_item")
+    .select("id")
+    .where("meeting_id", "=", publishedMeeting)
+    .orderBy("position")
+    .executeTakeFirstOrThrow();
+  const added = await postForm(app, editor, `/manage/meetings/${draftMeeting}/items`, {
+    title: "Matters arising",
+    notes: "Members noted the actions from the last meeting.",
+    discussionPoints: "First point\nSecond point",
+  });
+  if (added.statusCode !== 303) throw new Error(`Could not add an agenda item: ${added.body.slice(0, 300)}`);
+  const draftItem = (
+    await db
+      .selectFrom("agenda_item")
+      .select("id")
+      .where("meeting_id", "=", draftMeeting)
+      .executeTakeFirstOrThrow()
+  ).id;
+  await postForm(app, editor, `/manage/agenda-items/${draftItem}/papers`, {
+    paperTitle: "Forward look",
+    reference: "paper 2/1",
+    url: "https://example.org/forward-look",
+  });
+
+  const publicPages: Samples = {
+    "/groups": [{}],
+    "/groups/:slug": [{ params: { slug: group.slug } }],
+    "/groups/:slug/meetings/:id": [{ params: { slug: group.slug, id: publishedMeeting } }],
+  };
+  const editorPages: Samples = {
+    "/manage/groups/new": [{}],
+    "/manage/groups/:slug": [
+      { params: { slug: group.slug } },
+      { params: { slug: group.slug }, query: "?saved=member", label: "after adding a member" },
+    ],
+    "/manage/memberships/:id": [{ params: { id: membership.id } }],
+    "/manage/meetings/:id": [
+      { params: { id: publishedMeeting }, label: "published minutes" },
+      { params: { id: draftMeeting }, query: "?saved=item", label: "draft minutes, with matters arising" },
+    ],
+    "/manage/meetings/:id/attendance": [
+      { params: { id: draftMeeting } },
+      { params: { id: publishedMeeting } },
+    ],
+    "/manage/agenda-items/:id": [
+      { params: { id: draftItem }, label: "draft minutes, with a paper" },
+      { params: { id: publishedItem.id }, label: "published minutes" },
+    ],
+  };
+
+  async function visitErrors(errorPage: ErrorPage): Promise<void> {
+    await errorPage(
+      "planning a meeting that ends before it starts",
+      postForm(app, editor, `/manage/groups/${group.slug}/meetings`, {
+        "date-day": "1",
+        "date-month": "9",
+        "date-year": "2025",
+        startTime: "15:00",
+        endTime: "14:00",
+      }),
+      400,
+    );
+    await errorPage(
+      "attendance with a person listed twice",
+      postForm(app, editor, `/manage/meetings/${draftMeeting}/attendance`, {
+        "person-1": "Jane Scott",
+        "person-2": "Jane Scott",
+      }),
+      400,
+    );
+    await errorPage(
+      "a member deputising for someone not in the group",
+      postForm(app, editor, `/manage/groups/${group.slug}/members`, {
+        person: "A Deputy",
+        deputyFor: "Nobody",
+      }),
+      400,
+    );
+    await errorPage(
+      "draft minutes, to the public",
+      getPage(app, undefined, `/groups/${group.slug}/meetings/${draftMeeting}`),
+      404,
+    );
+  }
+
+  return { publicPages, editorPages, visitErrors };
 }

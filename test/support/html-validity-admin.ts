@@ -1,20 +1,17 @@
-import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { Db } from "../../src/platform/database.ts";
 import { createGroup, createOrganisation, userIdOf } from "./admin-fixtures.ts";
-import { getPage, postForm, type Session, signIn } from "./http.ts";
+import type { RecordPage, Visit } from "./html-samples.ts";
+import { getPage, postForm, signIn } from "./http.ts";
 
 // The administration pages' samples for test/html-validity.test.ts: each page as an
 // administrator, and its forms sent back with their errors.
-
-type Sample = { params?: Record<string, string | number>; query?: string; label?: string };
-type Visit = (pages: Record<string, Sample[]>, who: Array<[string, Session | undefined]>) => Promise<void>;
-type Record_ = (name: string, response: LightMyRequestResponse, expected: number) => void;
 
 export async function visitAdminPages(
   app: FastifyInstance,
   db: Db,
   visit: Visit,
-  record: Record_,
+  record: RecordPage,
 ): Promise<void> {
   const admin = await signIn(app, db, "administrator");
   const adminId = await userIdOf(db, admin.email);

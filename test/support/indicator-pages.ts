@@ -1,6 +1,7 @@
-import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { csv, postFile } from "../../src/features/indicators/indicator.test-support.ts";
 import type { Db } from "../../src/platform/database.ts";
+import type { RecordPage } from "./html-samples.ts";
 import { getPage, postForm, type Session, signIn } from "./http.ts";
 
 // The progress framework's analyst pages for the HTML-validity test: the list, the upload form,
@@ -10,7 +11,7 @@ import { getPage, postForm, type Session, signIn } from "./http.ts";
 export async function visitIndicatorPages(
   app: FastifyInstance,
   db: Db,
-  record: (name: string, response: LightMyRequestResponse, expected: number) => void,
+  record: RecordPage,
   sampled: Set<string>,
 ): Promise<void> {
   const analyst = await signIn(app, db, "analyst");
@@ -65,7 +66,7 @@ async function visitFrameworkForms(
   app: FastifyInstance,
   db: Db,
   analyst: Session,
-  record: (name: string, response: LightMyRequestResponse, expected: number) => void,
+  record: RecordPage,
   sampled: Set<string>,
 ): Promise<void> {
   const vision = await db.selectFrom("vision_statement").selectAll().orderBy("id").executeTakeFirstOrThrow();

@@ -1,12 +1,9 @@
 import { buildLandscape } from "../../src/features/landscape/landscape.fixtures.ts";
 import type { Db } from "../../src/platform/database.ts";
+import type { Samples } from "./html-samples.ts";
 
 /** Sample addresses of the landscape's HTML pages, for the HTML-validity test, on a small landscape of its own. */
-export async function landscapePages(
-  db: Db,
-): Promise<
-  Record<string, Array<{ params?: Record<string, string | number>; query?: string; label?: string }>>
-> {
+export async function landscapePages(db: Db): Promise<Samples> {
   const f = await buildLandscape(db);
   return {
     "/landscape": [

@@ -1,15 +1,12 @@
-import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { addDays } from "../../src/features/accountability/round.validation.ts";
 import type { Db } from "../../src/platform/database.ts";
+import type { RecordPage, Visit } from "./html-samples.ts";
 import { getPage, postForm, type Session } from "./http.ts";
 
 // Reporting rounds' samples for test/html-validity.test.ts, on the demo data: the list (empty,
 // then with a round), the form and the form sent back with its errors, an open round just opened,
 // a closed one, and an organisation's progress page with an open round on it.
-
-type Sample = { params?: Record<string, string | number>; query?: string; label?: string };
-type Visit = (pages: Record<string, Sample[]>, who: Array<[string, Session | undefined]>) => Promise<void>;
-type Record_ = (name: string, response: LightMyRequestResponse, expected: number) => void;
 
 /** The form to open a round on the Leadership route map, due in a month. */
 export async function roundFields(
@@ -52,9 +49,9 @@ export async function visitRoundPages(
   db: Db,
   editor: Session,
   visit: Visit,
-  record: Record_,
+  record: RecordPage,
 ): Promise<void> {
-  await visit({ "/rounds": [{ label: "no round yet" }] }, [["an editor", editor]]);
+  await visit({ "/rounds": [{ label: "the demo's round" }] }, [["an editor", editor]]);
   const open = await openRoundAs(app, db, editor);
   const closed = await openRoundAs(app, db, editor, {
     title: "Spring 2026 update",
