@@ -9,11 +9,10 @@ import {
   errorSummary,
   hint,
   question,
-  select,
   textInput,
 } from "../../../platform/views/forms.ts";
-import type { ScopeChoice } from "../admin.types.ts";
 import { ROLE_HINTS, ROLE_NAMES } from "../role-words.ts";
+import { type ScopeChoices, scopeFields } from "./scope-fields.ts";
 
 // The invitation form on /admin/invite: who, and which roles (a contributor's for an
 // organisation, a secretary's for a group, as on the grant form of a person's page).
@@ -28,7 +27,7 @@ export interface InviteFormValues {
 
 export interface InvitePageModel {
   csrfToken: string;
-  choices: { organisations: ScopeChoice[]; groups: ScopeChoice[] };
+  choices: ScopeChoices;
   values: InviteFormValues;
   errors: FieldErrors;
 }
@@ -80,7 +79,6 @@ export function invitePageTitle(model: InvitePageModel): string {
 /** Invite someone: their email address and name, and the roles they will have. */
 export function inviteView(model: InvitePageModel): SafeHtml {
   const { values, errors } = model;
-  const { organisations, groups } = model.choices;
   return html`${errorSummary({ errors: errorLinks(errors, (name) => FIELD_IDS[name] ?? name) })}
   <a class="ds_back-link" href="/admin">Back to everyone</a>
   <h1>Invite someone</h1>
@@ -108,26 +106,7 @@ export function inviteView(model: InvitePageModel): SafeHtml {
       value: values.name,
     })}
     ${roleCheckboxes(model)}
-    ${select({
-      id: "organisationId",
-      name: "organisationId",
-      label: "Organisation (for an organisation contributor only)",
-      hint: organisations.length === 0 ? "No organisations have been added to Waymark yet." : undefined,
-      error: errors.organisationId,
-      value: values.organisationId,
-      placeholder: "Choose an organisation",
-      options: organisations.map((o) => ({ value: String(o.id), text: o.name })),
-    })}
-    ${select({
-      id: "groupId",
-      name: "groupId",
-      label: "Governance group (for a group secretary only)",
-      hint: groups.length === 0 ? "No governance groups have been added to Waymark yet." : undefined,
-      error: errors.groupId,
-      value: values.groupId,
-      placeholder: "Choose a group",
-      options: groups.map((g) => ({ value: String(g.id), text: g.name })),
-    })}
+    ${scopeFields(model.choices, values, errors)}
     ${button({ text: "Send the invitation" })}
   </form>`;
 }

@@ -11,16 +11,16 @@ import {
   notification,
   radioId,
   radios,
-  select,
 } from "../../../platform/views/forms.ts";
-import type { ScopeChoice, UserDetail } from "../admin.types.ts";
+import type { UserDetail } from "../admin.types.ts";
 import { ROLE_HINTS, ROLE_NAMES, roleInWords } from "../role-words.ts";
+import { type ScopeChoices, scopeFields } from "./scope-fields.ts";
 import { statusTag, userPath } from "./users.view.ts";
 import { formatDateTime } from "./when.ts";
 
 export interface UserPageModel {
   user: UserDetail;
-  choices: { organisations: ScopeChoice[]; groups: ScopeChoice[] };
+  choices: ScopeChoices;
   csrfToken: string;
   /** The signed-in administrator is looking at their own account. */
   isSelf: boolean;
@@ -63,7 +63,6 @@ function rolesTable(model: UserPageModel): SafeHtml {
 function grantForm(model: UserPageModel): SafeHtml {
   const values = model.grant?.values ?? {};
   const errors = model.grant?.errors ?? {};
-  const { organisations, groups } = model.choices;
   return html`<form method="post" action="${userPath(model.user.id)}/roles" novalidate>
     ${csrfField(model.csrfToken)}
     ${radios({
@@ -74,26 +73,7 @@ function grantForm(model: UserPageModel): SafeHtml {
       value: values.role,
       items: ROLES.map((role) => ({ value: role, text: ROLE_NAMES[role], hint: ROLE_HINTS[role] })),
     })}
-    ${select({
-      id: "organisationId",
-      name: "organisationId",
-      label: "Organisation (for an organisation contributor only)",
-      hint: organisations.length === 0 ? "No organisations have been added to Waymark yet." : undefined,
-      error: errors.organisationId,
-      value: values.organisationId,
-      placeholder: "Choose an organisation",
-      options: organisations.map((o) => ({ value: String(o.id), text: o.name })),
-    })}
-    ${select({
-      id: "groupId",
-      name: "groupId",
-      label: "Governance group (for a group secretary only)",
-      hint: groups.length === 0 ? "No governance groups have been added to Waymark yet." : undefined,
-      error: errors.groupId,
-      value: values.groupId,
-      placeholder: "Choose a group",
-      options: groups.map((g) => ({ value: String(g.id), text: g.name })),
-    })}
+    ${scopeFields(model.choices, values, errors)}
     ${button({ text: "Grant this role" })}
   </form>`;
 }
