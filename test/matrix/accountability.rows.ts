@@ -1,6 +1,7 @@
 import { DEFAULT_STALE_DAYS } from "../../src/features/accountability/accountability.service.ts";
 import type { Db } from "../../src/platform/database.ts";
 import { postForm } from "../support/http.ts";
+import { actionVersion, leadership } from "./leadership.ts";
 import {
   all,
   EVERYONE,
@@ -24,16 +25,6 @@ interface Fixtures {
   key: string;
   otherKey: string;
   submittedUpdateId: number;
-}
-
-async function version(db: Db, themeId: number, key: string): Promise<number> {
-  const row = await db
-    .selectFrom("action_tracking")
-    .select("version")
-    .where("theme_id", "=", themeId)
-    .where("action_key", "=", key)
-    .executeTakeFirst();
-  return row?.version ?? 0;
 }
 
 const UPDATE: Fields = {
@@ -97,7 +88,7 @@ const rows: Record<string, Sample<Fixtures>[]> = {
       label: "name the organisation as lead",
       url: (f) => `/manage/themes/leadership/actions/${f.key}/responsibility`,
       body: async (f, db) => ({
-        version: await version(db, f.themeId, f.key),
+        version: await actionVersion(db, f.themeId, f.key),
         leadOrganisations: await organisationId(db, f.organisationSlug),
         dueYear: 2027,
       }),
@@ -135,13 +126,13 @@ const rows: Record<string, Sample<Fixtures>[]> = {
     {
       label: "save a draft",
       url: (f) => `/progress/${f.organisationSlug}/leadership/${f.key}`,
-      body: async (f, db) => ({ ...UPDATE, version: await version(db, f.themeId, f.key) }),
+      body: async (f, db) => ({ ...UPDATE, version: await actionVersion(db, f.themeId, f.key) }),
       expected: REPORT_CHANGE,
     },
     {
       label: "another organisation's action",
       url: (f) => `/progress/${f.otherOrganisationSlug}/leadership/${f.otherKey}`,
-      body: async (f, db) => ({ ...UPDATE, version: await version(db, f.themeId, f.otherKey) }),
+      body: async (f, db) => ({ ...UPDATE, version: await actionVersion(db, f.themeId, f.otherKey) }),
       expected: { ...REPORT_CHANGE, contributor: 403 },
     },
   ],
@@ -150,7 +141,7 @@ const rows: Record<string, Sample<Fixtures>[]> = {
       label: "a submitted update",
       url: (f) => `/manage/progress-updates/${f.submittedUpdateId}/request-evidence`,
       body: async (f, db) => ({
-        version: await version(db, f.themeId, f.key),
+        version: await actionVersion(db, f.themeId, f.key),
         note: "Which councils? A link to the plan would help.",
       }),
       expected: EDITORS_CHANGE,
@@ -171,51 +162,32 @@ export const accountabilityMatrix: MatrixPart<Fixtures> = {
   name: "accountability",
   rows,
   async setup({ app, db, sessions, organisationId: ownId }) {
-    const own = await db
-      .selectFrom("organisation")
-      .select("slug")
-      .where("id", "=", ownId)
-      .executeTakeFirstOrThrow();
-    const theme = await db
-      .selectFrom("theme")
-      .select("id")
-      .where("slug", "=", "leadership")
-      .executeTakeFirstOrThrow();
-    const latest = await db
-      .selectFrom("route_map_edition")
-      .select("id")
-      .where("theme_id", "=", theme.id)
-      .where("status", "=", "published")
-      .orderBy("last_updated", "desc")
-      .executeTakeFirstOrThrow();
-    const actions = await db
-      .selectFrom("edition_item")
-      .select("key")
-      .where("edition_id", "=", latest.id)
-      .where("section", "=", "action")
-      .where("parent_id", "is", null)
-      .orderBy("position")
-      .execute();
+    const { themeId, actionKeys: actions, organisationSlug } = await leadership(db, ownId);
     // The last action is the matrix's own; the demo names The Promise Scotland on the third.
-    const key = actions.at(-1)!.key;
-    const otherKey = actions[2]!.key;
+    const key = actions.at(-1)!;
+    const otherKey = actions[2]!;
     const named = await postForm(
       app,
       sessions.editor,
       `/manage/themes/leadership/actions/${key}/responsibility`,
       {
-        version: await version(db, theme.id, key),
+        version: await actionVersion(db, themeId, key),
         leadOrganisations: ownId,
         dueYear: 2027,
       },
     );
     if (named.statusCode !== 303)
       throw new Error(`Could not name the organisation: ${named.body.slice(0, 300)}`);
-    const submitted = await postForm(app, sessions.editor, `/progress/${own.slug}/leadership/${key}`, {
-      ...UPDATE,
-      intent: "submit",
-      version: await version(db, theme.id, key),
-    });
+    const submitted = await postForm(
+      app,
+      sessions.editor,
+      `/progress/${organisationSlug}/leadership/${key}`,
+      {
+        ...UPDATE,
+        intent: "submit",
+        version: await actionVersion(db, themeId, key),
+      },
+    );
     if (submitted.statusCode !== 303)
       throw new Error(`Could not submit an update: ${submitted.body.slice(0, 300)}`);
     const update = await db
@@ -225,9 +197,9 @@ export const accountabilityMatrix: MatrixPart<Fixtures> = {
       .where("state", "=", "submitted")
       .executeTakeFirstOrThrow();
     return {
-      organisationSlug: own.slug,
+      organisationSlug,
       otherOrganisationSlug: "the-promise-scotland",
-      themeId: theme.id,
+      themeId,
       key,
       otherKey,
       submittedUpdateId: update.id,

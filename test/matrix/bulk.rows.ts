@@ -1,7 +1,7 @@
 import { toCsv } from "../../src/platform/csv.ts";
-import type { Db } from "../../src/platform/database.ts";
 import { postMultipart, postSheet } from "../support/bulk.ts";
 import type { Session } from "../support/http.ts";
+import { actionVersion, leadership } from "./leadership.ts";
 import {
   all,
   EVERYONE,
@@ -109,53 +109,19 @@ const rows: Record<string, Sample<Fixtures>[]> = {
   ],
 };
 
-async function version(db: Db, themeId: number, key: string): Promise<number> {
-  const row = await db
-    .selectFrom("action_tracking")
-    .select("version")
-    .where("theme_id", "=", themeId)
-    .where("action_key", "=", key)
-    .executeTakeFirst();
-  return row?.version ?? 0;
-}
-
 export const bulkMatrix: MatrixPart<Fixtures> = {
   name: "bulk",
   rows,
   async setup({ app, db, sessions, organisationId }) {
-    const own = await db
-      .selectFrom("organisation")
-      .select("slug")
-      .where("id", "=", organisationId)
-      .executeTakeFirstOrThrow();
-    const theme = await db
-      .selectFrom("theme")
-      .select("id")
-      .where("slug", "=", "leadership")
-      .executeTakeFirstOrThrow();
-    const latest = await db
-      .selectFrom("route_map_edition")
-      .select("id")
-      .where("theme_id", "=", theme.id)
-      .where("status", "=", "published")
-      .orderBy("last_updated", "desc")
-      .executeTakeFirstOrThrow();
-    const actions = await db
-      .selectFrom("edition_item")
-      .select("key")
-      .where("edition_id", "=", latest.id)
-      .where("section", "=", "action")
-      .where("parent_id", "is", null)
-      .orderBy("position")
-      .execute();
+    const { themeId, actionKeys: actions, organisationSlug } = await leadership(db, organisationId);
     // The matrix organisation becomes a partner on three more actions (not the third, which the
     // accountability rows keep for The Promise Scotland alone), one per visitor who confirms.
-    const keys = [actions[0]!.key, actions[1]!.key, actions[3]!.key];
+    const keys = [actions[0]!, actions[1]!, actions[3]!];
     await db
       .insertInto("action_responsibility")
       .values(
         keys.map((key) => ({
-          theme_id: theme.id,
+          theme_id: themeId,
           action_key: key,
           role: "partner" as const,
           organisation_id: organisationId,
@@ -171,7 +137,7 @@ export const bulkMatrix: MatrixPart<Fixtures> = {
         `/progress/${organisation}/leadership/${key}`,
         { field: "document", name: `${intent}.pdf`, data: PDF },
         {
-          version: await version(db, theme.id, key),
+          version: await actionVersion(db, themeId, key),
           intent,
           status: "on_track",
           narrative: "The plan is attached.",
@@ -187,11 +153,11 @@ export const bulkMatrix: MatrixPart<Fixtures> = {
         .executeTakeFirstOrThrow();
       return row.id;
     };
-    const accountabilityKey = actions.at(-1)!.key;
+    const accountabilityKey = actions.at(-1)!;
     const documents = {
-      published: await attach(sessions.editor, own.slug, accountabilityKey, "submit"),
-      draft: await attach(sessions.contributor, own.slug, keys[0]!, "draft"),
-      otherDraft: await attach(sessions.editor, "the-promise-scotland", actions[2]!.key, "draft"),
+      published: await attach(sessions.editor, organisationSlug, accountabilityKey, "submit"),
+      draft: await attach(sessions.contributor, organisationSlug, keys[0]!, "draft"),
+      otherDraft: await attach(sessions.editor, "the-promise-scotland", actions[2]!, "draft"),
     };
     const pending: Partial<Record<Visitor, number>> = {};
     for (const [i, visitor] of CONFIRMERS.entries()) {
@@ -205,11 +171,11 @@ export const bulkMatrix: MatrixPart<Fixtures> = {
             30,
             "Self-assessed",
             `Started, as the ${visitor} says.`,
-            await version(db, theme.id, key),
+            await actionVersion(db, themeId, key),
           ],
         ],
       );
-      const preview = await postSheet(app, sessions[visitor], `/progress/${own.slug}/upload`, {
+      const preview = await postSheet(app, sessions[visitor], `/progress/${organisationSlug}/upload`, {
         name: "matrix.csv",
         data: Buffer.from(csv),
       });
@@ -218,6 +184,11 @@ export const bulkMatrix: MatrixPart<Fixtures> = {
         throw new Error(`Could not preview an upload as ${visitor}: ${preview.body.slice(0, 500)}`);
       pending[visitor] = Number(id);
     }
-    return { organisationSlug: own.slug, otherOrganisationSlug: "the-promise-scotland", pending, documents };
+    return {
+      organisationSlug,
+      otherOrganisationSlug: "the-promise-scotland",
+      pending,
+      documents,
+    };
   },
 };
