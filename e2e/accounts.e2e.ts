@@ -14,7 +14,6 @@ import {
   ResetRequestPage,
 } from "./pages/account-pages.ts";
 import { SignInPage } from "./pages/sign-in-page.ts";
-import { expectNoAxeViolations } from "./support/axe.ts";
 import { launchBrowser, MODES, Visitor } from "./support/browser.ts";
 import { startServer, type TestServer } from "./support/server.ts";
 
@@ -46,12 +45,6 @@ describe.each(MODES)("accounts, $name,", (mode) => {
     await server?.close();
   });
 
-  async function accessibleAndClean(): Promise<void> {
-    await expectNoAxeViolations(visitor);
-    if (mode.name.startsWith("phone")) await visitor.expectNoSidewaysScrolling();
-    visitor.expectNoProblems();
-  }
-
   it("an invited person accepts from the emailed link, is signed in, and signs in again later", async () => {
     const email = `${unique("invited")}@example.test`;
     const admin = await actorWith(server.db);
@@ -65,22 +58,22 @@ describe.each(MODES)("accounts, $name,", (mode) => {
 
     await visitor.goto(path);
     const invitation = await InvitationPage.verifyOnPage(visitor.page);
-    await accessibleAndClean();
+    await visitor.expectAccessibleAndClean();
     await invitation.accept("short");
     await InvitationPage.verifyOnPage(visitor.page);
     expect(await invitation.errorSummary.textContent()).toContain("at least 12 characters");
-    await accessibleAndClean();
+    await visitor.expectAccessibleAndClean();
 
     await invitation.accept("a password of my own choosing");
     const account = await AccountPage.verifyOnPage(visitor.page);
     expect(await account.confirmation.textContent()).toContain("Welcome to Waymark");
     expect((await account.texts(account.roles)).join(" ")).toContain("Reader.");
-    await accessibleAndClean();
+    await visitor.expectAccessibleAndClean();
 
     // The link has done its work: opened again, it says so.
     await visitor.goto(path, 404);
     await LinkProblemPage.verifyOnPage(visitor.page);
-    await accessibleAndClean();
+    await visitor.expectAccessibleAndClean();
 
     await visitor.clickAndWait(() => account.signOutButton.click());
     await visitor.goto("/sign-in?returnTo=%2Faccount");
@@ -88,7 +81,7 @@ describe.each(MODES)("accounts, $name,", (mode) => {
     await signIn.signInAs(email, "not my password at all");
     await SignInPage.verifyOnPage(visitor.page);
     expect(await signIn.errorSummary.textContent()).toContain("The email address or password is not right");
-    await accessibleAndClean();
+    await visitor.expectAccessibleAndClean();
     await signIn.signInAs(email, "a password of my own choosing");
     await AccountPage.verifyOnPage(visitor.page);
   });
@@ -107,29 +100,29 @@ describe.each(MODES)("accounts, $name,", (mode) => {
       visitor.page.getByRole("link", { name: "I have forgotten my password" }).click(),
     );
     const request = await ResetRequestPage.verifyOnPage(visitor.page);
-    await accessibleAndClean();
+    await visitor.expectAccessibleAndClean();
     await request.ask("not an email address");
     await ResetRequestPage.verifyOnPage(visitor.page);
-    await accessibleAndClean();
+    await visitor.expectAccessibleAndClean();
     await request.ask(email);
     await CheckEmailPage.verifyOnPage(visitor.page);
-    await accessibleAndClean();
+    await visitor.expectAccessibleAndClean();
 
     const path = pathOf(linkIn(await catcher.next(email, 0), "http://localhost/password-reset/"));
     await visitor.goto(path);
     const choose = await NewPasswordPage.verifyOnPage(visitor.page);
-    await accessibleAndClean();
+    await visitor.expectAccessibleAndClean();
     await choose.save("my brand new password");
     const account = await AccountPage.verifyOnPage(visitor.page);
     expect(await account.confirmation.textContent()).toContain("Your new password has been saved");
-    await accessibleAndClean();
+    await visitor.expectAccessibleAndClean();
 
     await account.signOutEverywhere();
     const signIn = await SignInPage.verifyOnPage(visitor.page);
     expect(await visitor.page.locator(".ds_notification-message").textContent()).toContain(
       "You have been signed out everywhere",
     );
-    await accessibleAndClean();
+    await visitor.expectAccessibleAndClean();
     await signIn.signInAs(email, "my brand new password");
     await visitor.goto("/account");
     await AccountPage.verifyOnPage(visitor.page);

@@ -40,31 +40,25 @@ describe.each(MODES)("the demo administrator, $name,", (mode) => {
     await server?.close();
   });
 
-  async function accessibleAndClean(): Promise<void> {
-    await expectNoAxeViolations(admin);
-    admin.expectNoProblems();
-    if (mode.name.includes("phone")) await admin.expectNoSidewaysScrolling();
-  }
-
   it("manages the demo editor's roles and access, and finds it all in the audit trail", async () => {
     await admin.goto("/admin");
     const signIn = await SignInPage.verifyOnPage(admin.page);
     await signIn.signInAs(DEMO_ADMIN.email, DEMO_ADMIN.password);
     const people = await PeoplePage.verifyOnPage(admin.page);
     expect(await people.table.textContent()).toContain(DEMO_EDITOR.email);
-    await accessibleAndClean();
+    await admin.expectAccessibleAndClean();
 
     await admin.clickAndWait(() => people.person(DEMO_EDITOR.name).click());
     let person = await PersonPage.verifyOnPage(admin.page, DEMO_EDITOR.name);
     expect(await person.texts(person.roles)).toEqual(["Programme editor"]);
-    await accessibleAndClean();
+    await admin.expectAccessibleAndClean();
 
     // A contributor needs an organisation: the form comes back with the error summary.
     await person.grant("Organisation contributor");
     person = await PersonPage.verifyOnPage(admin.page, DEMO_EDITOR.name);
     expect(await admin.page.title()).toMatch(/^Error: /);
     expect(await person.errorSummary.textContent()).toContain("Choose the organisation");
-    await accessibleAndClean();
+    await admin.expectAccessibleAndClean();
 
     await person.grant("Analyst");
     person = await PersonPage.verifyOnPage(admin.page, DEMO_EDITOR.name);
@@ -74,7 +68,7 @@ describe.each(MODES)("the demo administrator, $name,", (mode) => {
     await person.press("Deactivate this account");
     person = await PersonPage.verifyOnPage(admin.page, DEMO_EDITOR.name);
     expect(await person.confirmation.textContent()).toContain("The account has been deactivated");
-    await accessibleAndClean();
+    await admin.expectAccessibleAndClean();
     await person.press("Reactivate this account");
     person = await PersonPage.verifyOnPage(admin.page, DEMO_EDITOR.name);
     expect(await person.confirmation.textContent()).toContain("The account has been reactivated");
@@ -88,7 +82,7 @@ describe.each(MODES)("the demo administrator, $name,", (mode) => {
     const order = ["user.reactivate", "user.deactivate", "user.role.grant"].map((a) => actions.indexOf(a));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((x, y) => x - y)).toEqual(order);
-    await accessibleAndClean();
+    await admin.expectAccessibleAndClean();
   });
 
   it("invites someone through the form, who follows the emailed link", async () => {
@@ -97,7 +91,7 @@ describe.each(MODES)("the demo administrator, $name,", (mode) => {
     const people = await PeoplePage.verifyOnPage(admin.page);
     await admin.clickAndWait(() => people.main.getByRole("link", { name: "Invite someone" }).click());
     let invite = await InvitePage.verifyOnPage(admin.page);
-    await accessibleAndClean();
+    await admin.expectAccessibleAndClean();
 
     // A contributor without an organisation: the form comes back saying so, answers kept.
     const email = `${unique("e2e-invitee")}@example.test`;
@@ -106,7 +100,7 @@ describe.each(MODES)("the demo administrator, $name,", (mode) => {
     expect(await admin.page.title()).toMatch(/^Error: /);
     expect(await invite.errorSummary.textContent()).toContain("Choose the organisation");
     expect(await admin.page.getByLabel("Email address").inputValue()).toBe(email);
-    await accessibleAndClean();
+    await admin.expectAccessibleAndClean();
 
     await invite.invite({ email, name: "Isla Invitee", roles: [], organisation: "Fife" });
     const person = await PersonPage.verifyOnPage(admin.page, "Isla Invitee");
@@ -115,7 +109,7 @@ describe.each(MODES)("the demo administrator, $name,", (mode) => {
       "Organisation contributor for Fife",
       "Reader",
     ]);
-    await accessibleAndClean();
+    await admin.expectAccessibleAndClean();
 
     const link = pathOf(linkIn(await catcher.next(email, 0), "http://localhost/invitations/"));
     const invitee = await Visitor.open(browser, server.url, mode);
@@ -134,12 +128,12 @@ describe.each(MODES)("the demo administrator, $name,", (mode) => {
     await admin.goto("/account/tokens");
     await (await SignInPage.verifyOnPage(admin.page)).signInAs(DEMO_ADMIN.email, DEMO_ADMIN.password);
     let tokens = await TokensPage.verifyOnPage(admin.page);
-    await accessibleAndClean();
+    await admin.expectAccessibleAndClean();
     await tokens.make("Browser test script", "In 7 days");
     tokens = await TokensPage.verifyOnPage(admin.page);
     const token = ((await tokens.newToken.textContent()) ?? "").trim();
     expect(token).toMatch(/^wmk_/);
-    await accessibleAndClean();
+    await admin.expectAccessibleAndClean();
     const call = () =>
       fetch(`${server.url}/api/v1/admin/users`, { headers: { authorization: `Bearer ${token}` } });
     expect((await call()).status).toBe(200);
@@ -151,6 +145,6 @@ describe.each(MODES)("the demo administrator, $name,", (mode) => {
     tokens = await TokensPage.verifyOnPage(admin.page);
     expect(await tokens.table.textContent()).toContain("Revoked");
     expect((await call()).status).toBe(401);
-    await accessibleAndClean();
+    await admin.expectAccessibleAndClean();
   });
 });

@@ -8,7 +8,6 @@ import { NotFoundPage } from "./pages/not-found-page.ts";
 import { PreviewPage } from "./pages/preview-page.ts";
 import { RouteMapPage } from "./pages/route-map-page.ts";
 import { SignInPage } from "./pages/sign-in-page.ts";
-import { expectNoAxeViolations } from "./support/axe.ts";
 import { launchBrowser, MODES, Visitor } from "./support/browser.ts";
 import { startServer, type TestServer } from "./support/server.ts";
 
@@ -41,11 +40,6 @@ describe.each(MODES)("the demo editor, $name,", (mode) => {
     await server?.close();
   });
 
-  async function accessibleAndClean(visitor: Visitor): Promise<void> {
-    await expectNoAxeViolations(visitor);
-    visitor.expectNoProblems();
-  }
-
   /** What a reader without an account sees of the Leadership route map and its editions. */
   async function publicText(): Promise<string> {
     const parts: string[] = [];
@@ -71,7 +65,7 @@ describe.each(MODES)("the demo editor, $name,", (mode) => {
     await signIn.signInAs(DEMO_EDITOR.email, DEMO_EDITOR.password);
     const manage = await ManagePage.verifyOnPage(editor.page);
     expect(new URL(editor.page.url()).pathname).toBe("/manage");
-    await accessibleAndClean(editor);
+    await editor.expectAccessibleAndClean();
 
     await editor.clickAndWait(() => manage.startNewEdition("Leadership").click());
     const edit = await EditEditionPage.verifyOnPage(editor.page, "Leadership");
@@ -79,7 +73,7 @@ describe.each(MODES)("the demo editor, $name,", (mode) => {
     const draftId = edit.editionId();
     // Copied from the December 2025 edition, with its ten actions.
     expect(await edit.actionTexts()).toHaveLength(10);
-    await accessibleAndClean(editor);
+    await editor.expectAccessibleAndClean();
 
     // An empty action is refused with the design system's error summary, and nothing is added.
     await edit.addAction("");
@@ -88,7 +82,7 @@ describe.each(MODES)("the demo editor, $name,", (mode) => {
     await page.errorSummary.waitFor();
     expect(await page.errorSummary.locator("a").count()).toBeGreaterThan(0);
     expect(await page.actionTexts()).toHaveLength(10);
-    await accessibleAndClean(editor);
+    await editor.expectAccessibleAndClean();
 
     await page.addAction(action);
     page = await EditEditionPage.verifyOnPage(editor.page, "Leadership");
@@ -98,7 +92,7 @@ describe.each(MODES)("the demo editor, $name,", (mode) => {
     await page.addAction(subItem, action);
     page = await EditEditionPage.verifyOnPage(editor.page, "Leadership");
     expect(await page.texts(page.subItems(action))).toEqual([subItem]);
-    await accessibleAndClean(editor);
+    await editor.expectAccessibleAndClean();
 
     // The draft is not public: not on the route map, its editions, the comparison or the home
     // page, and its own address is "not found" to a reader without an account.
@@ -127,7 +121,7 @@ describe.each(MODES)("the demo editor, $name,", (mode) => {
     const previewActions = await preview.texts(preview.actions);
     expect(previewActions).toHaveLength(11);
     expect(previewActions.at(-1)).toBe(`${action} ${subItem}`);
-    await accessibleAndClean(editor);
+    await editor.expectAccessibleAndClean();
 
     await editor.goto(`/manage/editions/${draftId}`);
     page = await EditEditionPage.verifyOnPage(editor.page, "Leadership");
@@ -135,12 +129,12 @@ describe.each(MODES)("the demo editor, $name,", (mode) => {
     await page.publish("1", "11", "2025");
     page = await EditEditionPage.verifyOnPage(editor.page, "Leadership");
     expect(await page.errorSummary.textContent()).toContain("The date must be on or after");
-    await accessibleAndClean(editor);
+    await editor.expectAccessibleAndClean();
 
     await page.publish("15", "1", "2026");
     const published = await PublishedEditionPage.verifyOnPage(editor.page, "Leadership", "January 2026");
     expect(await published.confirmation.textContent()).toContain("This edition has been published.");
-    await accessibleAndClean(editor);
+    await editor.expectAccessibleAndClean();
 
     // Readers now see it: the route map's latest edition, with the new action and its sub-item.
     // (A fresh browser: anonymous pages may be cached for a minute, so the reader above could
@@ -154,7 +148,7 @@ describe.each(MODES)("the demo editor, $name,", (mode) => {
       expect(actions).toHaveLength(11);
       expect(actions.at(-1)).toBe(action);
       expect(await routeMap.texts(routeMap.subItems(action))).toEqual([subItem]);
-      await accessibleAndClean(later);
+      await later.expectAccessibleAndClean();
 
       await later.goto("/themes/leadership/editions");
       const editions = await EditionsPage.verifyOnPage(later.page, "Leadership");

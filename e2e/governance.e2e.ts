@@ -12,7 +12,6 @@ import {
   MinutesPage,
 } from "./pages/governance-pages.ts";
 import { SignInPage } from "./pages/sign-in-page.ts";
-import { expectNoAxeViolations } from "./support/axe.ts";
 import { DESKTOP, launchBrowser, NO_JS, Visitor } from "./support/browser.ts";
 import { startServer, type TestServer } from "./support/server.ts";
 
@@ -65,16 +64,11 @@ describe.each([DESKTOP, NO_JS])("the group's secretary, $name,", (mode) => {
     await server?.close();
   });
 
-  async function accessibleAndClean(visitor: Visitor): Promise<void> {
-    await expectNoAxeViolations(visitor);
-    visitor.expectNoProblems();
-  }
-
   it("plans a meeting, records attendance, writes the minutes, attaches a paper, agrees and publishes them, opens the action log", async () => {
     await secretary.goto(`/manage/groups/${SLUG}`);
     await (await SignInPage.verifyOnPage(secretary.page)).signInAs(email, PASSWORD);
     const group = await ManageGroupPage.verifyOnPage(secretary.page, DEMO_GROUP_NAME);
-    await accessibleAndClean(secretary);
+    await secretary.expectAccessibleAndClean();
 
     const plan = await group.planMeeting({
       day: "10",
@@ -88,7 +82,7 @@ describe.each([DESKTOP, NO_JS])("the group's secretary, $name,", (mode) => {
     let meeting = await ManageMeetingPage.verifyOnPage(secretary.page);
     expect(await meeting.confirmation.textContent()).toContain("The meeting has been planned");
     const meetingId = meeting.meetingId();
-    await accessibleAndClean(secretary);
+    await secretary.expectAccessibleAndClean();
 
     // Not public while the minutes are a draft.
     await reader.goto(`/groups/${SLUG}/meetings/${meetingId}`, 404);
@@ -101,7 +95,7 @@ describe.each([DESKTOP, NO_JS])("the group's secretary, $name,", (mode) => {
 
     await secretary.clickAndWait(() => meeting.recordAttendance().click());
     const attendance = await AttendancePage.verifyOnPage(secretary.page);
-    await accessibleAndClean(secretary);
+    await secretary.expectAccessibleAndClean();
     await attendance.fillRow(1, { name: "Louise Long", organisation: "SOLACE", coChair: true });
     await attendance.fillRow(2, { name: "Laura Caven", organisation: "CoSLA", status: "apologies" });
     await attendance.fillRow(3, { name: "Alex McTier", organisation: "CELCIS" });
@@ -120,14 +114,14 @@ describe.each([DESKTOP, NO_JS])("the group's secretary, $name,", (mode) => {
       meeting.itemForm.getByRole("button", { name: "Add the item" }).click(),
     );
     meeting = await ManageMeetingPage.verifyOnPage(secretary.page);
-    await accessibleAndClean(secretary);
+    await secretary.expectAccessibleAndClean();
 
     // A paper for the item, as a file: public once the minutes are.
     await secretary.clickAndWait(() =>
       meeting.main.getByRole("link", { name: "Change Workforce development", exact: true }).click(),
     );
     let item = await AgendaItemPage.verifyOnPage(secretary.page, "Workforce development");
-    await accessibleAndClean(secretary);
+    await secretary.expectAccessibleAndClean();
     const addPaper = await item.addPaperWithFile({
       title: "Workforce wellbeing research plan",
       reference: "paper 3/1",
@@ -138,7 +132,7 @@ describe.each([DESKTOP, NO_JS])("the group's secretary, $name,", (mode) => {
     item = await AgendaItemPage.verifyOnPage(secretary.page, "Workforce development");
     expect(await item.confirmation.textContent()).toContain("The paper has been added");
     await item.fileLink("wellbeing plan.pdf").waitFor();
-    await accessibleAndClean(secretary);
+    await secretary.expectAccessibleAndClean();
     // The wrong version went up: a corrected one takes its place.
     const replace = await item.replaceFile("Workforce wellbeing research plan", {
       name: "wellbeing plan v2.pdf",
@@ -150,7 +144,7 @@ describe.each([DESKTOP, NO_JS])("the group's secretary, $name,", (mode) => {
     expect(await item.confirmation.textContent()).toContain("The paper has been updated");
     const fileAddress = await item.fileLink("wellbeing plan v2.pdf").getAttribute("href");
     expect(fileAddress).toMatch(new RegExp(`^/groups/${SLUG}/papers/\\d+/file$`));
-    await accessibleAndClean(secretary);
+    await secretary.expectAccessibleAndClean();
     const asSecretary = await secretary.page.request.get(fileAddress!);
     expect(asSecretary.status()).toBe(200);
     expect(asSecretary.headers()["content-disposition"]).toContain("attachment;");
@@ -166,7 +160,7 @@ describe.each([DESKTOP, NO_JS])("the group's secretary, $name,", (mode) => {
     );
     meeting = await ManageMeetingPage.verifyOnPage(secretary.page);
     expect(await meeting.confirmation.textContent()).toContain("agreed");
-    await accessibleAndClean(secretary);
+    await secretary.expectAccessibleAndClean();
     await reader.goto(`/groups/${SLUG}/meetings/${meetingId}`, 404);
 
     await secretary.clickAndWait(() =>
@@ -186,8 +180,8 @@ describe.each([DESKTOP, NO_JS])("the group's secretary, $name,", (mode) => {
     expect(text).toContain("Amendments: A name corrected.");
     expect(text).toContain("download wellbeing plan v2.pdf");
     expect((await reader.page.request.get(fileAddress!)).status()).toBe(200);
-    await accessibleAndClean(reader);
-    await accessibleAndClean(secretary);
+    await reader.expectAccessibleAndClean();
+    await secretary.expectAccessibleAndClean();
 
     // The action log: the secretariat's view from the group's page, the public one for readers.
     await secretary.goto(`/manage/groups/${SLUG}`);
@@ -195,7 +189,7 @@ describe.each([DESKTOP, NO_JS])("the group's secretary, $name,", (mode) => {
     await secretary.clickAndWait(() => secretary.page.getByRole("link", { name: "The action log" }).click());
     await ActionLogPage.verifyOnPage(secretary.page);
     expect(secretary.page.url()).toContain(`/manage/groups/${SLUG}/actions`);
-    await accessibleAndClean(secretary);
+    await secretary.expectAccessibleAndClean();
     await reader.goto(`/groups/${SLUG}`);
     await reader.clickAndWait(() =>
       reader.page.getByRole("link", { name: "The group's action log" }).click(),
@@ -205,6 +199,6 @@ describe.each([DESKTOP, NO_JS])("the group's secretary, $name,", (mode) => {
     await reader.clickAndWait(() => log.main.getByRole("button", { name: "Show these actions" }).click());
     await ActionLogPage.verifyOnPage(reader.page);
     expect(reader.page.url()).toContain("status=open");
-    await accessibleAndClean(reader);
+    await reader.expectAccessibleAndClean();
   });
 });

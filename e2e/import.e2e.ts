@@ -4,7 +4,6 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { DEMO_EDITOR } from "../src/features/demo/demo.service.ts";
 import { ImportReviewPage, ImportUploadPage } from "./pages/import-pages.ts";
 import { SignInPage } from "./pages/sign-in-page.ts";
-import { expectNoAxeViolations } from "./support/axe.ts";
 import { launchBrowser, MODES, Visitor } from "./support/browser.ts";
 import { startServer, type TestServer } from "./support/server.ts";
 
@@ -39,12 +38,6 @@ describe.each(MODES)("importing a document, $name,", (mode) => {
     await server?.close();
   });
 
-  async function accessibleAndClean(): Promise<void> {
-    await expectNoAxeViolations(editor);
-    editor.expectNoProblems();
-    if (mode.name.startsWith("phone")) await editor.expectNoSidewaysScrolling();
-  }
-
   const commitments = () =>
     server.db
       .selectFrom("commitment")
@@ -57,7 +50,7 @@ describe.each(MODES)("importing a document, $name,", (mode) => {
     await editor.goto("/manage/import");
     await (await SignInPage.verifyOnPage(editor.page)).signInAs(DEMO_EDITOR.email, DEMO_EDITOR.password);
     let upload = await ImportUploadPage.verifyOnPage(editor.page);
-    await accessibleAndClean();
+    await editor.expectAccessibleAndClean();
 
     // Not text: refused on the form, saying why.
     await upload.file.setInputFiles({
@@ -69,7 +62,7 @@ describe.each(MODES)("importing a document, $name,", (mode) => {
     upload = await ImportUploadPage.verifyOnPage(editor.page);
     expect(await editor.page.title()).toMatch(/^Error: /);
     expect(await upload.errorSummary.textContent()).toContain("This file is not text");
-    await accessibleAndClean();
+    await editor.expectAccessibleAndClean();
 
     await upload.file.setInputFiles(FIXTURE);
     await upload.source.fill(ADDRESS);
@@ -80,19 +73,19 @@ describe.each(MODES)("importing a document, $name,", (mode) => {
     expect(reviewed).toContain("We will fund a family support worker in every Glenbrae secondary school");
     expect(reviewed).toContain("Each key action will become a commitment");
     expect(await commitments()).toEqual([]);
-    await accessibleAndClean();
+    await editor.expectAccessibleAndClean();
 
     await review.importIt();
     upload = await ImportUploadPage.verifyOnPage(editor.page);
     expect(await upload.main.textContent()).toContain("The document was imported.");
     expect(await commitments()).toHaveLength(4);
-    await accessibleAndClean();
+    await editor.expectAccessibleAndClean();
 
     await editor.goto("/commitments");
     const page = (await editor.page.locator("main").textContent()) ?? "";
     expect(page).toContain("Part 2: Families at the centre");
     expect(page).toContain("We will review how families are told about changes to their support");
     expect(await editor.page.locator(`main a[href="${ADDRESS}"]`).count()).toBe(1);
-    await accessibleAndClean();
+    await editor.expectAccessibleAndClean();
   });
 });

@@ -3,7 +3,6 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { DEMO_ANALYST } from "../src/features/indicators/indicator-demo.ts";
 import { IndicatorFormPage, IndicatorPage, UploadPage } from "./pages/indicator-pages.ts";
 import { SignInPage } from "./pages/sign-in-page.ts";
-import { expectNoAxeViolations } from "./support/axe.ts";
 import { launchBrowser, MODES, Visitor } from "./support/browser.ts";
 import { startServer, type TestServer } from "./support/server.ts";
 
@@ -36,16 +35,10 @@ describe.each(MODES)("the analyst's indicator forms, $name,", (mode) => {
     await server?.close();
   });
 
-  async function accessibleAndClean(v: Visitor = visitor): Promise<void> {
-    await expectNoAxeViolations(v);
-    v.expectNoProblems();
-    if (v === visitor && mode.name.startsWith("phone")) await v.expectNoSidewaysScrolling();
-  }
-
   it("adds an indicator with evidence and a linked action, loads its data, and a reader without JavaScript reads it", async () => {
     await visitor.goto("/manage/indicators");
     await (await SignInPage.verifyOnPage(visitor.page)).signInAs(DEMO_ANALYST.email, DEMO_ANALYST.password);
-    await accessibleAndClean();
+    await visitor.expectAccessibleAndClean();
     await visitor.clickAndWait(() =>
       visitor.page
         .getByRole("link", { name: /^Add an indicator/ })
@@ -53,7 +46,7 @@ describe.each(MODES)("the analyst's indicator forms, $name,", (mode) => {
         .click(),
     );
     let form = await IndicatorFormPage.verifyOnPage(visitor.page, "Add an indicator");
-    await accessibleAndClean();
+    await visitor.expectAccessibleAndClean();
 
     // A first try without a unit and with words for a number.
     await form.name.fill(TITLE);
@@ -67,7 +60,7 @@ describe.each(MODES)("the analyst's indicator forms, $name,", (mode) => {
       "Enter the baseline value as a number, for example 14738 or 12.5",
     ]);
     expect(await form.name.inputValue()).toBe(TITLE);
-    await accessibleAndClean();
+    await visitor.expectAccessibleAndClean();
 
     await form.unit.fill("percent");
     await form.baselineValue.fill("91.5");
@@ -75,7 +68,7 @@ describe.each(MODES)("the analyst's indicator forms, $name,", (mode) => {
     await visitor.clickAndWait(() => form.button("Add the indicator").click());
     form = await IndicatorFormPage.verifyOnPage(visitor.page, TITLE);
     expect(await form.confirmation.textContent()).toContain("It is not public until you publish it");
-    await accessibleAndClean();
+    await visitor.expectAccessibleAndClean();
 
     await form.page.getByLabel("A survey finding").check({ force: true });
     await form.evidenceText.fill("Seven in ten care leavers said someone helped them plan what came next.");
@@ -93,7 +86,7 @@ describe.each(MODES)("the analyst's indicator forms, $name,", (mode) => {
     await visitor.clickAndWait(() => form.button("Link the action").click());
     form = await IndicatorFormPage.verifyOnPage(visitor.page, TITLE);
     expect(await form.confirmation.textContent()).toContain("The action has been linked.");
-    await accessibleAndClean();
+    await visitor.expectAccessibleAndClean();
 
     await visitor.goto("/manage/indicators");
     await visitor.clickAndWait(() => visitor.page.getByRole("button", { name: `Publish ${TITLE}` }).click());
@@ -132,7 +125,7 @@ describe.each(MODES)("the analyst's indicator forms, $name,", (mode) => {
       expect(main).toContain("More young people leave care for work");
       expect(main).toContain("Seven in ten care leavers");
       expect(main).toContain(action);
-      await accessibleAndClean(reader);
+      await reader.expectAccessibleAndClean();
     } finally {
       await reader.close();
     }

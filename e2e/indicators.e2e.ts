@@ -3,7 +3,6 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { DEMO_ANALYST } from "../src/features/indicators/indicator-demo.ts";
 import { IndicatorPage, UploadPage } from "./pages/indicator-pages.ts";
 import { SignInPage } from "./pages/sign-in-page.ts";
-import { expectNoAxeViolations } from "./support/axe.ts";
 import { launchBrowser, MODES, Visitor } from "./support/browser.ts";
 import { startServer, type TestServer } from "./support/server.ts";
 
@@ -32,14 +31,9 @@ describe.each(MODES)("the progress framework, $name,", (mode) => {
     await server?.close();
   });
 
-  async function accessibleAndClean(): Promise<void> {
-    await expectNoAxeViolations(visitor);
-    visitor.expectNoProblems();
-  }
-
   it("a reader sees the chart's numbers in a table and filters the page by council area", async () => {
     await visitor.goto("/indicators");
-    await accessibleAndClean();
+    await visitor.expectAccessibleAndClean();
     await visitor.goto("/indicators/children-looked-after");
     const page = await IndicatorPage.verifyOnPage(visitor.page, "Children looked after");
     expect(await page.status.textContent()).toContain("Substantial progress");
@@ -49,25 +43,25 @@ describe.each(MODES)("the progress framework, $name,", (mode) => {
       "12,596",
       "12,206",
     ]);
-    await accessibleAndClean();
+    await visitor.expectAccessibleAndClean();
 
     await page.areaSelect.selectOption({ label: "City of Edinburgh" });
     await visitor.clickAndWait(() => page.show.click());
     expect(new URL(visitor.page.url()).searchParams.get("geography")).toBe("S12000036");
     const edinburgh = await IndicatorPage.verifyOnPage(visitor.page, "Children looked after");
     expect(await edinburgh.sectionHeadings()).toContain("Over time: City of Edinburgh");
-    await accessibleAndClean();
+    await visitor.expectAccessibleAndClean();
 
     await visitor.goto("/indicators/council-areas?area=S12000023");
     expect(await visitor.page.locator("main").textContent()).toContain("[c]");
-    await accessibleAndClean();
+    await visitor.expectAccessibleAndClean();
   });
 
   it("the analyst uploads a file with mistakes, then a clean file, previews it and saves it", async () => {
     await visitor.goto("/manage/indicators/children-looked-after/upload");
     await (await SignInPage.verifyOnPage(visitor.page)).signInAs(DEMO_ANALYST.email, DEMO_ANALYST.password);
     let upload = await UploadPage.verifyOnPage(visitor.page, "Children looked after");
-    await accessibleAndClean();
+    await visitor.expectAccessibleAndClean();
 
     await upload.file.setInputFiles({
       name: "mistakes.csv",
@@ -81,7 +75,7 @@ describe.each(MODES)("the progress framework, $name,", (mode) => {
       expect.stringContaining("S12999999"),
       expect.stringContaining('"many" is not a number.'),
     ]);
-    await accessibleAndClean();
+    await visitor.expectAccessibleAndClean();
 
     await upload.file.setInputFiles({
       name: "2024.csv",
@@ -91,11 +85,11 @@ describe.each(MODES)("the progress framework, $name,", (mode) => {
     await visitor.clickAndWait(() => upload.check.click());
     const preview = await UploadPage.verifyOnPage(visitor.page, "Children looked after");
     expect(await preview.main.textContent()).toContain("1 new");
-    await accessibleAndClean();
+    await visitor.expectAccessibleAndClean();
     await visitor.clickAndWait(() => preview.save.click());
     const saved = await UploadPage.verifyOnPage(visitor.page, "Children looked after");
     expect(await saved.confirmation.textContent()).toContain("1 new, 0 replaced, 0 unchanged");
-    await accessibleAndClean();
+    await visitor.expectAccessibleAndClean();
 
     await visitor.goto("/indicators/children-looked-after");
     const page = await IndicatorPage.verifyOnPage(visitor.page, "Children looked after");

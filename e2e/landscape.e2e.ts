@@ -2,8 +2,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildLandscape } from "../src/features/landscape/landscape.fixtures.ts";
 import { LandscapePage } from "./pages/landscape-page.ts";
-import { expectNoAxeViolations } from "./support/axe.ts";
-import { launchBrowser, MODES, PHONE, Visitor } from "./support/browser.ts";
+import { launchBrowser, MODES, Visitor } from "./support/browser.ts";
 import { startServer, type TestServer } from "./support/server.ts";
 
 // The landscape of groups, as the public meets it: with and without JavaScript
@@ -34,12 +33,6 @@ describe.each(MODES)("a reader, $name,", (mode) => {
     await visitor.close();
   });
 
-  async function pageIsAccessibleAndClean(): Promise<void> {
-    await expectNoAxeViolations(visitor);
-    visitor.expectNoProblems();
-    if (mode === PHONE) await visitor.expectNoSidewaysScrolling();
-  }
-
   it("sees every group and the meeting load, and chooses another period", async () => {
     await visitor.goto("/landscape");
     const landscape = await LandscapePage.verifyOnPage(visitor.page);
@@ -47,14 +40,14 @@ describe.each(MODES)("a reader, $name,", (mode) => {
     expect(await landscape.sectionHeadings()).toEqual(
       expect.arrayContaining(["Groups", "Where groups overlap", "Meeting load", "Download the data"]),
     );
-    await pageIsAccessibleAndClean();
+    await visitor.expectAccessibleAndClean();
 
     await landscape.choosePeriod(["1", "1", "2024"], ["31", "12", "2024"]);
     const chosen = await LandscapePage.verifyOnPage(visitor.page);
     expect(await chosen.main.textContent()).toContain(
       "Meetings per person, 1 January 2024 to 31 December 2024",
     );
-    await pageIsAccessibleAndClean();
+    await visitor.expectAccessibleAndClean();
   });
 
   it("is told plainly when the period's dates are wrong", async () => {
@@ -66,6 +59,6 @@ describe.each(MODES)("a reader, $name,", (mode) => {
       "The last day of the period must be on or after the first day",
     );
     expect(await visitor.page.title()).toMatch(/^Error: /);
-    await pageIsAccessibleAndClean();
+    await visitor.expectAccessibleAndClean();
   });
 });

@@ -6,7 +6,6 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { DEMO_CONTRIBUTOR } from "../src/features/accountability/accountability.demo.ts";
 import { BulkPage, OwedPage, UpdatePage } from "./pages/progress-pages.ts";
 import { SignInPage } from "./pages/sign-in-page.ts";
-import { expectNoAxeViolations } from "./support/axe.ts";
 import { DESKTOP, launchBrowser, NO_JS, PHONE, Visitor } from "./support/browser.ts";
 import { startServer, type TestServer } from "./support/server.ts";
 
@@ -47,12 +46,6 @@ describe.each([DESKTOP, NO_JS, PHONE])("the demo contributor, $name,", (mode) =>
     await server?.close();
   });
 
-  async function accessibleAndClean(visitor: Visitor): Promise<void> {
-    await expectNoAxeViolations(visitor);
-    if (mode === PHONE) await visitor.expectNoSidewaysScrolling();
-    visitor.expectNoProblems();
-  }
-
   it("sees what the organisation owes, saves a draft, adds evidence and submits it for everyone to read", async () => {
     const draftWords = `A draft the public must not see (${mode.name}).`;
     const finalWords = `Two dialogues held with systems leaders in Fife and Glasgow (${mode.name}).`;
@@ -60,17 +53,17 @@ describe.each([DESKTOP, NO_JS, PHONE])("the demo contributor, $name,", (mode) =>
     await contributor.goto("/progress");
     const signIn = await SignInPage.verifyOnPage(contributor.page);
     await signIn.signInAs(DEMO_CONTRIBUTOR.email, DEMO_CONTRIBUTOR.password);
-    await accessibleAndClean(contributor);
+    await contributor.expectAccessibleAndClean();
     await contributor.clickAndWait(() =>
       contributor.page.getByRole("link", { name: "The Promise Scotland" }).click(),
     );
     const owed = await OwedPage.verifyOnPage(contributor.page, "The Promise Scotland");
     expect(await owed.actions.count()).toBeGreaterThanOrEqual(5);
-    await accessibleAndClean(contributor);
+    await contributor.expectAccessibleAndClean();
 
     await contributor.clickAndWait(() => owed.updateLink(ACTION).click());
     let form = await UpdatePage.verifyOnPage(contributor.page);
-    await accessibleAndClean(contributor);
+    await contributor.expectAccessibleAndClean();
     await form.choose("In progress");
     await form.narrative.fill(draftWords);
     await form.document.setInputFiles({
@@ -113,8 +106,8 @@ describe.each([DESKTOP, NO_JS, PHONE])("the demo contributor, $name,", (mode) =>
     expect(document.status()).toBe(200);
     expect(document.headers()["content-type"]).toBe("application/pdf");
     expect(Buffer.from(await document.body()).equals(PDF)).toBe(true);
-    await accessibleAndClean(reader);
-    await accessibleAndClean(contributor);
+    await reader.expectAccessibleAndClean();
+    await contributor.expectAccessibleAndClean();
   });
 
   it("updates many actions at once: downloads the spreadsheet, sees every problem, then every change, before saving", async () => {
@@ -128,7 +121,7 @@ describe.each([DESKTOP, NO_JS, PHONE])("the demo contributor, $name,", (mode) =>
       contributor.page.getByRole("link", { name: "Update many actions at once with a spreadsheet" }).click(),
     );
     let bulk = await BulkPage.verifyOnPage(contributor.page, "Update many actions at once");
-    await accessibleAndClean(contributor);
+    await contributor.expectAccessibleAndClean();
 
     const [download] = await Promise.all([
       contributor.page.waitForEvent("download"),
@@ -156,7 +149,7 @@ describe.each([DESKTOP, NO_JS, PHONE])("the demo contributor, $name,", (mode) =>
     expect(await bulk.texts(bulk.problems.locator("tbody tr"))).toEqual([
       expect.stringContaining('Status "Going fine" is not one of Not started'),
     ]);
-    await accessibleAndClean(contributor);
+    await contributor.expectAccessibleAndClean();
 
     const words = `Dialogues planned in three councils (${mode.name}).`;
     await bulk.file.setInputFiles({
@@ -167,11 +160,11 @@ describe.each([DESKTOP, NO_JS, PHONE])("the demo contributor, $name,", (mode) =>
     await contributor.clickAndWait(() => bulk.check.click());
     bulk = await BulkPage.verifyOnPage(contributor.page, "Check before saving");
     expect(await bulk.texts(bulk.changes.locator("tbody tr"))).toEqual([expect.stringContaining(words)]);
-    await accessibleAndClean(contributor);
+    await contributor.expectAccessibleAndClean();
     await contributor.clickAndWait(() => bulk.save.click());
     bulk = await BulkPage.verifyOnPage(contributor.page, "Update many actions at once");
     expect(await bulk.confirmation.textContent()).toContain("1 update saved as drafts.");
-    await accessibleAndClean(contributor);
+    await contributor.expectAccessibleAndClean();
 
     await contributor.goto("/progress/the-promise-scotland");
     const owed = await OwedPage.verifyOnPage(contributor.page, "The Promise Scotland");

@@ -11,8 +11,7 @@ import { OrganisationPage } from "./pages/organisation-page.ts";
 import { RouteMapPage } from "./pages/route-map-page.ts";
 import { SectorPage, SectorsPage } from "./pages/sectors-page.ts";
 import { SignInPage } from "./pages/sign-in-page.ts";
-import { expectNoAxeViolations } from "./support/axe.ts";
-import { launchBrowser, MODES, PHONE, Visitor } from "./support/browser.ts";
+import { launchBrowser, MODES, Visitor } from "./support/browser.ts";
 import { startServer, type TestServer } from "./support/server.ts";
 
 // Every public page, as a reader without an account meets it: on a desktop browser, without
@@ -57,13 +56,6 @@ describe.each(MODES)("a reader, $name,", (mode) => {
     await visitor.close();
   });
 
-  /** What every page must pass, checked after the page's own content. */
-  async function pageIsAccessibleAndClean(): Promise<void> {
-    await expectNoAxeViolations(visitor);
-    visitor.expectNoProblems();
-    if (mode === PHONE) await visitor.expectNoSidewaysScrolling();
-  }
-
   it("sees the programme's five foundations and the Leadership route map's latest facts on the home page", async () => {
     await visitor.goto("/");
     const home = await HomePage.verifyOnPage(visitor.page);
@@ -78,14 +70,14 @@ describe.each(MODES)("a reader, $name,", (mode) => {
     const facts = await home.themeFacts("Leadership").textContent();
     expect(facts).toContain("Last updated December 2025");
     expect(facts).toContain("1 outcome, 10 actions");
-    await pageIsAccessibleAndClean();
+    await visitor.expectAccessibleAndClean();
   });
 
   it("sees a foundation's route maps on its page", async () => {
     await visitor.goto("/foundations/people");
     const foundation = await FoundationPage.verifyOnPage(visitor.page, "People");
     expect(await foundation.texts(foundation.themeLinks)).toContain("Leadership");
-    await pageIsAccessibleAndClean();
+    await visitor.expectAccessibleAndClean();
   });
 
   it("reads the Leadership route map as the December 2025 page sets it out, sub-items under their action and empty years said plainly", async () => {
@@ -125,7 +117,7 @@ describe.each(MODES)("a reader, $name,", (mode) => {
       "Education",
     ]);
     expect(await routeMap.banner.count()).toBe(0);
-    await pageIsAccessibleAndClean();
+    await visitor.expectAccessibleAndClean();
   });
 
   it("finds both editions of the Leadership route map, newest first, on the editions list", async () => {
@@ -138,7 +130,7 @@ describe.each(MODES)("a reader, $name,", (mode) => {
     expect(await editions.editionLink("June 2024").getAttribute("href")).toBe(
       `/themes/leadership/editions/${editionId["June 2024"]}`,
     );
-    await pageIsAccessibleAndClean();
+    await visitor.expectAccessibleAndClean();
   });
 
   it("reads the June 2024 edition at its own address, told it is an earlier edition, with ambitions, page references and the mapping table", async () => {
@@ -165,7 +157,7 @@ describe.each(MODES)("a reader, $name,", (mode) => {
     const mappingText = await routeMap.section("Mapping").textContent();
     expect(mappingText).toContain("Article 19");
     expect(mappingText).toContain("Nurtured");
-    await pageIsAccessibleAndClean();
+    await visitor.expectAccessibleAndClean();
   });
 
   it("reads the December 2025 edition at its own address, the same as the route map's page", async () => {
@@ -175,7 +167,7 @@ describe.each(MODES)("a reader, $name,", (mode) => {
     expect(await routeMap.banner.count()).toBe(0);
     expect(await routeMap.actionTexts()).toHaveLength(10);
     expect(await routeMap.texts(routeMap.subItems(DIALOGUES))).toHaveLength(6);
-    await pageIsAccessibleAndClean();
+    await visitor.expectAccessibleAndClean();
   });
 
   it("sees what changed between June 2024 and December 2025, section by section", async () => {
@@ -201,7 +193,7 @@ describe.each(MODES)("a reader, $name,", (mode) => {
         compare.section("What matters to children, families and care experienced adults").locator("h3"),
       ),
     ).toContain("Changed (1)");
-    await pageIsAccessibleAndClean();
+    await visitor.expectAccessibleAndClean();
   });
 
   it("sees every sector that must act, and a sector's actions in the Leadership route map", async () => {
@@ -217,12 +209,12 @@ describe.each(MODES)("a reader, $name,", (mode) => {
     ]) {
       expect(names).toContain(name);
     }
-    await pageIsAccessibleAndClean();
+    await visitor.expectAccessibleAndClean();
 
     await visitor.goto("/sectors/local-authorities");
     const sector = await SectorPage.verifyOnPage(visitor.page, "Local Authorities");
     expect(await sector.actions("Leadership").count()).toBe(10);
-    await pageIsAccessibleAndClean();
+    await visitor.expectAccessibleAndClean();
   });
 
   it("narrows an organisation's long list of actions to those it leads, with or without JavaScript", async () => {
@@ -238,7 +230,7 @@ describe.each(MODES)("a reader, $name,", (mode) => {
     const roles = await organisation.roles();
     expect(roles.length).toBeLessThan(all);
     expect(new Set(roles)).toEqual(new Set(["Lead"]));
-    await pageIsAccessibleAndClean();
+    await visitor.expectAccessibleAndClean();
   });
 
   it("is offered the sign-in form with labelled fields", async () => {
@@ -247,7 +239,7 @@ describe.each(MODES)("a reader, $name,", (mode) => {
     await signIn.email.waitFor();
     await signIn.password.waitFor();
     expect(await signIn.errorSummary.count()).toBe(0);
-    await pageIsAccessibleAndClean();
+    await visitor.expectAccessibleAndClean();
   });
 
   it("is told plainly when an address does not exist", async () => {
@@ -257,7 +249,7 @@ describe.each(MODES)("a reader, $name,", (mode) => {
     expect(await notFound.main.getByRole("link", { name: "Go to the home page" }).getAttribute("href")).toBe(
       "/",
     );
-    await pageIsAccessibleAndClean();
+    await visitor.expectAccessibleAndClean();
   });
 
   it("gets from the home page to an earlier edition and back, and to what changed, by following links", async () => {

@@ -6,7 +6,6 @@ import { DEMO_EDITOR } from "../src/features/demo/demo.service.ts";
 import { OwedPage, UpdatePage } from "./pages/progress-pages.ts";
 import { NewRoundPage, RoundPage, roundLinks } from "./pages/round-pages.ts";
 import { SignInPage } from "./pages/sign-in-page.ts";
-import { expectNoAxeViolations } from "./support/axe.ts";
 import { DESKTOP, launchBrowser, NO_JS, PHONE, Visitor } from "./support/browser.ts";
 import { startServer, type TestServer } from "./support/server.ts";
 
@@ -40,22 +39,16 @@ describe.each([DESKTOP, NO_JS, PHONE])("a reporting round, $name,", (mode) => {
     await server?.close();
   });
 
-  async function accessibleAndClean(visitor: Visitor): Promise<void> {
-    await expectNoAxeViolations(visitor);
-    if (mode === PHONE) await visitor.expectNoSidewaysScrolling();
-    visitor.expectNoProblems();
-  }
-
   it("an editor opens a round; a contributor answers; the round's completion page shows it", async () => {
     await editor.goto("/progress");
     await (await SignInPage.verifyOnPage(editor.page)).signInAs(DEMO_EDITOR.email, DEMO_EDITOR.password);
     await editor.clickAndWait(() => editor.page.getByRole("link", { name: "reporting round" }).click());
-    await accessibleAndClean(editor);
+    await editor.expectAccessibleAndClean();
     await editor.clickAndWait(() =>
       editor.page.getByRole("link", { name: "Open a reporting round" }).click(),
     );
     let form = await NewRoundPage.verifyOnPage(editor.page);
-    await accessibleAndClean(editor);
+    await editor.expectAccessibleAndClean();
 
     // Chose "the route maps I choose" but none: told so, and the answers kept.
     await form.title.fill(TITLE);
@@ -67,13 +60,13 @@ describe.each([DESKTOP, NO_JS, PHONE])("a reporting round, $name,", (mode) => {
       "Choose at least one route map",
     );
     expect(await form.title.inputValue()).toBe(TITLE);
-    await accessibleAndClean(editor);
+    await editor.expectAccessibleAndClean();
     await form.choose(/^Leadership/);
     await editor.clickAndWait(() => form.submit.click());
     let round = await RoundPage.verifyOnPage(editor.page, TITLE);
     expect(await round.completion()).toMatch(/^0% complete: 0 of \d+ updates/);
     expect(await round.row("The Promise Scotland").textContent()).toContain("Not yet");
-    await accessibleAndClean(editor);
+    await editor.expectAccessibleAndClean();
 
     await contributor.goto("/progress/the-promise-scotland");
     await (await SignInPage.verifyOnPage(contributor.page)).signInAs(
@@ -82,7 +75,7 @@ describe.each([DESKTOP, NO_JS, PHONE])("a reporting round, $name,", (mode) => {
     );
     await OwedPage.verifyOnPage(contributor.page, "The Promise Scotland");
     expect(await contributor.page.locator("main").textContent()).toContain(`${TITLE}: due`);
-    await accessibleAndClean(contributor);
+    await contributor.expectAccessibleAndClean();
     const asked = await roundLinks(contributor.page, TITLE).count();
     expect(asked).toBeGreaterThan(0);
     await contributor.clickAndWait(() => roundLinks(contributor.page, TITLE).first().click());
@@ -93,12 +86,12 @@ describe.each([DESKTOP, NO_JS, PHONE])("a reporting round, $name,", (mode) => {
     await contributor.clickAndWait(() => update.submit.click());
     await OwedPage.verifyOnPage(contributor.page, "The Promise Scotland");
     expect(await roundLinks(contributor.page, TITLE).count()).toBe(asked - 1);
-    await accessibleAndClean(contributor);
+    await contributor.expectAccessibleAndClean();
 
     await editor.page.reload({ waitUntil: "load" });
     round = await RoundPage.verifyOnPage(editor.page, TITLE);
     expect(await round.completion()).toMatch(/^\d+% complete: 1 of \d+ updates/);
     expect(await round.row("The Promise Scotland").textContent()).toContain(`1 of ${asked}`);
-    await accessibleAndClean(editor);
+    await editor.expectAccessibleAndClean();
   });
 });

@@ -94,8 +94,7 @@ describe.each(MODES)("single sign-on, $name,", (mode) => {
     const signIn = await SignInPage.verifyOnPage(visitor.page);
     const button = signIn.main.getByRole("link", { name: `Sign in with ${PROVIDER_NAME}` });
     expect(await button.isVisible()).toBe(true);
-    await expectNoAxeViolations(visitor);
-    if (mode.name.startsWith("phone")) await visitor.expectNoSidewaysScrolling();
+    await visitor.expectAccessibleAndClean();
 
     await visitor.clickAndWait(() => button.click());
     expect(new URL(visitor.page.url()).origin).toBe(provider.issuer);

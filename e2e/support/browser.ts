@@ -7,6 +7,7 @@ import {
   type Page,
 } from "playwright-core";
 import { expect } from "vitest";
+import { expectNoAxeViolations } from "./axe.ts";
 
 /** Debian's chromium: `apt-get install chromium` locally; `.ci/run` installs it in CI. */
 export const CHROMIUM_PATH = "/usr/bin/chromium";
@@ -161,6 +162,16 @@ export class Visitor {
       Math.max(overflow.scrollWidth, overflow.innerWidth),
       `${this.page.url()} is ${overflow.scrollWidth}px wide on a ${screenWidth}px screen; sticking out: ${overflow.wide.join(", ") || "(inside a table's scrolling region)"}`,
     ).toBeLessThanOrEqual(screenWidth);
+  }
+
+  /**
+   * What every page of every journey must pass, checked after the page's own content: axe-core
+   * at zero violations, nothing broken (expectNoProblems) and, on a phone, no sideways scrolling.
+   */
+  async expectAccessibleAndClean(): Promise<void> {
+    await expectNoAxeViolations(this);
+    this.expectNoProblems();
+    if (this.mode === PHONE) await this.expectNoSidewaysScrolling();
   }
 
   expectNoProblems(): void {
