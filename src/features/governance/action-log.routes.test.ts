@@ -1,9 +1,7 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../../test/support/database.ts";
-import { makeUser } from "../../../test/support/editing-fixtures.ts";
+import { describe, expect, it } from "vitest";
 import { createTheme, unique } from "../../../test/support/factories.ts";
-import { getPage, postForm, signIn, testApp } from "../../../test/support/http.ts";
-import type { Db } from "../../platform/database.ts";
+import { governanceApp } from "../../../test/support/governance-app.ts";
+import { getPage, postForm, signIn } from "../../../test/support/http.ts";
 import { publishEdition } from "../route-maps/edition-drafts.service.ts";
 import { addAction, promoteAction, setActionStatus } from "./action.service.ts";
 import { createGroup } from "./group.service.ts";
@@ -15,15 +13,7 @@ import { agreeMinutes, publishMinutes } from "./minutes.service.ts";
 // the secretariat see every action and close or reopen them from the log; the CSV says the same,
 // with formula cells neutralised. Open actions still come back as matters arising.
 
-const handle = await createTestDatabase("empty");
-const app = await testApp(handle.db);
-afterAll(async () => {
-  await app.close();
-  await handle.close();
-});
-const db = handle.db;
-const admin = await makeUser(db, "administrator");
-const run = <T>(fn: (trx: Db) => Promise<T>) => db.transaction().execute(fn);
+const { app, db, admin, run } = await governanceApp();
 
 async function groupWithActions() {
   const group = await run((trx) => createGroup(trx, admin, { name: unique("Workforce Group") }));

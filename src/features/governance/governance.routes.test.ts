@@ -1,9 +1,8 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../../test/support/database.ts";
-import { auditCount, makeUser } from "../../../test/support/editing-fixtures.ts";
+import { describe, expect, it } from "vitest";
+import { auditCount } from "../../../test/support/editing-fixtures.ts";
 import { unique } from "../../../test/support/factories.ts";
-import { getPage, postForm, signIn, testApp } from "../../../test/support/http.ts";
-import type { Db } from "../../platform/database.ts";
+import { governanceApp } from "../../../test/support/governance-app.ts";
+import { getPage, postForm, signIn } from "../../../test/support/http.ts";
 import { addAgendaItem, addPaper } from "./agenda.service.ts";
 import { createGroup } from "./group.service.ts";
 import { planMeeting } from "./meeting.service.ts";
@@ -12,15 +11,7 @@ import { agreeMinutes, publishMinutes } from "./minutes.service.ts";
 // The governance pages over HTTP: what the public may see (published minutes and public papers
 // only), and forms that refuse bad input with a message naming the field, saving nothing.
 
-const handle = await createTestDatabase("empty");
-const app = await testApp(handle.db);
-afterAll(async () => {
-  await app.close();
-  await handle.close();
-});
-const db = handle.db;
-const admin = await makeUser(db, "administrator");
-const run = <T>(fn: (trx: Db) => Promise<T>) => db.transaction().execute(fn);
+const { app, db, admin, run } = await governanceApp();
 
 async function groupWithMeetings() {
   const group = await run((trx) => createGroup(trx, admin, { name: unique("Workforce Development Group") }));

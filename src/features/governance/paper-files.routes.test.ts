@@ -1,10 +1,9 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../../test/support/database.ts";
-import { auditCount, makeUser } from "../../../test/support/editing-fixtures.ts";
+import { describe, expect, it } from "vitest";
+import { auditCount } from "../../../test/support/editing-fixtures.ts";
 import { unique } from "../../../test/support/factories.ts";
-import { getPage, signIn, testApp } from "../../../test/support/http.ts";
+import { governanceApp } from "../../../test/support/governance-app.ts";
+import { getPage, signIn } from "../../../test/support/http.ts";
 import { docxFile, pdfFile, postMultipart } from "../../../test/support/uploads.ts";
-import type { Db } from "../../platform/database.ts";
 import { MAX_UPLOAD_BYTES } from "../../platform/uploads.ts";
 import { addAgendaItem } from "./agenda.service.ts";
 import { createGroup } from "./group.service.ts";
@@ -15,15 +14,7 @@ import { agreeMinutes, publishMinutes } from "./minutes.service.ts";
 // is an attachment that no browser runs; private papers and papers of unpublished minutes never
 // reach the public, in pages, downloads, the API, CSV or calendars.
 
-const handle = await createTestDatabase("empty");
-const app = await testApp(handle.db);
-afterAll(async () => {
-  await app.close();
-  await handle.close();
-});
-const db = handle.db;
-const admin = await makeUser(db, "administrator");
-const run = <T>(fn: (trx: Db) => Promise<T>) => db.transaction().execute(fn);
+const { app, db, admin, run } = await governanceApp();
 
 async function meetingWithItem() {
   const group = await run((trx) => createGroup(trx, admin, { name: unique("Data and Digital Group") }));
