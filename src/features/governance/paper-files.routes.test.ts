@@ -189,12 +189,14 @@ describe("putting a new file in place of a paper's file", () => {
     expect(page.body).toContain("Put a new file in place of Workforce plan");
     expect(page.body).toContain(`action="/manage/papers/${paper!.id}/file"`);
 
+    // A zip carries the time it was made: keep these bytes to compare the download with.
+    const corrected = await docxFile();
     const replaced = await postMultipart(
       app,
       secretary,
       `/manage/papers/${paper!.id}/file`,
       {},
-      { field: "file", fileName: "plan-v2.docx", content: await docxFile() },
+      { field: "file", fileName: "plan-v2.docx", content: corrected },
     );
     expect(replaced.statusCode).toBe(303);
     expect(replaced.headers.location).toBe(`/manage/agenda-items/${item}?saved=paper-updated#papers`);
@@ -206,7 +208,7 @@ describe("putting a new file in place of a paper's file", () => {
       }),
     ]);
     const download = await getPage(app, secretary, fileUrl(group.slug, paper!.id));
-    expect(new Uint8Array(download.rawPayload)).toEqual(await docxFile());
+    expect(new Uint8Array(download.rawPayload)).toEqual(corrected);
     const event = await db
       .selectFrom("audit_event")
       .select(["before", "after"])
