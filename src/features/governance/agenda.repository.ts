@@ -2,6 +2,7 @@ import type { Insertable, Updateable } from "kysely";
 import type { AgendaItemTable, MeetingActionTable, PaperTable } from "../../db/schema.ts";
 import type { Db } from "../../platform/database.ts";
 import type { AgendaItem, MeetingAction, Paper } from "./governance.types.ts";
+import { organisationRef, personRef } from "./row-refs.ts";
 
 // Agenda items, papers and actions: the SQL.
 
@@ -201,14 +202,8 @@ export function toAction(row: ActionRow): MeetingAction {
     meetingDate: row.meeting_date,
     agendaItemId: row.agenda_item_id,
     text: row.text,
-    ownerPerson:
-      row.person_id !== null && row.person_name !== null
-        ? { id: row.person_id, name: row.person_name }
-        : null,
-    ownerOrganisation:
-      row.organisation_id !== null && row.organisation_slug !== null && row.organisation_name !== null
-        ? { id: row.organisation_id, slug: row.organisation_slug, name: row.organisation_name }
-        : null,
+    ownerPerson: personRef(row.person_id, row.person_name),
+    ownerOrganisation: organisationRef(row.organisation_id, row.organisation_slug, row.organisation_name),
     dueDate: row.due_date,
     status: row.status,
     closedOn: row.closed_on,

@@ -2,6 +2,7 @@ import type { Insertable, Updateable } from "kysely";
 import type { GovernanceGroupTable, GroupMembershipTable } from "../../db/schema.ts";
 import type { Db } from "../../platform/database.ts";
 import type { GroupRef, GroupSummary, Membership } from "./governance.types.ts";
+import { organisationRef, personRef } from "./row-refs.ts";
 
 // Groups and memberships: the SQL. Rows become domain types here and go no further.
 
@@ -153,15 +154,9 @@ function toMembership(row: MembershipRow): Membership {
     id: row.id,
     groupId: row.group_id,
     person: { id: row.person_id, name: row.person_name },
-    organisation:
-      row.organisation_id !== null && row.organisation_slug !== null && row.organisation_name !== null
-        ? { id: row.organisation_id, slug: row.organisation_slug, name: row.organisation_name }
-        : null,
+    organisation: organisationRef(row.organisation_id, row.organisation_slug, row.organisation_name),
     role: row.role,
-    deputyFor:
-      row.deputy_id !== null && row.deputy_name !== null
-        ? { id: row.deputy_id, name: row.deputy_name }
-        : null,
+    deputyFor: personRef(row.deputy_id, row.deputy_name),
     fromDate: row.from_date,
     toDate: row.to_date,
   };

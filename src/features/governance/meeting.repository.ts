@@ -2,6 +2,7 @@ import type { Insertable, Updateable } from "kysely";
 import type { MeetingAttendanceTable, MeetingStatus, MeetingTable, MinutesStatus } from "../../db/schema.ts";
 import type { Db } from "../../platform/database.ts";
 import type { Attendance, MeetingSummary } from "./governance.types.ts";
+import { organisationRef, personRef } from "./row-refs.ts";
 
 // Meetings and their attendance: the SQL. Agenda items, papers and actions are in agenda.repository.ts.
 
@@ -132,15 +133,9 @@ export async function listAttendance(db: Db, meetingId: number): Promise<Attenda
   return rows.map((row) => ({
     id: row.id,
     person: { id: row.person_id, name: row.person_name },
-    organisation:
-      row.organisation_id !== null && row.organisation_slug !== null && row.organisation_name !== null
-        ? { id: row.organisation_id, slug: row.organisation_slug, name: row.organisation_name }
-        : null,
+    organisation: organisationRef(row.organisation_id, row.organisation_slug, row.organisation_name),
     status: row.status,
-    deputisedBy:
-      row.deputy_id !== null && row.deputy_name !== null
-        ? { id: row.deputy_id, name: row.deputy_name }
-        : null,
+    deputisedBy: personRef(row.deputy_id, row.deputy_name),
     coChair: row.co_chair,
     position: row.position,
   }));
