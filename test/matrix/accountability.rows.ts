@@ -1,7 +1,8 @@
 import { DEFAULT_STALE_DAYS } from "../../src/features/accountability/accountability.service.ts";
 import type { Db } from "../../src/platform/database.ts";
+import { actionVersion } from "../support/accountability-fixtures.ts";
 import { postForm } from "../support/http.ts";
-import { actionVersion, leadership } from "./leadership.ts";
+import { leadership } from "./leadership.ts";
 import {
   all,
   EVERYONE,

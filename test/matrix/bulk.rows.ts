@@ -1,7 +1,8 @@
 import { toCsv } from "../../src/platform/csv.ts";
+import { actionVersion } from "../support/accountability-fixtures.ts";
 import { postMultipart, postSheet } from "../support/bulk.ts";
 import type { Session } from "../support/http.ts";
-import { actionVersion, leadership } from "./leadership.ts";
+import { leadership } from "./leadership.ts";
 import {
   all,
   EVERYONE,

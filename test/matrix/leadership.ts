@@ -38,14 +38,3 @@ export async function leadership(db: Db, organisationId: number): Promise<Leader
     .execute();
   return { themeId: theme.id, actionKeys: actions.map((a) => a.key), organisationSlug: own.slug };
 }
-
-/** An action's tracking version, for a form that must send it (0 before anything was saved). */
-export async function actionVersion(db: Db, themeId: number, key: string): Promise<number> {
-  const row = await db
-    .selectFrom("action_tracking")
-    .select("version")
-    .where("theme_id", "=", themeId)
-    .where("action_key", "=", key)
-    .executeTakeFirst();
-  return row?.version ?? 0;
-}

@@ -1,5 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import type { Db } from "../../src/platform/database.ts";
+import { actionVersion } from "./accountability-fixtures.ts";
 import type { Samples } from "./html-samples.ts";
 import { getPage, postForm, type Session } from "./http.ts";
 
@@ -30,15 +31,7 @@ export async function accountabilitySamples(app: FastifyInstance, db: Db, editor
     .execute();
   const updated = await db.selectFrom("progress_update").select("action_key").execute();
   const quiet = responsibilities.find((r) => !updated.some((u) => u.action_key === r.action_key))!.action_key;
-  const version = async (key: string) =>
-    (
-      await db
-        .selectFrom("action_tracking")
-        .select("version")
-        .where("theme_id", "=", theme.id)
-        .where("action_key", "=", key)
-        .executeTakeFirst()
-    )?.version ?? 0;
+  const version = (key: string) => actionVersion(db, theme.id, key);
 
   const publicPages: Samples = {
     "/organisations": [{}],
