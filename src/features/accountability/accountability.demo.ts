@@ -163,7 +163,7 @@ export async function loadAccountabilityDemo(
 }
 
 /** The title of the demo's reporting round. */
-export const DEMO_ROUND_TITLE = "Leadership route map: how is it going? (demo)";
+export const DEMO_ROUND_TITLE = "How the Leadership actions are going (demo)";
 
 /**
  * Opens the demo's round on one route map before the demo updates are given, so they count as

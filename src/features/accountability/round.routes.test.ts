@@ -94,7 +94,7 @@ describe("reporting rounds over HTTP", () => {
     const page = await getPage(app, editor, path);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(
-      "33% complete: 1 of 3 updates (33%) given. 0 of 2 organisations have answered everything.",
+      "33% complete: 1 of 3 updates given. 0 of 2 organisations have answered everything.",
     );
     expect(page.body).toContain("14 and 3 days before, and 1 and 7 days after the due date");
     const after = await getPage(app, contributor, `/progress/${f.second.slug}`);

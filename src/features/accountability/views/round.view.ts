@@ -15,6 +15,7 @@ import {
   roundPath,
   roundState,
   scopeWords,
+  updatesWords,
 } from "./round-parts.ts";
 
 // One reporting round for the programme team: how complete it is, each organisation with what it
@@ -59,7 +60,7 @@ export function roundView(model: {
     { key: "Reminders", value: reminderWords(round) },
   ])}
   <h2 id="completion">Who has answered</h2>
-  <p class="wm-lead">${t.percent}% complete: ${completionWords(t.answered, t.owed, t.percent)} given. ${t.organisationsDone} of ${t.organisations} ${t.organisations === 1 ? "organisation has" : "organisations have"} answered everything.</p>
+  <p class="wm-lead">${t.percent}% complete: ${updatesWords(t.answered, t.owed)} given. ${t.organisationsDone} of ${t.organisations} ${t.organisations === 1 ? "organisation has" : "organisations have"} answered everything.</p>
   <p>An organisation has answered an action when it submitted an update on it after the round opened${round.closedAt ? " and before it closed" : ""}. Those furthest behind come first.</p>
   ${table({
     caption: `Organisations in ${round.title}, furthest behind first`,
