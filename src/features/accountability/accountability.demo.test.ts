@@ -32,6 +32,16 @@ describe("the demo register of organisations", () => {
     expect(COUNCIL_AREAS.every((a) => /^S12\d{6}$/.test(a.areaCode))).toBe(true);
   });
 
+  it("says what kind the organisations are that the demo minutes added first", async () => {
+    // The demo meeting's minutes add these to the register before the reference list comes.
+    const kinds = new Map((await listOrganisationSummaries(handle.db)).map((o) => [o.name, o.type]));
+    expect(kinds.get("Scottish Government")).toBe("national_government");
+    expect(kinds.get("CoSLA")).toBe("local_government");
+    expect(kinds.get("SOLACE")).toBe("local_government");
+    expect(kinds.get("CELCIS")).toBe("education");
+    expect(kinds.get("Care Inspectorate")).toBe("inspectorate");
+  });
+
   it("holds the organisations the seed documents name, with their sectors", async () => {
     // Matched as the register matches names, whatever the case: the minutes write "CoSLA".
     const names = (await listOrganisationSummaries(handle.db)).map((o) => o.name.toLowerCase());

@@ -2,7 +2,7 @@ import type { Actor } from "../../platform/actor.ts";
 import type { Db } from "../../platform/database.ts";
 import { findUserByEmail } from "../accounts/user.repository.ts";
 import { createUser } from "../accounts/user.service.ts";
-import { findOrCreateOrganisation } from "../organisations/organisation.service.ts";
+import { classifyOrganisation, findOrCreateOrganisation } from "../organisations/organisation.service.ts";
 import * as repo from "./accountability.repository.ts";
 import { todayIso } from "./accountability.service.ts";
 import { LOCAL_AUTHORITIES, NAMED_ORGANISATIONS, type ReferenceOrganisation } from "./organisations.data.ts";
@@ -27,7 +27,8 @@ export const DEMO_CONTRIBUTOR = {
 
 /**
  * Adds the reference organisations the register does not hold yet (through the register's own
- * service, which matches names tolerant of case and spacing), and links them to their sectors.
+ * service, which matches names tolerant of case and spacing), says what kind of organisation
+ * those added earlier from minutes are, and links them all to their sectors.
  */
 export async function loadReferenceOrganisations(db: Db, actor: Actor): Promise<number> {
   const sectors = await repo.listSectors(db);
@@ -40,6 +41,8 @@ export async function loadReferenceOrganisations(db: Db, actor: Actor): Promise<
     });
     const id = organisation.id;
     if (created) added++;
+    else if (organisation.type === "other" && o.type !== "other")
+      await classifyOrganisation(db, actor, id, { type: o.type, areaCode: o.areaCode });
     await repo.linkSectors(
       db,
       id,

@@ -56,6 +56,20 @@ export async function findByName(db: Db, name: string): Promise<Organisation | u
   return row && toOrganisation(row);
 }
 
+export async function updateClassification(
+  db: Db,
+  id: number,
+  values: { type: OrganisationType; area_code: string | null },
+): Promise<Organisation> {
+  const row = await db
+    .updateTable("organisation")
+    .set(values)
+    .where("id", "=", id)
+    .returning(COLUMNS)
+    .executeTakeFirstOrThrow();
+  return toOrganisation(row);
+}
+
 export async function slugTaken(db: Db, slug: string): Promise<boolean> {
   const row = await db.selectFrom("organisation").select("id").where("slug", "=", slug).executeTakeFirst();
   return row !== undefined;

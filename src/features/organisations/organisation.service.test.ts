@@ -4,7 +4,12 @@ import { auditCount, makeUser, refusal } from "../../../test/support/editing-fix
 import { unique } from "../../../test/support/factories.ts";
 import { PUBLIC } from "../../platform/actor.ts";
 import type { Db } from "../../platform/database.ts";
-import { ForbiddenError, UnauthenticatedError, ValidationError } from "../../platform/errors.ts";
+import {
+  ForbiddenError,
+  NotFoundError,
+  UnauthenticatedError,
+  ValidationError,
+} from "../../platform/errors.ts";
 import * as organisations from "./organisation.service.ts";
 
 const handle = await createTestDatabase("empty");
@@ -84,5 +89,50 @@ describe("the register of organisations", () => {
         run((trx) => organisations.findOrCreateOrganisation(trx, reader, { name: unique("New") })),
       ),
     ).toBeInstanceOf(ForbiddenError);
+  });
+
+  it("says what kind an organisation is, audited with before and after; refuses bad input and those who may not", async () => {
+    const added = await run((trx) =>
+      organisations.createOrganisation(trx, editor, { name: unique("CELCIS") }),
+    );
+    expect(added.type).toBe("other");
+    const before = await auditCount(db);
+    const classified = await run((trx) =>
+      organisations.classifyOrganisation(trx, editor, added.id, { type: "education" }),
+    );
+    expect(classified).toMatchObject({ id: added.id, type: "education", areaCode: null });
+    expect((await organisations.getOrganisation(db, added.id))?.type).toBe("education");
+    const event = await db
+      .selectFrom("audit_event")
+      .select(["action", "before", "after"])
+      .where("entity_type", "=", "organisation")
+      .where("entity_id", "=", String(added.id))
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
+    expect(event).toEqual({
+      action: "organisation.classify",
+      before: { type: "other", areaCode: null },
+      after: { type: "education", areaCode: null },
+    });
+    expect(await auditCount(db)).toBe(before + 1);
+
+    const bad = await refusal(
+      run((trx) =>
+        organisations.classifyOrganisation(trx, editor, added.id, { type: "club", areaCode: "12" }),
+      ),
+    );
+    expect(Object.keys(bad.fields)).toEqual(["type", "areaCode"]);
+    expect(
+      await refusal(
+        run((trx) => organisations.classifyOrganisation(trx, reader, added.id, { type: "other" })),
+      ),
+    ).toBeInstanceOf(ForbiddenError);
+    expect(
+      await refusal(
+        run((trx) => organisations.classifyOrganisation(trx, editor, 999_999, { type: "other" })),
+      ),
+    ).toBeInstanceOf(NotFoundError);
+    expect(await auditCount(db)).toBe(before + 1);
+    expect((await organisations.getOrganisation(db, added.id))?.type).toBe("education");
   });
 });

@@ -1,7 +1,7 @@
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import type { Db } from "../../platform/database.ts";
-import { type FieldErrors, ValidationError } from "../../platform/errors.ts";
+import { type FieldErrors, NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { authorize, can, type Scope } from "../../platform/security/authorize.ts";
 import { freeSlug, slugify } from "../../platform/slugs.ts";
 import { checkText, clean, short } from "../route-maps/edition-editing.validation.ts";
@@ -39,14 +39,22 @@ export async function findOrganisationByName(db: Db, name: string): Promise<Orga
 function checkNew(input: NewOrganisation): { name: string; type: OrganisationType; areaCode: string | null } {
   const errors: FieldErrors = {};
   const name = checkText(errors, "name", input.name, short("organisation's name"));
+  const { type, areaCode } = checkClassification(errors, input);
+  if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+  return { name, type, areaCode };
+}
+
+function checkClassification(
+  errors: FieldErrors,
+  input: { type?: string | undefined; areaCode?: string | undefined },
+): { type: OrganisationType; areaCode: string | null } {
   const type = clean(input.type) || "other";
   if (!(ORGANISATION_TYPES as readonly string[]).includes(type))
     errors.type = "Choose the kind of organisation";
   const areaCode = clean(input.areaCode) || null;
   if (areaCode !== null && !/^S\d{8}$/.test(areaCode))
     errors.areaCode = "Enter the area code as an S followed by 8 digits, for example S12000033";
-  if (Object.keys(errors).length > 0) throw new ValidationError(errors);
-  return { name, type: type as OrganisationType, areaCode };
+  return { type: type as OrganisationType, areaCode };
 }
 
 /**
@@ -89,6 +97,34 @@ async function insertChecked(trx: Db, actor: Actor, input: NewOrganisation): Pro
     after: { ...organisation, aliases: input.aliases ?? [] },
   });
   return organisation;
+}
+
+/**
+ * Says what kind of organisation it is, and its area code (needs organisation.manage). Minutes
+ * name organisations without saying what they are, so one first added from minutes is "other"
+ * until someone who knows says more.
+ */
+export async function classifyOrganisation(
+  trx: Db,
+  actor: Actor,
+  organisationId: number,
+  input: { type?: string | undefined; areaCode?: string | undefined },
+): Promise<Organisation> {
+  authorize(actor, "organisation.manage");
+  const errors: FieldErrors = {};
+  const { type, areaCode } = checkClassification(errors, input);
+  if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+  const before = await repo.findById(trx, organisationId);
+  if (!before) throw new NotFoundError("There is no such organisation.");
+  const after = await repo.updateClassification(trx, organisationId, { type, area_code: areaCode });
+  await recordAudit(trx, actor, {
+    action: "organisation.classify",
+    entityType: "organisation",
+    entityId: organisationId,
+    before: { type: before.type, areaCode: before.areaCode },
+    after: { type: after.type, areaCode: after.areaCode },
+  });
+  return after;
 }
 
 /** Records another name an organisation goes by (needs organisation.manage). */
