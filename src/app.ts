@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { accountabilityRoutes } from "./features/accountability/accountability.routes.ts";
 import { bulkRoutes } from "./features/accountability/bulk.routes.ts";
 import { evidenceRoutes } from "./features/accountability/evidence.routes.ts";
+import { organisationEditRoutes } from "./features/accountability/organisation-edit.routes.ts";
 import { type ReminderSchedule, registerReminders } from "./features/accountability/reminder.scheduler.ts";
 import { roundRoutes } from "./features/accountability/round.routes.ts";
 import { accountRoutes, registerSessions } from "./features/accounts/account.routes.ts";
@@ -113,6 +114,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   bulkRoutes(app, deps);
   evidenceRoutes(app, deps);
   roundRoutes(app, deps);
+  organisationEditRoutes(app, deps);
   registerReminders(app, deps);
   commitmentRoutes(app, deps);
   return app;

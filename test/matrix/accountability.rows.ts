@@ -11,6 +11,8 @@ import {
   type MatrixPart,
   type Sample,
   signedIn,
+  VISITORS,
+  type Visitor,
 } from "./matrix.types.ts";
 
 // Accountability: the register of organisations, organisations' and actions' pages, who must act
@@ -26,6 +28,8 @@ interface Fixtures {
   key: string;
   otherKey: string;
   submittedUpdateId: number;
+  /** An organisation of its own for each visitor to change (kind "other", no sectors). */
+  registerSamples: Record<Visitor, string>;
 }
 
 const UPDATE: Fields = {
@@ -55,6 +59,32 @@ const rows: Record<string, Sample<Fixtures>[]> = {
       label: "with its own stale period",
       url: (f) => `/organisations/${f.organisationSlug}?staleAfterDays=${DEFAULT_STALE_DAYS / 2}`,
       expected: EVERYONE,
+    },
+  ],
+  "GET /manage/organisations/new": [
+    { label: "the form to add one", url: () => "/manage/organisations/new", expected: EDITORS_SEE },
+  ],
+  "POST /manage/organisations": [
+    {
+      label: "add one",
+      url: () => "/manage/organisations",
+      body: async (_f, _db, visitor) => ({ name: `Register Addition ${visitor}`, type: "third_sector" }),
+      expected: EDITORS_CHANGE,
+    },
+  ],
+  "GET /manage/organisations/:slug": [
+    {
+      label: "the form to change one",
+      url: (f) => `/manage/organisations/${f.otherOrganisationSlug}`,
+      expected: EDITORS_SEE,
+    },
+  ],
+  "POST /manage/organisations/:slug": [
+    {
+      label: "say what kind it is",
+      url: (f, visitor) => `/manage/organisations/${f.registerSamples[visitor]}`,
+      body: async () => ({ type: "education" }),
+      expected: EDITORS_CHANGE,
     },
   ],
   "GET /themes/:slug/actions/:key": [
@@ -197,7 +227,21 @@ export const accountabilityMatrix: MatrixPart<Fixtures> = {
       .where("action_key", "=", key)
       .where("state", "=", "submitted")
       .executeTakeFirstOrThrow();
+    const registerSamples = Object.fromEntries(
+      VISITORS.map((visitor) => [visitor, `register-sample-${visitor}`]),
+    ) as Record<Visitor, string>;
+    await db
+      .insertInto("organisation")
+      .values(
+        VISITORS.map((visitor) => ({
+          slug: registerSamples[visitor],
+          name: `Register Sample ${visitor}`,
+          type: "other" as const,
+        })),
+      )
+      .execute();
     return {
+      registerSamples,
       organisationSlug,
       otherOrganisationSlug: "the-promise-scotland",
       themeId,

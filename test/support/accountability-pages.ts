@@ -59,6 +59,8 @@ export async function accountabilitySamples(app: FastifyInstance, db: Db, editor
     "/progress/:organisation/:theme/:key": [
       { params: { organisation: "the-promise-scotland", theme: "leadership", key: quiet } },
     ],
+    "/manage/organisations/new": [{}],
+    "/manage/organisations/:slug": [{ params: { slug: "the-promise-scotland" } }],
   };
   const tps = `/progress/the-promise-scotland/leadership/${quiet}`;
   const errors: Array<[string, Promise<LightMyRequestResponse>, number]> = [
@@ -95,6 +97,26 @@ export async function accountabilitySamples(app: FastifyInstance, db: Db, editor
         weight: "lots",
       }),
       400,
+    ],
+    [
+      "an organisation added with mistakes",
+      postForm(app, editor, "/manage/organisations", {
+        name: "",
+        type: "club",
+        areaCode: "12",
+        sectors: "x",
+      }),
+      400,
+    ],
+    [
+      "an organisation changed with mistakes",
+      postForm(app, editor, "/manage/organisations/the-promise-scotland", { type: "club", sectors: "x" }),
+      400,
+    ],
+    [
+      "an organisation just changed",
+      getPage(app, editor, "/organisations/the-promise-scotland?saved=organisation"),
+      200,
     ],
     [
       "an empty request for evidence",

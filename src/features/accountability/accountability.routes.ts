@@ -72,7 +72,7 @@ export function accountabilityRoutes(app: FastifyInstance, deps: AppDeps): void 
     const organisations = await listOrganisationSummaries(db);
     return sendPage(request, reply, {
       title: "Organisations",
-      content: organisationsView(organisations),
+      content: organisationsView(organisations, can(request.actor, "organisation.manage")),
       publicPage: true,
     });
   });
@@ -90,6 +90,12 @@ export function accountabilityRoutes(app: FastifyInstance, deps: AppDeps): void 
         canReport: can(request.actor, "progress.report", { organisationId: account.organisation.id }),
         path: `/organisations/${encodeURIComponent(slug)}`,
         filter: readActionListFilter(request.query),
+        canManage: can(request.actor, "organisation.manage"),
+        saved:
+          can(request.actor, "organisation.manage") &&
+          (request.query as Record<string, unknown>).saved === "organisation"
+            ? "organisation"
+            : undefined,
       }),
       publicPage: true,
     });

@@ -14,6 +14,7 @@ import {
   SHOW_LABELS,
   showCounts,
 } from "../organisation-filter.ts";
+import { NEW_ORGANISATION_PATH, organisationEditPath } from "./organisation-form.view.ts";
 import {
   actionPath,
   dayOf,
@@ -26,7 +27,7 @@ import {
 
 // The public register of organisations and each organisation's page: everything it must act on.
 
-export function organisationsView(organisations: OrganisationSummary[]): SafeHtml {
+export function organisationsView(organisations: OrganisationSummary[], canManage = false): SafeHtml {
   const rows = organisations.map((o) => [
     html`<a href="${organisationPath(o.slug)}">${o.name}</a>`,
     ORGANISATION_TYPE_LABELS[o.type],
@@ -35,6 +36,7 @@ export function organisationsView(organisations: OrganisationSummary[]): SafeHtm
   ]);
   return html`${pageHeader({ title: "Organisations" })}
   <p>The organisations that must act to keep the promise: national government, the 32 councils, health boards, the third sector, education, inspectorates and others. Each one's page shows what it must act on across every route map, and how it is going.</p>
+  ${canManage ? html`<p><a class="ds_button" href="${NEW_ORGANISATION_PATH}">Add an organisation</a></p>` : ""}
   ${
     organisations.length === 0
       ? html`<p>There are no organisations in the register yet.</p>`
@@ -60,9 +62,13 @@ export interface OrganisationPageModel {
   rounds?: SafeHtml;
   /** Which of its actions to list. */
   filter: ActionListFilter;
+  /** Whether the reader may change its kind, area code and sectors. */
+  canManage?: boolean;
 }
 
 function savedNotice(saved: string | undefined): SafeHtml {
+  if (saved === "organisation")
+    return notification("Saved: its kind, area code and sectors are as shown below.");
   if (saved === "submitted") return notification("Your update is submitted: everyone can now read it.");
   if (saved === "draft")
     return notification(
@@ -147,6 +153,11 @@ export function organisationView(model: OrganisationPageModel): SafeHtml {
       value: organisation.sectors.length === 0 ? "None" : organisation.sectors.map((s) => s.name).join(", "),
     },
   ])}
+  ${
+    model.canManage
+      ? html`<p><a href="${organisationEditPath(organisation.slug)}">Change its kind, area code or sectors<span class="visually-hidden"> (${organisation.name})</span></a></p>`
+      : ""
+  }
   ${model.rounds ?? ""}
   <h2 id="must-act">What ${organisation.name} must act on</h2>
   ${

@@ -1,0 +1,119 @@
+import type { Actor } from "../../platform/actor.ts";
+import { recordAudit } from "../../platform/audit.ts";
+import type { Db } from "../../platform/database.ts";
+import { type FieldErrors, ValidationError } from "../../platform/errors.ts";
+import { authorize } from "../../platform/security/authorize.ts";
+import { classifyOrganisation, createOrganisation } from "../organisations/organisation.service.ts";
+import * as repo from "./accountability.repository.ts";
+import { getOrganisationSummary } from "./accountability.service.ts";
+import type { OrganisationSummary } from "./accountability.types.ts";
+
+// Keeping the register of organisations (organisation.manage: programme editors and
+// administrators): adding an organisation with its kind, area code and sectors, and changing
+// those later (minutes add organisations as "other", with no sectors). A change of sectors is
+// audited on its own, with the sectors before and after.
+
+export interface OrganisationDetails {
+  type: string | undefined;
+  areaCode: string | undefined;
+  /** Sector ids, as the form's checkboxes send them. */
+  sectors: string[];
+}
+
+/** The sectors one may choose from. */
+export function listSectorChoices(db: Db) {
+  return repo.listSectors(db);
+}
+
+/** The sector ids chosen, or a message when one is not a sector. */
+async function checkSectors(db: Db, values: string[]): Promise<{ ids: number[]; errors: FieldErrors }> {
+  const known = new Map((await repo.listSectors(db)).map((s) => [String(s.id), s.id]));
+  const ids = [...new Set(values)].map((v) => known.get(v));
+  if (ids.some((id) => id === undefined))
+    return { ids: [], errors: { sectors: "Choose sectors from the list" } };
+  return { ids: ids as number[], errors: {} };
+}
+
+/**
+ * Runs a change that checks its own fields, refusing with its messages and these others together
+ * (the caller's transaction then saves nothing).
+ */
+async function withMoreErrors<T>(more: FieldErrors, change: () => Promise<T>): Promise<T> {
+  let result: T;
+  try {
+    result = await change();
+  } catch (error) {
+    if (error instanceof ValidationError) throw new ValidationError({ ...error.fields, ...more });
+    throw error;
+  }
+  if (Object.keys(more).length > 0) throw new ValidationError(more);
+  return result;
+}
+
+async function setSectors(
+  trx: Db,
+  actor: Actor,
+  organisationId: number,
+  before: string[],
+  ids: number[],
+): Promise<void> {
+  await trx.deleteFrom("organisation_sector").where("organisation_id", "=", organisationId).execute();
+  await repo.linkSectors(trx, organisationId, ids);
+  const after = (await repo.listOrganisationSectors(trx, [organisationId])).map((s) => s.slug);
+  if (before.join() === after.join()) return;
+  await recordAudit(trx, actor, {
+    action: "organisation.sectors",
+    entityType: "organisation",
+    entityId: organisationId,
+    before: { sectors: before },
+    after: { sectors: after },
+  });
+}
+
+/** Adds an organisation to the register with its kind, area code and sectors. Returns its slug. */
+export async function addOrganisation(
+  trx: Db,
+  actor: Actor,
+  input: OrganisationDetails & { name: string | undefined },
+): Promise<string> {
+  authorize(actor, "organisation.manage");
+  const sectors = await checkSectors(trx, input.sectors);
+  const organisation = await withMoreErrors(sectors.errors, () =>
+    createOrganisation(trx, actor, { name: input.name ?? "", type: input.type, areaCode: input.areaCode }),
+  );
+  await setSectors(trx, actor, organisation.id, [], sectors.ids);
+  return organisation.slug;
+}
+
+/** Changes an organisation's kind, area code and sectors. */
+export async function changeOrganisation(
+  trx: Db,
+  actor: Actor,
+  slug: string,
+  input: OrganisationDetails,
+): Promise<void> {
+  const before = await getOrganisationToChange(trx, actor, slug);
+  const sectors = await checkSectors(trx, input.sectors);
+  const sameKind =
+    (input.type ?? "") === before.type && (input.areaCode ?? "").trim() === (before.areaCode ?? "");
+  await withMoreErrors(sectors.errors, async () => {
+    if (!sameKind) await classifyOrganisation(trx, actor, before.id, input);
+  });
+  await setSectors(
+    trx,
+    actor,
+    before.id,
+    before.sectors.map((s) => s.slug),
+    sectors.ids,
+  );
+}
+
+/** The organisation as the change form shows it (organisation.manage); not found when there is none. */
+export async function getOrganisationToChange(
+  db: Db,
+  actor: Actor,
+  slug: string,
+): Promise<OrganisationSummary> {
+  authorize(actor, "organisation.manage");
+  return getOrganisationSummary(db, slug);
+}

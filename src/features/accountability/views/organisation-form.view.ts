@@ -1,0 +1,123 @@
+import type { FieldErrors } from "../../../platform/errors.ts";
+import { html, type SafeHtml } from "../../../platform/html.ts";
+import { pageHeader } from "../../../platform/views/components/page-header.ts";
+import {
+  button,
+  csrfField,
+  errorSummary,
+  formTitle,
+  select,
+  textInput,
+} from "../../../platform/views/forms.ts";
+import { ORGANISATION_TYPES } from "../../organisations/organisation.types.ts";
+import { ORGANISATION_TYPE_LABELS, type OrganisationSummary } from "../accountability.types.ts";
+import { checkboxes, organisationPath } from "./parts.ts";
+
+// The form that adds an organisation to the register, and the one that changes an organisation's
+// kind, area code and sectors (organisation.manage).
+
+export interface OrganisationFormValues {
+  name?: string | undefined;
+  type?: string | undefined;
+  areaCode?: string | undefined;
+  sectors?: string[] | undefined;
+}
+
+export interface OrganisationFormModel {
+  csrfToken: string;
+  sectors: Array<{ id: number; name: string }>;
+  /** The organisation being changed; absent when adding one. */
+  organisation?: OrganisationSummary | undefined;
+  values?: OrganisationFormValues | undefined;
+  errors?: FieldErrors | undefined;
+}
+
+export const NEW_ORGANISATION_PATH = "/manage/organisations/new";
+
+export function organisationEditPath(slug: string): string {
+  return `/manage/organisations/${encodeURIComponent(slug)}`;
+}
+
+const FIELD_IDS: Record<string, string> = {
+  name: "name",
+  type: "type",
+  areaCode: "areaCode",
+  sectors: "sectors-0",
+};
+
+function heading(model: OrganisationFormModel): string {
+  return model.organisation ? `Change ${model.organisation.name}` : "Add an organisation";
+}
+
+export function organisationFormTitle(model: OrganisationFormModel): string {
+  return formTitle(heading(model), Object.keys(model.errors ?? {}).length > 0);
+}
+
+export function organisationFormView(model: OrganisationFormModel): SafeHtml {
+  const errors = model.errors ?? {};
+  const o = model.organisation;
+  const values: OrganisationFormValues = model.values ?? {
+    type: o?.type,
+    areaCode: o?.areaCode ?? "",
+    sectors: o?.sectors.map((s) => String(s.id)) ?? [],
+  };
+  const chosen = new Set(values.sectors ?? []);
+  return html`${errorSummary({
+    errors: Object.entries(errors).map(([name, message]) => ({
+      href: `#${FIELD_IDS[name] ?? name}`,
+      message,
+    })),
+  })}
+  ${pageHeader({ title: heading(model) })}
+  <p>${
+    o
+      ? "Say what kind of organisation it is and which sectors it belongs to. An action that names a sector is one this organisation must act on too."
+      : "Add an organisation that must act on route-map actions or sits on a group. Minutes add the organisations they name by themselves; add one here to say what kind it is from the start."
+  }</p>
+  <form method="post" action="${o ? organisationEditPath(o.slug) : "/manage/organisations"}" novalidate>
+    ${csrfField(model.csrfToken)}
+    ${
+      o
+        ? ""
+        : textInput({
+            id: "name",
+            name: "name",
+            label: "Name",
+            hint: "Its usual name, for example Scottish Government.",
+            value: values.name,
+            error: errors.name,
+          })
+    }
+    ${select({
+      id: "type",
+      name: "type",
+      label: "What kind of organisation it is",
+      value: values.type ?? "other",
+      error: errors.type,
+      options: ORGANISATION_TYPES.map((t) => ({ value: t, text: ORGANISATION_TYPE_LABELS[t] })),
+    })}
+    ${textInput({
+      id: "areaCode",
+      name: "areaCode",
+      label: "Area code (for a council or health board only)",
+      hint: "The official code of the area it serves, an S and 8 digits, for example S12000033.",
+      value: values.areaCode,
+      error: errors.areaCode,
+      width: "fixed-10",
+    })}
+    ${checkboxes({
+      idPrefix: "sectors",
+      name: "sectors",
+      legend: "Sectors it belongs to",
+      hint: "Choose none if it belongs to no sector.",
+      error: errors.sectors,
+      items: model.sectors.map((s) => ({
+        value: String(s.id),
+        text: s.name,
+        checked: chosen.has(String(s.id)),
+      })),
+    })}
+    ${button({ text: o ? "Save the changes" : "Add the organisation" })}
+  </form>
+  ${o ? html`<p><a href="${organisationPath(o.slug)}">Back to ${o.name}</a></p>` : html`<p><a href="/organisations">Back to the organisations</a></p>`}`;
+}
