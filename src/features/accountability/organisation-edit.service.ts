@@ -94,10 +94,11 @@ export async function changeOrganisation(
 ): Promise<void> {
   const before = await getOrganisationToChange(trx, actor, slug);
   const sectors = await checkSectors(trx, input.sectors);
-  const sameKind =
-    (input.type ?? "") === before.type && (input.areaCode ?? "").trim() === (before.areaCode ?? "");
+  // A field the form did not send keeps its value; a sector left unticked is left out.
+  const kind = { type: input.type ?? before.type, areaCode: input.areaCode ?? before.areaCode ?? "" };
+  const sameKind = kind.type === before.type && kind.areaCode.trim() === (before.areaCode ?? "");
   await withMoreErrors(sectors.errors, async () => {
-    if (!sameKind) await classifyOrganisation(trx, actor, before.id, input);
+    if (!sameKind) await classifyOrganisation(trx, actor, before.id, kind);
   });
   await setSectors(
     trx,
