@@ -17,7 +17,7 @@ describe("accountability's open data", () => {
     await handle?.close();
   });
 
-  it("publishes organisations, what they must act on and submitted updates, never a draft, to anyone", async () => {
+  it("publishes organisations, what they must act on and submitted updates; drafts only to those who may read them", async () => {
     const db = handle.db;
     const f = await makeAccountability(db);
     const first = await signIn(app, db, [{ role: "organisation_contributor", organisationId: f.first.id }]);
@@ -55,8 +55,29 @@ describe("accountability's open data", () => {
       const action = await getPage(app, who, `/api/v1/themes/${f.themeSlug}/actions/${f.actionKeys[0]}`);
       expect(action.json().updates.map((u: { status: string }) => u.status)).toEqual(["on_track"]);
       expect(action.body).not.toContain("A private draft");
+      if (who === first) continue;
+      // The public and another organisation's contributor: no drafts, not even the field.
       expect(organisation.body).not.toContain("A private draft");
+      expect(body.actions.every((a: object) => !("draft" in a))).toBe(true);
     }
+    // Its own contributor reads its draft; an organisation with none gets null for each action.
+    const own = (await getPage(app, first, `/api/v1/organisations/${f.first.slug}`)).json();
+    const byKey = new Map(own.actions.map((a: { action: { key: string } }) => [a.action.key, a]));
+    expect(byKey.get(f.actionKeys[0])).toMatchObject({
+      draft: { status: "delayed", narrative: "A private draft about a delay.", confidence: "self_assessed" },
+    });
+    const theirs = (await getPage(app, second, `/api/v1/organisations/${f.second.slug}`)).json();
+    expect(theirs.actions.map((a: { draft: unknown }) => a.draft)).toEqual([null, null]);
+    // The same through a personal API token, as a script would read it.
+    const made = await postForm(app, first, "/account/tokens", { name: "Weekly check", expiresInDays: 30 });
+    const token = /<code class="wm-token" id="new-token">([^<]+)<\/code>/.exec(made.body)![1]!;
+    const withToken = await app.inject({
+      method: "GET",
+      url: `/api/v1/organisations/${f.first.slug}`,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(withToken.headers["cache-control"]).not.toContain("public");
+    expect(withToken.body).toContain("A private draft about a delay.");
     const list = (await getPage(app, undefined, "/api/v1/organisations")).json();
     expect(list.organisations.map((o: { slug: string }) => o.slug)).toContain(f.second.slug);
     const bad = await getPage(app, undefined, `/api/v1/themes/${f.themeSlug}/actions/not-a-key`);

@@ -20,8 +20,9 @@ import type {
 import { getActionStory } from "./progress.service.ts";
 
 // Accountability's open data under /api/v1, registered inside the API (see api.routes.ts):
-// organisations, what each must act on, and each action's submitted updates. Always read as the
-// public, so drafts never appear here, whoever asks.
+// organisations, what each must act on, and each action's submitted updates. An organisation's
+// page adds its drafts for someone who may read them (its contributors, readers, the programme
+// team); everything else is read as the public, whoever asks.
 
 const url = {
   organisation: (slug: string) => `${API_ROOT}/organisations/${encodeURIComponent(slug)}`,
@@ -52,6 +53,16 @@ function presentUpdate(u: Update) {
     submittedAt: (u.submittedAt ?? u.updatedAt).toISOString(),
     evidenceRequested: u.evidenceRequestedAt !== null,
     evidence: u.evidence,
+  };
+}
+
+function presentDraft(u: Update) {
+  return {
+    status: u.status,
+    percent: u.percent,
+    narrative: u.narrative,
+    confidence: u.confidence,
+    updatedAt: u.updatedAt.toISOString(),
   };
 }
 
@@ -87,19 +98,25 @@ export function accountabilityApi(api: FastifyInstance, deps: AppDeps): void {
     {
       schema: {
         operationId: "getOrganisation",
-        summary: "An organisation and everything it must act on, with the latest submitted updates",
+        summary:
+          "An organisation and everything it must act on, with the latest submitted updates, and its drafts for those who may read them",
         tags: ["Accountability"],
         params: SlugParams,
         response: { 200: OrganisationAccount, ...BAD_REQUEST_OR_NOT_FOUND },
       },
     },
     async (request) => {
-      const account = await getOrganisationAccount(deps.db, PUBLIC, request.params.slug, {
+      const account = await getOrganisationAccount(deps.db, request.actor, request.params.slug, {
         staleAfterDays: deps.config.staleAfterDays ?? DEFAULT_STALE_DAYS,
       });
       return {
         organisation: presentOrganisation(account.organisation),
-        actions: account.actions.map((a) => ({ role: a.role, action: presentAccount(a), stale: a.stale })),
+        actions: account.actions.map((a) => ({
+          role: a.role,
+          action: presentAccount(a),
+          stale: a.stale,
+          ...(account.showsDrafts ? { draft: a.draft ? presentDraft(a.draft) : null } : {}),
+        })),
       };
     },
   );

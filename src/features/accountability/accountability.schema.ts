@@ -5,7 +5,7 @@ import { ORGANISATION_TYPES } from "../organisations/organisation.types.ts";
 import { CONFIDENCE_LEVELS, EVIDENCE_KINDS, STATUSES } from "./progress-status.ts";
 
 // The JSON shapes of accountability's open data: organisations, who must act, and submitted
-// progress updates. Drafts are never part of the API.
+// progress updates. An organisation's drafts appear only to those who may read them.
 
 export const ActionKey = Type.String({
   format: "uuid",
@@ -65,6 +65,23 @@ export const ProgressUpdate = component(
   ),
 );
 
+export const DraftUpdate = component(
+  "DraftUpdate",
+  Type.Object(
+    {
+      status: Type.Enum(STATUSES.map((s) => s.code)),
+      percent: Type.Integer({ minimum: 0, maximum: 100 }),
+      narrative: Type.String(),
+      confidence: Type.Enum(CONFIDENCE_LEVELS.map((c) => c.code)),
+      updatedAt: Type.String({ format: "date-time" }),
+    },
+    {
+      description:
+        "An organisation's draft update, not yet submitted: only its own contributors, readers and the programme team see it.",
+    },
+  ),
+);
+
 export const ActionAccount = component(
   "ActionAccount",
   Type.Object({
@@ -92,6 +109,12 @@ export const OrganisationAccount = component(
             description:
               "No submitted update within the stale period (WAYMARK_STALE_AFTER_DAYS, 180 days unless set), or none at all.",
           }),
+          draft: Type.Optional(
+            Type.Union([DraftUpdate, Type.Null()], {
+              description:
+                "The organisation's draft on this action, or null: only for someone who may read its drafts (with a session or an API token).",
+            }),
+          ),
         }),
       ),
     },
