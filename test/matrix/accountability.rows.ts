@@ -44,6 +44,9 @@ const READ_PRIVATE: Expected = signedIn({ reader: 200, editor: 200, administrato
 /** Writing its updates: the programme team and its own contributor. */
 const REPORT_SEE: Expected = signedIn({ editor: 200, administrator: 200, contributor: 200 });
 const REPORT_CHANGE: Expected = signedIn({ editor: 303, administrator: 303, contributor: 303 });
+/** The same through the API: the public are told to sign in (401), other roles are refused. */
+const REPORT_API: Expected = all(403, { public: 401, editor: 200, administrator: 200, contributor: 200 });
+const API_UPDATE = { theme: "leadership", status: "in_progress", confidence: "self_assessed" };
 const EDITORS_SEE: Expected = signedIn({ editor: 200, administrator: 200 });
 const EDITORS_CHANGE: Expected = signedIn({ editor: 303, administrator: 303 });
 
@@ -85,6 +88,28 @@ const rows: Record<string, Sample<Fixtures>[]> = {
       url: (f, visitor) => `/manage/organisations/${f.registerSamples[visitor]}`,
       body: async () => ({ type: "education" }),
       expected: EDITORS_CHANGE,
+    },
+  ],
+  "POST /api/v1/organisations/:slug/updates": [
+    {
+      label: "save a draft",
+      url: (f) => `/api/v1/organisations/${f.organisationSlug}/updates`,
+      body: async (f, db) => ({
+        ...API_UPDATE,
+        key: f.key,
+        version: await actionVersion(db, f.themeId, f.key),
+      }),
+      expected: REPORT_API,
+    },
+    {
+      label: "another organisation's action",
+      url: (f) => `/api/v1/organisations/${f.otherOrganisationSlug}/updates`,
+      body: async (f, db) => ({
+        ...API_UPDATE,
+        key: f.otherKey,
+        version: await actionVersion(db, f.themeId, f.otherKey),
+      }),
+      expected: { ...REPORT_API, contributor: 403 },
     },
   ],
   "GET /themes/:slug/actions/:key": [

@@ -20,7 +20,8 @@ import type {
 import { getActionStory } from "./progress.service.ts";
 
 // Accountability's open data under /api/v1, registered inside the API (see api.routes.ts):
-// organisations, what each must act on, and each action's submitted updates. An organisation's
+// organisations, what each must act on, and each action's submitted updates (writing them is
+// progress.api.ts). An organisation's
 // page adds its drafts for someone who may read them (its contributors, readers, the programme
 // team); everything else is read as the public, whoever asks.
 
@@ -114,6 +115,7 @@ export function accountabilityApi(api: FastifyInstance, deps: AppDeps): void {
         actions: account.actions.map((a) => ({
           role: a.role,
           action: presentAccount(a),
+          version: a.version,
           stale: a.stale,
           ...(account.showsDrafts ? { draft: a.draft ? presentDraft(a.draft) : null } : {}),
         })),

@@ -5,7 +5,8 @@ import { ORGANISATION_TYPES } from "../organisations/organisation.types.ts";
 import { CONFIDENCE_LEVELS, EVIDENCE_KINDS, STATUSES } from "./progress-status.ts";
 
 // The JSON shapes of accountability's open data: organisations, who must act, and submitted
-// progress updates. An organisation's drafts appear only to those who may read them.
+// progress updates. An organisation's drafts appear only to those who may read them, and its
+// contributors and the programme team may write its updates.
 
 export const ActionKey = Type.String({
   format: "uuid",
@@ -41,6 +42,15 @@ const Due = Type.Object({
   date: Nullable(Type.String({ format: "date" })),
 });
 
+const Evidence = Type.Array(
+  Type.Object({
+    kind: Type.Enum(Object.keys(EVIDENCE_KINDS)),
+    title: Type.String(),
+    url: Nullable(Type.String()),
+    body: Type.String(),
+  }),
+);
+
 export const ProgressUpdate = component(
   "ProgressUpdate",
   Type.Object(
@@ -52,14 +62,7 @@ export const ProgressUpdate = component(
       confidence: Type.Enum(CONFIDENCE_LEVELS.map((c) => c.code)),
       submittedAt: Type.String({ format: "date-time" }),
       evidenceRequested: Type.Boolean({ description: "Whether the programme team asked for more evidence." }),
-      evidence: Type.Array(
-        Type.Object({
-          kind: Type.Enum(Object.keys(EVIDENCE_KINDS)),
-          title: Type.String(),
-          url: Nullable(Type.String()),
-          body: Type.String(),
-        }),
-      ),
+      evidence: Evidence,
     },
     { description: "A submitted progress update: drafts are never published." },
   ),
@@ -105,6 +108,9 @@ export const OrganisationAccount = component(
         Type.Object({
           role: Type.Enum(["lead", "partner"]),
           action: ActionAccount,
+          version: Type.Integer({
+            description: "The action's version: send it back when writing an update (POST …/updates).",
+          }),
           stale: Type.Boolean({
             description:
               "No submitted update within the stale period (WAYMARK_STALE_AFTER_DAYS, 180 days unless set), or none at all.",
@@ -138,3 +144,84 @@ export const ActionStory = component(
 );
 
 export const ActionParams = Type.Object({ slug: Slug, key: ActionKey });
+
+const Narrative = Type.String({ maxLength: 10_000 });
+
+export const UpdateBody = component(
+  "UpdateBody",
+  Type.Object(
+    {
+      theme: Slug,
+      key: ActionKey,
+      version: Type.Integer({
+        minimum: 0,
+        maximum: 2147483647,
+        description:
+          "The action's `version` from the organisation's page. If someone has changed the action's progress since, nothing is saved (409): read it again.",
+      }),
+      submit: Type.Optional(
+        Type.Boolean({
+          description:
+            "true makes the update public (a narrative is then needed); false or absent keeps it a draft.",
+        }),
+      ),
+      status: Type.Enum(STATUSES.map((s) => s.code)),
+      percent: Type.Optional(
+        Type.Integer({
+          minimum: 0,
+          maximum: 100,
+          description: "How far through the action is; the status's usual figure when absent.",
+        }),
+      ),
+      narrative: Type.Optional(Narrative),
+      confidence: Type.Enum(CONFIDENCE_LEVELS.map((c) => c.code)),
+      evidence: Type.Optional(
+        Type.Object(
+          {
+            link: Type.Optional(
+              Type.Object(
+                {
+                  url: Type.String({ maxLength: 2000 }),
+                  title: Type.Optional(Type.String({ maxLength: 200 })),
+                },
+                { additionalProperties: false },
+              ),
+            ),
+            indicator: Type.Optional(Type.String({ maxLength: 200, description: "The indicator's name." })),
+            voice: Type.Optional(Narrative),
+          },
+          {
+            additionalProperties: false,
+            description: "Evidence to add to the update. Documents are uploaded through the update page.",
+          },
+        ),
+      ),
+    },
+    {
+      additionalProperties: false,
+      description: "An organisation's progress update on one action it is named on, as a draft or submitted.",
+    },
+  ),
+);
+
+export const SavedUpdate = component(
+  "SavedUpdate",
+  Type.Object(
+    {
+      id: Type.Integer(),
+      state: Type.Enum(["draft", "submitted"]),
+      organisation: Type.Object({ slug: Slug, name: Type.String() }),
+      theme: ThemeReference,
+      key: ActionKey,
+      version: Type.Integer({ description: "The action's version now: send it with the next update." }),
+      status: Type.Enum(STATUSES.map((s) => s.code)),
+      percent: Type.Integer({ minimum: 0, maximum: 100 }),
+      narrative: Type.String(),
+      confidence: Type.Enum(CONFIDENCE_LEVELS.map((c) => c.code)),
+      evidence: Evidence,
+      updatedAt: Type.String({ format: "date-time" }),
+      url: ApiUrl,
+    },
+    { description: "The update as saved. A draft is seen only by the organisation and the programme team." },
+  ),
+);

@@ -21,7 +21,7 @@ import {
   toParty,
   withEvidence,
 } from "./accountability.service.ts";
-import type { Due, OrganisationSummary, Party, ProgressUpdate } from "./accountability.types.ts";
+import type { ActionRef, Due, OrganisationSummary, Party, ProgressUpdate } from "./accountability.types.ts";
 import * as progressRepo from "./progress.repository.ts";
 import {
   CONFIDENCE_LEVELS,
@@ -175,12 +175,17 @@ export function checkUpdate(input: UpdateInput) {
 export const CONFLICT_MESSAGE =
   "Someone else updated this action while you were writing. Your update was not saved: read what they said, then send yours again. Your answers are still in the form.";
 
-/** Saves an update as a draft, or submits it; returns the update's id. */
-export async function saveUpdate(
-  trx: Db,
-  actor: Actor,
-  input: UpdateInput,
-): Promise<{ id: number; submitted: boolean }> {
+export interface SavedUpdate {
+  id: number;
+  submitted: boolean;
+  action: ActionRef;
+  /** The action's version now: the next change must send it. */
+  version: number;
+  update: ProgressUpdate;
+}
+
+/** Saves an update as a draft, or submits it; returns it as saved. */
+export async function saveUpdate(trx: Db, actor: Actor, input: UpdateInput): Promise<SavedUpdate> {
   const form = await getUpdateForm(trx, actor, input.organisationSlug, input.themeSlug, input.key);
   const checked = checkUpdate(input);
   const { themeId } = form.owed.action;
@@ -225,7 +230,14 @@ export async function saveUpdate(
       })),
     },
   });
-  return { id, submitted: checked.submit };
+  const [update] = await withEvidence(trx, [(await progressRepo.findUpdate(trx, id))!]);
+  return {
+    id,
+    submitted: checked.submit,
+    action: form.owed.action,
+    version: input.version + 1,
+    update: update!,
+  };
 }
 
 /** A programme editor asks for more evidence on a submitted update (needs progress.review). */

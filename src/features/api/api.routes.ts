@@ -3,6 +3,7 @@ import type { Static } from "typebox";
 import type { AppDeps } from "../../app.ts";
 import { NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { accountabilityApi } from "../accountability/accountability.api.ts";
+import { progressApi } from "../accountability/progress.api.ts";
 import { roundApi } from "../accountability/round.api.ts";
 import { adminApiRoutes } from "../admin/admin-api.routes.ts";
 import { commitmentApiRoutes } from "../commitments/commitment.routes.ts";
@@ -50,8 +51,9 @@ const INFO: OpenApiInfo = {
   title: "Waymark API",
   version: "1.0.0",
   description:
-    "Open data about the programme's route maps, as JSON. Everything here is public and read-only: " +
-    "drafts are answered as not found unless you are signed in and may read them. Errors always " +
+    "Open data about the programme, as JSON: public and read-only, except where an operation says who " +
+    "may use it (with a personal API token, or a session and its CSRF token). Drafts are answered as " +
+    "not found unless you are signed in and may read them. Errors always " +
     'have the shape `{ "error": { "code", "message", "fields" } }`.',
   tags: [
     { name: "API", description: "Where everything is." },
@@ -65,7 +67,11 @@ const INFO: OpenApiInfo = {
     },
     INDICATOR_TAG,
     GOVERNANCE_TAG,
-    { name: "Accountability", description: "Organisations, what each must act on, and progress updates." },
+    {
+      name: "Accountability",
+      description:
+        "Organisations, what each must act on, and progress updates, which their contributors may write.",
+    },
     COMMITMENT_TAG,
   ],
 };
@@ -144,7 +150,8 @@ export function apiRoutes(app: FastifyInstance, deps: AppDeps): void {
         // Open data: any site may read it. No credentials are allowed, so `*` is safe.
         reply.header("access-control-allow-origin", "*");
         reply.header("vary", "Cookie");
-        reply.header("cache-control", request.actor.kind === "public" ? PUBLIC_CACHE : PRIVATE_CACHE);
+        const read = request.method === "GET" || request.method === "HEAD";
+        reply.header("cache-control", read && request.actor.kind === "public" ? PUBLIC_CACHE : PRIVATE_CACHE);
       });
       api.addHook("onSend", async (_request, reply, payload) => {
         if (reply.statusCode >= 500) reply.header("cache-control", "no-store");
@@ -152,6 +159,7 @@ export function apiRoutes(app: FastifyInstance, deps: AppDeps): void {
       });
 
       accountabilityApi(api, deps);
+      progressApi(api, deps);
       roundApi(api, deps);
 
       api.setNotFoundHandler(async () => {

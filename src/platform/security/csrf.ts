@@ -93,7 +93,9 @@ function checkToken(request: FastifyRequest): void {
   const cookie = cookieToken(request);
   if (!submitted || !cookie || !sameToken(submitted, cookie)) {
     throw new ForbiddenError(
-      "This form has expired or did not come from Waymark. Go back, reload the page and try again.",
+      request.url.startsWith("/api/")
+        ? "This request did not come from Waymark's pages and has no API token. From a script, send your personal API token as `Authorization: Bearer …`; from a signed-in browser, send the CSRF token in X-CSRF-Token."
+        : "This form has expired or did not come from Waymark. Go back, reload the page and try again.",
     );
   }
 }
