@@ -31,8 +31,15 @@ export function readDocumentInput(input: string | Uint8Array, what: string): str
   return text.replace(/^\ufeff/, "");
 }
 
-/** The visible text of the document: a saved web page is reduced to its text, plain text kept. */
-export function documentText(input: string | Uint8Array, what: string): string {
+/**
+ * The visible text of the document: a saved web page is reduced to its text, plain text kept.
+ * `numberedLists`: see htmlToText.
+ */
+export function documentText(
+  input: string | Uint8Array,
+  what: string,
+  options?: { numberedLists?: boolean },
+): string {
   const text = readDocumentInput(input, what);
-  return looksLikeHtml(text) ? htmlToText(text) : text;
+  return looksLikeHtml(text) ? htmlToText(text, options) : text;
 }

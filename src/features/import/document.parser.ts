@@ -1,4 +1,4 @@
-import { DocumentRefusedError, documentText } from "./document-input.ts";
+import { DocumentRefusedError, documentText, readDocumentInput } from "./document-input.ts";
 import { looksLikeMinutes, type MinutesResult, readMinutes } from "./minutes.parser.ts";
 import { lines, splitMinutes } from "./minutes-sections.parser.ts";
 import {
@@ -19,14 +19,15 @@ export const NOT_RECOGNISED =
   "This document was not recognised as a route map, minutes or progress update. Check that it is the text of one of those pages (saved as text or as a web page).";
 
 export function parseDocument(input: string | Uint8Array): ParsedDocument {
-  const text = documentText(input, "a route map, minutes or progress update");
-  // A route map's headings are the most particular, so it is tried first.
+  const raw = readDocumentInput(input, "a route map, minutes or progress update");
+  // A route map's headings are the most particular, so it is tried first. It reads a saved web
+  // page itself, keeping the numbers of numbered lists.
   try {
-    return parseRouteMapPage(text);
+    return parseRouteMapPage(raw);
   } catch (error) {
     if (!(error instanceof DocumentRefusedError)) throw error;
   }
-  const all = lines(text);
+  const all = lines(documentText(raw, "a route map, minutes or progress update"));
   const parts = splitMinutes(all);
   if (looksLikeMinutes(parts)) return readMinutes(parts);
   if (looksLikeProgressUpdate(all)) return readProgressUpdate(all);

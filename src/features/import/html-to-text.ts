@@ -40,13 +40,76 @@ function decodeEntities(text: string): string {
   });
 }
 
-/** The visible text of an HTML page: scripts, styles, navigation chrome and tags removed. */
-export function htmlToText(html: string): string {
+/** Where an element that starts at `from` ends (after its closing tag), counting nested ones of its kind; -1 if never. */
+function elementEnd(html: string, tag: string, from: number): number {
+  const tags = new RegExp(`<(/?)${tag}\\b[^>]*>`, "gi");
+  tags.lastIndex = from;
+  let depth = 0;
+  for (let m = tags.exec(html); m; m = tags.exec(html)) {
+    depth += m[1] ? -1 : 1;
+    if (depth === 0) return m.index + m[0].length;
+  }
+  return -1;
+}
+
+// Site chrome: navigation, footers, and cookie banners and breadcrumbs (an element whose id or
+// class says so). An element holding a page heading is kept, whatever its class: the route map
+// matters more than a stray banner.
+const CHROME = /<(nav|footer|div|section)\b([^>]*)>/gi;
+const CHROME_ATTRIBUTES =
+  /\b(id|class|role|aria-label)\s*=\s*["'][^"']*\b(cookie|consent|navigation|breadcrumbs?)\b/i;
+
+function removeChrome(html: string): string {
+  let out = "";
+  let at = 0;
+  CHROME.lastIndex = 0;
+  for (let m = CHROME.exec(html); m; m = CHROME.exec(html)) {
+    const tag = m[1]!.toLowerCase();
+    if (tag !== "nav" && tag !== "footer" && !CHROME_ATTRIBUTES.test(m[2]!)) continue;
+    const end = elementEnd(html, tag, m.index);
+    if (end < 0 || /<(h[1-3]|main|article)\b/i.test(html.slice(m.index, end))) continue;
+    out += html.slice(at, m.index);
+    at = end;
+    CHROME.lastIndex = at;
+  }
+  return out + html.slice(at);
+}
+
+/**
+ * Lists as text: an item of a list is "• …", of a list inside an item "◦ …", and of a numbered
+ * list "1. …" if `numbered` (else "• …"); a line break inside an item is a space, so the item
+ * stays one line.
+ */
+function listsToText(html: string, numbered: boolean): string {
+  const lists: Array<{ numbered: boolean; count: number; inItem: boolean }> = [];
+  return html.replace(/<(\/?)(ul|ol|li|br)\b[^>]*>/gi, (_tag, close: string, name: string) => {
+    const kind = name.toLowerCase();
+    const list = lists.at(-1);
+    if (kind === "br") return list?.inItem ? " " : "\n";
+    if (kind === "li") {
+      if (!list) return close ? "\n" : "\n• ";
+      list.inItem = !close;
+      if (close) return "\n";
+      list.count++;
+      if (lists.length > 1) return "\n◦ ";
+      return list.numbered && numbered ? `\n${list.count}. ` : "\n• ";
+    }
+    if (close) lists.pop();
+    else lists.push({ numbered: kind === "ol", count: 0, inItem: false });
+    return "\n";
+  });
+}
+
+/**
+ * The visible text of an HTML page: scripts, styles, navigation chrome and tags removed.
+ * `numberedLists` keeps the numbers of numbered lists (route maps, whose numbered items are actions).
+ */
+export function htmlToText(html: string, { numberedLists = false } = {}): string {
+  const content = html
+    .replace(/<!--[\s\S]*?(-->|$)/g, "")
+    .replace(/<(script|style|head|noscript|template|svg)\b[\s\S]*?(<\/\1\s*>|$)/gi, "");
   return decodeEntities(
-    html
-      .replace(/<!--[\s\S]*?(-->|$)/g, "")
-      .replace(/<(script|style|head|noscript|template|svg)\b[\s\S]*?(<\/\1\s*>|$)/gi, "")
-      .replace(/<li\b[^>]*>/gi, "\n• ")
+    listsToText(removeChrome(content), numberedLists)
       .replace(/<(td|th)\b[^>]*>/gi, "  ")
       .replace(
         /<\/?(p|div|h[1-6]|ul|ol|li|br|tr|table|section|article|header|footer|main|nav|blockquote|dl|dt|dd|hr)\b[^>]*>/gi,

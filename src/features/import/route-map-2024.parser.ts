@@ -40,14 +40,46 @@ interface Mappings {
   shanarri: string[];
 }
 
+// GIRFEC's eight wellbeing indicators: the table's last column can hold nothing else.
+const SHANARRI = [
+  "Safe",
+  "Healthy",
+  "Achieving",
+  "Nurtured",
+  "Active",
+  "Respected",
+  "Responsible",
+  "Included",
+];
+
+/** "safe" → "Safe"; null when the text is no wellbeing indicator (a word cut off, a stray line). */
+function indicator(text: string): string | null {
+  const word = text.replace(/[^A-Za-z]/g, "").toLowerCase();
+  return SHANARRI.find((s) => s.toLowerCase() === word) ?? null;
+}
+
 /**
  * The mapping table, as the text of the page lays it out (see the June 2024 seed). Read whichever
  * layout the page is judged to be, since the table's heading may appear on either.
  */
-export function readMappings(blocks: Block[], warnings: string[]): Mappings {
+export function readMappings(blocks: Block[], warnings: string[]): Mappings & { complete: boolean } {
   const m: Mappings = { promise_report: [], plan_21_24: [], uncrc: [], shanarri: [] };
+  // Whether the table reached its UNCRC and GIRFEC columns and its last line was understood.
+  let lastUnderstood = true;
+  const addIndicators = (text: string) => {
+    for (const part of text.split(/[,;]/).filter((p) => p.trim())) {
+      const found = indicator(part);
+      lastUnderstood = found !== null;
+      if (found) m.shanarri.push(found);
+      else
+        warnings.push(
+          `A GIRFEC wellbeing indicator in the mapping table was not understood: “${clip(part.trim())}”.`,
+        );
+    }
+  };
   let column: "plan_21_24" | "shanarri" | null = null;
   for (const { text } of blocks) {
+    lastUnderstood = true;
     if (/independent care review|priority area/i.test(text) && !/\d/.test(text.replace(/21-24/g, ""))) {
       column = null;
       continue;
@@ -77,12 +109,16 @@ export function readMappings(blocks: Block[], warnings: string[]): Mappings {
           .filter(Boolean)
           .map((a) => `Article ${a}`),
       );
-      if (articles[2]!.trim()) m.shanarri.push(articles[2]!.trim());
+      if (articles[2]!.trim()) addIndicators(articles[2]!);
       column = "shanarri";
       continue;
     }
-    if (column) m[column].push(text);
-    else warnings.push(`A line of the mapping table was not understood: “${clip(text)}”.`);
+    if (column === "shanarri") addIndicators(text);
+    else if (column) m[column].push(text);
+    else {
+      lastUnderstood = false;
+      warnings.push(`A line of the mapping table was not understood: “${clip(text)}”.`);
+    }
   }
-  return m;
+  return { ...m, complete: lastUnderstood && m.uncrc.length > 0 && m.shanarri.length > 0 };
 }

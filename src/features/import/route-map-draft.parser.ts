@@ -2,22 +2,22 @@ import { EDITION_DOCUMENT_FORMAT, type EditionDocument } from "../route-maps/edi
 import { MILESTONE_YEARS } from "../route-maps/route-map.types.ts";
 import { readMappings } from "./route-map-2024.parser.ts";
 import type { PageSection, RouteMapLayout, RouteMapPageResult } from "./route-map-page.types.ts";
-import type { Sections } from "./route-map-sections.parser.ts";
+import { MILESTONES_HEADING, NO_MILESTONES, type Sections } from "./route-map-sections.parser.ts";
 import { clip, OnceList, paragraphs } from "./route-map-text.parser.ts";
 
 // Turns the sections of a page into a draft edition, the layout deciding what differs; says what
 // could not be read, which sections are missing, and whether the page looks cut off.
 
 const SECTION_NAMES: Record<PageSection, string> = {
-  title: "the title",
+  title: "title",
   introduction: "“This route map was last updated…”",
-  stateOfPlay: "the state of play",
+  stateOfPlay: "state-of-play",
   ambitions: "“Where does Scotland need to be by 2030?”",
   routeMap: "“The route map to get there”",
   helping: "“What is helping?”",
-  sectors: "who must act",
-  whatMatters: "what matters to children and families",
-  mapping: "the mapping table",
+  sectors: "“who must act”",
+  whatMatters: "“what matters to children and families”",
+  mapping: "mapping table",
 };
 
 const OUTCOME_INTRO = /^the outcomes? (in|for|of) .{1,120}?\b(is|are)\s*:?$/i;
@@ -56,6 +56,25 @@ function readAmbitions(s: Sections, layout: RouteMapLayout, warnings: string[]) 
   return { ambitionSummary: summary.join("\n\n"), outcomes };
 }
 
+// A milestone year as a heading: "2026", "By 2027", "2026:", or a span "2025-26" (read as the
+// year it ends, when its milestones are due).
+const YEAR_HEADING =
+  /^(?:(?:by|in|during)\s+(?:the end of\s+)?)?(20\d\d)(?:\s*[-–—/]\s*((?:20)?\d\d))?\s*:?$/i;
+// "2026: Guide published." under the milestones heading: a year and its milestone on one line.
+const YEAR_AND_MILESTONE = /^(20\d\d)\s*[:–—-]\s+(\S.*)$/;
+
+/** The year a year heading names, or null if the line is none; a span warns which year it became. */
+function yearHeading(text: string, warnings: string[]): number | null {
+  const m = YEAR_HEADING.exec(text);
+  if (!m) return null;
+  const start = Number(m[1]);
+  if (!m[2]) return start;
+  const end = m[2].length === 2 ? Math.floor(start / 100) * 100 + Number(m[2]) : Number(m[2]);
+  if (end !== start + 1) return start;
+  warnings.push(`Milestones headed “${text}” were put under ${end}, the year that span ends: check them.`);
+  return end;
+}
+
 /** The route map to get there: context, then actions with their sub-items (bullets), then milestones. */
 function readRouteMap(s: Sections, layout: RouteMapLayout, helping: OnceList, warnings: string[]) {
   const actions = new OnceList(warnings);
@@ -63,26 +82,74 @@ function readRouteMap(s: Sections, layout: RouteMapLayout, helping: OnceList, wa
   const milestones: EditionDocument["milestones"] = [];
   let routeMapIntro = "";
   let year: number | null = null;
+  let inMilestones = false;
+  let yearSeen = false;
   let seenAction = false;
+  // Whether the last action was an item of a list: then its sub-items are marked as such, and a
+  // plain list item after it is the next action.
+  let lastActionListed: "numbered" | "bullet" | null = null;
   let contextParagraphs = 0;
   const routeBlocks = s.blocks.get("routeMap") ?? [];
+  const addAction = (text: string, listed: typeof lastActionListed) => {
+    seenAction = true;
+    lastActionListed = listed;
+    if (actions.add(text, "the route map's actions")) subItems.push(new OnceList(warnings));
+  };
+  // Milestones read under the year being read; a year headed with none under it is said so.
+  let yearCount = 0;
+  let yearText = "";
+  const endYear = () => {
+    if (yearText && yearCount === 0) {
+      warnings.push(`The milestone year “${yearText}” has no milestones under it; it is left empty.`);
+    }
+  };
+  const setYear = (y: number, text: string) => {
+    endYear();
+    yearText = text;
+    yearCount = 0;
+    inMilestones = true;
+    yearSeen = true;
+    year = (MILESTONE_YEARS as readonly number[]).includes(y) ? y : null;
+    if (year === null) warnings.push(`Milestones for ${y} were left out: milestones run from 2025 to 2030.`);
+  };
   routeBlocks.forEach((block, index) => {
-    const yearLine = /^(20\d\d)$/.exec(block.text);
-    if (yearLine) {
-      const y = Number(yearLine[1]);
-      year = (MILESTONE_YEARS as readonly number[]).includes(y) ? y : null;
-      if (year === null)
-        warnings.push(`Milestones for ${y} were left out: milestones run from 2025 to 2030.`);
+    if (NO_MILESTONES.test(block.text)) {
+      yearCount++; // said to have none: counted as emptyMilestoneYears
       return;
     }
-    if (year !== null) {
-      milestones.push({ year, text: block.text });
+    if (!block.bullet && MILESTONES_HEADING.test(block.text)) {
+      inMilestones = true;
+      return;
+    }
+    const y = block.bullet ? null : yearHeading(block.text, warnings);
+    if (y !== null) {
+      setYear(y, block.text);
+      return;
+    }
+    const inline = inMilestones ? YEAR_AND_MILESTONE.exec(block.text) : null;
+    if (inline) {
+      if (Number(inline[1]) !== year || !yearText) setYear(Number(inline[1]), inline[1]!);
+      yearCount++;
+      if (year !== null) milestones.push({ year, text: inline[2]!.trim() });
+      return;
+    }
+    if (inMilestones) {
+      yearCount++;
+      if (year !== null) milestones.push({ year, text: block.text });
+      else if (!yearSeen) warnings.push(`A milestone with no year was left out: “${clip(block.text)}”.`);
+      return;
+    }
+    if (block.list === "numbered") {
+      addAction(block.text, "numbered");
       return;
     }
     if (block.bullet) {
       const parent = subItems.at(-1);
-      if (parent) parent.add(block.text, "the route map's sub-items");
-      else warnings.push(`A list item with no action above it was left out: “${clip(block.text)}”.`);
+      // A sub-item belongs to the action above; a plain item is one too, unless the actions
+      // themselves are a plain list. An item with no action above starts the actions.
+      if (parent && (block.list === "nested" || lastActionListed !== "bullet")) {
+        parent.add(block.text, "the route map's sub-items");
+      } else addAction(block.text, "bullet");
       return;
     }
     const kind = layout.classify(block, index, routeBlocks.length, seenAction);
@@ -94,9 +161,9 @@ function readRouteMap(s: Sections, layout: RouteMapLayout, helping: OnceList, wa
       if (helping.add(block.text, "the route map's context")) contextParagraphs++;
       return;
     }
-    seenAction = true;
-    if (actions.add(block.text, "the route map's actions")) subItems.push(new OnceList(warnings));
+    addAction(block.text, null);
   });
+  endYear();
   if (contextParagraphs > 0) {
     warnings.push(
       `${contextParagraphs} paragraph(s) before the first action were read as context (what is helping), not actions: check them.`,
@@ -136,7 +203,11 @@ function checkComplete(s: Sections, layout: RouteMapLayout, warnings: string[]) 
   const expected = layout.expected;
   const missing = expected.filter((section) => !s.found.has(section));
   const lastFound = Math.max(...expected.map((section, i) => (s.found.has(section) ? i : -1)));
-  const tailMissing = missing.length > 0 && missing.every((section) => expected.indexOf(section) > lastFound);
+  // Sections missing from the end suggest the page was cut off; but the mapping table, last on
+  // the page, is one some pages never print, so its absence alone says nothing.
+  const tailMissing =
+    missing.some((section) => section !== "mapping") &&
+    missing.every((section) => expected.indexOf(section) > lastFound);
   const last = s.lastBlock?.text ?? "";
   const stopsMidSentence = last.length > 60 && !/[.!?:;)"'’”]$/.test(last);
   if (stopsMidSentence) warnings.push(`The document stops mid-sentence: “…${last.slice(-50)}”.`);
@@ -154,13 +225,18 @@ export function readDraft(s: Sections, layout: RouteMapLayout, warnings: string[
   for (const t of paragraphs(s.blocks.get("helping"))) helping.add(t, "“What is helping?”");
   for (const t of paragraphs(s.blocks.get("whatMatters"))) whatMatters.add(t, "what matters");
   const sectors = readSectors(s, warnings);
-  const mappings = readMappings(s.blocks.get("mapping") ?? [], warnings);
+  const { complete: mappingComplete, ...mappings } = readMappings(s.blocks.get("mapping") ?? [], warnings);
   if (s.emptyMilestoneYears > 0) {
     warnings.push(
       `${s.emptyMilestoneYears} milestone year(s) say no milestones are identified yet; they are left empty.`,
     );
   }
-  const { missing, truncated } = checkComplete(s, layout, warnings);
+  const { missing, truncated: cutOff } = checkComplete(s, layout, warnings);
+  // The table has no sentences to stop mid-way; a table that ends the page without its UNCRC
+  // and GIRFEC columns, or on a line that is none of them, was cut off.
+  const tableCut = s.lastSection === "mapping" && !mappingComplete;
+  if (tableCut) warnings.push("The document stops part-way through the mapping table.");
+  const truncated = cutOff || tableCut;
   if (!s.lastUpdated && layout.warnWhenUndated) {
     warnings.push("The page gives no date: set the edition's “last updated” date before publishing.");
   }

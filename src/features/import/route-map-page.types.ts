@@ -35,6 +35,8 @@ export interface RouteMapPageResult {
 export interface Block {
   text: string;
   bullet: boolean;
+  /** Route-map pages only: an item of a numbered list, or a sub-item (lettered, indented, nested). */
+  list?: "numbered" | "nested";
 }
 
 /** What a paragraph of “The route map to get there” is: its introduction, context, or an action. */

@@ -1,9 +1,9 @@
 import type { Block, PageSection, RouteMapFormat } from "./route-map-page.types.ts";
-import { clip, findHeading, fold, isNoise, sameHeading, toBlock } from "./route-map-text.parser.ts";
+import { clip, findHeading, fold, isNoise, sameHeading, toRouteMapBlock } from "./route-map-text.parser.ts";
 
 // Splits the lines of a page into its sections, and counts the signs of each layout as it goes.
 
-const NO_MILESTONES = /^there are no milestones identified for this year( yet)?\b/i;
+export const NO_MILESTONES = /^there are no milestones identified for this year( yet)?\b/i;
 const MONTHS = [
   "january",
   "february",
@@ -23,6 +23,11 @@ const TITLE_2025 = /^route\s*map\s*[:\-–—]\s*(.{1,120})$/i;
 const STATE_2024 = /^scotland in (20\d\d)$/i;
 const LAST_UPDATED = /^this route map was last updated in ([a-z]+)\s+(\d{4})\b/i;
 const SECTORS_INLINE = /^who needs to work on this\s*:\s*(.+)$/i;
+/** A heading inside the route map that opens its milestones. */
+export const MILESTONES_HEADING = /^(key )?milestones\s*:?$/i;
+// Headings of what a site prints around a route map; what they head is no part of it.
+const OTHER_HEADING =
+  /^(related (resources|links|route maps|content|pages|themes)|resources|downloads?|further (reading|information)|useful links|see also|you (may|might) also (like|be interested in)|share this( page)?|in this section|on this page|contents)\s*:?$/i;
 
 export interface Sections {
   title: string | null;
@@ -34,6 +39,8 @@ export interface Sections {
   /** Signs of each layout seen: its own headings, title and dates. */
   votes: Record<RouteMapFormat, number>;
   lastBlock: Block | null;
+  /** The section the last block is in. */
+  lastSection: PageSection | null;
 }
 
 export function splitSections(lines: string[], warnings: string[]): Sections {
@@ -46,8 +53,10 @@ export function splitSections(lines: string[], warnings: string[]): Sections {
     emptyMilestoneYears: 0,
     votes: { "2024": 0, "2025": 0 },
     lastBlock: null,
+    lastSection: null,
   };
-  let current: PageSection | null = null;
+  let current: PageSection | "other" | null = null;
+  let titleGuessed = false;
   const enter = (section: PageSection) => {
     if (s.found.has(section)) {
       // A repeated heading (the pages print "Where does Scotland need to be by 2030?" twice)
@@ -64,7 +73,11 @@ export function splitSections(lines: string[], warnings: string[]): Sections {
     if (s.title !== null && fold(line) === fold(s.title)) continue; // the theme name, repeated as a banner
 
     const title = TITLE_2025.exec(line);
-    if (title && s.title === null) {
+    if (title && (s.title === null || titleGuessed)) {
+      // "Route map: Care" names the theme, whatever short line came first (a banner, a breadcrumb).
+      if (titleGuessed)
+        warnings.push(`Text outside any route-map section was left out: “${clip(s.title!)}”.`);
+      titleGuessed = false;
       s.title = title[1]!.trim();
       s.found.add("title");
       s.votes["2025"] += 2;
@@ -92,7 +105,11 @@ export function splitSections(lines: string[], warnings: string[]): Sections {
       continue;
     }
     const heading = findHeading(line);
-    if (heading) {
+    // In the mapping table, "What matters to children and families" is a priority area.
+    if (
+      heading &&
+      !((current as PageSection | "other" | null) === "mapping" && s.found.has(heading.section))
+    ) {
       if (heading.format) s.votes[heading.format] += 1;
       if (heading.section === "stateOfPlay") s.stateOfPlayTitle ??= "Where is Scotland now?";
       enter(heading.section);
@@ -106,16 +123,33 @@ export function splitSections(lines: string[], warnings: string[]): Sections {
       s.blocks.get("sectors")!.push({ text: inline[1]!, bullet: false });
       continue;
     }
+    if (OTHER_HEADING.test(line)) {
+      current = "other";
+      continue;
+    }
+    if (MILESTONES_HEADING.test(line) && s.found.has("routeMap")) {
+      // The milestones belong to the route map, wherever the page puts their heading.
+      current = "routeMap";
+      s.blocks.get("routeMap")!.push({ text: line, bullet: false });
+      continue;
+    }
     if (NO_MILESTONES.test(line)) {
       s.emptyMilestoneYears++;
       s.votes["2025"] += 1;
+      // Kept in the route map, so the year it is under is known to be empty.
+      if (current === "routeMap") s.blocks.get("routeMap")!.push({ text: line, bullet: false });
       continue;
     }
-    const block = toBlock(line);
+    const block = toRouteMapBlock(line);
     s.lastBlock = block;
+    if (current === "other") {
+      warnings.push(`Text under a heading that is no part of a route map was left out: “${clip(line)}”.`);
+      continue;
+    }
     if (current === null) {
       if (s.title === null && s.found.size === 0 && line.length <= 120 && !block.bullet) {
         s.title = line;
+        titleGuessed = true;
         s.found.add("title");
       } else {
         warnings.push(`Text outside any route-map section was left out: “${clip(line)}”.`);
@@ -123,6 +157,7 @@ export function splitSections(lines: string[], warnings: string[]): Sections {
       continue;
     }
     s.blocks.get(current)!.push(block);
+    s.lastSection = current;
   }
   return s;
 }

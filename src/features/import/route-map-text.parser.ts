@@ -35,6 +35,13 @@ const NOISE = [
   /^this is how plan 24-30 relates to/i,
   /^these statements and the page numbers referenced/i,
   /^this means:?$/i,
+  // Site chrome a page copied from a browser brings with it: breadcrumbs, cookie banners, footers.
+  /^home\s*[>›»|/]/i,
+  /\bwe use (some )?(essential )?cookies\b/i,
+  /^(accept|reject)( all| additional| optional)? cookies\b/i,
+  /^(privacy( policy| notice)?|cookies?( policy| settings)?|accessibility( statement)?|terms (and|&) conditions|contact us|back to top|sitemap|print this page|share this page)$/i,
+  /^(©|\(c\)\s|copyright\b)/i,
+  /^download (this|the) route map\b/i,
 ];
 
 const BULLET = /^[•·▪◦*–-]\s*/;
@@ -88,22 +95,59 @@ export function sameHeading(line: string, heading: string): boolean {
 
 const FOLDED_HEADINGS = HEADINGS.map((rule) => ({ rule, folded: fold(rule.text) }));
 
+// The same headings in the other wordings another theme's page may use ("What matters to
+// children and families", "Who needs to act?", "What's helping"), matched on the folded line.
+// Neither layout owns these, so they cast no vote.
+const HEADING_WORDINGS: Array<{ section: PageSection; pattern: RegExp }> = [
+  {
+    section: "whatMatters",
+    pattern: /^(here is )?what matters( to (children|young people|families)[a-z ]{0,60})?$/,
+  },
+  {
+    section: "sectors",
+    pattern: /^who (must|needs? to|should|will) (act|take action|work on this|do this)$/,
+  },
+  { section: "helping", pattern: /^what (is |s )?(already )?help(ing|s)$/ },
+];
+
 /** The section heading this line is, exactly or nearly; undefined when it is none. */
 export function findHeading(line: string): HeadingRule | undefined {
-  if (line.length > 90) return undefined;
+  if (line.length > 90 || /\.$/.test(line)) return undefined;
   const a = fold(line);
-  return (
-    FOLDED_HEADINGS.find((h) => h.folded === a)?.rule ??
-    FOLDED_HEADINGS.find((h) => closeTo(a, h.folded))?.rule
-  );
+  const exact = FOLDED_HEADINGS.find((h) => h.folded === a)?.rule;
+  if (exact) return exact;
+  const worded = HEADING_WORDINGS.find((h) => h.pattern.test(a));
+  if (worded) return { section: worded.section, text: line };
+  return FOLDED_HEADINGS.find((h) => closeTo(a, h.folded))?.rule;
 }
 
-/** Lines of the document, trimmed and never empty; a heading split over two lines is joined again. */
+/** How far a line is indented, a tab counting as four spaces. */
+function indentOf(line: string): number {
+  const lead = /^[\s\u00a0]*/.exec(line)![0];
+  return lead.length + 3 * (lead.match(/\t/g)?.length ?? 0);
+}
+
+/**
+ * Lines of the document, trimmed and never empty; a heading split over two lines is joined again.
+ * A list item indented further than the list it follows is a sub-item, marked "◦ ".
+ */
 export function toLines(text: string): string[] {
+  let listIndent: number | null = null;
   const raw = text
     .replace(/\r\n?/g, "\n")
     .split("\n")
-    .map((l) => l.replace(/[\s\u00a0\u200b\ufeff]+/g, " ").trim());
+    .map((l) => {
+      const line = l.replace(/[\s\u00a0\u200b\ufeff]+/g, " ").trim();
+      if (!line) return line;
+      if (!isListLine(line)) {
+        listIndent = null;
+        return line;
+      }
+      const indent = indentOf(l);
+      listIndent ??= indent;
+      if (indent <= listIndent + 1 || LETTERED.test(line)) return line;
+      return `◦ ${line.replace(BULLET, "").replace(NUMBERED, "")}`;
+    });
   const lines: string[] = [];
   for (let i = 0; i < raw.length; i++) {
     const line = raw[i]!;
@@ -119,6 +163,28 @@ export function toLines(text: string): string[] {
     lines.push(line);
   }
   return lines.filter((l) => l !== "");
+}
+
+const NUMBERED = /^(\d{1,2})[.)]\s+(?=\S)/;
+// "a. …", "b) …", "(i) …", "iv. …": lower-case letters and roman numerals mark sub-items.
+const LETTERED = /^(?:\((?:[a-z]|[ivx]{1,4})\)|(?:[a-z]|[ivx]{1,4})[.)])\s+(?=\S)/;
+const NESTED_BULLET = /^◦\s*/;
+
+/**
+ * A line of a route-map page as a block: as toBlock, and also telling a numbered item ("1. …",
+ * "2) …") and a sub-item ("◦ …", "a. …", "(i) …") from a plain list item, without their markers.
+ */
+export function toRouteMapBlock(line: string): Block {
+  if (NUMBERED.test(line)) return { text: line.replace(NUMBERED, ""), bullet: true, list: "numbered" };
+  if (LETTERED.test(line)) return { text: line.replace(LETTERED, ""), bullet: true, list: "nested" };
+  if (NESTED_BULLET.test(line))
+    return { text: line.replace(NESTED_BULLET, "").trim(), bullet: true, list: "nested" };
+  return toBlock(line);
+}
+
+/** Is this trimmed line an item of a list (of any marker)? */
+function isListLine(line: string): boolean {
+  return (BULLET.test(line) && !/^[-–]\d/.test(line)) || NUMBERED.test(line) || LETTERED.test(line);
 }
 
 export function toBlock(line: string): Block {
