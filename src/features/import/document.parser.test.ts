@@ -15,6 +15,13 @@ const fixtures = path.join(repoRoot, "test/fixtures/import");
 const fixture = (name: string) => fs.readFileSync(path.join(fixtures, name));
 
 describe("recognising the kind of a document", () => {
+  it("reads a route map saved as HTML with numbered actions as the route-map reader does", () => {
+    const r = parseDocument(fixture("2024-scaffolding.html"));
+    expect(r.kind).toBe("route-map");
+    if (r.kind !== "route-map") return;
+    expect(r.draft.actions.map((a) => a.children.length)).toEqual([0, 2, 0]);
+  });
+
   it("tells route maps, minutes of both layouts and progress updates apart", () => {
     const kinds = [
       "2025-kinship.txt",

@@ -5,7 +5,8 @@ import { clip } from "./route-map-text.parser.ts";
 // Promise report, a route map opened by one introductory paragraph, "What is helping?",
 // "Who must act?", and the mapping table.
 
-const PAGE_REF = /\s*\((pgs?\.?\s*[\d\s,;&–-]+(?:and\s*\d+)?)\)(\.?)/gi;
+// "(Pg 17)", "(Pgs 50-51)", and as a person might type them, "(page 88)", "(p. 44)", "(pp. 45-46)".
+const PAGE_REF = /\s*\(((?:pgs?|pages?|pp?)\.?\s*\d[\d\s,;&–-]*(?:and\s*\d+)?)\)(\.?)/gi;
 
 /** "… families (Pg 17)." → text without the reference, and "Pg 17". */
 function splitPageRefs(text: string): { text: string; pageRefs: string } {
@@ -13,7 +14,7 @@ function splitPageRefs(text: string): { text: string; pageRefs: string } {
   const clean = text.replace(PAGE_REF, (_match, ref: string, dot: string, offset: number, whole: string) => {
     refs.push(
       ref
-        .replace(/^pgs?\.?\s*/i, "Pg ")
+        .replace(/^(pgs?|pages?|pp?)\.?\s*/i, "Pg ")
         .replace(/\s+/g, " ")
         .trim(),
     );

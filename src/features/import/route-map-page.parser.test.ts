@@ -363,6 +363,73 @@ describe("importing invented pages of other themes, as sites and browsers save t
   });
 });
 
+describe("other ways a page may date itself, list its actions and cite the promise report", () => {
+  it("reads a dated “last updated on …”, actions as a list with nested sub-items, and “Who must act?” run into its text", () => {
+    const r = parseRouteMapPage(fixture("2025-moving-on-list-actions.html"));
+    expect([r.format, r.themeName, r.draft.label, r.draft.lastUpdated]).toEqual([
+      "2025",
+      "Moving On",
+      "March 2026",
+      "2026-03-12",
+    ]);
+    expect(r.draft.outcomes.map((o) => o.text)).toEqual([
+      "Young people leave care when they are ready.",
+      "Support continues for as long as it is wanted.",
+    ]);
+    // The quotation before the list is context; each item of the list is an action.
+    expect(r.draft.helping).toEqual(["‘We felt pushed out at sixteen.’ Young person, 2025"]);
+    expect(r.draft.actions).toEqual([
+      {
+        text: "The Stepping Stones Trust will run a pilot of staying-on support.",
+        children: [{ text: "in two council areas" }, { text: "with a named mentor" }],
+      },
+      { text: "Local Authorities to publish their aftercare offer.", children: [] },
+      { text: "Scottish Government will review the funding rules.", children: [] },
+    ]);
+    expect(r.draft.sectors).toEqual(["Local Authorities", "Scottish Government"]);
+    expect([r.missing, r.truncated]).toEqual([[], false]);
+  });
+
+  it("reads page references typed as “page 88”, “p. 44” and “pp. 45-46”, and a later “Scotland in” year", () => {
+    const r = parseRouteMapPage(fixture("2024-education-typed-refs.txt"));
+    expect([r.format, r.themeName, r.draft.label]).toEqual(["2024", "Education", "Scotland in 2025"]);
+    expect(r.draft.outcomes).toEqual([
+      { text: "Pupils will not be excluded.", pageRefs: "Pg 88" },
+      { text: "Schools will understand trauma.", pageRefs: "Pg 44" },
+      { text: "Teachers will have time to listen", pageRefs: "Pg 45-46" },
+    ]);
+    expect(r.draft.mappings).toEqual({
+      promise_report: ["44-46", "88"],
+      plan_21_24: ["Supporting the workforce"],
+      uncrc: ["Article 28", "Article 29"],
+      shanarri: ["Achieving", "Included"],
+    });
+    // No "What is helping?" on this page: unknown, not an empty list of what helps.
+    expect([r.missing, r.truncated]).toEqual([["helping"], false]);
+  });
+
+  it("dates an edition only by a real calendar day", () => {
+    const text = (line: string) =>
+      [
+        "Route map: Invented",
+        line,
+        "Where does Scotland need to be by 2030?",
+        "• An outcome.",
+        "The route map to get there",
+        "The Board will meet.",
+      ].join("\n");
+    const dated = (line: string) => parseRouteMapPage(text(line)).draft;
+    expect(dated("Last updated: May 2026").lastUpdated).toBe("2026-05-01");
+    expect(dated("This route map was last updated on 31st January 2026.").lastUpdated).toBe("2026-01-31");
+    expect(
+      [dated("This route map was last updated on 31 February 2026.")].map((d) => [d.label, d.lastUpdated]),
+    ).toEqual([["February 2026", null]]);
+    expect(parseRouteMapPage(text("Last updated on 31 February 2026")).warnings.join("\n")).toMatch(
+      /no calendar date/,
+    );
+  });
+});
+
 describe("milestones under year headings", () => {
   it("keeps a year's milestones under that year and counts the years said to have none", () => {
     const r = parseRouteMapPage(

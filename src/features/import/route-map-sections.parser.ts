@@ -21,13 +21,21 @@ const MONTHS = [
 
 const TITLE_2025 = /^route\s*map\s*[:\-–—]\s*(.{1,120})$/i;
 const STATE_2024 = /^scotland in (20\d\d)$/i;
-const LAST_UPDATED = /^this route map was last updated in ([a-z]+)\s+(\d{4})\b/i;
-const SECTORS_INLINE = /^who needs to work on this\s*:\s*(.+)$/i;
+// "This route map was last updated in December 2025", "… on 12 March 2026", "Last updated: May 2026".
+const LAST_UPDATED =
+  /^(?:this route map was )?last updated\s*(?:in|on|:)?\s*(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?([a-z]+),?\s+(\d{4})\b/i;
+// "Who needs to work on this: A, B", or "Who must act? A, B" (a bold heading run into its text).
+const SECTORS_INLINE = /^(?:who needs to work on this|who (?:must|needs to) act)\s*[:?]\s*(.+)$/i;
 /** A heading inside the route map that opens its milestones. */
 export const MILESTONES_HEADING = /^(key )?milestones\s*:?$/i;
 // Headings of what a site prints around a route map; what they head is no part of it.
 const OTHER_HEADING =
   /^(related (resources|links|route maps|content|pages|themes)|resources|downloads?|further (reading|information)|useful links|see also|you (may|might) also (like|be interested in)|share this( page)?|in this section|on this page|contents)\s*:?$/i;
+
+function isCalendarDate(date: string): boolean {
+  const d = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(date);
+}
 
 export interface Sections {
   title: string | null;
@@ -86,12 +94,19 @@ export function splitSections(lines: string[], warnings: string[]): Sections {
     const updated = LAST_UPDATED.exec(line);
     if (updated && !s.found.has("introduction")) {
       enter("introduction");
-      const month = MONTHS.indexOf(updated[1]!.toLowerCase());
-      const label = `${updated[1]!.charAt(0).toUpperCase()}${updated[1]!.slice(1).toLowerCase()} ${updated[2]}`;
+      const [, day, monthName, year] = updated as unknown as [string, string | undefined, string, string];
+      const month = MONTHS.indexOf(monthName.toLowerCase());
+      const label = `${monthName.charAt(0).toUpperCase()}${monthName.slice(1).toLowerCase()} ${year}`;
+      const date = `${year}-${String(month + 1).padStart(2, "0")}-${String(Number(day ?? 1)).padStart(2, "0")}`;
       s.lastUpdated = {
-        label: month >= 0 ? label : updated[2]!,
-        date: month >= 0 ? `${updated[2]}-${String(month + 1).padStart(2, "0")}-01` : null,
+        label: month >= 0 ? label : year,
+        date: month >= 0 && isCalendarDate(date) ? date : null,
       };
+      if (!s.lastUpdated.date) {
+        warnings.push(
+          `The page's date is no calendar date: “${clip(line)}”. Set the edition's date by hand.`,
+        );
+      }
       s.votes["2025"] += 2;
       s.blocks.get("introduction")!.push({ text: line, bullet: false });
       current = null;
