@@ -61,6 +61,8 @@ function readAmbitions(s: Sections, layout: RouteMapLayout, warnings: string[]) 
 const YEAR_HEADING =
   /^(?:(?:by|in|during)\s+(?:the end of\s+)?)?(20\d\d)(?:\s*[-–—/]\s*((?:20)?\d\d))?\s*:?$/i;
 // "2026: Guide published." under the milestones heading: a year and its milestone on one line.
+// "2026 2027 2028": the years of a table of milestones, its columns lost when it became text.
+const YEARS_IN_A_ROW = /^20\d\d(\s+20\d\d)+$/;
 const YEAR_AND_MILESTONE = /^(20\d\d)\s*[:–—-]\s+(\S.*)$/;
 
 /** The year a year heading names, or null if the line is none; a span warns which year it became. */
@@ -119,6 +121,17 @@ function readRouteMap(s: Sections, layout: RouteMapLayout, helping: OnceList, wa
     }
     if (!block.bullet && MILESTONES_HEADING.test(block.text)) {
       inMilestones = true;
+      return;
+    }
+    if (!block.bullet && YEARS_IN_A_ROW.test(block.text)) {
+      // Which milestone is under which year cannot be told: say so rather than guess.
+      warnings.push(
+        `Milestones laid out side by side under the years “${block.text}” could not be read: add them by hand.`,
+      );
+      inMilestones = true;
+      yearSeen = true;
+      year = null;
+      yearText = "";
       return;
     }
     const y = block.bullet ? null : yearHeading(block.text, warnings);

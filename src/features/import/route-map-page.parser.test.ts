@@ -430,6 +430,30 @@ describe("other ways a page may date itself, list its actions and cite the promi
   });
 });
 
+describe("a June 2024 style page of a later year, its tables saved as HTML tables", () => {
+  it("reads “Scotland in 2025:”, the mapping table from its cells, and refuses to guess a milestone table", () => {
+    const r = parseRouteMapPage(fixture("2024-care-tables.html"));
+    expect([r.format, r.themeName, r.draft.label, r.draft.stateOfPlayTitle]).toEqual([
+      "2024",
+      "Care",
+      "Scotland in 2025",
+      "Scotland in 2025",
+    ]);
+    expect(r.draft.mappings).toEqual({
+      promise_report: ["70", "71"],
+      plan_21_24: ["What matters to children and families", "Planning"],
+      uncrc: ["Article 9", "Article 20"],
+      shanarri: ["Safe", "Nurtured", "Included"],
+    });
+    // The milestones' columns are lost in the text: none is recorded under a wrong year, or as an action.
+    expect(r.draft.actions.map((a) => a.text)).toEqual(["Providers will plan moves with children."]);
+    expect(r.draft.milestones).toEqual([]);
+    expect(r.warnings.join("\n")).toMatch(/side by side under the years “2026 2027” could not be read/);
+    // "Read less" after the table is the page's, not a wellbeing indicator or a sign of truncation.
+    expect([r.missing, r.truncated]).toEqual([[], false]);
+  });
+});
+
 describe("milestones under year headings", () => {
   it("keeps a year's milestones under that year and counts the years said to have none", () => {
     const r = parseRouteMapPage(

@@ -20,7 +20,7 @@ const MONTHS = [
 ];
 
 const TITLE_2025 = /^route\s*map\s*[:\-–—]\s*(.{1,120})$/i;
-const STATE_2024 = /^scotland in (20\d\d)$/i;
+const STATE_2024 = /^scotland in (20\d\d)\s*[:.]?$/i;
 // "This route map was last updated in December 2025", "… on 12 March 2026", "Last updated: May 2026".
 const LAST_UPDATED =
   /^(?:this route map was )?last updated\s*(?:in|on|:)?\s*(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?([a-z]+),?\s+(\d{4})\b/i;

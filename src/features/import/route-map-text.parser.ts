@@ -29,7 +29,7 @@ const HEADINGS: HeadingRule[] = [
 
 const NOISE = [
   /^skip to (the )?main content$/i,
-  /^read more\W*$/i,
+  /^(read|show) (more|less)\W*$/i,
   /^find out more\b/i,
   /^also connected to this theme$/i,
   /^this is how plan 24-30 relates to/i,
