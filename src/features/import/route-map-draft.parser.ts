@@ -20,6 +20,9 @@ const SECTION_NAMES: Record<PageSection, string> = {
   mapping: "mapping table",
 };
 
+/** Sections whose every paragraph is a sentence, so their last line shows whether the page was cut. */
+const SENTENCE_SECTIONS = new Set<PageSection>(["stateOfPlay", "helping", "whatMatters"]);
+
 const OUTCOME_INTRO = /^the outcomes? (in|for|of) .{1,120}?\b(is|are)\s*:?$/i;
 
 function slugify(name: string): string {
@@ -222,7 +225,13 @@ function checkComplete(s: Sections, layout: RouteMapLayout, warnings: string[]) 
     missing.some((section) => section !== "mapping") &&
     missing.every((section) => expected.indexOf(section) > lastFound);
   const last = s.lastBlock?.text ?? "";
-  const stopsMidSentence = last.length > 60 && !/[.!?:;)"'’”]$/.test(last);
+  // A long line, or a line of a section written in sentences, that ends without a sentence's end.
+  const inSentences =
+    s.lastSection !== null &&
+    SENTENCE_SECTIONS.has(s.lastSection) &&
+    s.blocks.get(s.lastSection)?.at(-1) === s.lastBlock &&
+    last.split(/\s+/).length >= 4;
+  const stopsMidSentence = (last.length > 60 || inSentences) && !/[.!?:;)"'’”]$/.test(last);
   if (stopsMidSentence) warnings.push(`The document stops mid-sentence: “…${last.slice(-50)}”.`);
   for (const section of missing) {
     warnings.push(`The document has no ${SECTION_NAMES[section]} section; it is unknown, not empty.`);

@@ -454,6 +454,35 @@ describe("a June 2024 style page of a later year, its tables saved as HTML table
   });
 });
 
+describe("a page cut off in its last section", () => {
+  const page = (ending: string) =>
+    [
+      "Route map: Care",
+      "This route map was last updated in May 2026.",
+      "Where is Scotland now?",
+      "Some progress.",
+      "Where does Scotland need to be by 2030?",
+      "• Children feel at home.",
+      "The route map to get there",
+      "Providers will plan moves with children.",
+      "Who needs to work on this: Care providers",
+      "What matters to children, families, and care experienced adults",
+      "I know who will be there.",
+      ending,
+    ].join("\n");
+
+  it("is flagged when a short what-matters line stops mid-sentence, and keeps what it has", () => {
+    const r = parseRouteMapPage(page("I can stay with my gr"));
+    expect([r.missing, r.truncated]).toEqual([[], true]);
+    expect(r.draft.whatMatters).toEqual(["I know who will be there.", "I can stay with my gr"]);
+    expect(r.warnings.join("\n")).toMatch(/stops mid-sentence: “…I can stay with my gr”/);
+  });
+
+  it("is not flagged when the last line is a whole sentence", () => {
+    expect(parseRouteMapPage(page("I can stay with my gran.")).truncated).toBe(false);
+  });
+});
+
 describe("milestones under year headings", () => {
   it("keeps a year's milestones under that year and counts the years said to have none", () => {
     const r = parseRouteMapPage(
