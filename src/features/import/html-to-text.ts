@@ -52,10 +52,10 @@ function elementEnd(html: string, tag: string, from: number): number {
   return -1;
 }
 
-// Site chrome: navigation, footers, and cookie banners and breadcrumbs (an element whose id or
+// Site chrome: navigation, the site's header and footer, and cookie banners and breadcrumbs (an element whose id or
 // class says so). An element holding a page heading is kept, whatever its class: the route map
 // matters more than a stray banner.
-const CHROME = /<(nav|footer|div|section)\b([^>]*)>/gi;
+const CHROME = /<(nav|header|footer|div|section)\b([^>]*)>/gi;
 const CHROME_ATTRIBUTES =
   /\b(id|class|role|aria-label)\s*=\s*["'][^"']*\b(cookie|consent|navigation|breadcrumbs?)\b/i;
 
@@ -65,7 +65,7 @@ function removeChrome(html: string): string {
   CHROME.lastIndex = 0;
   for (let m = CHROME.exec(html); m; m = CHROME.exec(html)) {
     const tag = m[1]!.toLowerCase();
-    if (tag !== "nav" && tag !== "footer" && !CHROME_ATTRIBUTES.test(m[2]!)) continue;
+    if (!["nav", "header", "footer"].includes(tag) && !CHROME_ATTRIBUTES.test(m[2]!)) continue;
     const end = elementEnd(html, tag, m.index);
     if (end < 0 || /<(h[1-3]|main|article)\b/i.test(html.slice(m.index, end))) continue;
     out += html.slice(at, m.index);

@@ -277,6 +277,7 @@ describe("importing invented pages of other themes, as sites and browsers save t
 
   it("reads a June 2024 page whose headings are bold paragraphs, actions a numbered list, and no mapping table", () => {
     const r = parseRouteMapPage(fixture("2024-scaffolding.html"));
+    // Not the site's logo in its header: the header goes with the navigation.
     expect([r.format, r.themeName, r.draft.label]).toEqual(["2024", "Scaffolding", "Scotland in 2024"]);
     expect(r.draft.outcomes.map((o) => o.pageRefs)).toEqual(["Pg 12 & 14", "Pg 40-41", "Pg 22"]);
     expect(r.draft.routeMapIntro).toBe(
@@ -451,6 +452,22 @@ describe("a June 2024 style page of a later year, its tables saved as HTML table
     expect(r.warnings.join("\n")).toMatch(/side by side under the years “2026 2027” could not be read/);
     // "Read less" after the table is the page's, not a wellbeing indicator or a sign of truncation.
     expect([r.missing, r.truncated]).toEqual([[], false]);
+  });
+});
+
+describe("a page copied with its “On this page” contents list", () => {
+  it("starts each section at its heading, not at its entry in the contents", () => {
+    const r = parseRouteMapPage(fixture("2025-education-contents.txt"));
+    expect(r.draft.stateOfPlay).toBe("More schools have a named adult for care experienced pupils.");
+    expect(r.draft.outcomes.map((o) => o.text)).toEqual([
+      "Care experienced pupils are supported to learn in school.",
+    ]);
+    expect(r.draft.actions.map((a) => a.text)).toEqual([
+      "Education Scotland will publish guidance on named adults.",
+    ]);
+    expect(r.draft.sectors).toEqual(["Schools", "Local Authorities"]);
+    expect(r.draft.whatMatters).toEqual(["I have an adult at school I can go to."]);
+    expect([r.missing, r.truncated, r.warnings]).toEqual([[], false, []]);
   });
 });
 

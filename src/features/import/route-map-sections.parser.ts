@@ -66,11 +66,13 @@ export function splitSections(lines: string[], warnings: string[]): Sections {
   let current: PageSection | "other" | null = null;
   let titleGuessed = false;
   const enter = (section: PageSection) => {
-    if (s.found.has(section)) {
+    if (s.found.has(section) && s.blocks.get(section)!.length > 0) {
       // A repeated heading (the pages print "Where does Scotland need to be by 2030?" twice)
       // neither starts the section again nor ends the one we are in.
       return;
     }
+    // A heading seen before with nothing under it was a contents list's ("On this page"): the
+    // section starts here.
     s.found.add(section);
     s.blocks.set(section, []);
     current = section;
