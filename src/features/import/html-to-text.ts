@@ -40,37 +40,50 @@ function decodeEntities(text: string): string {
   });
 }
 
-/** Where an element that starts at `from` ends (after its closing tag), counting nested ones of its kind; -1 if never. */
-function elementEnd(html: string, tag: string, from: number): number {
-  const tags = new RegExp(`<(/?)${tag}\\b[^>]*>`, "gi");
-  tags.lastIndex = from;
-  let depth = 0;
-  for (let m = tags.exec(html); m; m = tags.exec(html)) {
-    depth += m[1] ? -1 : 1;
-    if (depth === 0) return m.index + m[0].length;
-  }
-  return -1;
-}
-
-// Site chrome: navigation, the site's header and footer, and cookie banners and breadcrumbs (an element whose id or
-// class says so). An element holding a page heading is kept, whatever its class: the route map
-// matters more than a stray banner.
-const CHROME = /<(nav|header|footer|div|section)\b([^>]*)>/gi;
+// Site chrome: navigation, the site's header and footer, and cookie banners and breadcrumbs (an
+// element whose id or class says so). An element holding a page heading is kept, whatever its
+// class: the route map matters more than a stray banner.
+const CHROME_TAGS = /<(\/?)(nav|header|footer|div|section)\b([^>]*)>/gi;
 const CHROME_ATTRIBUTES =
   /\b(id|class|role|aria-label)\s*=\s*["'][^"']*\b(cookie|consent|navigation|breadcrumbs?)\b/i;
+const PAGE_HEADING = /<(h[1-3]|main|article)\b/gi;
 
+/** The page without its chrome. One pass over the tags, so no markup, however broken, is slow. */
 function removeChrome(html: string): string {
+  const headings = [...html.matchAll(PAGE_HEADING)].map((m) => m.index);
+  const holdsHeading = (start: number, end: number) => {
+    let lo = 0;
+    let hi = headings.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (headings[mid]! < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < headings.length && headings[lo]! < end;
+  };
+  // Open elements, a stack for each tag: a closing tag closes the latest of its kind.
+  const open = new Map<string, Array<{ start: number; chrome: boolean }>>();
+  const ranges: Array<[number, number]> = [];
+  for (const m of html.matchAll(CHROME_TAGS)) {
+    const tag = m[2]!.toLowerCase();
+    const stack = open.get(tag) ?? [];
+    open.set(tag, stack);
+    if (!m[1]) {
+      const chrome = ["nav", "header", "footer"].includes(tag) || CHROME_ATTRIBUTES.test(m[3]!);
+      stack.push({ start: m.index, chrome });
+      continue;
+    }
+    const element = stack.pop();
+    const end = m.index + m[0].length;
+    if (element?.chrome && !holdsHeading(element.start, end)) ranges.push([element.start, end]);
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
   let out = "";
   let at = 0;
-  CHROME.lastIndex = 0;
-  for (let m = CHROME.exec(html); m; m = CHROME.exec(html)) {
-    const tag = m[1]!.toLowerCase();
-    if (!["nav", "header", "footer"].includes(tag) && !CHROME_ATTRIBUTES.test(m[2]!)) continue;
-    const end = elementEnd(html, tag, m.index);
-    if (end < 0 || /<(h[1-3]|main|article)\b/i.test(html.slice(m.index, end))) continue;
-    out += html.slice(at, m.index);
+  for (const [start, end] of ranges) {
+    if (start < at) continue; // inside a range already removed
+    out += html.slice(at, start);
     at = end;
-    CHROME.lastIndex = at;
   }
   return out + html.slice(at);
 }

@@ -544,6 +544,22 @@ describe("turning a saved web page into text", () => {
     ).toBe("\nA & B\n\nOne two\n\n• x ’ y\n\n&bogus;\n");
   });
 
+  it("drops the site's chrome but keeps any element holding a page heading, whatever its class", () => {
+    const text = htmlToText(
+      '<div class="cookie-banner"><p>We set cookies.</p></div><nav><a>Home</a></nav>' +
+        '<div class="with-cookie-consent"><h1>Route map: Care</h1><p>Kept.</p></div><footer>Privacy</footer>',
+    );
+    expect(text.split("\n").filter(Boolean)).toEqual(["Route map: Care", "Kept."]);
+  });
+
+  it("takes no longer over a mass of unclosed or nested chrome tags than over any other page", () => {
+    // Matching each opening tag to its close by searching ahead took minutes over input like this.
+    const unclosed = `<p>x</p>${"<nav>".repeat(150_000)}`;
+    const nested = `<p>x</p>${'<div class="cookie">'.repeat(60_000)}${"</div>".repeat(60_000)}`;
+    expect(() => parseRouteMapPage(unclosed)).toThrow(DocumentRefusedError);
+    expect(() => parseRouteMapPage(nested)).toThrow(DocumentRefusedError);
+  }, 20_000);
+
   it("survives broken markup", () => {
     expect(htmlToText("<p>open <b>bold <script>never closed")).toBe("\nopen bold");
     expect(htmlToText("&#x110000; &#0; <")).toBe("<");
