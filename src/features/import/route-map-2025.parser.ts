@@ -8,7 +8,7 @@ import type { RouteMapLayout } from "./route-map-page.types.ts";
  * Does this paragraph read as an action ("X will…", "X to convene…", "Explore…") rather than
  * context? Quotations and reported facts are context.
  */
-function readsAsAction(text: string): boolean {
+export function readsAsAction(text: string): boolean {
   if (/^[‘'“"]/.test(text)) return false;
   if (/\bwill\b/i.test(text)) return true;
   if (/^[A-Z][^.,;:!?]{0,160}?\s(to)\s(?!the\b|a\b|an\b|be\b)[a-z]+/.test(text)) return true;

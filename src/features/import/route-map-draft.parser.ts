@@ -1,6 +1,7 @@
 import { EDITION_DOCUMENT_FORMAT, type EditionDocument } from "../route-maps/edition-document.ts";
 import { MILESTONE_YEARS } from "../route-maps/route-map.types.ts";
 import { readMappings } from "./route-map-2024.parser.ts";
+import { readsAsAction } from "./route-map-2025.parser.ts";
 import type { PageSection, RouteMapLayout, RouteMapPageResult } from "./route-map-page.types.ts";
 import { MILESTONES_HEADING, NO_MILESTONES, type Sections } from "./route-map-sections.parser.ts";
 import { clip, OnceList, paragraphs } from "./route-map-text.parser.ts";
@@ -166,6 +167,14 @@ function readRouteMap(s: Sections, layout: RouteMapLayout, helping: OnceList, wa
       if (parent && (block.list === "nested" || lastActionListed !== "bullet")) {
         parent.add(block.text, "the route map's sub-items");
       } else addAction(block.text, "bullet");
+      return;
+    }
+    // An action ending "…include:" whose list lost its bullets (copied from a browser): the lines
+    // after it that are questions or do not read as actions are its items.
+    const lastAction = actions.items.at(-1);
+    const item = /\?$/.test(block.text) || !readsAsAction(block.text);
+    if (lastActionListed === null && lastAction?.endsWith(":") && item) {
+      subItems.at(-1)!.add(block.text, "the route map's sub-items");
       return;
     }
     const kind = layout.classify(block, index, routeBlocks.length, seenAction);

@@ -56,6 +56,13 @@ describe.skipIf(!december2025Seed)("importing the real December 2025 Leadership 
     expect(result.draft).toEqual({ ...LEADERSHIP_DECEMBER_2025, status: "draft" });
   });
 
+  it("reads the same actions and sub-items when the page is copied without its bullets", () => {
+    const text = fs.readFileSync(december2025Seed!, "utf8").replace(/^\s*•\s*/gm, "");
+    const r = parseRouteMapPage(text);
+    expect(r.draft.actions).toEqual(result.draft.actions);
+    expect(r.draft.outcomes).toEqual(result.draft.outcomes);
+  });
+
   it("keeps the repeated sub-item once, the fuller copy, and says so", () => {
     const dialogues = result.draft.actions[3]!.children.map((c) => c.text);
     expect(dialogues.filter((t) => t.startsWith("How do we enable and hold accountable"))).toEqual([
@@ -452,6 +459,35 @@ describe("a June 2024 style page of a later year, its tables saved as HTML table
     expect(r.warnings.join("\n")).toMatch(/side by side under the years “2026 2027” could not be read/);
     // "Read less" after the table is the page's, not a wellbeing indicator or a sign of truncation.
     expect([r.missing, r.truncated]).toEqual([[], false]);
+  });
+});
+
+describe("a list that lost its bullets when copied", () => {
+  it("keeps the lines after an action ending “:” as its items until one reads as an action", () => {
+    const r = parseRouteMapPage(
+      [
+        "Route map: Education",
+        "Where does Scotland need to be by 2030?",
+        "The outcome in Education is:",
+        "Care experienced pupils are supported to learn in school.",
+        "The route map to get there",
+        "Education Scotland to agree a shared plan with schools, covering:",
+        "Named adults in every school",
+        "How will staff learn about trauma?",
+        "The Riverside Learning Trust will publish what it learned from its pilot.",
+        "Who needs to work on this: Schools",
+      ].join("\n"),
+    );
+    expect(r.draft.outcomes.map((o) => o.text)).toEqual([
+      "Care experienced pupils are supported to learn in school.",
+    ]);
+    expect(r.draft.actions).toEqual([
+      {
+        text: "Education Scotland to agree a shared plan with schools, covering:",
+        children: [{ text: "Named adults in every school" }, { text: "How will staff learn about trauma?" }],
+      },
+      { text: "The Riverside Learning Trust will publish what it learned from its pilot.", children: [] },
+    ]);
   });
 });
 
