@@ -24,7 +24,8 @@ const SECTION_NAMES: Record<PageSection, string> = {
 /** Sections whose every paragraph is a sentence, so their last line shows whether the page was cut. */
 const SENTENCE_SECTIONS = new Set<PageSection>(["stateOfPlay", "helping", "whatMatters"]);
 
-const OUTCOME_INTRO = /^the outcomes? (in|for|of) .{1,120}?\b(is|are)\s*:?$/i;
+// What introduces the outcomes ("The outcome in Leadership is:") or the 2030 ambitions ("This means:").
+const OUTCOME_INTRO = /^(the outcomes? (in|for|of) .{1,120}?\b(is|are)|this means)\s*:?$/i;
 
 function slugify(name: string): string {
   return name

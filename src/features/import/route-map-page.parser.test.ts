@@ -90,6 +90,14 @@ describe.skipIf(!june2024Seed)("importing the real June 2024 Leadership page (se
     expect(result.draft.whatMatters).toHaveLength(3);
   });
 
+  it("reads the same ambitions when the page is copied without its bullets", () => {
+    const text = fs.readFileSync(june2024Seed!, "utf8").replace(/^\s*•\s*/gm, "");
+    const r = parseRouteMapPage(text);
+    expect(r.draft.outcomes).toEqual(result.draft.outcomes);
+    expect(r.draft.ambitionSummary).toEqual(result.draft.ambitionSummary);
+    expect(r.draft.actions).toEqual(result.draft.actions);
+  });
+
   it("reads the mapping table into its four frameworks", () => {
     expect(result.draft.mappings).toEqual(LEADERSHIP_JUNE_2024.mappings);
   });

@@ -34,7 +34,6 @@ const NOISE = [
   /^also connected to this theme$/i,
   /^this is how plan 24-30 relates to/i,
   /^these statements and the page numbers referenced/i,
-  /^this means:?$/i,
   // Site chrome a page copied from a browser brings with it: breadcrumbs, cookie banners, footers.
   /^home\s*[>›»|/]/i,
   /\bwe use (some )?(essential )?cookies\b/i,
