@@ -38,7 +38,7 @@ export function readDocumentInput(input: string | Uint8Array, what: string): str
 export function documentText(
   input: string | Uint8Array,
   what: string,
-  options?: { numberedLists?: boolean },
+  options?: { numberedLists?: boolean; imageText?: boolean },
 ): string {
   const text = readDocumentInput(input, what);
   return looksLikeHtml(text) ? htmlToText(text, options) : text;

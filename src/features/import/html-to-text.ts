@@ -113,14 +113,27 @@ function listsToText(html: string, numbered: boolean): string {
   });
 }
 
+/** How htmlToText shows an image's text (its alt), when asked to: a line of its own, marked. */
+export const IMAGE_TEXT = "[image] ";
+
 /**
  * The visible text of an HTML page: scripts, styles, navigation chrome and tags removed.
- * `numberedLists` keeps the numbers of numbered lists (route maps, whose numbered items are actions).
+ * `numberedLists` keeps the numbers of numbered lists (route maps, whose numbered items are
+ * actions); `imageText` gives each image's alt text as a line starting IMAGE_TEXT (a route map's
+ * sectors are pictures).
  */
-export function htmlToText(html: string, { numberedLists = false } = {}): string {
-  const content = html
+export function htmlToText(html: string, { numberedLists = false, imageText = false } = {}): string {
+  let content = html
     .replace(/<!--[\s\S]*?(-->|$)/g, "")
     .replace(/<(script|style|head|noscript|template|svg)\b[\s\S]*?(<\/\1\s*>|$)/gi, "");
+  if (imageText) {
+    content = content.replace(/<img\b[^>]*?\balt\s*=\s*("([^"]*)"|'([^']*)')[^>]*>/gi, (_img, _q, a, b) => {
+      const alt = String(a ?? b ?? "")
+        .replace(/\s+/g, " ")
+        .trim();
+      return alt ? `\n${IMAGE_TEXT}${alt}\n` : "";
+    });
+  }
   return decodeEntities(
     listsToText(removeChrome(content), numberedLists)
       .replace(/<(td|th)\b[^>]*>/gi, "  ")

@@ -315,7 +315,9 @@ describe("importing invented pages of other themes, as sites and browsers save t
     expect(r.draft.helping).toEqual([
       "The Whole Family Wellbeing Fund has paid for local pilots in six areas.",
     ]);
+    // The sectors are pictures: their alt text names them. The banner picture is no part of the text.
     expect(r.draft.sectors).toEqual(["Local Authorities", "Health Boards", "Third Sector"]);
+    expect(r.draft.stateOfPlay).not.toMatch(/beach/);
     expect(r.draft.whatMatters).toEqual([
       "I only have to tell my story once.",
       "Help comes before things fall apart.",

@@ -22,7 +22,7 @@ export type { PageSection, RouteMapFormat, RouteMapPageResult } from "./route-ma
  * input that is too large, binary, or not a route map; never anything else.
  */
 export function parseRouteMapPage(input: string | Uint8Array): RouteMapPageResult {
-  const text = documentText(input, "a route-map page", { numberedLists: true });
+  const text = documentText(input, "a route-map page", { numberedLists: true, imageText: true });
   const warnings: string[] = [];
   const sections = splitSections(toLines(text), warnings);
 

@@ -1,3 +1,4 @@
+import { IMAGE_TEXT } from "./html-to-text.ts";
 import type { Block, PageSection, RouteMapFormat } from "./route-map-page.types.ts";
 import { clip, findHeading, fold, isNoise, sameHeading, toRouteMapBlock } from "./route-map-text.parser.ts";
 
@@ -80,6 +81,16 @@ export function splitSections(lines: string[], warnings: string[]): Sections {
 
   for (const line of lines) {
     if (isNoise(line)) continue;
+    if (line.startsWith(IMAGE_TEXT)) {
+      // A saved page's pictures: under who must act they name the sectors; elsewhere, decoration.
+      const name = line
+        .slice(IMAGE_TEXT.length)
+        .replace(/\s+(icon|logo|image|picture)$/i, "")
+        .trim();
+      if ((current as PageSection | "other" | null) === "sectors" && name)
+        s.blocks.get("sectors")!.push({ text: name, bullet: false });
+      continue;
+    }
     if (s.title !== null && fold(line) === fold(s.title)) continue; // the theme name, repeated as a banner
 
     const title = TITLE_2025.exec(line);
