@@ -14,6 +14,21 @@ export class DocumentRefusedError extends ValidationError {
   }
 }
 
+/**
+ * The text of a file as Windows and browsers save it: UTF-8; UTF-16 with its byte-order mark
+ * (Notepad's "Unicode"); or, when the bytes are not UTF-8, Windows-1252 (Notepad's "ANSI"), whose
+ * curly quotes and dashes would otherwise each become "�".
+ */
+function decode(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("windows-1252").decode(bytes);
+  }
+}
+
 /** Decodes bytes or text; refuses binary and over-large input. `what` names the document ("a route-map page"). */
 export function readDocumentInput(input: string | Uint8Array, what: string): string {
   const size = typeof input === "string" ? Buffer.byteLength(input, "utf8") : input.byteLength;
@@ -22,7 +37,7 @@ export function readDocumentInput(input: string | Uint8Array, what: string): str
       `This file is too large to be ${what} (${Math.ceil(size / 1024)} KB; the limit is ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB).`,
     );
   }
-  const text = typeof input === "string" ? input : new TextDecoder("utf-8").decode(input);
+  const text = typeof input === "string" ? input : decode(input);
   if (text.includes("\u0000")) {
     throw new DocumentRefusedError(
       `This file is not text (it contains binary data). Save ${what} as text or as a web page (HTML) and try again.`,

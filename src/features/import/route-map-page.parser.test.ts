@@ -569,6 +569,22 @@ describe("milestones under year headings", () => {
   });
 });
 
+describe("files saved by Windows Notepad", () => {
+  const text = fixture("2025-moving-on-copied.txt").toString("utf8");
+  const expected = parseRouteMapPage(text).draft;
+
+  it("reads a file saved as “Unicode” (UTF-16 with its byte-order mark) rather than refusing it as binary", () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+    expect(parseRouteMapPage(utf16).draft).toEqual(expected);
+  });
+
+  it("reads a file saved as “ANSI” (Windows-1252) with its curly apostrophes, not “�”", () => {
+    const cp1252: Record<string, number> = { "’": 0x92, "–": 0x96, "•": 0x95 };
+    const bytes = Uint8Array.from([...text], (c) => cp1252[c] ?? c.charCodeAt(0));
+    expect(parseRouteMapPage(bytes).draft).toEqual(expected);
+  });
+});
+
 describe("refusing what is not a route-map page", () => {
   it("says plainly that other documents are not recognised as a route map", () => {
     expect(() => parseRouteMapPage(fixture("not-a-route-map.txt"))).toThrow(/not recognised as a route map/);
