@@ -25,6 +25,29 @@ const NAMED: Record<string, string> = {
   hellip: "…",
   bull: "•",
   pound: "£",
+  euro: "€",
+  copy: "©",
+  middot: "·",
+  laquo: "«",
+  raquo: "»",
+  ensp: " ",
+  emsp: " ",
+  thinsp: " ",
+  shy: "",
+  zwj: "",
+  zwnj: "",
+  eacute: "é",
+  egrave: "è",
+  aacute: "á",
+  agrave: "à",
+  iacute: "í",
+  oacute: "ó",
+  uacute: "ú",
+  ccedil: "ç",
+  auml: "ä",
+  ouml: "ö",
+  uuml: "ü",
+  Eacute: "É",
 };
 
 function decodeEntities(text: string): string {
@@ -36,7 +59,7 @@ function decodeEntities(text: string): string {
         ? String.fromCodePoint(code)
         : "";
     }
-    return NAMED[name.toLowerCase()] ?? whole;
+    return NAMED[name] ?? NAMED[name.toLowerCase()] ?? whole;
   });
 }
 

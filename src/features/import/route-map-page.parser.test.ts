@@ -622,6 +622,12 @@ describe("turning a saved web page into text", () => {
     expect(() => parseRouteMapPage(nested)).toThrow(DocumentRefusedError);
   }, 20_000);
 
+  it("decodes the entities a site's editor writes: soft hyphens, accents, thin spaces", () => {
+    expect(
+      htmlToText("<p>Scot&shy;land&rsquo;s Caf&eacute;&thinsp;Club &copy; &Eacute;cole</p>").trim(),
+    ).toBe("Scotland’s Café Club © École");
+  });
+
   it("survives broken markup", () => {
     expect(htmlToText("<p>open <b>bold <script>never closed")).toBe("\nopen bold");
     expect(htmlToText("&#x110000; &#0; <")).toBe("<");

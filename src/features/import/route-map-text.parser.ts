@@ -136,7 +136,10 @@ export function toLines(text: string): string[] {
     .replace(/\r\n?/g, "\n")
     .split("\n")
     .map((l) => {
-      const line = l.replace(/[\s\u00a0\u200b\ufeff]+/g, " ").trim();
+      const line = l
+        .replace(/\u00ad/g, "")
+        .replace(/[\s\u00a0\u200b\ufeff]+/g, " ")
+        .trim();
       if (!line) return line;
       if (!isListLine(line)) {
         listIndent = null;
