@@ -65,9 +65,9 @@ function readAmbitions(s: Sections, layout: RouteMapLayout, warnings: string[]) 
 // year it ends, when its milestones are due).
 const YEAR_HEADING =
   /^(?:(?:by|in|during)\s+(?:the end of\s+)?)?(20\d\d)(?:\s*[-–—/]\s*((?:20)?\d\d))?\s*:?$/i;
-// "2026: Guide published." under the milestones heading: a year and its milestone on one line.
 // "2026 2027 2028": the years of a table of milestones, its columns lost when it became text.
 const YEARS_IN_A_ROW = /^20\d\d(\s+20\d\d)+$/;
+// "2026: Guide published." under the milestones heading: a year and its milestone on one line.
 const YEAR_AND_MILESTONE = /^(20\d\d)\s*[:–—-]\s+(\S.*)$/;
 
 /** The year a year heading names, or null if the line is none; a span warns which year it became. */
@@ -96,6 +96,8 @@ function readRouteMap(s: Sections, layout: RouteMapLayout, helping: OnceList, wa
   // plain list item after it is the next action.
   let lastActionListed: "numbered" | "bullet" | null = null;
   let contextParagraphs = 0;
+  // The last paragraph was context ending "…include:", so a list after it is context too.
+  let contextList = false;
   const routeBlocks = s.blocks.get("routeMap") ?? [];
   const addAction = (text: string, listed: typeof lastActionListed) => {
     seenAction = true;
@@ -161,6 +163,10 @@ function readRouteMap(s: Sections, layout: RouteMapLayout, helping: OnceList, wa
       addAction(block.text, "numbered");
       return;
     }
+    if (block.bullet && contextList && !seenAction) {
+      helping.add(block.text, "the route map's context");
+      return;
+    }
     if (block.bullet) {
       const parent = subItems.at(-1);
       // A sub-item belongs to the action above; a plain item is one too, unless the actions
@@ -185,6 +191,7 @@ function readRouteMap(s: Sections, layout: RouteMapLayout, helping: OnceList, wa
     }
     if (kind === "context") {
       if (helping.add(block.text, "the route map's context")) contextParagraphs++;
+      contextList = block.text.endsWith(":");
       return;
     }
     addAction(block.text, null);

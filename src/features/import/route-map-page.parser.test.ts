@@ -472,6 +472,54 @@ describe("a June 2024 style page of a later year, its tables saved as HTML table
   });
 });
 
+describe("lists in the route map's context", () => {
+  it("keeps a list after a context paragraph ending “:” as context, and starts the actions after it", () => {
+    const r = parseRouteMapPage(
+      [
+        "Route map: Care",
+        "Where does Scotland need to be by 2030?",
+        "• Children feel at home.",
+        "The route map to get there",
+        "Several areas already have small homes, for example:",
+        "• Glenmorven",
+        "• Eastfield",
+        "Care providers will share their small-homes designs.",
+        "• with every council",
+        "Who needs to work on this: Care providers",
+      ].join("\n"),
+    );
+    expect(r.draft.helping).toEqual([
+      "Several areas already have small homes, for example:",
+      "Glenmorven",
+      "Eastfield",
+    ]);
+    expect(r.draft.actions).toEqual([
+      {
+        text: "Care providers will share their small-homes designs.",
+        children: [{ text: "with every council" }],
+      },
+    ]);
+  });
+
+  it("makes a list with no action or context above it the actions", () => {
+    const r = parseRouteMapPage(
+      [
+        "Route map: Care",
+        "Where does Scotland need to be by 2030?",
+        "• Children feel at home.",
+        "The route map to get there",
+        "• Care providers will share their designs.",
+        "• Local Authorities to fund two new homes.",
+        "Who needs to work on this: Care providers",
+      ].join("\n"),
+    );
+    expect(r.draft.actions.map((a) => a.text)).toEqual([
+      "Care providers will share their designs.",
+      "Local Authorities to fund two new homes.",
+    ]);
+  });
+});
+
 describe("a list that lost its bullets when copied", () => {
   it("keeps the lines after an action ending “:” as its items until one reads as an action", () => {
     const r = parseRouteMapPage(
