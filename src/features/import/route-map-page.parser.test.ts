@@ -563,6 +563,25 @@ describe("a page copied with its “On this page” contents list", () => {
     expect(r.draft.whatMatters).toEqual(["I have an adult at school I can go to."]);
     expect([r.missing, r.truncated, r.warnings]).toEqual([[], false, []]);
   });
+
+  it("does the same for a June 2024 page's “Scotland in 2024”", () => {
+    const r = parseRouteMapPage(
+      [
+        "Care",
+        "On this page",
+        "Scotland in 2024",
+        "The route map to get there",
+        "Scotland in 2024",
+        "Small homes are spreading.",
+        "Where does Scotland need to be by 2030?",
+        "• Children will feel at home (Pg 9).",
+        "The route map to get there",
+        "Providers will share designs.",
+      ].join("\n"),
+    );
+    expect([r.themeName, r.draft.stateOfPlay]).toEqual(["Care", "Small homes are spreading."]);
+    expect(r.draft.actions.map((a) => a.text)).toEqual(["Providers will share designs."]);
+  });
 });
 
 describe("a page cut off in its last section", () => {

@@ -126,7 +126,7 @@ export function splitSections(lines: string[], warnings: string[]): Sections {
       continue;
     }
     const state = STATE_2024.exec(line) ?? (sameHeading(line, "Scotland in 2024") ? [line, "2024"] : null);
-    if (state && !s.found.has("stateOfPlay")) {
+    if (state && !(s.blocks.get("stateOfPlay")?.length ?? 0)) {
       enter("stateOfPlay");
       s.stateOfPlayTitle = `Scotland in ${state[1]}`;
       s.votes["2024"] += 2;
