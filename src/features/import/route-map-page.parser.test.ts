@@ -549,6 +549,23 @@ describe("a list that lost its bullets when copied", () => {
   });
 });
 
+describe("headings run into their paragraph", () => {
+  it("reads “<strong>What is helping?</strong> The fund…” as the heading and its first paragraph", () => {
+    const r = parseRouteMapPage(fixture("2025-scaffolding-run-in-headings.html"));
+    expect(r.draft.stateOfPlay).toBe("Family support is joined up in some areas but not others.");
+    expect(r.draft.outcomes.map((o) => o.text)).toEqual([
+      "Families get help early, without having to reach a crisis first.",
+    ]);
+    expect(r.draft.actions.map((a) => a.text)).toEqual([
+      "The Brightwater Partnership will map family support in every area.",
+    ]);
+    expect(r.draft.helping).toEqual(["The Whole Family Wellbeing Fund pays for local pilots."]);
+    expect(r.draft.sectors).toEqual(["Local Authorities", "Health Boards"]);
+    expect(r.draft.whatMatters).toEqual(["I only tell my story once."]);
+    expect([r.missing, r.truncated, r.warnings]).toEqual([[], false, []]);
+  });
+});
+
 describe("a page copied with its “On this page” contents list", () => {
   it("starts each section at its heading, not at its entry in the contents", () => {
     const r = parseRouteMapPage(fixture("2025-education-contents.txt"));

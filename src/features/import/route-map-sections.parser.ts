@@ -27,6 +27,8 @@ const LAST_UPDATED =
   /^(?:this route map was )?last updated\s*(?:in|on|:)?\s*(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?([a-z]+),?\s+(\d{4})\b/i;
 // "Who needs to work on this: A, B", or "Who must act? A, B" (a bold heading run into its text).
 const SECTORS_INLINE = /^(?:who needs to work on this|who (?:must|needs to) act)\s*[:?]\s*(.+)$/i;
+// A heading ending "?" or ":" with its paragraph on the same line.
+const RUN_IN_HEADING = /^(.{3,90}?[?:])\s+(\S.*)$/;
 /** A heading inside the route map that opens its milestones. */
 export const MILESTONES_HEADING = /^(key )?milestones\s*:?$/i;
 // Headings of what a site prints around a route map; what they head is no part of it.
@@ -149,6 +151,17 @@ export function splitSections(lines: string[], warnings: string[]): Sections {
       s.votes["2025"] += 1;
       enter("sectors");
       s.blocks.get("sectors")!.push({ text: inline[1]!, bullet: false });
+      continue;
+    }
+    // Any other heading run into its paragraph: "<strong>What is helping?</strong> The fund…".
+    const runIn = RUN_IN_HEADING.exec(line);
+    const runInHeading = runIn ? findHeading(runIn[1]!) : undefined;
+    if (runIn && runInHeading && !s.found.has(runInHeading.section)) {
+      if (runInHeading.format) s.votes[runInHeading.format] += 1;
+      if (runInHeading.section === "stateOfPlay") s.stateOfPlayTitle ??= "Where is Scotland now?";
+      enter(runInHeading.section);
+      s.blocks.get(runInHeading.section)!.push(toRouteMapBlock(runIn[2]!));
+      s.lastSection = runInHeading.section;
       continue;
     }
     if (OTHER_HEADING.test(line)) {
