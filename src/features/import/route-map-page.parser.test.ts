@@ -549,6 +549,24 @@ describe("a list that lost its bullets when copied", () => {
   });
 });
 
+describe("a December 2025 page with its sections in another order", () => {
+  it("reads each section wherever it is, and outcomes listed without bullets after “The outcomes in … are:”", () => {
+    const r = parseRouteMapPage(fixture("2025-siblings-reordered.txt"));
+    expect([r.format, r.themeName, r.draft.label]).toEqual(["2025", "Brothers and Sisters", "May 2026"]);
+    expect(r.draft.sectors).toEqual(["Local Authorities", "Children's Hearings Scotland"]);
+    expect(r.draft.outcomes.map((o) => o.text)).toEqual([
+      "Brothers and sisters live together when it is safe and they want to.",
+      "Brothers and sisters who live apart see each other often.",
+    ]);
+    expect(r.draft.whatMatters).toEqual(["I know where my brother is."]);
+    expect(r.draft.actions.map((a) => a.text)).toEqual([
+      "Children's Hearings Scotland will ask about brothers and sisters at every hearing.",
+      "Local Authorities to record brothers and sisters in every child's plan.",
+    ]);
+    expect([r.missing, r.truncated, r.warnings]).toEqual([[], false, []]);
+  });
+});
+
 describe("headings run into their paragraph", () => {
   it("reads “<strong>What is helping?</strong> The fund…” as the heading and its first paragraph", () => {
     const r = parseRouteMapPage(fixture("2025-scaffolding-run-in-headings.html"));
