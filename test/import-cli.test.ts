@@ -3,11 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, STACK_TRACE } from "./support/cli.ts";
+import { IMPORT_FIXTURES } from "./support/import-fixtures.ts";
 
 // `waymark import`, run for real in child processes on an embedded data folder with the demo data.
 
-const page = path.resolve(import.meta.dirname, "fixtures/import/cli/2025-advocacy.txt");
-const fixtures = path.resolve(import.meta.dirname, "fixtures/import");
+const page = path.join(IMPORT_FIXTURES, "cli/2025-advocacy.txt");
 
 describe("the waymark import command", () => {
   let tmp: string;
@@ -59,7 +59,7 @@ describe("the waymark import command", () => {
       "progress/progress-update-part2.txt",
       "2025-kinship.txt",
       "not-recognised.txt",
-    ].map((f) => path.join(fixtures, f));
+    ].map((f) => path.join(IMPORT_FIXTURES, f));
     const run = await runCli(["import", ...files, "--dry-run", "--json"], data);
     expect(run.code).toBe(1); // one file refused
     const out = JSON.parse(run.stdout);
@@ -88,7 +88,7 @@ describe("the waymark import command", () => {
   it("imports a progress update once, and names a group Waymark does not have, creating it when asked", async () => {
     const data = { WAYMARK_DATA_DIR: path.join(tmp, "data-2") };
     expect((await runCli(["demo"], data)).code).toBe(0);
-    const update = path.join(fixtures, "progress/progress-update-part2.txt");
+    const update = path.join(IMPORT_FIXTURES, "progress/progress-update-part2.txt");
     const first = await runCli(["import", update, "--as", "editor@waymark.test"], data);
     expect([first.code, first.stderr]).toEqual([
       0,
@@ -98,7 +98,7 @@ describe("the waymark import command", () => {
     const again = await runCli(["import", update, "--as", "editor@waymark.test"], data);
     expect(again.stderr).toContain("created 0, matched 0, skipped 1");
 
-    const forum = path.join(fixtures, "minutes/bulleted-forum.txt");
+    const forum = path.join(IMPORT_FIXTURES, "minutes/bulleted-forum.txt");
     const refused = await runCli(["import", forum, "--as", "editor@waymark.test"], data);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/There is no group called “Glenbrae Kinship Care Forum”/);

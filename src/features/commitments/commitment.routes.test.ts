@@ -1,10 +1,9 @@
-import fs from "node:fs";
-import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorWith } from "../../../test/support/accounts.ts";
 import { createTestDatabase } from "../../../test/support/database.ts";
 import { getPage, signIn, testApp } from "../../../test/support/http.ts";
+import { importFixture } from "../../../test/support/import-fixtures.ts";
 import type { Actor } from "../../platform/actor.ts";
 import type { DatabaseHandle } from "../../platform/database.ts";
 import { checkAnswer, type OpenApiDocument, strictAjv } from "../api/api.test-support.ts";
@@ -13,8 +12,7 @@ import { importDocument } from "../import/document-import.service.ts";
 // /commitments and /api/v1/commitments: the key actions of imported progress updates, in the
 // document's order, each with its source, for anyone.
 
-const repoRoot = path.resolve(import.meta.dirname, "../../..");
-const part2 = fs.readFileSync(path.join(repoRoot, "test/fixtures/import/progress/progress-update-part2.txt"));
+const part2 = importFixture("progress/progress-update-part2.txt");
 const ADDRESS = "https://www.gov.scot/publications/supporting-families-progress-update/pages/part-2/";
 
 /** A small progress update with markup in it, which must come out as text. */

@@ -1,6 +1,6 @@
 import fs from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { importFixture } from "../../../test/support/import-fixtures.ts";
 import { SEEDS_DIR, seedFile } from "../../../test/support/seeds.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { type GovernanceDatabase, governanceDatabase } from "../governance/governance.test-support.ts";
@@ -13,8 +13,6 @@ import { importDocument } from "./document-import.service.ts";
 // Minutes become meetings through the governance services; progress updates are kept for review;
 // the same document twice changes nothing; names are matched, near-matches offered, never merged.
 
-const repoRoot = path.resolve(import.meta.dirname, "../../..");
-const fixture = (name: string) => fs.readFileSync(path.join(repoRoot, "test/fixtures/import", name));
 const bytes = (text: string) => new TextEncoder().encode(text);
 
 /** Minutes of `group` on `date` listing `attendees`, in the older layout. */
@@ -71,7 +69,7 @@ describe("importing minutes as a meeting", () => {
   it("creates a held meeting with draft minutes, attendance, agenda items and the next meeting", async () => {
     const report = await importDocument(g.db, g.editor, {
       fileName: "forum.txt",
-      bytes: fixture("minutes/bulleted-forum.txt"),
+      bytes: importFixture("minutes/bulleted-forum.txt"),
       sourceAddress: "https://www.example.org/minutes/14-february-2025",
     });
     expect([report.kind, report.outcome]).toEqual(["minutes", "created"]);
@@ -123,7 +121,7 @@ describe("importing minutes as a meeting", () => {
     const before = await everything(g);
     const again = await importDocument(g.db, g.editor, {
       fileName: "again.txt",
-      bytes: fixture("minutes/bulleted-forum.txt"),
+      bytes: importFixture("minutes/bulleted-forum.txt"),
     });
     expect([again.outcome, again.reason]).toEqual([
       "skipped",
@@ -135,7 +133,7 @@ describe("importing minutes as a meeting", () => {
   it("matches a meeting already recorded on that date and changes nothing", async () => {
     const before = await everything(g);
     const other = bytes(
-      `${new TextDecoder().decode(fixture("minutes/bulleted-forum.txt"))}\nA line added later.`,
+      `${new TextDecoder().decode(importFixture("minutes/bulleted-forum.txt"))}\nA line added later.`,
     );
     const report = await importDocument(g.db, g.editor, { fileName: "edited.txt", bytes: other });
     expect(report.outcome).toBe("matched");
@@ -210,7 +208,7 @@ describe("importing minutes as a meeting", () => {
     await expect(
       importDocument(g.db, g.reader, {
         fileName: "t.txt",
-        bytes: fixture("progress/progress-update-part2.txt"),
+        bytes: importFixture("progress/progress-update-part2.txt"),
       }),
     ).rejects.toMatchObject({ code: "forbidden" });
     expect(await everything(g)).toEqual(before);
@@ -219,7 +217,7 @@ describe("importing minutes as a meeting", () => {
   it("imports what a cut-off document holds and keeps it flagged as truncated, with what is missing", async () => {
     const report = await importDocument(g.db, g.editor, {
       fileName: "cut.txt",
-      bytes: fixture("minutes/truncated.txt"),
+      bytes: importFixture("minutes/truncated.txt"),
     });
     expect(report.outcome).toBe("created");
     const meeting = await getMeeting(g.db, g.editor, report.meetingId!);
@@ -240,7 +238,7 @@ describe("importing minutes as a meeting", () => {
   it("keeps a progress update, its key actions becoming commitments with their source, once", async () => {
     const first = await importDocument(g.db, g.editor, {
       fileName: "p.txt",
-      bytes: fixture("progress/progress-update-part2.txt"),
+      bytes: importFixture("progress/progress-update-part2.txt"),
       sourceAddress: "https://www.gov.scot/publications/progress-update/pages/part-2/",
     });
     expect([first.kind, first.outcome, first.reason, first.created]).toEqual([
@@ -277,7 +275,7 @@ describe("importing minutes as a meeting", () => {
 
     const again = await importDocument(g.db, g.editor, {
       fileName: "p.txt",
-      bytes: fixture("progress/progress-update-part2.txt"),
+      bytes: importFixture("progress/progress-update-part2.txt"),
     });
     expect(again.outcome).toBe("skipped");
     const after = await g.db.selectFrom("commitment").select("id").execute();
@@ -287,7 +285,7 @@ describe("importing minutes as a meeting", () => {
   it("refuses an unrecognised document with the plain message, saving nothing", async () => {
     const before = await everything(g);
     await expect(
-      importDocument(g.db, g.editor, { fileName: "n.txt", bytes: fixture("not-recognised.txt") }),
+      importDocument(g.db, g.editor, { fileName: "n.txt", bytes: importFixture("not-recognised.txt") }),
     ).rejects.toThrow(/not recognised as a route map, minutes or progress update/);
     expect(await everything(g)).toEqual(before);
   });

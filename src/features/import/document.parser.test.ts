@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { importFixture, random } from "../../../test/support/import-fixtures.ts";
 import { SEEDS_DIR, seedFile } from "../../../test/support/seeds.ts";
 import { NOT_RECOGNISED, parseDocument } from "./document.parser.ts";
 import { DocumentRefusedError, MAX_DOCUMENT_BYTES } from "./document-input.ts";
@@ -10,13 +11,9 @@ import { parseProgressUpdate } from "./progress-update.parser.ts";
 // Recognising which kind a document is, and fuzzing every reader: whatever the input, the answer
 // is a result or the clear refusal, never a crash.
 
-const repoRoot = path.resolve(import.meta.dirname, "../../..");
-const fixtures = path.join(repoRoot, "test/fixtures/import");
-const fixture = (name: string) => fs.readFileSync(path.join(fixtures, name));
-
 describe("recognising the kind of a document", () => {
   it("reads a route map saved as HTML with numbered actions as the route-map reader does", () => {
-    const r = parseDocument(fixture("2024-scaffolding.html"));
+    const r = parseDocument(importFixture("2024-scaffolding.html"));
     expect(r.kind).toBe("route-map");
     if (r.kind !== "route-map") return;
     expect(r.draft.actions.map((a) => a.children.length)).toEqual([0, 2, 0]);
@@ -33,7 +30,7 @@ describe("recognising the kind of a document", () => {
       "minutes/truncated.txt",
       "progress/progress-update-part2.txt",
       "progress/progress-update-truncated.txt",
-    ].map((name) => parseDocument(fixture(name)).kind);
+    ].map((name) => parseDocument(importFixture(name)).kind);
     expect(kinds).toEqual([
       "route-map",
       "route-map",
@@ -57,7 +54,7 @@ describe("recognising the kind of a document", () => {
   });
 
   it("says plainly that an unrecognised document is not a route map, minutes or progress update", () => {
-    expect(() => parseDocument(fixture("not-recognised.txt"))).toThrow(
+    expect(() => parseDocument(importFixture("not-recognised.txt"))).toThrow(
       /not recognised as a route map, minutes or progress update/,
     );
     expect(() => parseDocument("")).toThrow(NOT_RECOGNISED);
@@ -68,17 +65,6 @@ describe("recognising the kind of a document", () => {
     expect(() => parseDocument(Buffer.alloc(MAX_DOCUMENT_BYTES + 1, 0x61))).toThrow(/too large/);
   });
 });
-
-/** A small deterministic random-number generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   "\n",
@@ -147,7 +133,7 @@ describe("fuzzing the minutes and progress-update readers", () => {
     "progress/progress-update-part2.txt",
     "2025-kinship.txt",
     ...["001_", "002_", "004_"].flatMap((p) => seedFile(p) ?? []),
-  ].map((name) => (path.isAbsolute(name) ? fs.readFileSync(name) : fixture(name)).toString("utf8"));
+  ].map((name) => (path.isAbsolute(name) ? fs.readFileSync(name) : importFixture(name)).toString("utf8"));
 
   const readers = [parseDocument, parseMinutes, parseProgressUpdate];
 

@@ -1,9 +1,8 @@
-import fs from "node:fs";
-import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/support/database.ts";
 import { getPage, postForm, type Session, signIn, testApp } from "../../../test/support/http.ts";
+import { importFixture } from "../../../test/support/import-fixtures.ts";
 import type { DatabaseHandle } from "../../platform/database.ts";
 import { actorForUser } from "../accounts/user.service.ts";
 import type { GroupSummary } from "../governance/governance.types.ts";
@@ -12,9 +11,6 @@ import { findOrCreatePerson } from "../people/person.service.ts";
 
 // The upload page: check a document (as a file or pasted), review what will be created or
 // matched, and only then import it.
-
-const repoRoot = path.resolve(import.meta.dirname, "../../..");
-const fixture = (name: string) => fs.readFileSync(path.join(repoRoot, "test/fixtures/import", name));
 
 /** A multipart form, as a browser sends a file upload. */
 function multipart(
@@ -107,7 +103,7 @@ describe("the import pages", () => {
       multipart(
         editor,
         { source: "https://www.example.org/forum" },
-        { name: "forum.txt", content: fixture("minutes/bulleted-forum.txt") },
+        { name: "forum.txt", content: importFixture("minutes/bulleted-forum.txt") },
       ),
     );
     expect(review.statusCode).toBe(200);
@@ -145,14 +141,14 @@ describe("the import pages", () => {
 
   it("reads pasted text the same way, and says plainly what it does not recognise", async () => {
     const pasted = await postForm(app, editor, "/manage/import", {
-      text: fixture("progress/progress-update-part2.txt").toString("utf8"),
+      text: importFixture("progress/progress-update-part2.txt").toString("utf8"),
     });
     expect(pasted.statusCode).toBe(200);
     expect(pasted.body).toContain("We will fund a family support worker in every Glenbrae secondary school");
 
     const documents = await count(handle, "imported_document");
     const refused = await postForm(app, editor, "/manage/import", {
-      text: fixture("not-recognised.txt").toString("utf8"),
+      text: importFixture("not-recognised.txt").toString("utf8"),
     });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain("not recognised as a route map, minutes or progress update");
@@ -165,7 +161,7 @@ describe("the import pages", () => {
   });
 
   it("offers to create a group Waymark does not have, and creates it only when that is ticked", async () => {
-    const text = fixture("minutes/metadata-board.txt").toString("utf8");
+    const text = importFixture("minutes/metadata-board.txt").toString("utf8");
     const review = await postForm(app, editor, "/manage/import", { text });
     expect(review.statusCode).toBe(200);
     expect(review.body).toContain("Waymark has no group called “Glenbrae Promise Board”");

@@ -1,16 +1,13 @@
 import fs from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/support/database.ts";
 import { createSector, createTheme } from "../../../test/support/factories.ts";
+import { importFixture } from "../../../test/support/import-fixtures.ts";
 import { SEEDS_DIR, seedFile } from "../../../test/support/seeds.ts";
 import type { Actor } from "../../platform/actor.ts";
 import type { DatabaseHandle } from "../../platform/database.ts";
 import { createUser } from "../accounts/user.service.ts";
 import { editorByEmail, importRouteMapPage } from "./import.service.ts";
-
-const repoRoot = path.resolve(import.meta.dirname, "../../..");
-const fixture = (name: string) => fs.readFileSync(path.join(repoRoot, "test/fixtures/import", name));
 
 async function counts(handle: DatabaseHandle) {
   const editions = await handle.db
@@ -57,7 +54,7 @@ describe("importing route-map pages into Waymark", () => {
   it("names a theme Waymark does not have, and saves nothing", async () => {
     const before = await counts(handle);
     await expect(
-      importRouteMapPage(handle.db, editor, { fileName: "k.txt", bytes: fixture("2025-kinship.txt") }),
+      importRouteMapPage(handle.db, editor, { fileName: "k.txt", bytes: importFixture("2025-kinship.txt") }),
     ).rejects.toThrow(/There is no route map called “Kinship care”/);
     expect(await counts(handle)).toEqual(before);
   });
@@ -67,7 +64,7 @@ describe("importing route-map pages into Waymark", () => {
     const before = await counts(handle);
     const first = await importRouteMapPage(handle.db, editor, {
       fileName: "2025-kinship.txt",
-      bytes: fixture("2025-kinship.txt"),
+      bytes: importFixture("2025-kinship.txt"),
     });
     expect(first.outcome).toBe("created");
     expect(await counts(handle)).toEqual({ editions: before.editions + 1, documents: before.documents + 1 });
@@ -87,7 +84,7 @@ describe("importing route-map pages into Waymark", () => {
       .selectAll()
       .where("edition_id", "=", edition.id)
       .executeTakeFirstOrThrow();
-    expect(source.text).toBe(fixture("2025-kinship.txt").toString("utf8"));
+    expect(source.text).toBe(importFixture("2025-kinship.txt").toString("utf8"));
     expect(source.content_hash).toBe(first.contentHash);
     const actions = await handle.db
       .selectFrom("edition_item")
@@ -99,7 +96,7 @@ describe("importing route-map pages into Waymark", () => {
 
     const again = await importRouteMapPage(handle.db, editor, {
       fileName: "copy-of-kinship.txt",
-      bytes: fixture("2025-kinship.txt"),
+      bytes: importFixture("2025-kinship.txt"),
     });
     expect([again.outcome, again.editionId]).toEqual(["skipped", first.editionId]);
     expect(again.reason).toMatch(/imported before, from 2025-kinship.txt/);
@@ -110,7 +107,7 @@ describe("importing route-map pages into Waymark", () => {
     const before = await counts(handle);
     const result = await importRouteMapPage(handle.db, editor, {
       fileName: "2024-kinship.txt",
-      bytes: fixture("2024-kinship.txt"),
+      bytes: importFixture("2024-kinship.txt"),
     });
     expect(result.outcome).toBe("matched");
     expect(result.reason).toMatch(/already has a draft/);
@@ -122,7 +119,7 @@ describe("importing route-map pages into Waymark", () => {
     await expect(
       importRouteMapPage(handle.db, editor, {
         fileName: "minutes.txt",
-        bytes: fixture("not-a-route-map.txt"),
+        bytes: importFixture("not-a-route-map.txt"),
       }),
     ).rejects.toThrow(/not recognised as a route map/);
     expect(await counts(handle)).toEqual(before);

@@ -1,18 +1,11 @@
 import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { importFixture } from "../../../test/support/import-fixtures.ts";
 import { SEEDS_DIR, seedFile } from "../../../test/support/seeds.ts";
 import { DocumentRefusedError } from "./document-input.ts";
 import { type MinutesResult, parseMinutes } from "./minutes.parser.ts";
 import { parseAttendee } from "./minutes-attendees.parser.ts";
 import { findDate, findTimes } from "./minutes-dates.ts";
-
-const repoRoot = path.resolve(import.meta.dirname, "../../..");
-const fixtures = path.join(repoRoot, "test/fixtures/import");
-
-function fixture(name: string): Buffer {
-  return fs.readFileSync(path.join(fixtures, name));
-}
 
 const may2024Seed = seedFile("001_");
 const august2024Seed = seedFile("002_");
@@ -130,7 +123,7 @@ describe.skipIf(!august2024Seed)("reading the real minutes of 5 August 2024, new
 
 describe("reading invented minutes in both layouts", () => {
   it("reads the bulleted layout: glued co-chairs, doubled commas, a person listed twice, apologies", () => {
-    const r = parseMinutes(fixture("minutes/bulleted-forum.txt"));
+    const r = parseMinutes(importFixture("minutes/bulleted-forum.txt"));
     expect([r.layout, r.groupName, r.meetingDate]).toEqual([
       "bulleted",
       "Glenbrae Kinship Care Forum",
@@ -162,8 +155,8 @@ describe("reading invented minutes in both layouts", () => {
   });
 
   it("reads the metadata layout the same from text and from a saved web page", () => {
-    const text = parseMinutes(fixture("minutes/metadata-board.txt"));
-    const page = parseMinutes(fixture("minutes/metadata-board.html"));
+    const text = parseMinutes(importFixture("minutes/metadata-board.txt"));
+    const page = parseMinutes(importFixture("minutes/metadata-board.html"));
     expect([text.layout, text.meetingDate, text.publishedDate]).toEqual([
       "metadata",
       "2025-11-03",
@@ -183,7 +176,7 @@ describe("reading invented minutes in both layouts", () => {
   });
 
   it("finds misspelt headings, parts in another order, dashes, inline apologies and a chair", () => {
-    const r = parseMinutes(fixture("minutes/misspelt-reordered.txt"));
+    const r = parseMinutes(importFixture("minutes/misspelt-reordered.txt"));
     expect([r.groupName, r.meetingDate, r.missing, r.truncated]).toEqual([
       "Strathmore Youth Voice Group",
       "2025-09-09",
@@ -209,7 +202,7 @@ describe("reading invented minutes in both layouts", () => {
   });
 
   it("reads a group named before the colon, entries kept apart by semicolons, and a listed place", () => {
-    const r = parseMinutes(fixture("minutes/semicolon-list.txt"));
+    const r = parseMinutes(importFixture("minutes/semicolon-list.txt"));
     expect([r.groupName, r.groupQualifier, r.meetingDate, r.truncated]).toEqual([
       "Glenbrae Kinship Care Partnership",
       null,
@@ -246,7 +239,7 @@ describe("reading invented minutes in both layouts", () => {
   });
 
   it("flags minutes cut off part-way, keeps what is there, and reports the rest missing, not empty", () => {
-    const r = parseMinutes(fixture("minutes/truncated.txt"));
+    const r = parseMinutes(importFixture("minutes/truncated.txt"));
     expect(r.truncated).toBe(true);
     expect(r.attendees).toHaveLength(3);
     expect(r.items!.map((i) => i.title)).toEqual(["Welcome from co-chairs", "The plain guide to allowances"]);
@@ -264,7 +257,7 @@ describe("reading invented minutes in both layouts", () => {
   });
 
   it("refuses what is not minutes, binary files and files over 2 MB", () => {
-    expect(() => parseMinutes(fixture("not-recognised.txt"))).toThrow(/not recognised as minutes/);
+    expect(() => parseMinutes(importFixture("not-recognised.txt"))).toThrow(/not recognised as minutes/);
     expect(() => parseMinutes(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0, 1]))).toThrow(/not text/);
     expect(() => parseMinutes("a".repeat(2 * 1024 * 1024 + 1))).toThrow(DocumentRefusedError);
   });

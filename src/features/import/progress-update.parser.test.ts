@@ -1,15 +1,8 @@
 import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { importFixture } from "../../../test/support/import-fixtures.ts";
 import { SEEDS_DIR, seedFile } from "../../../test/support/seeds.ts";
 import { type ProgressUpdateResult, parseProgressUpdate } from "./progress-update.parser.ts";
-
-const repoRoot = path.resolve(import.meta.dirname, "../../..");
-const fixtures = path.join(repoRoot, "test/fixtures/import");
-
-function fixture(name: string): Buffer {
-  return fs.readFileSync(path.join(fixtures, name));
-}
 
 const updateSeed = seedFile("004_");
 if (!updateSeed) console.warn(`Skipping the progress-update seed import tests: no seeds in ${SEEDS_DIR}.`);
@@ -59,7 +52,7 @@ describe.skipIf(!updateSeed)("reading the real 2024 progress update, Part 3 (see
 
 describe("reading invented progress updates", () => {
   it("reads key actions, a list under one, a status, and an action that is not “We will”", () => {
-    const r = parseProgressUpdate(fixture("progress/progress-update-part2.txt"));
+    const r = parseProgressUpdate(importFixture("progress/progress-update-part2.txt"));
     expect([r.year, r.partNumber, r.partTitle, r.statedCount, r.truncated]).toEqual([
       2025,
       "2",
@@ -112,7 +105,7 @@ describe("reading invented progress updates", () => {
   });
 
   it("flags an update cut off part-way: what is there, and fewer actions than it promised", () => {
-    const r = parseProgressUpdate(fixture("progress/progress-update-truncated.txt"));
+    const r = parseProgressUpdate(importFixture("progress/progress-update-truncated.txt"));
     expect(r.truncated).toBe(true);
     expect(r.commitments).toHaveLength(2);
     expect(r.warnings).toContain("The document says it has 4 key actions, but 2 were found.");
@@ -127,7 +120,7 @@ describe("reading invented progress updates", () => {
   });
 
   it("refuses a document that is not a progress update", () => {
-    expect(() => parseProgressUpdate(fixture("not-recognised.txt"))).toThrow(
+    expect(() => parseProgressUpdate(importFixture("not-recognised.txt"))).toThrow(
       /not recognised as a progress update/,
     );
   });
