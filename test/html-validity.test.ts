@@ -17,7 +17,7 @@ import { visitRoundPages } from "./support/round-pages.ts";
 import { routeMapSamples } from "./support/route-map-pages.ts";
 import { listRoutes } from "./support/routes.ts";
 
-// DESIGN.md §6: every page passes the Nu HTML Checker with zero errors. The pages are found from
+// Every page passes the Nu HTML Checker with zero errors. The pages are found from
 // the router itself, so a new page cannot be left out: every GET route outside /api/ and /assets/
 // must have a sample address, filled from the demo data, or the coverage test names it. Each
 // feature keeps its samples in test/support/<feature>-pages.ts; the few left here are shared.

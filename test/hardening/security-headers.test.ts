@@ -6,7 +6,7 @@ import { getPage, type Session, signIn, testApp } from "../support/http.ts";
 import { routeSamples } from "../support/route-samples.ts";
 import { listRoutes } from "../support/routes.ts";
 
-// DESIGN.md §6 and issue 3: security headers on every answer. Every GET route the router has (so
+// Security headers on every answer. Every GET route the router has (so
 // a new one cannot be missed) is fetched as the public and as an administrator, over http and as
 // if over https behind the proxy, with a not-found page, an asset and a refused POST beside them.
 
