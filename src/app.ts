@@ -8,8 +8,6 @@ import { accountabilityRoutes } from "./features/accountability/accountability.r
 import { bulkRoutes } from "./features/accountability/bulk.routes.ts";
 import { evidenceRoutes } from "./features/accountability/evidence.routes.ts";
 import { organisationEditRoutes } from "./features/accountability/organisation-edit.routes.ts";
-import { type ReminderSchedule, registerReminders } from "./features/accountability/reminder.scheduler.ts";
-import { roundRoutes } from "./features/accountability/round.routes.ts";
 import { accountRoutes, registerSessions } from "./features/accounts/account.routes.ts";
 import { oidcRoutes } from "./features/accounts/oidc.routes.ts";
 import { adminRoutes } from "./features/admin/admin.routes.ts";
@@ -24,6 +22,8 @@ import { importRoutes } from "./features/import/import.routes.ts";
 import { indicatorRoutes } from "./features/indicators/indicator.routes.ts";
 import { landscapeRoutes } from "./features/landscape/landscape.routes.ts";
 import { minutesDownloadRoutes } from "./features/minutes-downloads/minutes-downloads.routes.ts";
+import { type ReminderSchedule, registerReminders } from "./features/rounds/reminder.scheduler.ts";
+import { roundRoutes } from "./features/rounds/round.routes.ts";
 import { editRoutes } from "./features/route-maps/edit.routes.ts";
 import { publicRoutes } from "./features/route-maps/public.routes.ts";
 import type { Actor } from "./platform/actor.ts";

@@ -3,6 +3,8 @@ import type { AppDeps } from "../../app.ts";
 import { ConflictError, ValidationError } from "../../platform/errors.ts";
 import { can, reach } from "../../platform/security/authorize.ts";
 import { readUploadedFile, registerUploads } from "../../platform/uploads.ts";
+import { openRoundsFor } from "../rounds/round.service.ts";
+import { owedInRoundsView } from "../rounds/views/round.view.ts";
 import { signInFirst } from "../route-maps/edit.helpers.ts";
 import { parseId } from "../route-maps/edition-editing.validation.ts";
 import { bodyOf, field, keyParam, many, sendPage, slugParam, versionOf } from "./accountability.http.ts";
@@ -22,13 +24,11 @@ import {
   type UpdateInput,
 } from "./progress.service.ts";
 import { getResponsibilityForm, saveResponsibility } from "./responsibility.service.ts";
-import { openRoundsFor } from "./round.service.ts";
 import { actionView } from "./views/action.view.ts";
 import { organisationsView, organisationView } from "./views/organisations.view.ts";
 import { actionPath } from "./views/parts.ts";
 import { progressHomeView } from "./views/progress-home.view.ts";
 import { responsibilityTitle, responsibilityView } from "./views/responsibility.view.ts";
-import { owedInRoundsView } from "./views/round.view.ts";
 import { updateTitle, updateView } from "./views/update.view.ts";
 
 // Accountability's pages. Public: the register of organisations, each organisation's page (what

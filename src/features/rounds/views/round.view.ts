@@ -5,9 +5,9 @@ import { summaryList } from "../../../platform/views/components/summary-list.ts"
 import { table } from "../../../platform/views/components/table.ts";
 import { tag } from "../../../platform/views/components/tag.ts";
 import { button, csrfField, notification } from "../../../platform/views/forms.ts";
+import { actionPath, dayOf, organisationPath, updateFormPath } from "../../accountability/views/parts.ts";
 import type { OwedInRound } from "../round.service.ts";
 import type { RoundDetail } from "../round.types.ts";
-import { actionPath, dayOf, organisationPath, updateFormPath } from "./parts.ts";
 import {
   completionWords,
   dueWords,

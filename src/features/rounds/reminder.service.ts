@@ -1,7 +1,7 @@
 import type { Db } from "../../platform/database.ts";
 import { fullDate } from "../../platform/dates.ts";
 import type { Mailer } from "../../platform/mail.ts";
-import * as repo from "./accountability.repository.ts";
+import * as repo from "../accountability/accountability.repository.ts";
 import * as rounds from "./round.repository.ts";
 
 // Reminder emails for reporting rounds. A pass takes the reminders that are due (send_on on or
