@@ -11,7 +11,7 @@ import { bulkFixture, postSheet } from "../../../test/support/bulk.ts";
 import { createTestDatabase } from "../../../test/support/database.ts";
 import { getPage, postForm, type Session, signIn, testApp } from "../../../test/support/http.ts";
 import type { DatabaseHandle, Db } from "../../platform/database.ts";
-import { saveUpdate } from "./progress.service.ts";
+import { saveUpdate } from "../accountability/progress.service.ts";
 
 // Bulk updates over HTTP: download, upload, preview, confirm. The uploading organisation is the
 // fixture's second, named on actions 1 (partner) and 2 (through its sector); nobody is named on 3.

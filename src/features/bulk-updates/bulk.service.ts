@@ -4,15 +4,18 @@ import { recordAudit } from "../../platform/audit.ts";
 import type { Db } from "../../platform/database.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { authorize } from "../../platform/security/authorize.ts";
-import * as repo from "./accountability.repository.ts";
-import { getOrganisationAccount, type OrganisationAccount } from "./accountability.service.ts";
-import type { OrganisationSummary } from "./accountability.types.ts";
+import * as repo from "../accountability/accountability.repository.ts";
+import {
+  getOrganisationAccount,
+  type OrganisationAccount,
+} from "../accountability/accountability.service.ts";
+import type { OrganisationSummary } from "../accountability/accountability.types.ts";
+import * as progressRepo from "../accountability/progress.repository.ts";
+import { dueText } from "../accountability/views/parts.ts";
 import { readSheet } from "./bulk.file.ts";
 import * as bulkRepo from "./bulk.repository.ts";
 import { type BulkChange, type BulkCheck, checkBulkRows, type KnownAction } from "./bulk.rows.ts";
 import { actionReference, type SheetRow, sheetCsv, sheetXlsx } from "./bulk.sheet.ts";
-import * as progressRepo from "./progress.repository.ts";
-import { dueText } from "./views/parts.ts";
 
 // Bulk progress updates. An organisation downloads its actions as a spreadsheet (CSV or XLSX),
 // fills in status, percent, confidence and narrative, and uploads it. The upload is read and every
