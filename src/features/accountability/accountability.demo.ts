@@ -3,11 +3,15 @@ import type { Db } from "../../platform/database.ts";
 import { findUserByEmail } from "../accounts/user.repository.ts";
 import { createUser } from "../accounts/user.service.ts";
 import { classifyOrganisation, findOrCreateOrganisation } from "../organisations/organisation.service.ts";
+import {
+  LOCAL_AUTHORITIES,
+  NAMED_ORGANISATIONS,
+  type ReferenceOrganisation,
+} from "../organisations/organisations.data.ts";
 import { openRound } from "../rounds/round.service.ts";
 import { addDays } from "../rounds/round.validation.ts";
 import * as repo from "./accountability.repository.ts";
 import { todayIso } from "./accountability.service.ts";
-import { LOCAL_AUTHORITIES, NAMED_ORGANISATIONS, type ReferenceOrganisation } from "./organisations.data.ts";
 import { saveUpdate } from "./progress.service.ts";
 import { saveResponsibility } from "./responsibility.service.ts";
 

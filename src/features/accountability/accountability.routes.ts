@@ -3,6 +3,8 @@ import type { AppDeps } from "../../app.ts";
 import { ConflictError, ValidationError } from "../../platform/errors.ts";
 import { can, reach } from "../../platform/security/authorize.ts";
 import { readUploadedFile, registerUploads } from "../../platform/uploads.ts";
+import { readActionListFilter } from "../organisations/organisation-filter.ts";
+import { organisationsView, organisationView } from "../organisations/views/organisations.view.ts";
 import { openRoundsFor } from "../rounds/round.service.ts";
 import { owedInRoundsView } from "../rounds/views/round.view.ts";
 import { signInFirst } from "../route-maps/edit.helpers.ts";
@@ -13,7 +15,6 @@ import {
   getOrganisationAccount,
   listOrganisationSummaries,
 } from "./accountability.service.ts";
-import { readActionListFilter } from "./organisation-filter.ts";
 import {
   getActionStory,
   getOwed,
@@ -25,7 +26,6 @@ import {
 } from "./progress.service.ts";
 import { getResponsibilityForm, saveResponsibility } from "./responsibility.service.ts";
 import { actionView } from "./views/action.view.ts";
-import { organisationsView, organisationView } from "./views/organisations.view.ts";
 import { actionPath } from "./views/parts.ts";
 import { progressHomeView } from "./views/progress-home.view.ts";
 import { responsibilityTitle, responsibilityView } from "./views/responsibility.view.ts";

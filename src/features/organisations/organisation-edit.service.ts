@@ -3,10 +3,10 @@ import { recordAudit } from "../../platform/audit.ts";
 import type { Db } from "../../platform/database.ts";
 import { type FieldErrors, ValidationError } from "../../platform/errors.ts";
 import { authorize } from "../../platform/security/authorize.ts";
-import { classifyOrganisation, createOrganisation } from "../organisations/organisation.service.ts";
-import * as repo from "./accountability.repository.ts";
-import { getOrganisationSummary } from "./accountability.service.ts";
-import type { OrganisationSummary } from "./accountability.types.ts";
+import * as repo from "../accountability/accountability.repository.ts";
+import { getOrganisationSummary } from "../accountability/accountability.service.ts";
+import type { OrganisationSummary } from "../accountability/accountability.types.ts";
+import { classifyOrganisation, createOrganisation } from "./organisation.service.ts";
 
 // Keeping the register of organisations (organisation.manage: programme editors and
 // administrators): adding an organisation with its kind, area code and sectors, and changing

@@ -8,7 +8,7 @@ import { createTestDatabase } from "../../../test/support/database.ts";
 import { createEdition, createTheme, unique } from "../../../test/support/factories.ts";
 import { getPage, testApp } from "../../../test/support/http.ts";
 import type { DatabaseHandle } from "../../platform/database.ts";
-import { saveResponsibility } from "./responsibility.service.ts";
+import { saveResponsibility } from "../accountability/responsibility.service.ts";
 
 // An organisation's page lists what it must act on; a long list is narrowed by a GET form (no
 // JavaScript): overdue, no recent update, where it leads, and one route map.
