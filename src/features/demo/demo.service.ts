@@ -1,12 +1,12 @@
 import { PUBLIC } from "../../platform/actor.ts";
 import type { Db } from "../../platform/database.ts";
 import { ConflictError } from "../../platform/errors.ts";
-import { loadAccountabilityDemo } from "../accountability/accountability.demo.ts";
 import { findUserByEmail } from "../accounts/user.repository.ts";
 import { actorForUser, createUser } from "../accounts/user.service.ts";
 import { loadIndicatorDemo } from "../indicators/indicator-demo.ts";
 import { createEditionFromDocument } from "../route-maps/edition-document.service.ts";
 import { findProgramme } from "../route-maps/route-map.repository.ts";
+import { loadAccountabilityDemo } from "./accountability.demo.ts";
 import * as repo from "./demo.repository.ts";
 import { loadGovernanceDemo } from "./governance-demo.ts";
 import { LEADERSHIP_DECEMBER_2025, LEADERSHIP_JUNE_2024 } from "./leadership.ts";

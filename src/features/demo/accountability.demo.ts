@@ -1,5 +1,9 @@
 import type { Actor } from "../../platform/actor.ts";
 import type { Db } from "../../platform/database.ts";
+import * as repo from "../accountability/accountability.repository.ts";
+import { todayIso } from "../accountability/accountability.service.ts";
+import { saveUpdate } from "../accountability/progress.service.ts";
+import { saveResponsibility } from "../accountability/responsibility.service.ts";
 import { findUserByEmail } from "../accounts/user.repository.ts";
 import { createUser } from "../accounts/user.service.ts";
 import { classifyOrganisation, findOrCreateOrganisation } from "../organisations/organisation.service.ts";
@@ -10,10 +14,6 @@ import {
 } from "../organisations/organisations.data.ts";
 import { openRound } from "../rounds/round.service.ts";
 import { addDays } from "../rounds/round.validation.ts";
-import * as repo from "./accountability.repository.ts";
-import { todayIso } from "./accountability.service.ts";
-import { saveUpdate } from "./progress.service.ts";
-import { saveResponsibility } from "./responsibility.service.ts";
 
 // Accountability's part of the demo data: the register of organisations (the 32 councils and the
 // organisations the seed documents name) with their sectors; who must act on each action of the
