@@ -21,6 +21,7 @@ import { importRoutes } from "./features/import/import.routes.ts";
 import { indicatorRoutes } from "./features/indicators/indicator.routes.ts";
 import { landscapeRoutes } from "./features/landscape/landscape.routes.ts";
 import { minutesDownloadRoutes } from "./features/minutes-downloads/minutes-downloads.routes.ts";
+import { organisationRoutes } from "./features/organisations/organisation.routes.ts";
 import { organisationEditRoutes } from "./features/organisations/organisation-edit.routes.ts";
 import { type ReminderSchedule, registerReminders } from "./features/rounds/reminder.scheduler.ts";
 import { roundRoutes } from "./features/rounds/round.routes.ts";
@@ -114,6 +115,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   bulkRoutes(app, deps);
   evidenceRoutes(app, deps);
   roundRoutes(app, deps);
+  organisationRoutes(app, deps);
   organisationEditRoutes(app, deps);
   registerReminders(app, deps);
   commitmentRoutes(app, deps);

@@ -5,10 +5,7 @@ import { table } from "../../../platform/views/components/table.ts";
 import { tag } from "../../../platform/views/components/tag.ts";
 import { button, notification, radios, select, textInput } from "../../../platform/views/forms.ts";
 import type { OrganisationAccount, OwedAction } from "../../accountability/accountability.service.ts";
-import {
-  ORGANISATION_TYPE_LABELS,
-  type OrganisationSummary,
-} from "../../accountability/accountability.types.ts";
+import type { OrganisationSummary } from "../../accountability/accountability.types.ts";
 import {
   actionPath,
   dayOf,
@@ -18,6 +15,7 @@ import {
   updateFormPath,
   updateStatus,
 } from "../../accountability/views/parts.ts";
+import { ORGANISATION_TYPE_LABELS } from "../organisation.types.ts";
 import {
   ACTION_LIST_SHOWS,
   type ActionListFilter,

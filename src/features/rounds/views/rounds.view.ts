@@ -14,7 +14,8 @@ import {
 import { checkboxes } from "../../accountability/views/parts.ts";
 import type { RoundForm } from "../round.service.ts";
 import type { RoundSummary } from "../round.types.ts";
-import { completionWords, dueWords, roundPath, roundState, scopeWords } from "./round-parts.ts";
+import { completionWords } from "../round.words.ts";
+import { dueWords, roundPath, roundState, scopeWords } from "./round-parts.ts";
 
 // The programme team's list of reporting rounds, and the form that opens one.
 
