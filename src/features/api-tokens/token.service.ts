@@ -4,7 +4,7 @@ import { recordAudit } from "../../platform/audit.ts";
 import type { Db } from "../../platform/database.ts";
 import { NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { authorize } from "../../platform/security/authorize.ts";
-import { findGrants } from "../accounts/user.repository.ts";
+import { actorForUser } from "../accounts/user.service.ts";
 import * as repo from "./token.repository.ts";
 
 // Personal API tokens: made by a signed-in person for their own scripts, shown once, kept only as
@@ -115,11 +115,5 @@ export async function actorForToken(db: Db, token: string): Promise<Actor | null
   const user = await repo.findTokenUser(db, hashToken(token));
   if (!user) return null;
   await repo.touchToken(db, user.token_id);
-  return {
-    kind: "user",
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    grants: await findGrants(db, user.id),
-  };
+  return actorForUser(db, user);
 }

@@ -1,11 +1,10 @@
 import type { Actor } from "../../platform/actor.ts";
 import type { Db } from "../../platform/database.ts";
-import * as repo from "../accountability/accountability.repository.ts";
+import * as accountability from "../accountability/accountability.service.ts";
 import { todayIso } from "../accountability/accountability.service.ts";
 import { saveUpdate } from "../accountability/progress.service.ts";
 import { saveResponsibility } from "../accountability/responsibility.service.ts";
-import { findUserByEmail } from "../accounts/user.repository.ts";
-import { createUser } from "../accounts/user.service.ts";
+import { createUser, findUserByEmail } from "../accounts/user.service.ts";
 import { classifyOrganisation, findOrCreateOrganisation } from "../organisations/organisation.service.ts";
 import {
   LOCAL_AUTHORITIES,
@@ -35,7 +34,7 @@ export const DEMO_CONTRIBUTOR = {
  * those added earlier from minutes are, and links them all to their sectors.
  */
 export async function loadReferenceOrganisations(db: Db, actor: Actor): Promise<number> {
-  const sectors = await repo.listSectors(db);
+  const sectors = await accountability.listSectors(db);
   let added = 0;
   for (const o of [...NAMED_ORGANISATIONS, ...LOCAL_AUTHORITIES] as ReferenceOrganisation[]) {
     const { organisation, created } = await findOrCreateOrganisation(db, actor, {
@@ -47,7 +46,7 @@ export async function loadReferenceOrganisations(db: Db, actor: Actor): Promise<
     if (created) added++;
     else if (organisation.type === "other" && o.type !== "other")
       await classifyOrganisation(db, actor, id, { type: o.type, areaCode: o.areaCode });
-    await repo.linkSectors(
+    await accountability.linkSectors(
       db,
       id,
       sectors.filter((s) => o.sectors.includes(s.slug)).map((s) => s.id),
@@ -116,8 +115,8 @@ export async function loadAccountabilityDemo(
   edition: { themeSlug: string; editionId: number },
 ): Promise<void> {
   await loadReferenceOrganisations(db, editor);
-  const organisations = await repo.listOrganisations(db);
-  const sectors = await repo.listSectors(db);
+  const organisations = await accountability.listOrganisationSummaries(db);
+  const sectors = await accountability.listSectors(db);
   const orgIds = (slugs: string[] = []) =>
     slugs.map((s) => String(organisations.find((o) => o.slug === s)!.id));
   const sectorIds = (slugs: string[] = []) => slugs.map((s) => String(sectors.find((x) => x.slug === s)!.id));
@@ -146,13 +145,12 @@ export async function loadAccountabilityDemo(
   await openDemoRound(db, editor, edition.themeSlug);
   for (const update of DEMO_UPDATES) {
     const key = actions[update.action]!.key;
-    const tracking = await repo.findTracking(db, (await themeId(db, edition.themeSlug))!, key);
     await saveUpdate(db, editor, {
       ...update,
       organisationSlug: update.organisation,
       themeSlug: edition.themeSlug,
       key,
-      version: tracking?.version ?? 0,
+      version: await accountability.actionVersion(db, (await themeId(db, edition.themeSlug))!, key),
       intent: "submit",
       percent: undefined,
     });

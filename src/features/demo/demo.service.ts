@@ -1,8 +1,7 @@
 import { PUBLIC } from "../../platform/actor.ts";
 import type { Db } from "../../platform/database.ts";
 import { ConflictError } from "../../platform/errors.ts";
-import { findUserByEmail } from "../accounts/user.repository.ts";
-import { actorForUser, createUser } from "../accounts/user.service.ts";
+import { actorForUser, createUser, findUserByEmail } from "../accounts/user.service.ts";
 import { loadIndicatorDemo } from "../indicators/indicator-demo.ts";
 import { createEditionFromDocument } from "../route-maps/edition-document.service.ts";
 import { findProgramme } from "../route-maps/route-map.repository.ts";

@@ -1,8 +1,7 @@
 import type { PendingRow } from "../../db/schema.ts";
 import type { Actor } from "../../platform/actor.ts";
 import type { Db } from "../../platform/database.ts";
-import { findUserByEmail } from "../accounts/user.repository.ts";
-import { actorForUser, createUser } from "../accounts/user.service.ts";
+import { actorForUser, createUser, findUserByEmail } from "../accounts/user.service.ts";
 import {
   addEvidence,
   createIndicator,

@@ -3,7 +3,7 @@ import { recordAudit } from "../../platform/audit.ts";
 import type { Db } from "../../platform/database.ts";
 import { type FieldErrors, ValidationError } from "../../platform/errors.ts";
 import { authorize } from "../../platform/security/authorize.ts";
-import * as repo from "../accountability/accountability.repository.ts";
+import * as accountability from "../accountability/accountability.service.ts";
 import { getOrganisationSummary } from "../accountability/accountability.service.ts";
 import type { OrganisationSummary } from "../accountability/accountability.types.ts";
 import { classifyOrganisation, createOrganisation } from "./organisation.service.ts";
@@ -22,12 +22,12 @@ export interface OrganisationDetails {
 
 /** The sectors one may choose from. */
 export function listSectorChoices(db: Db) {
-  return repo.listSectors(db);
+  return accountability.listSectors(db);
 }
 
 /** The sector ids chosen, or a message when one is not a sector. */
 async function checkSectors(db: Db, values: string[]): Promise<{ ids: number[]; errors: FieldErrors }> {
-  const known = new Map((await repo.listSectors(db)).map((s) => [String(s.id), s.id]));
+  const known = new Map((await accountability.listSectors(db)).map((s) => [String(s.id), s.id]));
   const ids = [...new Set(values)].map((v) => known.get(v));
   if (ids.some((id) => id === undefined))
     return { ids: [], errors: { sectors: "Choose sectors from the list" } };
@@ -58,8 +58,8 @@ async function setSectors(
   ids: number[],
 ): Promise<void> {
   await trx.deleteFrom("organisation_sector").where("organisation_id", "=", organisationId).execute();
-  await repo.linkSectors(trx, organisationId, ids);
-  const after = (await repo.listOrganisationSectors(trx, [organisationId])).map((s) => s.slug);
+  await accountability.linkSectors(trx, organisationId, ids);
+  const after = (await accountability.listOrganisationSectors(trx, [organisationId])).map((s) => s.slug);
   if (before.join() === after.join()) return;
   await recordAudit(trx, actor, {
     action: "organisation.sectors",
