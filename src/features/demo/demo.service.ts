@@ -4,7 +4,7 @@ import { ConflictError } from "../../platform/errors.ts";
 import { actorForUser, createUser, findUserByEmail } from "../accounts/user.service.ts";
 import { loadIndicatorDemo } from "../indicators/indicator-demo.ts";
 import { createEditionFromDocument } from "../route-maps/edition-document.service.ts";
-import { findProgramme } from "../route-maps/route-map.repository.ts";
+import { findProgrammeName } from "../route-maps/route-map.service.ts";
 import { loadAccountabilityDemo } from "./accountability.demo.ts";
 import * as repo from "./demo.repository.ts";
 import { loadGovernanceDemo } from "./governance-demo.ts";
@@ -42,10 +42,10 @@ export async function loadDemoData(db: Db, options: DemoOptions = {}): Promise<v
     return;
   }
   const progress = options.progress ?? (() => {});
-  const existing = await findProgramme(db);
-  if (existing) {
+  const existing = await findProgrammeName(db);
+  if (existing !== undefined) {
     throw new ConflictError(
-      `This database already holds the programme "${existing.name}", so the demo data was not added. ` +
+      `This database already holds the programme "${existing}", so the demo data was not added. ` +
         "Demo data only goes into an empty database: `waymark demo` resets the data folder to the demo data.",
     );
   }

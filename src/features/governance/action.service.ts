@@ -8,7 +8,7 @@ import { findOrCreateOrganisation } from "../organisations/organisation.service.
 import { findOrCreatePerson } from "../people/person.service.ts";
 import { startDraft } from "../route-maps/edition-drafts.service.ts";
 import { addItem } from "../route-maps/edition-items.service.ts";
-import * as routeMaps from "../route-maps/route-map.repository.ts";
+import * as routeMaps from "../route-maps/route-map.service.ts";
 import * as repo from "./agenda.repository.ts";
 import type { DateInput, MeetingAction } from "./governance.types.ts";
 import {
@@ -203,24 +203,24 @@ export async function promoteAction(
   authorize(actor, "route_map.edit");
   if (action.routeMapItem) throw new ConflictError("This action is already a route-map action.");
   const themeSlug = clean(input.themeSlug);
-  const theme = isSlug(themeSlug) ? await routeMaps.findThemeBySlug(trx, themeSlug) : undefined;
+  const theme = isSlug(themeSlug) ? await routeMaps.findThemeName(trx, themeSlug) : undefined;
   if (!theme) throw new ValidationError({ themeSlug: "Choose the route map to add the action to" });
   const { editionId } = await startDraft(trx, actor, { themeSlug });
-  const edition = await routeMaps.findEdition(trx, editionId);
-  if (!edition) throw new NotFoundError("The route map's draft edition could not be found.");
+  const version = await routeMaps.findEditionVersion(trx, editionId);
+  if (version === undefined) throw new NotFoundError("The route map's draft edition could not be found.");
   const { itemId } = await addItem(trx, actor, {
     editionId,
-    version: edition.version,
+    version,
     section: "action",
     text: action.text,
   });
-  const item = (await routeMaps.listItems(trx, editionId)).find((i) => i.id === itemId);
-  await repo.updateAction(trx, actionId, { edition_item_id: itemId, edition_item_key: item?.key ?? null });
+  const key = (await routeMaps.findItemKey(trx, editionId, itemId)) ?? null;
+  await repo.updateAction(trx, actionId, { edition_item_id: itemId, edition_item_key: key });
   await recordAudit(trx, actor, {
     action: "action.promote",
     entityType: "meeting_action",
     entityId: actionId,
-    after: { editionId, itemId, key: item?.key ?? null },
+    after: { editionId, itemId, key },
   });
   return { editionId, itemId };
 }
@@ -228,7 +228,7 @@ export async function promoteAction(
 /** The route maps an action may be promoted into (for whoever may edit route maps), by name. */
 export async function routeMapsForPromotion(db: Db, actor: Actor): Promise<{ slug: string; name: string }[]> {
   if (!can(actor, "route_map.edit")) return [];
-  return (await routeMaps.listThemes(db)).map((t) => ({ slug: t.slug, name: t.name }));
+  return (await routeMaps.listThemeNames(db)).map((t) => ({ slug: t.slug, name: t.name }));
 }
 
 /** The meeting actions promoted into a route-map item (by its key, the same in every edition). */

@@ -232,3 +232,12 @@ export async function discardDraft(
   const theme = (await readRepo.findThemeById(trx, before.theme_id))!;
   return { themeSlug: theme.slug, themeName: theme.name };
 }
+
+/** A route map's draft edition, if it has one: its id and label (the importer leaves it alone). */
+export async function findDraftOf(
+  db: Db,
+  themeId: number,
+): Promise<{ id: number; label: string } | undefined> {
+  const draft = await repo.findDraft(db, themeId);
+  return draft && { id: draft.id, label: draft.label };
+}
