@@ -1,5 +1,5 @@
 import type { Actor } from "../../platform/actor.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Db, Trx } from "../../platform/database.ts";
 import { NotFoundError } from "../../platform/errors.ts";
 import { can } from "../../platform/security/authorize.ts";
 import * as repo from "./accountability.repository.ts";
@@ -289,7 +289,7 @@ export function listSectors(db: Db) {
 }
 
 /** Links an organisation to sectors (links it already has are kept); the caller audits. */
-export function linkSectors(trx: Db, organisationId: number, sectorIds: number[]): Promise<void> {
+export function linkSectors(trx: Trx, organisationId: number, sectorIds: number[]): Promise<void> {
   return repo.linkSectors(trx, organisationId, sectorIds);
 }
 

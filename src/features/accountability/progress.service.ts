@@ -1,6 +1,6 @@
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Db, Trx } from "../../platform/database.ts";
 import { ConflictError, type FieldErrors, NotFoundError } from "../../platform/errors.ts";
 import { authorize, can } from "../../platform/security/authorize.ts";
 import type { StoredFile } from "../../platform/uploads.ts";
@@ -186,7 +186,7 @@ export interface SavedUpdate {
 }
 
 /** Saves an update as a draft, or submits it; returns it as saved. */
-export async function saveUpdate(trx: Db, actor: Actor, input: UpdateInput): Promise<SavedUpdate> {
+export async function saveUpdate(trx: Trx, actor: Actor, input: UpdateInput): Promise<SavedUpdate> {
   const form = await getUpdateForm(trx, actor, input.organisationSlug, input.themeSlug, input.key);
   const checked = checkUpdate(input);
   const { themeId } = form.owed.action;
@@ -243,7 +243,7 @@ export async function saveUpdate(trx: Db, actor: Actor, input: UpdateInput): Pro
 
 /** A programme editor asks for more evidence on a submitted update (needs progress.review). */
 export async function requestMoreEvidence(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   input: { updateId: number; version: number; note: string | undefined },
 ): Promise<ProgressUpdate> {
@@ -327,7 +327,7 @@ export async function getActionStory(
  * The caller authorises.
  */
 export async function writeUpdate(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   input: {
     themeId: number;

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Db, Trx } from "../../platform/database.ts";
 import { NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { authorize } from "../../platform/security/authorize.ts";
 import { actorForUser } from "../accounts/user.service.ts";
@@ -59,7 +59,7 @@ export async function listTokens(db: Db, actor: Actor): Promise<ApiToken[]> {
  * cannot be shown again. Call inside a transaction.
  */
 export async function createToken(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   input: { name: string | undefined; expiresInDays: string | number | undefined },
 ): Promise<{ token: string; apiToken: ApiToken }> {
@@ -90,7 +90,7 @@ export async function createToken(
 }
 
 /** Stops one of the signed-in person's own tokens working, at once. Call inside a transaction. */
-export async function revokeToken(trx: Db, actor: Actor, tokenId: number): Promise<ApiToken> {
+export async function revokeToken(trx: Trx, actor: Actor, tokenId: number): Promise<ApiToken> {
   const userId = ownerOf(actor);
   const row = await repo.lockOwnToken(trx, userId, tokenId);
   if (!row) throw new NotFoundError("You have no such API token.");

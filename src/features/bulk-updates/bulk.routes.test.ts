@@ -84,13 +84,16 @@ describe("updating many actions with a spreadsheet", () => {
 
   it("downloads the organisation's actions as CSV and XLSX, with formula-like words neutralised", async () => {
     const { db, f, contributor, base } = await setUp();
-    await saveUpdate(
-      db,
-      f.editor,
-      updateForm(f, f.second.slug, f.actionKeys[0], await actionVersion(db, f.themeId, f.actionKeys[0]), {
-        intent: "submit",
-        narrative: "=SUM(A1) is how the council counts; -2 places left.",
-      }),
+    const version = await actionVersion(db, f.themeId, f.actionKeys[0]);
+    await db.transaction().execute((trx) =>
+      saveUpdate(
+        trx,
+        f.editor,
+        updateForm(f, f.second.slug, f.actionKeys[0], version, {
+          intent: "submit",
+          narrative: "=SUM(A1) is how the council counts; -2 places left.",
+        }),
+      ),
     );
     const csv = await getPage(app, contributor, `${base}/actions.csv`);
     expect(csv.statusCode).toBe(200);
@@ -304,12 +307,15 @@ describe("updating many actions with a spreadsheet", () => {
     );
     expect(preview.statusCode).toBe(200);
     // Meanwhile the lead organisation submits its own update on action 1.
-    await saveUpdate(
-      db,
-      f.editor,
-      updateForm(f, f.first.slug, f.actionKeys[0], await actionVersion(db, f.themeId, f.actionKeys[0]), {
-        intent: "submit",
-      }),
+    const version = await actionVersion(db, f.themeId, f.actionKeys[0]);
+    await db.transaction().execute((trx) =>
+      saveUpdate(
+        trx,
+        f.editor,
+        updateForm(f, f.first.slug, f.actionKeys[0], version, {
+          intent: "submit",
+        }),
+      ),
     );
     const stale = await postForm(app, contributor, confirmPath(preview), {});
     expect(stale.statusCode).toBe(409);

@@ -1,7 +1,7 @@
 import type { PendingProgressChange } from "../../db/schema.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Db, Trx } from "../../platform/database.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { authorize } from "../../platform/security/authorize.ts";
 import {
@@ -120,7 +120,7 @@ async function knownActions(db: Db, account: OrganisationAccount): Promise<Map<s
 
 /** Reads and checks an upload; if it is clean and changes something, keeps it to be confirmed. */
 export async function previewBulkUpload(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   input: { organisationSlug: string; fileName: string; data: Buffer; submit: boolean },
 ): Promise<BulkPreview> {
@@ -170,7 +170,7 @@ export const STALE_PREVIEW_MESSAGE =
 
 /** Saves a previewed upload, all or nothing. Only the person who previewed it may confirm it, once. */
 export async function confirmBulkUpload(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   input: { organisationSlug: string; pendingId: number },
 ): Promise<{ saved: number; submitted: boolean }> {

@@ -1,5 +1,5 @@
 import type { Actor } from "../../platform/actor.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Db, Trx } from "../../platform/database.ts";
 import * as accountability from "../accountability/accountability.service.ts";
 import { todayIso } from "../accountability/accountability.service.ts";
 import { saveUpdate } from "../accountability/progress.service.ts";
@@ -33,7 +33,7 @@ export const DEMO_CONTRIBUTOR = {
  * service, which matches names tolerant of case and spacing), says what kind of organisation
  * those added earlier from minutes are, and links them all to their sectors.
  */
-export async function loadReferenceOrganisations(db: Db, actor: Actor): Promise<number> {
+export async function loadReferenceOrganisations(db: Trx, actor: Actor): Promise<number> {
   const sectors = await accountability.listSectors(db);
   let added = 0;
   for (const o of [...NAMED_ORGANISATIONS, ...LOCAL_AUTHORITIES] as ReferenceOrganisation[]) {
@@ -110,7 +110,7 @@ const DEMO_UPDATES = [
 
 /** Loads accountability's demo data as the demo editor; called from the demo service. */
 export async function loadAccountabilityDemo(
-  db: Db,
+  db: Trx,
   editor: Actor,
   edition: { themeSlug: string; editionId: number },
 ): Promise<void> {
@@ -174,7 +174,7 @@ export const DEMO_ROUND_TITLE = "How the Leadership actions are going (demo)";
  * Opens the demo's round on one route map before the demo updates are given, so they count as
  * answers and its page shows some organisations done and others still to answer.
  */
-async function openDemoRound(db: Db, editor: Actor, themeSlug: string): Promise<void> {
+async function openDemoRound(db: Trx, editor: Actor, themeSlug: string): Promise<void> {
   const [year, month, day] = addDays(todayIso(), 28).split("-");
   await openRound(db, editor, {
     title: DEMO_ROUND_TITLE,

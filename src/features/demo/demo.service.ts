@@ -1,5 +1,5 @@
 import { PUBLIC } from "../../platform/actor.ts";
-import type { Db } from "../../platform/database.ts";
+import { asTransaction, type Db } from "../../platform/database.ts";
 import { ConflictError } from "../../platform/errors.ts";
 import { actorForUser, createUser, findUserByEmail } from "../accounts/user.service.ts";
 import { loadIndicatorDemo } from "../indicators/indicator-demo.ts";
@@ -104,11 +104,14 @@ export async function loadDemoData(db: Db, options: DemoOptions = {}): Promise<v
     { editionId: editionIds[1]!, position: 0 },
   );
   progress("Adding the National Leadership Group and its meeting of 21 May 2024");
-  await loadGovernanceDemo(db, actor);
-  await loadIndicatorDemo(db, progress);
+  await loadGovernanceDemo(asTransaction(db), actor);
+  await loadIndicatorDemo(asTransaction(db), progress);
   progress(
     "Adding organisations, who must act on Leadership's actions, a reporting round and progress updates",
   );
-  await loadAccountabilityDemo(db, actor, { themeSlug: "leadership", editionId: editionIds[1]! });
+  await loadAccountabilityDemo(asTransaction(db), actor, {
+    themeSlug: "leadership",
+    editionId: editionIds[1]!,
+  });
   progress("Demo data loaded");
 }

@@ -1,6 +1,6 @@
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Db, Trx } from "../../platform/database.ts";
 import { ConflictError, type FieldErrors, NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { authorize, can } from "../../platform/security/authorize.ts";
 import { isSlug } from "../../platform/slugs.ts";
@@ -38,7 +38,7 @@ export interface ActionInput {
   dueDate?: DateInput | undefined;
 }
 
-async function checkAction(trx: Db, meetingId: number, input: ActionInput) {
+async function checkAction(trx: Trx, meetingId: number, input: ActionInput) {
   const errors: FieldErrors = {};
   const text = checkText(errors, "text", input.text, paragraph("action"));
   const ownerPerson = checkText(errors, "ownerPerson", input.ownerPerson, short("owner's name", optional));
@@ -62,7 +62,7 @@ async function checkAction(trx: Db, meetingId: number, input: ActionInput) {
 }
 
 async function owners(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   groupId: number,
   names: { ownerPerson: string; ownerOrganisation: string },
@@ -88,7 +88,7 @@ async function owners(
 
 /** Records an action agreed at a meeting (needs group.manage for its group). Returns its id. */
 export async function addAction(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   meetingId: number,
   input: ActionInput,
@@ -111,7 +111,7 @@ export async function addAction(
   return id;
 }
 
-async function actionToChange(trx: Db, actor: Actor, actionId: number) {
+async function actionToChange(trx: Trx, actor: Actor, actionId: number) {
   const action = await repo.findAction(trx, actionId);
   if (!action) throw new NotFoundError("There is no such action.");
   const found = await meetingToChange(trx, actor, action.meetingId);
@@ -120,7 +120,7 @@ async function actionToChange(trx: Db, actor: Actor, actionId: number) {
 
 /** Changes an action's text, owner, due date or agenda item. */
 export async function updateAction(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   actionId: number,
   input: ActionInput,
@@ -144,7 +144,7 @@ export async function updateAction(
 
 /** Closes an action (it stops coming back as a matter arising), or opens it again. */
 export async function setActionStatus(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   actionId: number,
   input: { status: "open" | "closed"; closedOn?: DateInput | undefined },
@@ -171,7 +171,7 @@ export async function setActionStatus(
 }
 
 /** Removes an action entered by mistake. */
-export async function removeAction(trx: Db, actor: Actor, actionId: number): Promise<void> {
+export async function removeAction(trx: Trx, actor: Actor, actionId: number): Promise<void> {
   const { action } = await actionToChange(trx, actor, actionId);
   await repo.deleteAction(trx, actionId);
   await recordAudit(trx, actor, {
@@ -194,7 +194,7 @@ export async function listOpenActions(db: Db, actor: Actor, groupId: number): Pr
  * for the group and route_map.edit. Returns the draft edition's id.
  */
 export async function promoteAction(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   actionId: number,
   input: { themeSlug: Submitted },

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
 import { type Actor, PUBLIC } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import type { Db } from "../../platform/database.ts";
+import { asTransaction, type Db } from "../../platform/database.ts";
 import { ValidationError } from "../../platform/errors.ts";
 import { authorize, can } from "../../platform/security/authorize.ts";
 import { actorForUser } from "../accounts/user.service.ts";
@@ -173,7 +173,7 @@ export async function importRouteMapPage(
       emptyMilestoneYears: parsed.emptyMilestoneYears,
     },
   });
-  await recordAudit(db, actor, {
+  await recordAudit(asTransaction(db), actor, {
     action: "imported_document.create",
     entityType: "imported_document",
     entityId: row.id,

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Trx } from "../../platform/database.ts";
 import { ValidationError } from "../../platform/errors.ts";
 import { authorize } from "../../platform/security/authorize.ts";
 import { bodyOf, field, many, sendPage, slugParam } from "../accountability/accountability.http.ts";
@@ -58,7 +58,7 @@ export function organisationEditRoutes(app: FastifyInstance, deps: AppDeps): voi
   async function save(
     request: FastifyRequest,
     reply: FastifyReply,
-    change: (trx: Db, details: ReturnType<typeof detailsOf>) => Promise<string>,
+    change: (trx: Trx, details: ReturnType<typeof detailsOf>) => Promise<string>,
     model: () => Promise<Omit<OrganisationFormModel, "values" | "errors">>,
   ): Promise<FastifyReply> {
     const details = detailsOf(request);

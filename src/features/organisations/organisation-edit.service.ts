@@ -1,6 +1,6 @@
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Db, Trx } from "../../platform/database.ts";
 import { type FieldErrors, ValidationError } from "../../platform/errors.ts";
 import { authorize } from "../../platform/security/authorize.ts";
 import * as accountability from "../accountability/accountability.service.ts";
@@ -51,7 +51,7 @@ async function withMoreErrors<T>(more: FieldErrors, change: () => Promise<T>): P
 }
 
 async function setSectors(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   organisationId: number,
   before: string[],
@@ -72,7 +72,7 @@ async function setSectors(
 
 /** Adds an organisation to the register with its kind, area code and sectors. Returns its slug. */
 export async function addOrganisation(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   input: OrganisationDetails & { name: string | undefined },
 ): Promise<string> {
@@ -87,7 +87,7 @@ export async function addOrganisation(
 
 /** Changes an organisation's kind, area code and sectors. */
 export async function changeOrganisation(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   slug: string,
   input: OrganisationDetails,

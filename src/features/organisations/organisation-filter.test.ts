@@ -38,13 +38,15 @@ describe("narrowing an organisation's list of actions", () => {
       .where("edition_id", "=", edition.id)
       .where("section", "=", "action")
       .executeTakeFirstOrThrow();
-    await saveResponsibility(handle.db, f.editor, {
-      themeSlug: slug,
-      key: key.key,
-      version: 0,
-      leadOrganisations: String(f.second.id),
-      dueYear: "2030",
-    });
+    await handle.db.transaction().execute((trx) =>
+      saveResponsibility(trx, f.editor, {
+        themeSlug: slug,
+        key: key.key,
+        version: 0,
+        leadOrganisations: String(f.second.id),
+        dueYear: "2030",
+      }),
+    );
   });
   afterAll(async () => {
     await app?.close();

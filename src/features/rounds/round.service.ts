@@ -1,6 +1,6 @@
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Db, Trx } from "../../platform/database.ts";
 import { type FieldErrors, NotFoundError } from "../../platform/errors.ts";
 import { authorize } from "../../platform/security/authorize.ts";
 import * as accountability from "../accountability/accountability.service.ts";
@@ -73,7 +73,7 @@ async function obligationsFor(db: Db, themeIds: number[] | null, today: string):
 
 /** Opens a round: checks the form, keeps who owes what and the reminder days. Returns its id. */
 export async function openRound(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   input: RoundInput,
   options: RoundOptions = {},
@@ -142,7 +142,7 @@ export async function openRound(
 }
 
 /** Closes a round: no more reminders, and later updates no longer count as answers to it. */
-export async function closeRound(trx: Db, actor: Actor, id: number): Promise<{ closed: boolean }> {
+export async function closeRound(trx: Trx, actor: Actor, id: number): Promise<{ closed: boolean }> {
   authorize(actor, "progress.review");
   const round = await rounds.findRound(trx, id);
   if (!round) throw new NotFoundError("There is no reporting round at this address.");
