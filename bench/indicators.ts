@@ -55,25 +55,31 @@ export async function benchIndicators(
   analyst: Actor,
   kind: "pglite" | "postgres",
 ): Promise<void> {
-  await createVisionStatement(db, analyst, { slug: "bench-vision", title: "Bench vision" });
-  await createOutcome(db, analyst, {
-    visionSlug: "bench-vision",
-    slug: "bench-outcome",
-    title: "Bench outcome",
-  });
-  const indicatorId = await createIndicator(db, analyst, {
-    outcomeSlug: "bench-outcome",
-    slug: "bench-observations",
-    title: "Generated observations",
-    unit: "children",
-    better: "lower",
-    kind: "core",
-    measure: "outcome",
-    baselinePeriod: period(0),
-    breakdowns: ["age band", "sex", "placement"],
-    suppressBelow: 5,
-    published: true,
-  });
+  await db
+    .transaction()
+    .execute((trx) => createVisionStatement(trx, analyst, { slug: "bench-vision", title: "Bench vision" }));
+  await db.transaction().execute((trx) =>
+    createOutcome(trx, analyst, {
+      visionSlug: "bench-vision",
+      slug: "bench-outcome",
+      title: "Bench outcome",
+    }),
+  );
+  const indicatorId = await db.transaction().execute((trx) =>
+    createIndicator(trx, analyst, {
+      outcomeSlug: "bench-outcome",
+      slug: "bench-observations",
+      title: "Generated observations",
+      unit: "children",
+      better: "lower",
+      kind: "core",
+      measure: "outcome",
+      baselinePeriod: period(0),
+      breakdowns: ["age band", "sex", "placement"],
+      suppressBelow: 5,
+      published: true,
+    }),
+  );
   const before = process.memoryUsage().rss;
   let peak = before;
   const sampler = setInterval(() => {

@@ -3,7 +3,7 @@ import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEMO_CONTRIBUTOR } from "../src/features/accountability/accountability.demo.ts";
+import { DEMO_CONTRIBUTOR } from "../src/features/demo/accountability.demo.ts";
 import { BulkPage, OwedPage, UpdatePage } from "./pages/progress-pages.ts";
 import { SignInPage } from "./pages/sign-in-page.ts";
 import { DESKTOP, launchBrowser, NO_JS, PHONE, Visitor } from "./support/browser.ts";

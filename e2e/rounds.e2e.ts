@@ -1,8 +1,8 @@
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEMO_CONTRIBUTOR } from "../src/features/accountability/accountability.demo.ts";
-import { addDays } from "../src/features/accountability/round.validation.ts";
+import { DEMO_CONTRIBUTOR } from "../src/features/demo/accountability.demo.ts";
 import { DEMO_EDITOR } from "../src/features/demo/demo.service.ts";
+import { addDays } from "../src/features/rounds/round.validation.ts";
 import { OwedPage, UpdatePage } from "./pages/progress-pages.ts";
 import { NewRoundPage, RoundPage, roundLinks } from "./pages/round-pages.ts";
 import { SignInPage } from "./pages/sign-in-page.ts";

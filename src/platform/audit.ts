@@ -1,6 +1,6 @@
 import type { Actor } from "./actor.ts";
 import { actorLabel } from "./actor.ts";
-import type { Db } from "./database.ts";
+import type { Trx } from "./database.ts";
 
 export interface AuditInput {
   action: string;
@@ -12,7 +12,7 @@ export interface AuditInput {
 }
 
 /** Records a change. Call it inside the transaction that makes the change, so both land or neither. */
-export async function recordAudit(trx: Db, actor: Actor, input: AuditInput): Promise<void> {
+export async function recordAudit(trx: Trx, actor: Actor, input: AuditInput): Promise<void> {
   await trx
     .insertInto("audit_event")
     .values({

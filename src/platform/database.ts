@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { Kysely, PGliteDialect, PostgresDialect } from "kysely";
+import { Kysely, PGliteDialect, PostgresDialect, type Transaction } from "kysely";
 import pg from "pg";
 import type { Database } from "../db/schema.ts";
 
@@ -22,9 +22,27 @@ const parsers: Record<number, (value: string) => unknown> = {
 
 export type Db = Kysely<Database>;
 
+/**
+ * An open transaction. Services that change data take one (`trx: Trx`), so the type says the
+ * change and its audit event commit together; the route or command that calls them opens it.
+ */
+export type Trx = Transaction<Database>;
+
+/** Either: reads run on the database or inside the caller's transaction. */
+export type Queryable = Db | Trx;
+
+/**
+ * `db` as the transaction it is, in a function that opened one when it was not (it checks
+ * `db.isTransaction` first and calls itself inside `db.transaction()`).
+ */
+export function asTransaction(db: Queryable): Trx {
+  if (!db.isTransaction) throw new Error("This must run inside a transaction.");
+  return db as Trx;
+}
+
 /** Runs `work` in a transaction: the caller's, when `db` already is one, or a new one. */
-export function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
-  return db.isTransaction ? work(db) : db.transaction().execute(work);
+export function inTransaction<T>(db: Queryable, work: (trx: Trx) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db as Trx) : db.transaction().execute(work);
 }
 
 export interface DatabaseHandle {

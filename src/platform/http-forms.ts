@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Actor } from "./actor.ts";
-import type { Db } from "./database.ts";
+import type { Db, Trx } from "./database.ts";
 import { ConflictError, type FieldErrors, ValidationError } from "./errors.ts";
 import { signInFirst } from "./http-pages.ts";
 
@@ -53,7 +53,7 @@ export async function runChange(
   reply: FastifyReply,
   spec: {
     returnTo: string;
-    change: (trx: Db, actor: Actor, form: Form) => Promise<string>;
+    change: (trx: Trx, actor: Actor, form: Form) => Promise<string>;
     refused: (state: Omit<FormState, "form">, status: number) => Promise<FastifyReply>;
   },
 ): Promise<FastifyReply> {

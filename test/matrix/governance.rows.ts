@@ -4,7 +4,7 @@ import { findGroupById } from "../../src/features/governance/group.service.ts";
 import { planMeeting } from "../../src/features/governance/meeting.service.ts";
 import { addMembership } from "../../src/features/governance/membership.service.ts";
 import { agreeMinutes, publishMinutes } from "../../src/features/governance/minutes.service.ts";
-import type { Db } from "../../src/platform/database.ts";
+import type { Trx } from "../../src/platform/database.ts";
 import { makeUser } from "../support/editing-fixtures.ts";
 import { createTheme } from "../support/factories.ts";
 import {
@@ -311,7 +311,7 @@ export const governanceMatrix: MatrixPart<Fixtures> = {
   rows,
   setup: async ({ db, groupId }) => {
     const actor = await makeUser(db, "administrator");
-    const run = <T>(fn: (trx: Db) => Promise<T>) => db.transaction().execute(fn);
+    const run = <T>(fn: (trx: Trx) => Promise<T>) => db.transaction().execute(fn);
     const group = await findGroupById(db, groupId);
     const membership = await run((trx) =>
       addMembership(trx, actor, groupId, { person: "Matrix Chair", role: "co_chair" }),

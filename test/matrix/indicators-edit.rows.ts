@@ -180,9 +180,15 @@ export const indicatorsEditMatrix: MatrixPart<Fixtures> = {
   async setup({ db }) {
     const analyst = await actorWithRole(db, "analyst");
     const vision = uniqueSlug("vision");
-    await createVisionStatement(db, analyst, { slug: vision, title: "Matrix vision" });
+    await db
+      .transaction()
+      .execute((trx) => createVisionStatement(trx, analyst, { slug: vision, title: "Matrix vision" }));
     const outcome = uniqueSlug("outcome");
-    await createOutcome(db, analyst, { visionSlug: vision, slug: outcome, title: "Matrix outcome" });
+    await db
+      .transaction()
+      .execute((trx) =>
+        createOutcome(trx, analyst, { visionSlug: vision, slug: outcome, title: "Matrix outcome" }),
+      );
     const indicator = await createTestIndicator(db, analyst, { published: false });
     const addEvidence = async () =>
       (

@@ -63,23 +63,27 @@ export async function makeAccountability(db: Db): Promise<AccountabilityFixture>
   ];
   const first = await organisation(db, "Promise Partners");
   const second = await organisation(db, "Care Voices", sector.id);
-  await saveResponsibility(db, editor, {
-    themeSlug,
-    key: actionKeys[0],
-    version: 0,
-    leadOrganisations: String(first.id),
-    partnerOrganisations: String(second.id),
-    dueYear: "2025",
-  });
-  await saveResponsibility(db, editor, {
-    themeSlug,
-    key: actionKeys[1],
-    version: 0,
-    leadSectors: String(sector.id),
-    dueDay: "31",
-    dueMonth: "3",
-    dueDateYear: "2028",
-  });
+  await db.transaction().execute((trx) =>
+    saveResponsibility(trx, editor, {
+      themeSlug,
+      key: actionKeys[0],
+      version: 0,
+      leadOrganisations: String(first.id),
+      partnerOrganisations: String(second.id),
+      dueYear: "2025",
+    }),
+  );
+  await db.transaction().execute((trx) =>
+    saveResponsibility(trx, editor, {
+      themeSlug,
+      key: actionKeys[1],
+      version: 0,
+      leadSectors: String(sector.id),
+      dueDay: "31",
+      dueMonth: "3",
+      dueDateYear: "2028",
+    }),
+  );
   return {
     editor,
     themeId: theme.id,

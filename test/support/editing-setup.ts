@@ -3,7 +3,7 @@ import { afterAll } from "vitest";
 import * as drafts from "../../src/features/route-maps/edition-drafts.service.ts";
 import { getEditionById } from "../../src/features/route-maps/route-map.service.ts";
 import type { Actor } from "../../src/platform/actor.ts";
-import type { Db } from "../../src/platform/database.ts";
+import type { Db, Trx } from "../../src/platform/database.ts";
 import { createTestDatabase } from "./database.ts";
 import { openEditPage, startDraftOnPage, versionOnEditPage } from "./edit-pages.ts";
 import { makeUser, type RouteMapFixture } from "./editing-fixtures.ts";
@@ -19,7 +19,7 @@ export interface EditingDatabase {
   editor: Actor;
   reader: Actor;
   /** Runs a service call in its own transaction, as the routes do. */
-  run<T>(fn: (trx: Db) => Promise<T>): Promise<T>;
+  run<T>(fn: (trx: Trx) => Promise<T>): Promise<T>;
   /** Starts a draft of the route map as the editor, and reads it back. */
   draftOf(fixture: RouteMapFixture): ReturnType<typeof getEditionById>;
 }
@@ -30,7 +30,7 @@ export async function editingDatabase(): Promise<EditingDatabase> {
   const db = handle.db;
   const editor = await makeUser(db, "programme_editor");
   const reader = await makeUser(db, "reader");
-  const run = <T>(fn: (trx: Db) => Promise<T>): Promise<T> => db.transaction().execute(fn);
+  const run = <T>(fn: (trx: Trx) => Promise<T>): Promise<T> => db.transaction().execute(fn);
   const draftOf = async (fixture: RouteMapFixture) => {
     const { editionId } = await run((trx) =>
       drafts.startDraft(trx, editor, { themeSlug: fixture.themeSlug }),

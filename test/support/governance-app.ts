@@ -1,5 +1,5 @@
 import { afterAll } from "vitest";
-import type { Db } from "../../src/platform/database.ts";
+import type { Trx } from "../../src/platform/database.ts";
 import { createTestDatabase } from "./database.ts";
 import { makeUser } from "./editing-fixtures.ts";
 import { testApp } from "./http.ts";
@@ -18,6 +18,6 @@ export async function governanceApp() {
   });
   const db = handle.db;
   const admin = await makeUser(db, "administrator");
-  const run = <T>(fn: (trx: Db) => Promise<T>): Promise<T> => db.transaction().execute(fn);
+  const run = <T>(fn: (trx: Trx) => Promise<T>): Promise<T> => db.transaction().execute(fn);
   return { app, db, admin, run };
 }

@@ -3,7 +3,7 @@ import { addAction } from "../../src/features/governance/action.service.ts";
 import { createGroup } from "../../src/features/governance/group.service.ts";
 import { planMeeting } from "../../src/features/governance/meeting.service.ts";
 import { agreeMinutes, publishMinutes } from "../../src/features/governance/minutes.service.ts";
-import type { Db } from "../../src/platform/database.ts";
+import type { Db, Trx } from "../../src/platform/database.ts";
 import { makeUser } from "./editing-fixtures.ts";
 import type { ErrorPage, Samples } from "./html-samples.ts";
 import { getPage, postForm, type Session } from "./http.ts";
@@ -14,7 +14,7 @@ import { getPage, postForm, type Session } from "./http.ts";
  */
 export async function governancePages(db: Db): Promise<{ publicPages: Samples; editorPages: Samples }> {
   const admin = await makeUser(db, "administrator");
-  const run = <T>(fn: (trx: Db) => Promise<T>) => db.transaction().execute(fn);
+  const run = <T>(fn: (trx: Trx) => Promise<T>) => db.transaction().execute(fn);
   const group = await run((trx) => createGroup(trx, admin, { name: "Action Log Sample Group" }));
   const published = await run((trx) =>
     planMeeting(trx, admin, group.id, { date: "2024-05-21", status: "held" }),

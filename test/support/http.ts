@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { createApp } from "../../src/app.ts";
-import type { ReminderSchedule } from "../../src/features/accountability/reminder.scheduler.ts";
 import { createUser } from "../../src/features/accounts/user.service.ts";
+import type { ReminderSchedule } from "../../src/features/rounds/reminder.scheduler.ts";
 import type { Grant, Role } from "../../src/platform/actor.ts";
 import type { Db } from "../../src/platform/database.ts";
 import type { Mailer } from "../../src/platform/mail.ts";

@@ -1,5 +1,5 @@
 import { saveUpdate } from "../../src/features/accountability/progress.service.ts";
-import type { RoundInput } from "../../src/features/accountability/round.validation.ts";
+import type { RoundInput } from "../../src/features/rounds/round.validation.ts";
 import type { Actor } from "../../src/platform/actor.ts";
 import type { Db } from "../../src/platform/database.ts";
 import {

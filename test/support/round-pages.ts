@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { addDays } from "../../src/features/accountability/round.validation.ts";
+import { addDays } from "../../src/features/rounds/round.validation.ts";
 import type { Db } from "../../src/platform/database.ts";
 import type { RecordPage, Visit } from "./html-samples.ts";
 import { getPage, postForm, type Session } from "./http.ts";

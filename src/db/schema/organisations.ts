@@ -14,6 +14,24 @@ export type OrganisationType =
   | "justice"
   | "other";
 
+/**
+ * Every kind, in the order forms and the API list them: the values the column's check allows.
+ * Kept here beside the type, so accountability's API and the register read one list without
+ * importing each other.
+ */
+export const ORGANISATION_TYPES: readonly OrganisationType[] = [
+  "national_government",
+  "local_government",
+  "local_authority",
+  "health_board",
+  "third_sector",
+  "education",
+  "inspectorate",
+  "public_body",
+  "justice",
+  "other",
+];
+
 export interface OrganisationTable {
   id: Generated<number>;
   slug: string;

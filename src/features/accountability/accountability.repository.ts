@@ -255,3 +255,8 @@ export async function replaceResponsibilities(
     .values(rows.map((r) => ({ ...r, theme_id: themeId, action_key: key })))
     .execute();
 }
+
+/** A theme's id by its address (the public route-map page names it by slug). */
+export async function findThemeId(db: Db, slug: string): Promise<number | undefined> {
+  return (await db.selectFrom("theme").select("id").where("slug", "=", slug).executeTakeFirst())?.id;
+}

@@ -6,15 +6,9 @@ import { readUploadedFile, registerUploads } from "../../platform/uploads.ts";
 import { signInFirst } from "../route-maps/edit.helpers.ts";
 import { parseId } from "../route-maps/edition-editing.validation.ts";
 import { bodyOf, field, keyParam, many, sendPage, slugParam, versionOf } from "./accountability.http.ts";
-import {
-  DEFAULT_STALE_DAYS,
-  getOrganisationAccount,
-  listOrganisationSummaries,
-} from "./accountability.service.ts";
-import { readActionListFilter } from "./organisation-filter.ts";
+import { listOrganisationSummaries } from "./accountability.service.ts";
 import {
   getActionStory,
-  getOwed,
   getUpdateAction,
   getUpdateForm,
   requestMoreEvidence,
@@ -22,17 +16,14 @@ import {
   type UpdateInput,
 } from "./progress.service.ts";
 import { getResponsibilityForm, saveResponsibility } from "./responsibility.service.ts";
-import { openRoundsFor } from "./round.service.ts";
 import { actionView } from "./views/action.view.ts";
-import { organisationsView, organisationView } from "./views/organisations.view.ts";
 import { actionPath } from "./views/parts.ts";
 import { progressHomeView } from "./views/progress-home.view.ts";
 import { responsibilityTitle, responsibilityView } from "./views/responsibility.view.ts";
-import { owedInRoundsView } from "./views/round.view.ts";
 import { updateTitle, updateView } from "./views/update.view.ts";
 
-// Accountability's pages. Public: the register of organisations, each organisation's page (what
-// it must act on), each action's story. Signed in: who must act (programme editors), progress
+// Accountability's pages. Public: each action's story (the organisations' pages are in
+// organisations/). Signed in: who must act (programme editors), progress
 // updates (an organisation's contributors and the programme team), asking for more evidence.
 // Every change runs in one transaction; refused forms come back with their errors and input.
 
@@ -51,55 +42,8 @@ const UPDATE_FIELDS = [
   "documentTitle",
 ] as const;
 
-/** ?staleAfterDays=: a whole number of days from 1 to 3650, or the configured period. */
-function staleDays(query: unknown, configured: number): number {
-  const value = (query as Record<string, unknown> | undefined)?.staleAfterDays;
-  if (value === undefined || value === "") return configured;
-  const days = typeof value === "string" && /^\d{1,4}$/.test(value) ? Number(value) : 0;
-  if (days < 1 || days > 3650)
-    throw new ValidationError(
-      { staleAfterDays: "Enter a number of days from 1 to 3650" },
-      "Enter the number of days as a whole number from 1 to 3650.",
-    );
-  return days;
-}
-
 export function accountabilityRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db } = deps;
-  const staleAfterDays = deps.config.staleAfterDays ?? DEFAULT_STALE_DAYS;
-
-  app.get("/organisations", async (request, reply) => {
-    const organisations = await listOrganisationSummaries(db);
-    return sendPage(request, reply, {
-      title: "Organisations",
-      content: organisationsView(organisations, can(request.actor, "organisation.manage")),
-      publicPage: true,
-    });
-  });
-
-  app.get("/organisations/:slug", async (request, reply) => {
-    const slug = slugParam((request.params as Params).slug, "organisation");
-    const account = await getOrganisationAccount(db, request.actor, slug, {
-      staleAfterDays: staleDays(request.query, staleAfterDays),
-    });
-    return sendPage(request, reply, {
-      title: account.organisation.name,
-      breadcrumbs: [{ href: "/organisations", text: "Organisations" }],
-      content: organisationView({
-        account,
-        canReport: can(request.actor, "progress.report", { organisationId: account.organisation.id }),
-        path: `/organisations/${encodeURIComponent(slug)}`,
-        filter: readActionListFilter(request.query),
-        canManage: can(request.actor, "organisation.manage"),
-        saved:
-          can(request.actor, "organisation.manage") &&
-          (request.query as Record<string, unknown>).saved === "organisation"
-            ? "organisation"
-            : undefined,
-      }),
-      publicPage: true,
-    });
-  });
 
   async function renderAction(
     request: FastifyRequest,
@@ -216,37 +160,6 @@ export function accountabilityRoutes(app: FastifyInstance, deps: AppDeps): void 
         organisations,
         everywhere: where.everywhere,
         runsRounds: can(request.actor, "progress.review"),
-      }),
-    });
-  });
-
-  app.get("/progress/:organisation", async (request, reply) => {
-    const redirect = signInFirst(request, reply, request.url);
-    if (redirect) return redirect;
-    const slug = slugParam((request.params as Params).organisation, "organisation");
-    const account = await getOwed(db, request.actor, slug, {
-      staleAfterDays: staleDays(request.query, staleAfterDays),
-    });
-    const canReport = can(request.actor, "progress.report", { organisationId: account.organisation.id });
-    const rounds = owedInRoundsView(
-      await openRoundsFor(db, request.actor, account.organisation.id),
-      canReport,
-    );
-    return sendPage(request, reply, {
-      title: `What ${account.organisation.name} owes`,
-      breadcrumbs: [{ href: "/progress", text: "Progress updates" }],
-      content: organisationView({
-        account,
-        canReport: can(request.actor, "progress.report", { organisationId: account.organisation.id }),
-        path: `/progress/${encodeURIComponent(slug)}`,
-        rounds,
-        filter: readActionListFilter(request.query),
-        saved:
-          (request.query as Record<string, unknown>).saved === "submitted"
-            ? "submitted"
-            : (request.query as Record<string, unknown>).saved === "draft"
-              ? "draft"
-              : undefined,
       }),
     });
   });

@@ -1,5 +1,5 @@
 import type { Actor } from "../../platform/actor.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Db, Trx } from "../../platform/database.ts";
 import { NotFoundError } from "../../platform/errors.ts";
 import { can } from "../../platform/security/authorize.ts";
 import * as repo from "./accountability.repository.ts";
@@ -263,4 +263,37 @@ export async function getOrganisationAccount(
     showsDrafts,
     staleAfterDays: options.staleAfterDays ?? DEFAULT_STALE_DAYS,
   };
+}
+
+// Reads and one write other features make through accountability rather than its repository:
+// rounds, bulk updates, the register's pages and the demo.
+
+/** The top-level actions and outcomes of the latest published editions (of one theme, or all), in order. */
+export function listCurrentItems(db: Db, themeId?: number): Promise<repo.CurrentItemRow[]> {
+  return repo.listCurrentItems(db, themeId);
+}
+
+/** The organisations with these ids, by name. */
+export function findOrganisationsByIds(db: Db, ids: number[]) {
+  return repo.findOrganisationsByIds(db, ids);
+}
+
+/** Sector links for the given organisations (all when no ids given), in the sectors' order. */
+export function listOrganisationSectors(db: Db, organisationIds?: number[]) {
+  return repo.listOrganisationSectors(db, organisationIds);
+}
+
+/** Every sector of the programme, in order. */
+export function listSectors(db: Db) {
+  return repo.listSectors(db);
+}
+
+/** Links an organisation to sectors (links it already has are kept); the caller audits. */
+export function linkSectors(trx: Trx, organisationId: number, sectorIds: number[]): Promise<void> {
+  return repo.linkSectors(trx, organisationId, sectorIds);
+}
+
+/** The version a change to this action must send: 0 before the action's first change. */
+export async function actionVersion(db: Db, themeId: number, key: string): Promise<number> {
+  return (await repo.findTracking(db, themeId, key))?.version ?? 0;
 }

@@ -14,9 +14,6 @@ export interface OrganisationSummary {
   sectors: Array<{ id: number; slug: string; name: string }>;
 }
 
-/** The register is governance's (src/features/organisations); its labels are shared. */
-export { ORGANISATION_TYPE_LABELS } from "../organisations/organisation.types.ts";
-
 /** An action of a route map, named by its theme and its stable key. */
 export interface ActionRef {
   themeId: number;

@@ -1,6 +1,6 @@
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Db, Trx } from "../../platform/database.ts";
 import { ConflictError, type FieldErrors, NotFoundError } from "../../platform/errors.ts";
 import { authorize, can } from "../../platform/security/authorize.ts";
 import type { StoredFile } from "../../platform/uploads.ts";
@@ -22,6 +22,7 @@ import {
   withEvidence,
 } from "./accountability.service.ts";
 import type { ActionRef, Due, OrganisationSummary, Party, ProgressUpdate } from "./accountability.types.ts";
+import type { UpdateValues } from "./progress.repository.ts";
 import * as progressRepo from "./progress.repository.ts";
 import {
   CONFIDENCE_LEVELS,
@@ -185,7 +186,7 @@ export interface SavedUpdate {
 }
 
 /** Saves an update as a draft, or submits it; returns it as saved. */
-export async function saveUpdate(trx: Db, actor: Actor, input: UpdateInput): Promise<SavedUpdate> {
+export async function saveUpdate(trx: Trx, actor: Actor, input: UpdateInput): Promise<SavedUpdate> {
   const form = await getUpdateForm(trx, actor, input.organisationSlug, input.themeSlug, input.key);
   const checked = checkUpdate(input);
   const { themeId } = form.owed.action;
@@ -242,7 +243,7 @@ export async function saveUpdate(trx: Db, actor: Actor, input: UpdateInput): Pro
 
 /** A programme editor asks for more evidence on a submitted update (needs progress.review). */
 export async function requestMoreEvidence(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   input: { updateId: number; version: number; note: string | undefined },
 ): Promise<ProgressUpdate> {
@@ -317,4 +318,43 @@ export async function getActionStory(
     updates: await withEvidence(db, visible),
     canReview: can(actor, "progress.review"),
   };
+}
+
+/**
+ * Writes one organisation's update of an action in the caller's transaction (bulk updates, row by
+ * row): the action's version moved on from `version` first; null when someone changed it since
+ * (nothing written). Else the update's id and the draft it replaced, for the caller's audit event.
+ * The caller authorises.
+ */
+export async function writeUpdate(
+  trx: Trx,
+  actor: Actor,
+  input: {
+    themeId: number;
+    actionKey: string;
+    version: number;
+    organisationId: number;
+    state: "draft" | "submitted";
+    values: UpdateValues;
+  },
+): Promise<{ id: number; before: Awaited<ReturnType<typeof progressRepo.findDraft>> } | null> {
+  if (!(await repo.bumpVersion(trx, input.themeId, input.actionKey, input.version))) return null;
+  const author =
+    actor.kind === "user"
+      ? { author_id: actor.id, author_name: actor.name }
+      : { author_id: null, author_name: "" };
+  const draft = await progressRepo.findDraft(trx, input.themeId, input.actionKey, input.organisationId);
+  if (draft) {
+    await progressRepo.changeDraft(trx, draft.id, { ...input.values, ...author, state: input.state });
+    return { id: draft.id, before: draft };
+  }
+  const id = await progressRepo.insertUpdate(trx, {
+    ...input.values,
+    ...author,
+    state: input.state,
+    theme_id: input.themeId,
+    action_key: input.actionKey,
+    organisation_id: input.organisationId,
+  });
+  return { id, before: undefined };
 }

@@ -1,6 +1,6 @@
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Db, Trx } from "../../platform/database.ts";
 import { ConflictError, type FieldErrors, NotFoundError } from "../../platform/errors.ts";
 import { authorize, can } from "../../platform/security/authorize.ts";
 import { checkDate, clean, parseId, throwIfInvalid } from "../route-maps/edition-editing.validation.ts";
@@ -124,7 +124,7 @@ function ids(errors: FieldErrors, field: string, value: Many, known: Set<number>
  * weight and outcome, in one change checked against the version the form was made from.
  */
 export async function saveResponsibility(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   input: ResponsibilityInput,
 ): Promise<ActionRef> {

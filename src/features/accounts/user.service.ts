@@ -72,6 +72,15 @@ export async function signIn(
 }
 
 /** A user as an actor, with their roles: for work done on their behalf (imports, demo data). */
+/** The account with this address, exactly as stored (the demo and seeds look theirs up), or undefined. */
+export async function findUserByEmail(
+  db: Db,
+  email: string,
+): Promise<{ id: number; name: string; email: string } | undefined> {
+  const row = await repo.findUserByEmail(db, email);
+  return row && { id: row.id, name: row.name, email: row.email };
+}
+
 export async function actorForUser(
   db: Db,
   user: { id: number; name: string; email: string },

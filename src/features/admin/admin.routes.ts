@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Db, Trx } from "../../platform/database.ts";
 import { ConflictError, ValidationError } from "../../platform/errors.ts";
 import { logMailer } from "../../platform/mail.ts";
 import { bodyOf, idFrom, queryOf, sendPrivatePage, signInFirst, text } from "./admin.http.ts";
@@ -79,7 +79,7 @@ export function adminRoutes(app: FastifyInstance, deps: AppDeps): void {
   function post(
     url: string,
     saved: keyof typeof SAVED,
-    change: (trx: Db, request: FastifyRequest, userId: number) => Promise<UserDetail>,
+    change: (trx: Trx, request: FastifyRequest, userId: number) => Promise<UserDetail>,
   ): void {
     app.post(url, async (request, reply) => {
       const userId = idFrom((request.params as { id?: string }).id, "person");

@@ -1,7 +1,7 @@
 import type { UserStatus } from "../../db/schema.ts";
 import { type Actor, ROLES, type Role } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Db, Trx } from "../../platform/database.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { authorize } from "../../platform/security/authorize.ts";
 import * as repo from "./admin.repository.ts";
@@ -80,7 +80,7 @@ function snapshot(user: UserSummary): Record<string, unknown> {
 }
 
 async function audited(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   userId: number,
   action: string,
@@ -102,7 +102,7 @@ async function audited(
   return after;
 }
 
-async function refuseLosingLastAdministrator(trx: Db, user: UserDetail, message: string): Promise<void> {
+async function refuseLosingLastAdministrator(trx: Trx, user: UserDetail, message: string): Promise<void> {
   const isActiveAdmin = user.status === "active" && user.roles.some((r) => r.role === "administrator");
   if (isActiveAdmin && (await repo.countActiveAdministrators(trx)) <= 1) throw new ConflictError(message);
 }
@@ -111,7 +111,7 @@ async function refuseLosingLastAdministrator(trx: Db, user: UserDetail, message:
  * Grants a role. A contributor's role is for one organisation, a secretary's for one group; other
  * roles have no scope (a scope sent with them is ignored). Call inside a transaction.
  */
-export async function grantRole(trx: Db, actor: Actor, input: RoleToGrant): Promise<UserDetail> {
+export async function grantRole(trx: Trx, actor: Actor, input: RoleToGrant): Promise<UserDetail> {
   authorize(actor, "user.manage");
   const fields: Record<string, string> = {};
   const role = input.role;
@@ -149,7 +149,7 @@ export async function grantRole(trx: Db, actor: Actor, input: RoleToGrant): Prom
 
 /** Removes one of a user's roles; never the last active administrator's. Call inside a transaction. */
 export async function removeRole(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   input: { userId: number; roleId: number },
 ): Promise<UserDetail> {
@@ -171,7 +171,7 @@ export async function removeRole(
  * Stops a user signing in: their sessions end at once, and their API tokens stop working. An
  * administrator cannot deactivate themselves, nor the last active administrator.
  */
-export async function deactivateUser(trx: Db, actor: Actor, userId: number): Promise<UserDetail> {
+export async function deactivateUser(trx: Trx, actor: Actor, userId: number): Promise<UserDetail> {
   authorize(actor, "user.manage");
   if (actor.kind === "user" && actor.id === userId)
     throw new ConflictError("You cannot deactivate your own account. Ask another administrator.");
@@ -188,7 +188,7 @@ export async function deactivateUser(trx: Db, actor: Actor, userId: number): Pro
 }
 
 /** Lets a deactivated user sign in again (or accept their invitation, if they never did). */
-export async function reactivateUser(trx: Db, actor: Actor, userId: number): Promise<UserDetail> {
+export async function reactivateUser(trx: Trx, actor: Actor, userId: number): Promise<UserDetail> {
   authorize(actor, "user.manage");
   return audited(trx, actor, userId, "user.reactivate", async (before) => {
     if (before.status !== "deactivated") return;

@@ -10,12 +10,14 @@ import type { DatabaseHandle } from "../../platform/database.ts";
 let handle: DatabaseHandle;
 beforeAll(async () => {
   handle = await createTestDatabase("empty");
-  await recordAudit(handle.db, SYSTEM, {
-    action: "test.record",
-    entityType: "test",
-    entityId: 1,
-    after: { a: 1 },
-  });
+  await handle.db.transaction().execute((trx) =>
+    recordAudit(trx, SYSTEM, {
+      action: "test.record",
+      entityType: "test",
+      entityId: 1,
+      after: { a: 1 },
+    }),
+  );
 });
 afterAll(async () => {
   await handle.close();
@@ -52,7 +54,9 @@ describe("audit events are permanent", () => {
   });
 
   it("still accepts new events", async () => {
-    await recordAudit(handle.db, SYSTEM, { action: "test.second", entityType: "test", entityId: 2 });
+    await handle.db
+      .transaction()
+      .execute((trx) => recordAudit(trx, SYSTEM, { action: "test.second", entityType: "test", entityId: 2 }));
     expect((await events()).map((e) => e.action)).toEqual(["test.record", "test.second"]);
   });
 });

@@ -1,10 +1,10 @@
 import crypto from "node:crypto";
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Db, Trx } from "../../platform/database.ts";
 import { NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { authorize } from "../../platform/security/authorize.ts";
-import { findGrants } from "../accounts/user.repository.ts";
+import { actorForUser } from "../accounts/user.service.ts";
 import * as repo from "./token.repository.ts";
 
 // Personal API tokens: made by a signed-in person for their own scripts, shown once, kept only as
@@ -59,7 +59,7 @@ export async function listTokens(db: Db, actor: Actor): Promise<ApiToken[]> {
  * cannot be shown again. Call inside a transaction.
  */
 export async function createToken(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   input: { name: string | undefined; expiresInDays: string | number | undefined },
 ): Promise<{ token: string; apiToken: ApiToken }> {
@@ -90,7 +90,7 @@ export async function createToken(
 }
 
 /** Stops one of the signed-in person's own tokens working, at once. Call inside a transaction. */
-export async function revokeToken(trx: Db, actor: Actor, tokenId: number): Promise<ApiToken> {
+export async function revokeToken(trx: Trx, actor: Actor, tokenId: number): Promise<ApiToken> {
   const userId = ownerOf(actor);
   const row = await repo.lockOwnToken(trx, userId, tokenId);
   if (!row) throw new NotFoundError("You have no such API token.");
@@ -115,11 +115,5 @@ export async function actorForToken(db: Db, token: string): Promise<Actor | null
   const user = await repo.findTokenUser(db, hashToken(token));
   if (!user) return null;
   await repo.touchToken(db, user.token_id);
-  return {
-    kind: "user",
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    grants: await findGrants(db, user.id),
-  };
+  return actorForUser(db, user);
 }

@@ -4,11 +4,11 @@ import type { AppDeps } from "../../app.ts";
 import { NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { accountabilityApi } from "../accountability/accountability.api.ts";
 import { progressApi } from "../accountability/progress.api.ts";
-import { roundApi } from "../accountability/round.api.ts";
 import { adminApiRoutes } from "../admin/admin-api.routes.ts";
 import { commitmentApiRoutes } from "../commitments/commitment.routes.ts";
 import { COMMITMENT_TAG } from "../commitments/commitment.schema.ts";
 import { INDICATOR_TAG, indicatorApiRoutes } from "../indicators/indicator.api.ts";
+import { roundApi } from "../rounds/round.api.ts";
 import { compareEditions } from "../route-maps/edition-compare.ts";
 import {
   getEdition,

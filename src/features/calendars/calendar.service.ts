@@ -1,11 +1,16 @@
 import type { Actor } from "../../platform/actor.ts";
 import type { Db } from "../../platform/database.ts";
 import { NotFoundError } from "../../platform/errors.ts";
-import * as landscape from "../landscape/landscape.repository.ts";
-import { type MeetingRow, readsPrivate, type Visibility } from "../landscape/landscape.repository.ts";
 import { visibilityFor } from "../landscape/landscape.service.ts";
 import { heldOn } from "../landscape/landscape.types.ts";
-import { listMembershipRecords, type MembershipRecord } from "../landscape/open-data.repository.ts";
+import * as landscape from "../landscape/open-data.service.ts";
+import {
+  listMembershipRecords,
+  type MeetingRow,
+  type MembershipRecord,
+  readsPrivate,
+  type Visibility,
+} from "../landscape/open-data.service.ts";
 import * as repo from "./calendar.repository.ts";
 import { type CalendarAttendee, type CalendarMeeting, meetingCalendar } from "./meeting-calendar.ts";
 import { meetingPath } from "./meeting-paths.ts";

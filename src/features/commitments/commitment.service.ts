@@ -1,6 +1,6 @@
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Db, Trx } from "../../platform/database.ts";
 import { authorize } from "../../platform/security/authorize.ts";
 import * as repo from "./commitment.repository.ts";
 import type { CommitmentSource, CommitmentsToSave } from "./commitment.types.ts";
@@ -13,7 +13,7 @@ import type { CommitmentSource, CommitmentsToSave } from "./commitment.types.ts"
  * The importer calls it inside the import's transaction; the same document twice adds nothing.
  */
 export async function saveCommitments(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   documentId: number,
   part: CommitmentsToSave,

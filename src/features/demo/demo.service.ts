@@ -1,12 +1,11 @@
 import { PUBLIC } from "../../platform/actor.ts";
-import type { Db } from "../../platform/database.ts";
+import { asTransaction, type Db } from "../../platform/database.ts";
 import { ConflictError } from "../../platform/errors.ts";
-import { loadAccountabilityDemo } from "../accountability/accountability.demo.ts";
-import { findUserByEmail } from "../accounts/user.repository.ts";
-import { actorForUser, createUser } from "../accounts/user.service.ts";
+import { actorForUser, createUser, findUserByEmail } from "../accounts/user.service.ts";
 import { loadIndicatorDemo } from "../indicators/indicator-demo.ts";
 import { createEditionFromDocument } from "../route-maps/edition-document.service.ts";
-import { findProgramme } from "../route-maps/route-map.repository.ts";
+import { findProgrammeName } from "../route-maps/route-map.service.ts";
+import { loadAccountabilityDemo } from "./accountability.demo.ts";
 import * as repo from "./demo.repository.ts";
 import { loadGovernanceDemo } from "./governance-demo.ts";
 import { LEADERSHIP_DECEMBER_2025, LEADERSHIP_JUNE_2024 } from "./leadership.ts";
@@ -43,10 +42,10 @@ export async function loadDemoData(db: Db, options: DemoOptions = {}): Promise<v
     return;
   }
   const progress = options.progress ?? (() => {});
-  const existing = await findProgramme(db);
-  if (existing) {
+  const existing = await findProgrammeName(db);
+  if (existing !== undefined) {
     throw new ConflictError(
-      `This database already holds the programme "${existing.name}", so the demo data was not added. ` +
+      `This database already holds the programme "${existing}", so the demo data was not added. ` +
         "Demo data only goes into an empty database: `waymark demo` resets the data folder to the demo data.",
     );
   }
@@ -105,11 +104,14 @@ export async function loadDemoData(db: Db, options: DemoOptions = {}): Promise<v
     { editionId: editionIds[1]!, position: 0 },
   );
   progress("Adding the National Leadership Group and its meeting of 21 May 2024");
-  await loadGovernanceDemo(db, actor);
-  await loadIndicatorDemo(db, progress);
+  await loadGovernanceDemo(asTransaction(db), actor);
+  await loadIndicatorDemo(asTransaction(db), progress);
   progress(
     "Adding organisations, who must act on Leadership's actions, a reporting round and progress updates",
   );
-  await loadAccountabilityDemo(db, actor, { themeSlug: "leadership", editionId: editionIds[1]! });
+  await loadAccountabilityDemo(asTransaction(db), actor, {
+    themeSlug: "leadership",
+    editionId: editionIds[1]!,
+  });
   progress("Demo data loaded");
 }

@@ -1,5 +1,5 @@
 import type { Actor } from "../../platform/actor.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Trx } from "../../platform/database.ts";
 import { addAction } from "../governance/action.service.ts";
 import { addAgendaItem } from "../governance/agenda.service.ts";
 import { recordAttendance } from "../governance/attendance.service.ts";
@@ -25,7 +25,7 @@ const MEMBERS = [
 
 export const DEMO_GROUP_NAME = "Children and Families National Leadership Group";
 
-export async function loadGovernanceDemo(db: Db, actor: Actor): Promise<void> {
+export async function loadGovernanceDemo(db: Trx, actor: Actor): Promise<void> {
   const group = await createGroup(db, actor, {
     name: DEMO_GROUP_NAME,
     remit:

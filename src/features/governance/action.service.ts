@@ -1,6 +1,6 @@
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Db, Trx } from "../../platform/database.ts";
 import { ConflictError, type FieldErrors, NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { authorize, can } from "../../platform/security/authorize.ts";
 import { isSlug } from "../../platform/slugs.ts";
@@ -8,7 +8,7 @@ import { findOrCreateOrganisation } from "../organisations/organisation.service.
 import { findOrCreatePerson } from "../people/person.service.ts";
 import { startDraft } from "../route-maps/edition-drafts.service.ts";
 import { addItem } from "../route-maps/edition-items.service.ts";
-import * as routeMaps from "../route-maps/route-map.repository.ts";
+import * as routeMaps from "../route-maps/route-map.service.ts";
 import * as repo from "./agenda.repository.ts";
 import type { DateInput, MeetingAction } from "./governance.types.ts";
 import {
@@ -38,7 +38,7 @@ export interface ActionInput {
   dueDate?: DateInput | undefined;
 }
 
-async function checkAction(trx: Db, meetingId: number, input: ActionInput) {
+async function checkAction(trx: Trx, meetingId: number, input: ActionInput) {
   const errors: FieldErrors = {};
   const text = checkText(errors, "text", input.text, paragraph("action"));
   const ownerPerson = checkText(errors, "ownerPerson", input.ownerPerson, short("owner's name", optional));
@@ -62,7 +62,7 @@ async function checkAction(trx: Db, meetingId: number, input: ActionInput) {
 }
 
 async function owners(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   groupId: number,
   names: { ownerPerson: string; ownerOrganisation: string },
@@ -88,7 +88,7 @@ async function owners(
 
 /** Records an action agreed at a meeting (needs group.manage for its group). Returns its id. */
 export async function addAction(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   meetingId: number,
   input: ActionInput,
@@ -111,7 +111,7 @@ export async function addAction(
   return id;
 }
 
-async function actionToChange(trx: Db, actor: Actor, actionId: number) {
+async function actionToChange(trx: Trx, actor: Actor, actionId: number) {
   const action = await repo.findAction(trx, actionId);
   if (!action) throw new NotFoundError("There is no such action.");
   const found = await meetingToChange(trx, actor, action.meetingId);
@@ -120,7 +120,7 @@ async function actionToChange(trx: Db, actor: Actor, actionId: number) {
 
 /** Changes an action's text, owner, due date or agenda item. */
 export async function updateAction(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   actionId: number,
   input: ActionInput,
@@ -144,7 +144,7 @@ export async function updateAction(
 
 /** Closes an action (it stops coming back as a matter arising), or opens it again. */
 export async function setActionStatus(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   actionId: number,
   input: { status: "open" | "closed"; closedOn?: DateInput | undefined },
@@ -171,7 +171,7 @@ export async function setActionStatus(
 }
 
 /** Removes an action entered by mistake. */
-export async function removeAction(trx: Db, actor: Actor, actionId: number): Promise<void> {
+export async function removeAction(trx: Trx, actor: Actor, actionId: number): Promise<void> {
   const { action } = await actionToChange(trx, actor, actionId);
   await repo.deleteAction(trx, actionId);
   await recordAudit(trx, actor, {
@@ -194,7 +194,7 @@ export async function listOpenActions(db: Db, actor: Actor, groupId: number): Pr
  * for the group and route_map.edit. Returns the draft edition's id.
  */
 export async function promoteAction(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   actionId: number,
   input: { themeSlug: Submitted },
@@ -203,24 +203,24 @@ export async function promoteAction(
   authorize(actor, "route_map.edit");
   if (action.routeMapItem) throw new ConflictError("This action is already a route-map action.");
   const themeSlug = clean(input.themeSlug);
-  const theme = isSlug(themeSlug) ? await routeMaps.findThemeBySlug(trx, themeSlug) : undefined;
+  const theme = isSlug(themeSlug) ? await routeMaps.findThemeName(trx, themeSlug) : undefined;
   if (!theme) throw new ValidationError({ themeSlug: "Choose the route map to add the action to" });
   const { editionId } = await startDraft(trx, actor, { themeSlug });
-  const edition = await routeMaps.findEdition(trx, editionId);
-  if (!edition) throw new NotFoundError("The route map's draft edition could not be found.");
+  const version = await routeMaps.findEditionVersion(trx, editionId);
+  if (version === undefined) throw new NotFoundError("The route map's draft edition could not be found.");
   const { itemId } = await addItem(trx, actor, {
     editionId,
-    version: edition.version,
+    version,
     section: "action",
     text: action.text,
   });
-  const item = (await routeMaps.listItems(trx, editionId)).find((i) => i.id === itemId);
-  await repo.updateAction(trx, actionId, { edition_item_id: itemId, edition_item_key: item?.key ?? null });
+  const key = (await routeMaps.findItemKey(trx, editionId, itemId)) ?? null;
+  await repo.updateAction(trx, actionId, { edition_item_id: itemId, edition_item_key: key });
   await recordAudit(trx, actor, {
     action: "action.promote",
     entityType: "meeting_action",
     entityId: actionId,
-    after: { editionId, itemId, key: item?.key ?? null },
+    after: { editionId, itemId, key },
   });
   return { editionId, itemId };
 }
@@ -228,7 +228,7 @@ export async function promoteAction(
 /** The route maps an action may be promoted into (for whoever may edit route maps), by name. */
 export async function routeMapsForPromotion(db: Db, actor: Actor): Promise<{ slug: string; name: string }[]> {
   if (!can(actor, "route_map.edit")) return [];
-  return (await routeMaps.listThemes(db)).map((t) => ({ slug: t.slug, name: t.name }));
+  return (await routeMaps.listThemeNames(db)).map((t) => ({ slug: t.slug, name: t.name }));
 }
 
 /** The meeting actions promoted into a route-map item (by its key, the same in every edition). */

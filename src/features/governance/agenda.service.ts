@@ -1,6 +1,6 @@
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Trx } from "../../platform/database.ts";
 import { type FieldErrors, NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { checkFile, type StoredFile } from "../../platform/uploads.ts";
 import * as repo from "./agenda.repository.ts";
@@ -55,7 +55,7 @@ function checkItem(input: AgendaItemInput) {
   return { title, notes, discussion_points: discussion.join("\n"), decisions: decisions.join("\n") };
 }
 
-async function itemToChange(trx: Db, actor: Actor, itemId: number) {
+async function itemToChange(trx: Trx, actor: Actor, itemId: number) {
   const item = await repo.findItem(trx, itemId);
   if (!item) throw new NotFoundError("There is no such agenda item.");
   const found = await meetingToChange(trx, actor, item.meetingId);
@@ -65,7 +65,7 @@ async function itemToChange(trx: Db, actor: Actor, itemId: number) {
 
 /** Adds an item at the end of a meeting's agenda. Returns its id. */
 export async function addAgendaItem(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   meetingId: number,
   input: AgendaItemInput,
@@ -86,7 +86,7 @@ export async function addAgendaItem(
 
 /** Changes an item's title, minute, discussion points and decisions. */
 export async function updateAgendaItem(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   itemId: number,
   input: AgendaItemInput,
@@ -103,7 +103,7 @@ export async function updateAgendaItem(
 }
 
 /** Removes an item, with its papers; its actions stay with the meeting. */
-export async function removeAgendaItem(trx: Db, actor: Actor, itemId: number): Promise<void> {
+export async function removeAgendaItem(trx: Trx, actor: Actor, itemId: number): Promise<void> {
   const { item } = await itemToChange(trx, actor, itemId);
   await repo.deleteItem(trx, itemId);
   const rest = await repo.listItems(trx, item.meetingId);
@@ -120,7 +120,7 @@ export async function removeAgendaItem(trx: Db, actor: Actor, itemId: number): P
 
 /** Moves an item one place up or down the agenda. */
 export async function moveAgendaItem(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   itemId: number,
   direction: "up" | "down",
@@ -141,7 +141,7 @@ export async function moveAgendaItem(
 }
 
 /** Adds a paper to an agenda item: a title, a reference, and a link or a file. Private unless said. */
-export async function addPaper(trx: Db, actor: Actor, itemId: number, input: PaperInput): Promise<number> {
+export async function addPaper(trx: Trx, actor: Actor, itemId: number, input: PaperInput): Promise<number> {
   await itemToChange(trx, actor, itemId);
   const errors: FieldErrors = {};
   const title = checkText(errors, "paperTitle", input.title, short("paper's title"));
@@ -184,7 +184,7 @@ export async function addPaper(trx: Db, actor: Actor, itemId: number, input: Pap
   return id;
 }
 
-async function paperToChange(trx: Db, actor: Actor, paperId: number) {
+async function paperToChange(trx: Trx, actor: Actor, paperId: number) {
   const paper = await repo.findPaper(trx, paperId);
   if (!paper) throw new NotFoundError("There is no such paper.");
   await meetingToChange(trx, actor, paper.meetingId);
@@ -193,7 +193,7 @@ async function paperToChange(trx: Db, actor: Actor, paperId: number) {
 
 /** Makes a paper public or private (allowed after the minutes are published: papers follow later). */
 export async function setPaperPublic(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   paperId: number,
   isPublic: boolean,
@@ -214,7 +214,7 @@ export async function setPaperPublic(
  * are still a draft: a secretary who attached the wrong version need not remove the paper.
  */
 export async function replacePaperFile(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   paperId: number,
   upload: PaperInput["file"],
@@ -239,7 +239,7 @@ export async function replacePaperFile(
   });
 }
 
-export async function removePaper(trx: Db, actor: Actor, paperId: number): Promise<void> {
+export async function removePaper(trx: Trx, actor: Actor, paperId: number): Promise<void> {
   const paper = await paperToChange(trx, actor, paperId);
   const { meeting } = await meetingToChange(trx, actor, paper.meetingId);
   refuseIfMinutesFixed(meeting);

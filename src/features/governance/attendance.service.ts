@@ -1,6 +1,6 @@
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Trx } from "../../platform/database.ts";
 import { type FieldErrors, ValidationError } from "../../platform/errors.ts";
 import { findOrCreateOrganisation, findOrganisationByName } from "../organisations/organisation.service.ts";
 import { findOrCreatePerson, findPersonByName } from "../people/person.service.ts";
@@ -94,7 +94,7 @@ function checkRows(rows: AttendanceInput[], errors: FieldErrors): CheckedRow[] {
  * by someone who is not a member of the group.
  */
 export async function recordAttendance(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   meetingId: number,
   rows: AttendanceInput[],

@@ -3,7 +3,7 @@ import { createTestDatabase } from "../../../test/support/database.ts";
 import { makeUser } from "../../../test/support/editing-fixtures.ts";
 import { unique } from "../../../test/support/factories.ts";
 import type { Actor } from "../../platform/actor.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Db, Trx } from "../../platform/database.ts";
 import type { GroupSummary } from "./governance.types.ts";
 import { createGroup, type GroupInput } from "./group.service.ts";
 
@@ -14,7 +14,7 @@ export interface GovernanceDatabase {
   db: Db;
   editor: Actor;
   reader: Actor;
-  run<T>(fn: (trx: Db) => Promise<T>): Promise<T>;
+  run<T>(fn: (trx: Trx) => Promise<T>): Promise<T>;
   makeGroup(input?: Partial<GroupInput>): Promise<GroupSummary>;
   secretaryOf(groupId: number): Promise<Actor>;
 }
@@ -25,7 +25,7 @@ export async function governanceDatabase(): Promise<GovernanceDatabase> {
   const db = handle.db;
   const editor = await makeUser(db, "programme_editor");
   const reader = await makeUser(db, "reader");
-  const run = <T>(fn: (trx: Db) => Promise<T>): Promise<T> => db.transaction().execute(fn);
+  const run = <T>(fn: (trx: Trx) => Promise<T>): Promise<T> => db.transaction().execute(fn);
   return {
     db,
     editor,

@@ -1,6 +1,6 @@
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Db, Trx } from "../../platform/database.ts";
 import { type FieldErrors, NotFoundError } from "../../platform/errors.ts";
 import { authorize, can } from "../../platform/security/authorize.ts";
 import { freeSlug, isSlug, slugify } from "../../platform/slugs.ts";
@@ -148,7 +148,7 @@ function columns(group: CheckedGroup) {
 }
 
 /** Creates a group (needs group.create); its address is made from its name. */
-export async function createGroup(trx: Db, actor: Actor, input: GroupInput): Promise<GroupSummary> {
+export async function createGroup(trx: Trx, actor: Actor, input: GroupInput): Promise<GroupSummary> {
   authorize(actor, "group.create");
   const checked = await checkGroup(trx, input, null);
   const slug = await freeSlug(slugify(checked.name), (s) => repo.slugTaken(trx, s));
@@ -165,7 +165,7 @@ export async function createGroup(trx: Db, actor: Actor, input: GroupInput): Pro
 
 /** Changes a group's details (needs group.manage for it); its address stays the same. */
 export async function updateGroup(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   groupId: number,
   input: GroupInput,

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Db, Trx } from "../../platform/database.ts";
 import { NotFoundError } from "../../platform/errors.ts";
 import { dateFields, type Form, type FormState, runChange } from "../../platform/http-forms.ts";
 import { authorize } from "../../platform/security/authorize.ts";
@@ -219,7 +219,7 @@ export function manageGroupRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   /** A membership's group's managing page; memberships that are gone are "not found" by the service. */
-  async function membershipGroupPath(trx: Db, id: number): Promise<string> {
+  async function membershipGroupPath(trx: Trx, id: number): Promise<string> {
     const membership = await groupRepo.findMembership(trx, id);
     const group = membership && (await groupRepo.findGroupById(trx, membership.groupId));
     return group ? manageGroupPath(group.slug) : groupsPath;

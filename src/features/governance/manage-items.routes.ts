@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Db, Trx } from "../../platform/database.ts";
 import { NotFoundError } from "../../platform/errors.ts";
 import { type FormState, runChange } from "../../platform/http-forms.ts";
 import { authorize } from "../../platform/security/authorize.ts";
@@ -108,9 +108,9 @@ export function manageItemRoutes(app: FastifyInstance, deps: AppDeps): void {
   /** A one-button change on an item or paper or action: back to the meeting when done or refused. */
   const buttonPost = (
     url: string,
-    meetingOf: (trx: Db, id: number) => Promise<number>,
+    meetingOf: (db: Db, id: number) => Promise<number>,
     change: (
-      trx: Db,
+      trx: Trx,
       actor: Parameters<typeof removeAgendaItem>[1],
       id: number,
       form: Record<string, string | undefined>,
@@ -174,7 +174,7 @@ export function manageItemRoutes(app: FastifyInstance, deps: AppDeps): void {
     });
   });
 
-  const paperMeeting = async (trx: Db, id: number) => (await meetingOfPaper(trx, id)).meetingId;
+  const paperMeeting = async (db: Db, id: number) => (await meetingOfPaper(db, id)).meetingId;
 
   buttonPost("/manage/papers/:id/visibility", paperMeeting, async (trx, actor, id, form) => {
     const { itemId } = await meetingOfPaper(trx, id);

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Db, Trx } from "../../platform/database.ts";
 import { type FieldErrors, ValidationError } from "../../platform/errors.ts";
 import { dateFields, type Form, type FormState, formOf, kept, runChange } from "../../platform/http-forms.ts";
 import { authorize } from "../../platform/security/authorize.ts";
@@ -83,7 +83,7 @@ export function manageMeetingRoutes(app: FastifyInstance, deps: AppDeps): void {
     suffix: string,
     form: string,
     change: (
-      trx: Db,
+      trx: Trx,
       actor: Parameters<typeof updateMeeting>[1],
       id: number,
       values: Form,

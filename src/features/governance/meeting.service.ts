@@ -1,6 +1,6 @@
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Db, Trx } from "../../platform/database.ts";
 import { fullDate } from "../../platform/dates.ts";
 import { ConflictError, type FieldErrors, NotFoundError } from "../../platform/errors.ts";
 import { authorize, can } from "../../platform/security/authorize.ts";
@@ -51,7 +51,7 @@ export async function meetingAndGroup(
  * A meeting to change: it must exist and the actor must manage its group. The meeting's row is
  * locked, so two changes to one meeting queue rather than interleave.
  */
-export async function meetingToChange(trx: Db, actor: Actor, meetingId: number) {
+export async function meetingToChange(trx: Trx, actor: Actor, meetingId: number) {
   const found = await meetingAndGroup(trx, meetingId);
   authorize(actor, "group.manage", { groupId: found.group.id });
   await repo.lockMeeting(trx, meetingId);
@@ -92,7 +92,7 @@ function checkMeeting(input: MeetingInput, group: GroupSummary, errors: FieldErr
 
 /** Plans a meeting of a group (needs group.manage for it). Returns the new meeting's id. */
 export async function planMeeting(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   groupId: number,
   input: MeetingInput,
@@ -124,7 +124,7 @@ export async function planMeeting(
 
 /** Changes a meeting's date, times, place and status (needs group.manage for its group). */
 export async function updateMeeting(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   meetingId: number,
   input: MeetingInput,
@@ -157,7 +157,7 @@ export async function updateMeeting(
  * that date) and links it. Returns the next meeting's id.
  */
 export async function setNextMeeting(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   meetingId: number,
   input: MeetingInput,

@@ -1,6 +1,6 @@
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Db, Trx } from "../../platform/database.ts";
 import { ConflictError, type FieldErrors, NotFoundError } from "../../platform/errors.ts";
 import { authorize } from "../../platform/security/authorize.ts";
 import { findOrCreateOrganisation } from "../organisations/organisation.service.ts";
@@ -38,7 +38,7 @@ export function listMemberships(db: Db, groupId: number): Promise<Membership[]> 
 }
 
 async function checkMembership(
-  trx: Db,
+  trx: Trx,
   groupId: number,
   input: MembershipInput,
   membershipId: number | null,
@@ -95,7 +95,7 @@ async function checkMembership(
 
 /** Adds a member to a group (needs group.manage for it). Returns the membership's id. */
 export async function addMembership(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   groupId: number,
   input: MembershipInput,
@@ -140,7 +140,7 @@ export async function addMembership(
   return id;
 }
 
-async function membershipToChange(trx: Db, actor: Actor, membershipId: number): Promise<Membership> {
+async function membershipToChange(trx: Trx, actor: Actor, membershipId: number): Promise<Membership> {
   const membership = await repo.findMembership(trx, membershipId);
   if (!membership) throw new NotFoundError("There is no such membership.");
   authorize(actor, "group.manage", { groupId: membership.groupId });
@@ -150,7 +150,7 @@ async function membershipToChange(trx: Db, actor: Actor, membershipId: number): 
 
 /** Changes a membership's organisation, role, deputy and dates; the person stays the same. */
 export async function updateMembership(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   membershipId: number,
   input: Omit<MembershipInput, "person">,
@@ -195,7 +195,7 @@ export async function updateMembership(
  * Removes a membership entered by mistake. (Someone who leaves keeps their membership with the
  * date they left.) Refused while another member is recorded as their deputy.
  */
-export async function removeMembership(trx: Db, actor: Actor, membershipId: number): Promise<void> {
+export async function removeMembership(trx: Trx, actor: Actor, membershipId: number): Promise<void> {
   const before = await membershipToChange(trx, actor, membershipId);
   if ((await repo.countDeputiesFor(trx, before.groupId, before.person.id)) > 0)
     throw new ConflictError(

@@ -1,6 +1,6 @@
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Db, Trx } from "../../platform/database.ts";
 import { fullDate } from "../../platform/dates.ts";
 import { ConflictError, type FieldErrors, NotFoundError } from "../../platform/errors.ts";
 import * as agenda from "./agenda.repository.ts";
@@ -30,7 +30,7 @@ export interface AgreeInput {
 
 /** Marks a held meeting's draft minutes as agreed (needs group.manage for its group). */
 export async function agreeMinutes(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   meetingId: number,
   input: AgreeInput,
@@ -70,7 +70,7 @@ export async function agreeMinutes(
 
 /** Publishes agreed minutes (needs group.manage for the group): from now on they are public. */
 export async function publishMinutes(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   meetingId: number,
   input: { publishedOn?: DateInput | undefined },

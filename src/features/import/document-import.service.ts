@@ -1,6 +1,6 @@
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import type { Db } from "../../platform/database.ts";
+import { asTransaction, type Db, type Trx } from "../../platform/database.ts";
 import { authorize } from "../../platform/security/authorize.ts";
 import { saveCommitments } from "../commitments/commitment.service.ts";
 import { type DocumentKind, type ParsedDocument, parseDocument } from "./document.parser.ts";
@@ -101,14 +101,14 @@ export async function importDocument(
       matched: report.outcome === "matched" ? 1 : 0,
     };
   }
-  if (parsed.kind === "minutes") return importMinutes(db, actor, input, parsed, base);
-  return importProgressUpdate(db, actor, input, parsed, base);
+  if (parsed.kind === "minutes") return importMinutes(asTransaction(db), actor, input, parsed, base);
+  return importProgressUpdate(asTransaction(db), actor, input, parsed, base);
 }
 
 type Base = Omit<DocumentImportReport, "outcome" | "reason">;
 
 async function importMinutes(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   input: DocumentImportInput,
   parsed: MinutesResult,
@@ -186,7 +186,7 @@ async function importMinutes(
 }
 
 async function importProgressUpdate(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   input: DocumentImportInput,
   parsed: ProgressUpdateResult,

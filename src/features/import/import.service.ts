@@ -2,15 +2,14 @@ import { createHash } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
 import { type Actor, PUBLIC } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import type { Db } from "../../platform/database.ts";
+import { asTransaction, type Db } from "../../platform/database.ts";
 import { ValidationError } from "../../platform/errors.ts";
 import { authorize, can } from "../../platform/security/authorize.ts";
 import { actorForUser } from "../accounts/user.service.ts";
 import { createEditionFromDocument } from "../route-maps/edition-document.service.ts";
 import { type EditionDocument, toEditionDocument } from "../route-maps/edition-document.ts";
-import { findDraft } from "../route-maps/edition-editing.repository.ts";
-import { listThemes } from "../route-maps/route-map.repository.ts";
-import { getEditionById, listEditions } from "../route-maps/route-map.service.ts";
+import { findDraftOf } from "../route-maps/edition-drafts.service.ts";
+import { getEditionById, listEditions, listThemeNames } from "../route-maps/route-map.service.ts";
 import * as repo from "./import.repository.ts";
 import { parseRouteMapPage, type RouteMapPageResult } from "./route-map-page.parser.ts";
 
@@ -122,7 +121,7 @@ export async function importRouteMapPage(
       "The document has no title naming its route map, so it cannot be matched to a theme.",
     );
   }
-  const themes = await listThemes(db);
+  const themes = await listThemeNames(db);
   const theme = themes.find(
     (t) => t.name.trim().toLowerCase() === name.trim().toLowerCase() || t.slug === parsed.draft.theme,
   );
@@ -134,7 +133,7 @@ export async function importRouteMapPage(
   }
   const document: EditionDocument = { ...parsed.draft, theme: theme.slug };
 
-  const draft = await findDraft(db, theme.id);
+  const draft = await findDraftOf(db, theme.id);
   if (draft) {
     return {
       ...base,
@@ -174,7 +173,7 @@ export async function importRouteMapPage(
       emptyMilestoneYears: parsed.emptyMilestoneYears,
     },
   });
-  await recordAudit(db, actor, {
+  await recordAudit(asTransaction(db), actor, {
     action: "imported_document.create",
     entityType: "imported_document",
     entityId: row.id,

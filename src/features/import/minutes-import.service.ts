@@ -1,6 +1,6 @@
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Db, Trx } from "../../platform/database.ts";
 import { ValidationError } from "../../platform/errors.ts";
 import { authorize } from "../../platform/security/authorize.ts";
 import { addAgendaItem } from "../governance/agenda.service.ts";
@@ -130,7 +130,7 @@ async function groupForPlan(
 }
 
 /** Creates the group planned (inside the import's transaction), so the meeting can be saved in it. */
-export async function createPlannedGroup(trx: Db, actor: Actor, plan: MinutesPlan): Promise<MinutesPlan> {
+export async function createPlannedGroup(trx: Trx, actor: Actor, plan: MinutesPlan): Promise<MinutesPlan> {
   if (plan.newGroup === null) return plan;
   const group = await createGroup(trx, actor, { name: plan.newGroup });
   return { ...plan, group, newGroup: null };
@@ -248,7 +248,7 @@ export async function planMinutesImport(
 
 /** Saves planned minutes as a held meeting with draft minutes. Returns the meeting's id. */
 export async function saveMinutes(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   parsed: MinutesResult,
   plan: MinutesPlan,

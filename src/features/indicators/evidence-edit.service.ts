@@ -1,6 +1,6 @@
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Trx } from "../../platform/database.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { authorize } from "../../platform/security/authorize.ts";
 import * as repo from "./framework.repository.ts";
@@ -13,13 +13,13 @@ import { evidenceFromForm, type Form } from "./indicator-form.ts";
 // survey findings, each confirmed as given with consent and anonymised) and the route-map actions
 // meant to move it. Audited in the caller's transaction; a stale form is a conflict.
 
-async function indicatorFor(trx: Db, slug: string) {
+async function indicatorFor(trx: Trx, slug: string) {
   const indicator = await repo.findIndicator(trx, slug);
   if (!indicator) throw new NotFoundError("There is no indicator at this address.");
   return indicator;
 }
 
-export async function addEvidenceFromForm(trx: Db, actor: Actor, slug: string, form: Form): Promise<void> {
+export async function addEvidenceFromForm(trx: Trx, actor: Actor, slug: string, form: Form): Promise<void> {
   authorize(actor, "indicator.edit");
   const indicator = await indicatorFor(trx, slug);
   const { fields, errors } = evidenceFromForm(form);
@@ -33,7 +33,7 @@ export async function addEvidenceFromForm(trx: Db, actor: Actor, slug: string, f
   });
 }
 
-async function evidenceFor(trx: Db, indicatorId: number, evidenceId: number) {
+async function evidenceFor(trx: Trx, indicatorId: number, evidenceId: number) {
   const evidence = await edit.findEvidence(trx, indicatorId, evidenceId);
   // Gone since the page was made (someone removed it): say so rather than "not found".
   if (!evidence) throw new ConflictError(STALE);
@@ -41,7 +41,7 @@ async function evidenceFor(trx: Db, indicatorId: number, evidenceId: number) {
 }
 
 export async function updateEvidenceFromForm(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   slug: string,
   evidenceId: number,
@@ -70,7 +70,7 @@ export async function updateEvidenceFromForm(
 }
 
 export async function removeEvidence(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   slug: string,
   evidenceId: number,
@@ -89,7 +89,7 @@ export async function removeEvidence(
 }
 
 /** Links a route-map action chosen from the form's list. */
-export async function linkActionFromForm(trx: Db, actor: Actor, slug: string, form: Form): Promise<void> {
+export async function linkActionFromForm(trx: Trx, actor: Actor, slug: string, form: Form): Promise<void> {
   authorize(actor, "indicator.edit");
   const indicator = await indicatorFor(trx, slug);
   const value = form.action ?? "";
@@ -105,7 +105,7 @@ export async function linkActionFromForm(trx: Db, actor: Actor, slug: string, fo
 }
 
 export async function unlinkActionFromIndicator(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   slug: string,
   editionItemId: number,

@@ -1,6 +1,6 @@
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Trx } from "../../platform/database.ts";
 import { ConflictError, type FieldErrors, NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { authorize } from "../../platform/security/authorize.ts";
 import { freeSlug, slugify } from "../../platform/slugs.ts";
@@ -31,14 +31,14 @@ function check(errors: FieldErrors): void {
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
 }
 
-async function newSlug(trx: Db, table: "vision_statement" | "pf_outcome" | "indicator", title: string) {
+async function newSlug(trx: Trx, table: "vision_statement" | "pf_outcome" | "indicator", title: string) {
   return freeSlug(
     slugify(title, 60),
     async (slug) => RESERVED.has(slug) || (await edit.slugTaken(trx, table, slug)),
   );
 }
 
-export async function createVisionFromForm(trx: Db, actor: Actor, form: Form): Promise<string> {
+export async function createVisionFromForm(trx: Trx, actor: Actor, form: Form): Promise<string> {
   authorize(actor, "indicator.edit");
   const { fields, errors } = visionFromForm(form);
   check(errors);
@@ -52,7 +52,7 @@ export async function createVisionFromForm(trx: Db, actor: Actor, form: Form): P
 }
 
 export async function updateVisionFromForm(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   slug: string,
   version: number,
@@ -73,13 +73,13 @@ export async function updateVisionFromForm(
   });
 }
 
-async function visionFor(trx: Db, visionSlug: string) {
+async function visionFor(trx: Trx, visionSlug: string) {
   const vision = await repo.findVisionBySlug(trx, visionSlug);
   if (!vision) throw new ValidationError({ vision: "Choose a vision statement from the list" });
   return vision;
 }
 
-export async function createOutcomeFromForm(trx: Db, actor: Actor, form: Form): Promise<string> {
+export async function createOutcomeFromForm(trx: Trx, actor: Actor, form: Form): Promise<string> {
   authorize(actor, "indicator.edit");
   const { fields, errors } = outcomeFromForm(form);
   check(errors);
@@ -95,7 +95,7 @@ export async function createOutcomeFromForm(trx: Db, actor: Actor, form: Form): 
 }
 
 export async function updateOutcomeFromForm(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   slug: string,
   version: number,
@@ -118,14 +118,14 @@ export async function updateOutcomeFromForm(
   });
 }
 
-async function outcomeFor(trx: Db, outcomeSlug: string) {
+async function outcomeFor(trx: Trx, outcomeSlug: string) {
   const outcome = await repo.findOutcomeBySlug(trx, outcomeSlug);
   if (!outcome) throw new ValidationError({ outcome: "Choose an outcome from the list" });
   return outcome;
 }
 
 /** A new indicator from the form, not yet published (publishing is its own step). Returns its slug. */
-export async function createIndicatorFromForm(trx: Db, actor: Actor, form: Form): Promise<string> {
+export async function createIndicatorFromForm(trx: Trx, actor: Actor, form: Form): Promise<string> {
   authorize(actor, "indicator.edit");
   const { fields, errors } = indicatorFromForm(form);
   check(errors);
@@ -166,7 +166,7 @@ function columns(fields: IndicatorFields, outcomeId: number) {
 
 /** Saves an indicator's metadata from the form made at `version`. */
 export async function updateIndicatorFromForm(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   slug: string,
   version: number,

@@ -28,17 +28,19 @@ describe("changing the progress framework", () => {
   it("names each field that is wrong, and saves nothing", async () => {
     const { outcomeSlug } = await createTestIndicator(db, analyst);
     const error = await refusal(
-      createIndicator(db, analyst, {
-        outcomeSlug,
-        slug: "Not A Slug",
-        title: " ",
-        unit: "",
-        better: "lower",
-        kind: "core",
-        measure: "outcome",
-        sourceUrl: "javascript:alert(1)",
-        baselinePeriod: "last year",
-      }),
+      db.transaction().execute((trx) =>
+        createIndicator(trx, analyst, {
+          outcomeSlug,
+          slug: "Not A Slug",
+          title: " ",
+          unit: "",
+          better: "lower",
+          kind: "core",
+          measure: "outcome",
+          sourceUrl: "javascript:alert(1)",
+          baselinePeriod: "last year",
+        }),
+      ),
     );
     expect(error).toBeInstanceOf(ValidationError);
     expect(Object.keys((error as ValidationError).fields).sort()).toEqual(
@@ -52,15 +54,17 @@ describe("changing the progress framework", () => {
       const who = await actorWithRole(db, role);
       expect(
         await refusal(
-          createIndicator(db, who, {
-            outcomeSlug,
-            slug: `by-${role.replace("_", "-")}`,
-            title: "x",
-            unit: "children",
-            better: "lower",
-            kind: "core",
-            measure: "outcome",
-          }),
+          db.transaction().execute((trx) =>
+            createIndicator(trx, who, {
+              outcomeSlug,
+              slug: `by-${role.replace("_", "-")}`,
+              title: "x",
+              unit: "children",
+              better: "lower",
+              kind: "core",
+              measure: "outcome",
+            }),
+          ),
         ),
       ).toBeInstanceOf(ForbiddenError);
     }
@@ -92,13 +96,15 @@ describe("changing the progress framework", () => {
   it("refuses experiential evidence given without consent or not anonymised", async () => {
     const { slug } = await createTestIndicator(db, analyst);
     const error = await refusal(
-      addEvidence(db, analyst, {
-        indicatorSlug: slug,
-        kind: "quote",
-        text: "A quote.",
-        consented: false,
-        anonymised: false,
-      }),
+      db.transaction().execute((trx) =>
+        addEvidence(trx, analyst, {
+          indicatorSlug: slug,
+          kind: "quote",
+          text: "A quote.",
+          consented: false,
+          anonymised: false,
+        }),
+      ),
     );
     expect((error as ValidationError).fields).toEqual({
       consented: "Only evidence given with consent can be shown.",

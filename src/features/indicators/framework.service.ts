@@ -1,7 +1,7 @@
 import type { BetterDirection } from "../../db/schema.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Trx } from "../../platform/database.ts";
 import { ConflictError, type FieldErrors, NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { authorize } from "../../platform/security/authorize.ts";
 import * as repo from "./framework.repository.ts";
@@ -27,7 +27,7 @@ export interface NewVision {
   position?: number;
 }
 
-export async function createVisionStatement(trx: Db, actor: Actor, input: NewVision): Promise<number> {
+export async function createVisionStatement(trx: Trx, actor: Actor, input: NewVision): Promise<number> {
   authorize(actor, "indicator.edit");
   const fields: FieldErrors = {};
   checkSlug(fields, input.slug);
@@ -49,7 +49,7 @@ export async function createVisionStatement(trx: Db, actor: Actor, input: NewVis
 }
 
 export async function createOutcome(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   input: { visionSlug: string; slug: string; title: string; position?: number },
 ): Promise<number> {
@@ -100,7 +100,7 @@ export interface NewIndicator {
   position?: number;
 }
 
-export async function createIndicator(trx: Db, actor: Actor, input: NewIndicator): Promise<number> {
+export async function createIndicator(trx: Trx, actor: Actor, input: NewIndicator): Promise<number> {
   authorize(actor, "indicator.edit");
   const outcome = await repo.findOutcomeBySlug(trx, input.outcomeSlug);
   if (!outcome) throw new NotFoundError(`There is no outcome called "${input.outcomeSlug}".`);
@@ -153,7 +153,7 @@ export async function createIndicator(trx: Db, actor: Actor, input: NewIndicator
 
 /** Publishes or withdraws an indicator, from a form made at `version` (else a conflict). */
 export async function setIndicatorPublished(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   input: { slug: string; published: boolean; version: number },
 ): Promise<void> {
@@ -176,7 +176,7 @@ export async function setIndicatorPublished(
 }
 
 export async function addEvidence(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   input: {
     indicatorSlug: string;
@@ -217,7 +217,7 @@ export async function addEvidence(
 
 /** Links a route-map action (an edition item) to the indicator it is meant to move. */
 export async function linkActionToIndicator(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   input: { indicatorSlug: string; editionItemId: number },
 ): Promise<void> {

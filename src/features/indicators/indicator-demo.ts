@@ -1,8 +1,7 @@
 import type { PendingRow } from "../../db/schema.ts";
 import type { Actor } from "../../platform/actor.ts";
-import type { Db } from "../../platform/database.ts";
-import { findUserByEmail } from "../accounts/user.repository.ts";
-import { actorForUser, createUser } from "../accounts/user.service.ts";
+import type { Trx } from "../../platform/database.ts";
+import { actorForUser, createUser, findUserByEmail } from "../accounts/user.service.ts";
 import {
   addEvidence,
   createIndicator,
@@ -53,7 +52,7 @@ const scotland = (period: string, value: number, flag: PendingRow["flag"] = null
   flag,
 });
 
-export async function loadIndicatorDemo(db: Db, progress: (line: string) => void): Promise<void> {
+export async function loadIndicatorDemo(db: Trx, progress: (line: string) => void): Promise<void> {
   progress(`Adding the demo analyst account ${DEMO_ANALYST.email} and the progress framework`);
   const user =
     (await findUserByEmail(db, DEMO_ANALYST.email)) ??

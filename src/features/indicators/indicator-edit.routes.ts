@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app.ts";
 import type { Actor } from "../../platform/actor.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Db, Trx } from "../../platform/database.ts";
 import { NotFoundError } from "../../platform/errors.ts";
 import { html } from "../../platform/html.ts";
 import { type Form, type FormState, runChange } from "../../platform/http-forms.ts";
@@ -49,8 +49,8 @@ function recordFormRoutes(
       slug: string | null,
       options?: RenderOptions,
     ) => Promise<FastifyReply>;
-    create: (trx: Db, actor: Actor, form: Form) => Promise<unknown>;
-    update: (trx: Db, actor: Actor, slug: string, version: number, form: Form) => Promise<unknown>;
+    create: (trx: Trx, actor: Actor, form: Form) => Promise<unknown>;
+    update: (trx: Trx, actor: Actor, slug: string, version: number, form: Form) => Promise<unknown>;
   },
 ): void {
   const refused =

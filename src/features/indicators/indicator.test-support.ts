@@ -36,20 +36,30 @@ export async function createTestIndicator(
   values: Partial<Omit<NewIndicator, "outcomeSlug">> = {},
 ): Promise<{ slug: string; id: number; outcomeSlug: string; visionSlug: string }> {
   const visionSlug = uniqueSlug("vision");
-  await createVisionStatement(db, analyst, { slug: visionSlug, title: `Vision ${visionSlug}` });
+  await db
+    .transaction()
+    .execute((trx) =>
+      createVisionStatement(trx, analyst, { slug: visionSlug, title: `Vision ${visionSlug}` }),
+    );
   const outcomeSlug = uniqueSlug("outcome");
-  await createOutcome(db, analyst, { visionSlug, slug: outcomeSlug, title: `Outcome ${outcomeSlug}` });
+  await db
+    .transaction()
+    .execute((trx) =>
+      createOutcome(trx, analyst, { visionSlug, slug: outcomeSlug, title: `Outcome ${outcomeSlug}` }),
+    );
   const slug = values.slug ?? uniqueSlug("indicator");
-  const id = await createIndicator(db, analyst, {
-    title: `Indicator ${slug}`,
-    unit: "children",
-    better: "lower",
-    kind: "core",
-    measure: "outcome",
-    ...values,
-    slug,
-    outcomeSlug,
-  });
+  const id = await db.transaction().execute((trx) =>
+    createIndicator(trx, analyst, {
+      title: `Indicator ${slug}`,
+      unit: "children",
+      better: "lower",
+      kind: "core",
+      measure: "outcome",
+      ...values,
+      slug,
+      outcomeSlug,
+    }),
+  );
   return { slug, id, outcomeSlug, visionSlug };
 }
 

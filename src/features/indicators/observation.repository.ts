@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { ObservationFlag, PendingRow, PeriodType } from "../../db/schema.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Db, Trx } from "../../platform/database.ts";
 import { comparePeriods, parsePeriod } from "./period.ts";
 
 // SQL for observations. Uploads travel as one JSON parameter read with jsonb_to_recordset, so a
@@ -161,7 +161,7 @@ export async function applyBatch(
 }
 
 /** Writes a checkpoint, so PGlite (which has no checkpointer) can recycle its write-ahead log. */
-export async function checkpoint(trx: Db): Promise<void> {
+export async function checkpoint(trx: Trx): Promise<void> {
   await sql`checkpoint`.execute(trx);
 }
 

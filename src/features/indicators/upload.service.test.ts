@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/support/database.ts";
 import type { Actor } from "../../platform/actor.ts";
-import type { DatabaseHandle, Db } from "../../platform/database.ts";
+import type { DatabaseHandle, Db, Trx } from "../../platform/database.ts";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { actorWithRole, createTestIndicator, csv } from "./indicator.test-support.ts";
 import { listObservations, listRevisions } from "./observation.repository.ts";
@@ -23,7 +23,7 @@ async function observationCount(indicatorId: number): Promise<number> {
   return (await listObservations(db, indicatorId)).length;
 }
 
-const tx = <T>(work: (trx: Db) => Promise<T>) => db.transaction().execute(work);
+const tx = <T>(work: (trx: Trx) => Promise<T>) => db.transaction().execute(work);
 
 describe("uploading observations: checked, previewed, then saved", () => {
   it("a clean file is previewed with counts and saves nothing until confirmed", async () => {

@@ -2,7 +2,7 @@ import type { PendingRow } from "../../db/schema.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { actorLabel } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Db, Trx } from "../../platform/database.ts";
 import { NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { authorize } from "../../platform/security/authorize.ts";
 import { findIndicator } from "./framework.repository.ts";
@@ -58,7 +58,7 @@ export async function checkUploadFile(
 
 /** Checks an upload and, if it is clean, keeps it for the analyst to confirm. Saves no observation. */
 export async function previewUpload(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   input: { indicatorSlug: string; fileName: string; data: Buffer },
 ): Promise<UploadPreview> {
@@ -98,7 +98,7 @@ const BATCH = 10_000;
  * checkpointer does this and the command needs a privilege the app need not have.
  */
 export async function saveObservations(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   input: { indicatorId: number; fileName: string; rows: readonly PendingRow[] },
   onProgress?: (done: number, total: number) => void,
@@ -138,7 +138,7 @@ export async function saveObservations(
 
 /** Saves a previewed upload. Only the analyst who previewed it can confirm it, once. */
 export async function confirmUpload(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   input: { indicatorSlug: string; pendingId: number },
 ): Promise<UploadCounts & { fileName: string }> {

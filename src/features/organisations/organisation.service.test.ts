@@ -3,7 +3,7 @@ import { createTestDatabase } from "../../../test/support/database.ts";
 import { auditCount, makeUser, refusal } from "../../../test/support/editing-fixtures.ts";
 import { unique } from "../../../test/support/factories.ts";
 import { PUBLIC } from "../../platform/actor.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Trx } from "../../platform/database.ts";
 import {
   ForbiddenError,
   NotFoundError,
@@ -17,7 +17,7 @@ afterAll(() => handle.close());
 const db = handle.db;
 const editor = await makeUser(db, "programme_editor");
 const reader = await makeUser(db, "reader");
-const run = <T>(fn: (trx: Db) => Promise<T>) => db.transaction().execute(fn);
+const run = <T>(fn: (trx: Trx) => Promise<T>) => db.transaction().execute(fn);
 
 describe("the register of organisations", () => {
   it("finds an organisation by name whatever its case, spacing or apostrophes", async () => {

@@ -1,6 +1,6 @@
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Db, Trx } from "../../platform/database.ts";
 import { type FieldErrors, NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { authorize, can, type Scope } from "../../platform/security/authorize.ts";
 import { freeSlug, slugify } from "../../platform/slugs.ts";
@@ -62,7 +62,7 @@ function checkClassification(
  * already holds, under any of its names.
  */
 export async function createOrganisation(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   input: NewOrganisation,
 ): Promise<Organisation> {
@@ -70,7 +70,7 @@ export async function createOrganisation(
   return insertChecked(trx, actor, input);
 }
 
-async function insertChecked(trx: Db, actor: Actor, input: NewOrganisation): Promise<Organisation> {
+async function insertChecked(trx: Trx, actor: Actor, input: NewOrganisation): Promise<Organisation> {
   const values = checkNew(input);
   const existing = await repo.findByName(trx, values.name);
   if (existing)
@@ -105,7 +105,7 @@ async function insertChecked(trx: Db, actor: Actor, input: NewOrganisation): Pro
  * until someone who knows says more.
  */
 export async function classifyOrganisation(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   organisationId: number,
   input: { type?: string | undefined; areaCode?: string | undefined },
@@ -129,7 +129,7 @@ export async function classifyOrganisation(
 
 /** Records another name an organisation goes by (needs organisation.manage). */
 export async function addOrganisationAlias(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   organisationId: number,
   name: string,
@@ -156,7 +156,7 @@ export async function addOrganisationAlias(
  * attendees or actions (pass { groupId }), since minutes name organisations as they come.
  */
 export async function findOrCreateOrganisation(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   input: NewOrganisation,
   scope?: Scope,

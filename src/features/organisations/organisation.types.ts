@@ -1,5 +1,6 @@
 import type { OrganisationType } from "../../db/schema.ts";
 
+export { ORGANISATION_TYPES } from "../../db/schema/organisations.ts";
 export type { OrganisationType };
 
 /** An organisation in the register, shared by governance, accountability and progress. */
@@ -11,19 +12,6 @@ export interface Organisation {
   /** The official code of the area a council or health board serves: "S12000033". */
   areaCode: string | null;
 }
-
-export const ORGANISATION_TYPES: readonly OrganisationType[] = [
-  "national_government",
-  "local_government",
-  "local_authority",
-  "health_board",
-  "third_sector",
-  "education",
-  "inspectorate",
-  "public_body",
-  "justice",
-  "other",
-];
 
 export const ORGANISATION_TYPE_LABELS: Record<OrganisationType, string> = {
   national_government: "National government",

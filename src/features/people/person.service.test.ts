@@ -3,7 +3,7 @@ import { createTestDatabase } from "../../../test/support/database.ts";
 import { makeUser, refusal } from "../../../test/support/editing-fixtures.ts";
 import { unique } from "../../../test/support/factories.ts";
 import { PUBLIC } from "../../platform/actor.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Trx } from "../../platform/database.ts";
 import { ForbiddenError, UnauthenticatedError, ValidationError } from "../../platform/errors.ts";
 import * as people from "./person.service.ts";
 
@@ -18,7 +18,7 @@ const group = await db
   .executeTakeFirstOrThrow();
 const secretary = await makeUser(db, [{ role: "group_secretary", groupId: group.id }]);
 const reader = await makeUser(db, "reader");
-const run = <T>(fn: (trx: Db) => Promise<T>) => db.transaction().execute(fn);
+const run = <T>(fn: (trx: Trx) => Promise<T>) => db.transaction().execute(fn);
 
 describe("people", () => {
   it("are found by name whatever the case and spacing, and created once", async () => {

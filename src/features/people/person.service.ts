@@ -1,6 +1,6 @@
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Db, Trx } from "../../platform/database.ts";
 import { type FieldErrors, ValidationError } from "../../platform/errors.ts";
 import { authorize, can, type Scope } from "../../platform/security/authorize.ts";
 import { checkText, clean, short } from "../route-maps/edition-editing.validation.ts";
@@ -45,7 +45,7 @@ function authorizeCreate(actor: Actor, scope: Scope | undefined): void {
  * or manage the register. An organisation given is recorded for a new person only.
  */
 export async function findOrCreatePerson(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   input: NewPerson,
   scope?: Scope,

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Actor } from "../../platform/actor.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Db, Trx } from "../../platform/database.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { queryOf, sendPrivatePage, signInFirst } from "../../platform/http-pages.ts";
 import { formTitle } from "../../platform/views/forms.ts";
@@ -98,7 +98,7 @@ export function postChange<I extends { editionId: number }, const N extends stri
   spec: {
     ids: (params: Params) => I;
     fields: readonly N[];
-    change: (trx: Db, actor: Actor, form: PostedForm<I, N>) => Promise<T>;
+    change: (trx: Trx, actor: Actor, form: PostedForm<I, N>) => Promise<T>;
     done: (result: T, form: PostedForm<I, N>) => string;
     refused: (
       request: FastifyRequest,

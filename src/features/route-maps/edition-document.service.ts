@@ -1,6 +1,6 @@
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import type { Db } from "../../platform/database.ts";
+import { asTransaction, type Db } from "../../platform/database.ts";
 import { ConflictError, type FieldErrors, ValidationError } from "../../platform/errors.ts";
 import { authorize } from "../../platform/security/authorize.ts";
 import { type EditionDocument, parseEditionDocument } from "./edition-document.ts";
@@ -33,7 +33,7 @@ export async function createEditionFromDocument(
   if (!db.isTransaction) {
     return db.transaction().execute((trx) => createEditionFromDocument(trx, actor, input, options));
   }
-  const trx = db;
+  const trx = asTransaction(db);
   authorize(actor, "route_map.edit");
   const doc = parseEditionDocument(input);
 

@@ -1,6 +1,6 @@
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Db, Trx } from "../../platform/database.ts";
 import { fullDate, monthYear } from "../../platform/dates.ts";
 import { type FieldErrors, NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { authorize } from "../../platform/security/authorize.ts";
@@ -51,7 +51,7 @@ export interface PublishInput extends EditionTarget {
  * route map has at most one draft: if there is one already, it is returned with `created: false`.
  */
 export async function startDraft(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   input: { themeSlug: string; requestId?: string | undefined },
 ): Promise<{ editionId: number; created: boolean }> {
@@ -90,7 +90,7 @@ export async function startDraft(
 }
 
 /** Copies every item, parents before their children, keeping keys and remapping parent links. */
-async function copyItems(trx: Db, fromId: number, toId: number): Promise<number> {
+async function copyItems(trx: Trx, fromId: number, toId: number): Promise<number> {
   const items = await readRepo.listItems(trx, fromId);
   const newIdByOldId = new Map<number, number>();
   let pending = items;
@@ -121,7 +121,7 @@ async function copyItems(trx: Db, fromId: number, toId: number): Promise<number>
 
 /** Saves the edition's own text: label, introduction, state of play, summaries and layout. */
 export async function updateDetails(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   input: DetailsInput,
 ): Promise<{ version: number }> {
@@ -175,7 +175,7 @@ export async function updateDetails(
  * From then on the edition is public, is the route map's latest, and can no longer be changed.
  */
 export async function publishEdition(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   input: PublishInput,
 ): Promise<{ themeSlug: string; label: string; lastUpdated: string }> {
@@ -213,7 +213,7 @@ export async function publishEdition(
 
 /** Deletes a draft and all its items. The audit event keeps a full copy of what was discarded. */
 export async function discardDraft(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   input: EditionTarget,
 ): Promise<{ themeSlug: string; themeName: string }> {
@@ -231,4 +231,13 @@ export async function discardDraft(
   });
   const theme = (await readRepo.findThemeById(trx, before.theme_id))!;
   return { themeSlug: theme.slug, themeName: theme.name };
+}
+
+/** A route map's draft edition, if it has one: its id and label (the importer leaves it alone). */
+export async function findDraftOf(
+  db: Db,
+  themeId: number,
+): Promise<{ id: number; label: string } | undefined> {
+  const draft = await repo.findDraft(db, themeId);
+  return draft && { id: draft.id, label: draft.label };
 }

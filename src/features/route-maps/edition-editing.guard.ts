@@ -1,5 +1,5 @@
 import type { EditionItemRow, EditionRow } from "../../db/schema.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Db, Trx } from "../../platform/database.ts";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../platform/errors.ts";
 import * as repo from "./edition-editing.repository.ts";
 import * as readRepo from "./route-map.repository.ts";
@@ -46,7 +46,7 @@ export async function draftToChange(db: Db, target: EditionTarget): Promise<Edit
 
 /** Takes the next version, or fails with a conflict if someone else took it first. */
 export async function takeVersion(
-  trx: Db,
+  trx: Trx,
   target: EditionTarget,
   changes: Parameters<typeof repo.bumpVersion>[3] = {},
 ): Promise<EditionRow> {

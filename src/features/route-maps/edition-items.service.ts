@@ -1,7 +1,7 @@
 import type { EditionItemRow } from "../../db/schema.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Db, Trx } from "../../platform/database.ts";
 import { type FieldErrors, ValidationError } from "../../platform/errors.ts";
 import { authorize } from "../../platform/security/authorize.ts";
 import { draftToChange, type EditionTarget, itemOf, takeVersion } from "./edition-editing.guard.ts";
@@ -141,7 +141,7 @@ async function itemValues(
 
 /** Adds an item to the end of its section (for a sub-item, the end of its parent's list). */
 export async function addItem(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   input: AddItemInput,
 ): Promise<{ version: number; itemId: number; section: Section }> {
@@ -177,7 +177,7 @@ export async function addItem(
 
 /** Changes an item's text and other fields; its section, place and parent stay. */
 export async function updateItem(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   input: ItemTarget & ItemFields,
 ): Promise<{ version: number; section: Section }> {
@@ -204,7 +204,7 @@ export async function updateItem(
  * changes and the version stays, so the editor's other open forms remain valid.
  */
 export async function moveItem(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   input: ItemTarget & { direction: Submitted },
 ): Promise<{ version: number; section: Section; moved: boolean }> {
@@ -242,7 +242,7 @@ export async function moveItem(
 
 /** Removes an item; an action's sub-items go with it. */
 export async function deleteItem(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   input: ItemTarget,
 ): Promise<{ version: number; section: Section; removedSubItems: number }> {

@@ -5,10 +5,10 @@ import { NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { html } from "../../platform/html.ts";
 import { sendPublicPage } from "../../platform/http-pages.ts";
 import {
-  foundationProgressSection,
-  programmeProgressSection,
-  routeMapProgressSection,
-} from "../accountability/public-progress.ts";
+  getFoundationProgressSummary,
+  getProgrammeProgressSummary,
+  getRouteMapProgress,
+} from "../accountability/public-progress.service.ts";
 import { compareEditions } from "./edition-compare.ts";
 import { isSlug, parseId } from "./edition-editing.validation.ts";
 import {
@@ -23,6 +23,11 @@ import type { EditionSummary } from "./route-map.types.ts";
 import { compareView, nothingToCompareView } from "./views/compare.view.ts";
 import { editionsView } from "./views/editions.view.ts";
 import { foundationView, programmeView } from "./views/programme.view.ts";
+import {
+  foundationProgressView,
+  programmeProgressView,
+  routeMapProgressView,
+} from "./views/progress.view.ts";
 import {
   editionName,
   previousEdition,
@@ -95,7 +100,7 @@ export function publicRoutes(app: FastifyInstance, deps: AppDeps): void {
     }
     return sendPublicPage(request, reply, {
       title: programme.name,
-      content: html`${programmeView(programme)}${await programmeProgressSection(db, programme)}`,
+      content: html`${programmeView(programme)}${programmeProgressView(await getProgrammeProgressSummary(db), programme.foundations)}`,
     });
   });
 
@@ -104,7 +109,7 @@ export function publicRoutes(app: FastifyInstance, deps: AppDeps): void {
     return sendPublicPage(request, reply, {
       title: foundation.name,
       breadcrumbs: [HOME],
-      content: html`${foundationView(foundation)}${await foundationProgressSection(db, foundation)}`,
+      content: html`${foundationView(foundation)}${foundationProgressView(await getFoundationProgressSummary(db, foundation.slug), foundation)}`,
     });
   });
 
@@ -139,7 +144,7 @@ export function publicRoutes(app: FastifyInstance, deps: AppDeps): void {
         edition,
         editions,
         isThemePage: true,
-        progress: await routeMapProgressSection(db, { slug }),
+        progress: routeMapProgressView(await getRouteMapProgress(db, slug)),
       }),
     });
   });

@@ -311,3 +311,35 @@ export async function listSectorSummaries(db: Db): Promise<SectorSummary[]> {
     };
   });
 }
+
+// Small reads other features make through route maps rather than its repository (the demo, the
+// importer, governance's actions).
+
+/** The programme's name, or undefined while the database holds no programme. */
+export async function findProgrammeName(db: Db): Promise<string | undefined> {
+  return (await repo.findProgramme(db))?.name;
+}
+
+/** Every theme (route map), in the programme's order: its id, address and name. */
+export async function listThemeNames(db: Db): Promise<Array<{ id: number; slug: string; name: string }>> {
+  return (await repo.listThemes(db)).map((t) => ({ id: t.id, slug: t.slug, name: t.name }));
+}
+
+/** One theme by its address, or undefined. */
+export async function findThemeName(
+  db: Db,
+  slug: string,
+): Promise<{ id: number; slug: string; name: string } | undefined> {
+  const theme = await repo.findThemeBySlug(db, slug);
+  return theme && { id: theme.id, slug: theme.slug, name: theme.name };
+}
+
+/** The version an edition is at (a change must send it), or undefined if there is no such edition. */
+export async function findEditionVersion(db: Db, editionId: number): Promise<number | undefined> {
+  return (await repo.findEdition(db, editionId))?.version;
+}
+
+/** The stable key of one of an edition's items, or undefined. */
+export async function findItemKey(db: Db, editionId: number, itemId: number): Promise<string | undefined> {
+  return (await repo.listItems(db, editionId)).find((i) => i.id === itemId)?.key;
+}

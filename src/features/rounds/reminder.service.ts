@@ -1,7 +1,7 @@
 import type { Db } from "../../platform/database.ts";
 import { fullDate } from "../../platform/dates.ts";
 import type { Mailer } from "../../platform/mail.ts";
-import * as repo from "./accountability.repository.ts";
+import * as accountability from "../accountability/accountability.service.ts";
 import * as rounds from "./round.repository.ts";
 
 // Reminder emails for reporting rounds. A pass takes the reminders that are due (send_on on or
@@ -85,7 +85,7 @@ async function handle(
 ): Promise<Outcome> {
   const [round, [organisation], obligations] = await Promise.all([
     rounds.findRound(db, reminder.round_id),
-    repo.findOrganisationsByIds(db, [reminder.organisation_id]),
+    accountability.findOrganisationsByIds(db, [reminder.organisation_id]),
     rounds.listObligations(db, { roundIds: [reminder.round_id], organisationId: reminder.organisation_id }),
   ]);
   const waiting = obligations.filter((o) => !o.answered);
@@ -101,7 +101,7 @@ async function handle(
     await rounds.markReminder(db, reminder, "no_contributors");
     return "skipped";
   }
-  const items = await repo.listCurrentItems(db);
+  const items = await accountability.listCurrentItems(db);
   const owed = waiting.map((o) => {
     const item = items.find((i) => i.theme_id === o.theme_id && i.key === o.action_key);
     return { text: item?.text ?? "An action no longer in its route map", themeName: item?.theme_name ?? "" };

@@ -2,14 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/support/database.ts";
 import { PUBLIC } from "../../platform/actor.ts";
 import type { DatabaseHandle } from "../../platform/database.ts";
+import {
+  getOrganisationAccount,
+  listOrganisationSummaries,
+  todayIso,
+} from "../accountability/accountability.service.ts";
 import { findUserByEmail } from "../accounts/user.repository.ts";
 import { actorForUser } from "../accounts/user.service.ts";
-import { DEMO_EDITOR } from "../demo/demo.service.ts";
+import { COUNCIL_AREAS } from "../organisations/organisations.data.ts";
+import { getRound, listRounds } from "../rounds/round.service.ts";
+import { addDays } from "../rounds/round.validation.ts";
 import { DEMO_ROUND_TITLE } from "./accountability.demo.ts";
-import { getOrganisationAccount, listOrganisationSummaries, todayIso } from "./accountability.service.ts";
-import { COUNCIL_AREAS } from "./organisations.data.ts";
-import { getRound, listRounds } from "./round.service.ts";
-import { addDays } from "./round.validation.ts";
+import { DEMO_EDITOR } from "./demo.service.ts";
 
 describe("the demo register of organisations", () => {
   let handle: DatabaseHandle;

@@ -1,4 +1,4 @@
-import type { ResponsibilityRole } from "./accountability.types.ts";
+import type { ResponsibilityRole } from "../accountability/accountability.types.ts";
 
 // Reporting rounds as services hand them out: a round, what each organisation owes in it and
 // whether it has answered, and its reminders.

@@ -9,9 +9,9 @@ import {
   select,
   textInput,
 } from "../../../platform/views/forms.ts";
-import { ORGANISATION_TYPES } from "../../organisations/organisation.types.ts";
-import { ORGANISATION_TYPE_LABELS, type OrganisationSummary } from "../accountability.types.ts";
-import { checkboxes, organisationPath } from "./parts.ts";
+import type { OrganisationSummary } from "../../accountability/accountability.types.ts";
+import { checkboxes, organisationPath } from "../../accountability/views/parts.ts";
+import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES } from "../organisation.types.ts";
 
 // The form that adds an organisation to the register, and the one that changes an organisation's
 // kind, area code and sectors (organisation.manage).

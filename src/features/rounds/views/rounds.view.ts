@@ -11,10 +11,11 @@ import {
   radios,
   textInput,
 } from "../../../platform/views/forms.ts";
+import { checkboxes } from "../../accountability/views/parts.ts";
 import type { RoundForm } from "../round.service.ts";
 import type { RoundSummary } from "../round.types.ts";
-import { checkboxes } from "./parts.ts";
-import { completionWords, dueWords, roundPath, roundState, scopeWords } from "./round-parts.ts";
+import { completionWords } from "../round.words.ts";
+import { dueWords, roundPath, roundState, scopeWords } from "./round-parts.ts";
 
 // The programme team's list of reporting rounds, and the form that opens one.
 

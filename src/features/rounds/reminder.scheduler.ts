@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../platform/database.ts";
 import { logMailer, type Mailer } from "../../platform/mail.ts";
-import { todayIso } from "./accountability.service.ts";
+import { todayIso } from "../accountability/accountability.service.ts";
 import { type PassResult, sendDueReminders } from "./reminder.service.ts";
 
 // The reminder scheduler: in the server process, it runs a pass once at start and then every few

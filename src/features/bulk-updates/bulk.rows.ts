@@ -1,13 +1,13 @@
 import { isFormulaLike, restore } from "../../platform/csv.ts";
-import { clean, PARAGRAPH_TEXT } from "../route-maps/edition-editing.validation.ts";
-import { COLUMNS, type ColumnName, INFORMATION, REQUIRED } from "./bulk.sheet.ts";
 import {
   CONFIDENCE_LEVELS,
   type Confidence,
   type ProgressStatus,
   STATUSES,
   statusInfo,
-} from "./progress-status.ts";
+} from "../accountability/progress-status.ts";
+import { clean, PARAGRAPH_TEXT } from "../route-maps/edition-editing.validation.ts";
+import { COLUMNS, type ColumnName, INFORMATION, REQUIRED } from "./bulk.sheet.ts";
 
 // Checking an uploaded spreadsheet, row by row, against the actions it names: pure, so every rule
 // is tested without a database. Nothing is saved here; a row is a change only if it says

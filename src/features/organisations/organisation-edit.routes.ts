@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Trx } from "../../platform/database.ts";
 import { ValidationError } from "../../platform/errors.ts";
 import { authorize } from "../../platform/security/authorize.ts";
+import { bodyOf, field, many, sendPage, slugParam } from "../accountability/accountability.http.ts";
+import { organisationPath } from "../accountability/views/parts.ts";
 import { signInFirst } from "../route-maps/edit.helpers.ts";
-import { bodyOf, field, many, sendPage, slugParam } from "./accountability.http.ts";
 import {
   addOrganisation,
   changeOrganisation,
@@ -18,7 +19,6 @@ import {
   organisationFormTitle,
   organisationFormView,
 } from "./views/organisation-form.view.ts";
-import { organisationPath } from "./views/parts.ts";
 
 // Keeping the register (organisation.manage): the form that adds an organisation, and the one
 // that changes an organisation's kind, area code and sectors. A refused form comes back with its
@@ -58,7 +58,7 @@ export function organisationEditRoutes(app: FastifyInstance, deps: AppDeps): voi
   async function save(
     request: FastifyRequest,
     reply: FastifyReply,
-    change: (trx: Db, details: ReturnType<typeof detailsOf>) => Promise<string>,
+    change: (trx: Trx, details: ReturnType<typeof detailsOf>) => Promise<string>,
     model: () => Promise<Omit<OrganisationFormModel, "values" | "errors">>,
   ): Promise<FastifyReply> {
     const details = detailsOf(request);

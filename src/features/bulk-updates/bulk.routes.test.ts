@@ -11,7 +11,7 @@ import { bulkFixture, postSheet } from "../../../test/support/bulk.ts";
 import { createTestDatabase } from "../../../test/support/database.ts";
 import { getPage, postForm, type Session, signIn, testApp } from "../../../test/support/http.ts";
 import type { DatabaseHandle, Db } from "../../platform/database.ts";
-import { saveUpdate } from "./progress.service.ts";
+import { saveUpdate } from "../accountability/progress.service.ts";
 
 // Bulk updates over HTTP: download, upload, preview, confirm. The uploading organisation is the
 // fixture's second, named on actions 1 (partner) and 2 (through its sector); nobody is named on 3.
@@ -84,13 +84,16 @@ describe("updating many actions with a spreadsheet", () => {
 
   it("downloads the organisation's actions as CSV and XLSX, with formula-like words neutralised", async () => {
     const { db, f, contributor, base } = await setUp();
-    await saveUpdate(
-      db,
-      f.editor,
-      updateForm(f, f.second.slug, f.actionKeys[0], await actionVersion(db, f.themeId, f.actionKeys[0]), {
-        intent: "submit",
-        narrative: "=SUM(A1) is how the council counts; -2 places left.",
-      }),
+    const version = await actionVersion(db, f.themeId, f.actionKeys[0]);
+    await db.transaction().execute((trx) =>
+      saveUpdate(
+        trx,
+        f.editor,
+        updateForm(f, f.second.slug, f.actionKeys[0], version, {
+          intent: "submit",
+          narrative: "=SUM(A1) is how the council counts; -2 places left.",
+        }),
+      ),
     );
     const csv = await getPage(app, contributor, `${base}/actions.csv`);
     expect(csv.statusCode).toBe(200);
@@ -304,12 +307,15 @@ describe("updating many actions with a spreadsheet", () => {
     );
     expect(preview.statusCode).toBe(200);
     // Meanwhile the lead organisation submits its own update on action 1.
-    await saveUpdate(
-      db,
-      f.editor,
-      updateForm(f, f.first.slug, f.actionKeys[0], await actionVersion(db, f.themeId, f.actionKeys[0]), {
-        intent: "submit",
-      }),
+    const version = await actionVersion(db, f.themeId, f.actionKeys[0]);
+    await db.transaction().execute((trx) =>
+      saveUpdate(
+        trx,
+        f.editor,
+        updateForm(f, f.first.slug, f.actionKeys[0], version, {
+          intent: "submit",
+        }),
+      ),
     );
     const stale = await postForm(app, contributor, confirmPath(preview), {});
     expect(stale.statusCode).toBe(409);

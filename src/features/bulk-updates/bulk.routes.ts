@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { registerUploads, sizeInWords } from "../../platform/uploads.ts";
+import { type Body, bodyOf, field, sendPage, slugParam } from "../accountability/accountability.http.ts";
 import { signInFirst } from "../route-maps/edit.helpers.ts";
-import { type Body, bodyOf, field, sendPage, slugParam } from "./accountability.http.ts";
 import { MAX_BULK_BYTES } from "./bulk.file.ts";
 import {
   type BulkPreview,

@@ -8,7 +8,7 @@ import { createTestDatabase } from "../../../test/support/database.ts";
 import { createEdition, createTheme, unique } from "../../../test/support/factories.ts";
 import { getPage, testApp } from "../../../test/support/http.ts";
 import type { DatabaseHandle } from "../../platform/database.ts";
-import { saveResponsibility } from "./responsibility.service.ts";
+import { saveResponsibility } from "../accountability/responsibility.service.ts";
 
 // An organisation's page lists what it must act on; a long list is narrowed by a GET form (no
 // JavaScript): overdue, no recent update, where it leads, and one route map.
@@ -38,13 +38,15 @@ describe("narrowing an organisation's list of actions", () => {
       .where("edition_id", "=", edition.id)
       .where("section", "=", "action")
       .executeTakeFirstOrThrow();
-    await saveResponsibility(handle.db, f.editor, {
-      themeSlug: slug,
-      key: key.key,
-      version: 0,
-      leadOrganisations: String(f.second.id),
-      dueYear: "2030",
-    });
+    await handle.db.transaction().execute((trx) =>
+      saveResponsibility(trx, f.editor, {
+        themeSlug: slug,
+        key: key.key,
+        version: 0,
+        leadOrganisations: String(f.second.id),
+        dueYear: "2030",
+      }),
+    );
   });
   afterAll(async () => {
     await app?.close();

@@ -2,12 +2,12 @@ import { html, type SafeHtml } from "../../../platform/html.ts";
 import { pageHeader } from "../../../platform/views/components/page-header.ts";
 import { table } from "../../../platform/views/components/table.ts";
 import { button, csrfField, errorSummary, notification } from "../../../platform/views/forms.ts";
-import type { OrganisationSummary } from "../accountability.types.ts";
+import type { OrganisationSummary } from "../../accountability/accountability.types.ts";
+import { confidenceLabel, statusInfo } from "../../accountability/progress-status.ts";
+import { checkboxes } from "../../accountability/views/parts.ts";
 import type { Values } from "../bulk.rows.ts";
 import type { BulkPreview } from "../bulk.service.ts";
 import { COLUMNS } from "../bulk.sheet.ts";
-import { confidenceLabel, statusInfo } from "../progress-status.ts";
-import { checkboxes } from "./parts.ts";
 
 // Updating many actions at once: the page with the downloads and the upload form, then the
 // preview of every change (confirm to save) or every problem, row by row (nothing saved).

@@ -5,18 +5,10 @@ import { summaryList } from "../../../platform/views/components/summary-list.ts"
 import { table } from "../../../platform/views/components/table.ts";
 import { tag } from "../../../platform/views/components/tag.ts";
 import { button, csrfField, notification } from "../../../platform/views/forms.ts";
-import type { OwedInRound } from "../round.service.ts";
+import { actionPath, dayOf, organisationPath } from "../../accountability/views/parts.ts";
 import type { RoundDetail } from "../round.types.ts";
-import { actionPath, dayOf, organisationPath, updateFormPath } from "./parts.ts";
-import {
-  completionWords,
-  dueWords,
-  reminderWords,
-  roundPath,
-  roundState,
-  scopeWords,
-  updatesWords,
-} from "./round-parts.ts";
+import { completionWords, updatesWords } from "../round.words.ts";
+import { dueWords, reminderWords, roundPath, roundState, scopeWords } from "./round-parts.ts";
 
 // One reporting round for the programme team: how complete it is, each organisation with what it
 // owes and whether it has answered, the reminder days, and closing it. And the part of an
@@ -98,30 +90,4 @@ export function roundView(model: {
   </form>`
   }
   <p><a href="/rounds">All reporting rounds</a></p>`;
-}
-
-/** The open rounds an organisation owes updates in, for its progress page. */
-export function owedInRoundsView(rounds: OwedInRound[], canReport: boolean): SafeHtml {
-  if (rounds.length === 0) return html``;
-  return html`<h2 id="rounds">Updates asked for</h2>
-  ${rounds.map((r) => {
-    const o = r.organisation;
-    const waiting = o.items.filter((i) => !i.answered);
-    return html`<div class="ds_inset-text"><div class="ds_inset-text__text">
-    <h3>${r.title}: due ${dueWords(r)}</h3>
-    <p>${waiting.length === 0 ? "You have answered everything asked for in this round. Thank you." : `${o.name} has given ${completionWords(o.answered, o.owed, o.percent)}. Still to do:`}</p>
-    ${
-      waiting.length === 0
-        ? ""
-        : html`<ul>${waiting.map(
-            (i) =>
-              html`<li>${
-                canReport && i.themeSlug
-                  ? html`<a href="${updateFormPath(o.slug, i.themeSlug, i.key)}">${i.text}</a>`
-                  : i.text
-              }${i.themeName ? ` (${i.themeName} route map)` : ""}</li>`,
-          )}</ul>`
-    }
-  </div></div>`;
-  })}`;
 }

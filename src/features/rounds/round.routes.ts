@@ -1,9 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import type { AppDeps } from "../../app.ts";
 import { NotFoundError, ValidationError } from "../../platform/errors.ts";
+import { bodyOf, field, many, sendPage } from "../accountability/accountability.http.ts";
 import { signInFirst } from "../route-maps/edit.helpers.ts";
 import { parseId } from "../route-maps/edition-editing.validation.ts";
-import { bodyOf, field, many, sendPage } from "./accountability.http.ts";
 import { closeRound, getRound, getRoundForm, listRounds, openRound } from "./round.service.ts";
 import { roundView } from "./views/round.view.ts";
 import { roundPath } from "./views/round-parts.ts";

@@ -37,13 +37,3 @@ export function scopeWords(round: Pick<RoundSummary, "allRouteMaps" | "themes">)
 export function dueWords(round: { dueDate: string }): string {
   return fullDate(round.dueDate);
 }
-
-/** "5 of 8 updates (62%)". */
-export function completionWords(answered: number, owed: number, percent: number): string {
-  return `${updatesWords(answered, owed)} (${percent}%)`;
-}
-
-/** "1 of 3 updates". */
-export function updatesWords(answered: number, owed: number): string {
-  return `${answered} of ${owed} ${owed === 1 ? "update" : "updates"}`;
-}

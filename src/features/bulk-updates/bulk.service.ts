@@ -1,18 +1,22 @@
 import type { PendingProgressChange } from "../../db/schema.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Db, Trx } from "../../platform/database.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { authorize } from "../../platform/security/authorize.ts";
-import * as repo from "./accountability.repository.ts";
-import { getOrganisationAccount, type OrganisationAccount } from "./accountability.service.ts";
-import type { OrganisationSummary } from "./accountability.types.ts";
+import {
+  getOrganisationAccount,
+  getOrganisationSummary,
+  listCurrentItems,
+  type OrganisationAccount,
+} from "../accountability/accountability.service.ts";
+import type { OrganisationSummary } from "../accountability/accountability.types.ts";
+import { writeUpdate } from "../accountability/progress.service.ts";
+import { dueText } from "../accountability/views/parts.ts";
 import { readSheet } from "./bulk.file.ts";
 import * as bulkRepo from "./bulk.repository.ts";
 import { type BulkChange, type BulkCheck, checkBulkRows, type KnownAction } from "./bulk.rows.ts";
 import { actionReference, type SheetRow, sheetCsv, sheetXlsx } from "./bulk.sheet.ts";
-import * as progressRepo from "./progress.repository.ts";
-import { dueText } from "./views/parts.ts";
 
 // Bulk progress updates. An organisation downloads its actions as a spreadsheet (CSV or XLSX),
 // fills in status, percent, confidence and narrative, and uploads it. The upload is read and every
@@ -81,7 +85,7 @@ export type BulkPreview = BulkCheck & {
 /** Every current action the file might name, and whether the organisation may change it. */
 async function knownActions(db: Db, account: OrganisationAccount): Promise<Map<string, KnownAction>> {
   const known = new Map<string, KnownAction>();
-  for (const item of await repo.listCurrentItems(db))
+  for (const item of await listCurrentItems(db))
     if (item.section === "action")
       known.set(actionReference(item.theme_slug, item.key), {
         themeId: item.theme_id,
@@ -116,7 +120,7 @@ async function knownActions(db: Db, account: OrganisationAccount): Promise<Map<s
 
 /** Reads and checks an upload; if it is clean and changes something, keeps it to be confirmed. */
 export async function previewBulkUpload(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   input: { organisationSlug: string; fileName: string; data: Buffer; submit: boolean },
 ): Promise<BulkPreview> {
@@ -166,11 +170,11 @@ export const STALE_PREVIEW_MESSAGE =
 
 /** Saves a previewed upload, all or nothing. Only the person who previewed it may confirm it, once. */
 export async function confirmBulkUpload(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   input: { organisationSlug: string; pendingId: number },
 ): Promise<{ saved: number; submitted: boolean }> {
-  const organisation = await repo.findOrganisationBySlug(trx, input.organisationSlug);
+  const organisation = await getOrganisationSummary(trx, input.organisationSlug);
   if (!organisation) throw new NotFoundError("There is no organisation at this address.");
   authorize(actor, "progress.report", { organisationId: organisation.id });
   const pending =
@@ -179,35 +183,24 @@ export async function confirmBulkUpload(
       : undefined;
   if (!pending)
     throw new NotFoundError("That upload has already been saved or was not found. Upload the file again.");
-  const author =
-    actor.kind === "user"
-      ? { author_id: actor.id, author_name: actor.name }
-      : { author_id: null, author_name: "" };
   const state = pending.submit ? ("submitted" as const) : ("draft" as const);
   for (const change of pending.changes) {
-    if (!(await repo.bumpVersion(trx, change.themeId, change.actionKey, change.version)))
-      throw new ConflictError(STALE_PREVIEW_MESSAGE);
     const values = {
       status: change.status,
       percent: change.percent,
       narrative: change.narrative,
       confidence: change.confidence,
     };
-    const draft = await progressRepo.findDraft(trx, change.themeId, change.actionKey, organisation.id);
-    let id: number;
-    if (draft) {
-      id = draft.id;
-      await progressRepo.changeDraft(trx, id, { ...values, ...author, state });
-    } else {
-      id = await progressRepo.insertUpdate(trx, {
-        ...values,
-        ...author,
-        state,
-        theme_id: change.themeId,
-        action_key: change.actionKey,
-        organisation_id: organisation.id,
-      });
-    }
+    const written = await writeUpdate(trx, actor, {
+      themeId: change.themeId,
+      actionKey: change.actionKey,
+      version: change.version,
+      organisationId: organisation.id,
+      state,
+      values,
+    });
+    if (!written) throw new ConflictError(STALE_PREVIEW_MESSAGE);
+    const { id, before: draft } = written;
     await recordAudit(trx, actor, {
       action: pending.submit ? "progress.submit" : "progress.draft",
       entityType: "progress_update",

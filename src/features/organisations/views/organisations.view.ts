@@ -4,8 +4,18 @@ import { summaryList } from "../../../platform/views/components/summary-list.ts"
 import { table } from "../../../platform/views/components/table.ts";
 import { tag } from "../../../platform/views/components/tag.ts";
 import { button, notification, radios, select, textInput } from "../../../platform/views/forms.ts";
-import type { OrganisationAccount, OwedAction } from "../accountability.service.ts";
-import { ORGANISATION_TYPE_LABELS, type OrganisationSummary } from "../accountability.types.ts";
+import type { OrganisationAccount, OwedAction } from "../../accountability/accountability.service.ts";
+import type { OrganisationSummary } from "../../accountability/accountability.types.ts";
+import {
+  actionPath,
+  dayOf,
+  dueText,
+  flags,
+  organisationPath,
+  updateFormPath,
+  updateStatus,
+} from "../../accountability/views/parts.ts";
+import { ORGANISATION_TYPE_LABELS } from "../organisation.types.ts";
 import {
   ACTION_LIST_SHOWS,
   type ActionListFilter,
@@ -15,15 +25,6 @@ import {
   showCounts,
 } from "../organisation-filter.ts";
 import { NEW_ORGANISATION_PATH, organisationEditPath } from "./organisation-form.view.ts";
-import {
-  actionPath,
-  dayOf,
-  dueText,
-  flags,
-  organisationPath,
-  updateFormPath,
-  updateStatus,
-} from "./parts.ts";
 
 // The public register of organisations and each organisation's page: everything it must act on.
 

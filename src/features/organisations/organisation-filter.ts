@@ -1,4 +1,4 @@
-import type { OwedAction } from "./accountability.service.ts";
+import type { OwedAction } from "../accountability/accountability.service.ts";
 
 // Which of an organisation's actions its page lists: all, the overdue ones, the ones with no
 // recent update, or those it leads; and one route map or all. A long list (a council can be

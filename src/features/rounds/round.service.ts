@@ -1,12 +1,12 @@
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Db, Trx } from "../../platform/database.ts";
 import { type FieldErrors, NotFoundError } from "../../platform/errors.ts";
 import { authorize } from "../../platform/security/authorize.ts";
+import * as accountability from "../accountability/accountability.service.ts";
+import { listActionAccounts, todayIso } from "../accountability/accountability.service.ts";
+import type { ResponsibilityRole } from "../accountability/accountability.types.ts";
 import { throwIfInvalid } from "../route-maps/edition-editing.validation.ts";
-import * as repo from "./accountability.repository.ts";
-import { listActionAccounts, todayIso } from "./accountability.service.ts";
-import type { ResponsibilityRole } from "./accountability.types.ts";
 import * as rounds from "./round.repository.ts";
 import type { RoundDetail, RoundOrganisation, RoundSummary, RoundTotals } from "./round.types.ts";
 import { checkRound, type RoundInput, reminderDays } from "./round.validation.ts";
@@ -51,7 +51,7 @@ type Obligation = { organisationId: number; themeId: number; key: string; role: 
 async function obligationsFor(db: Db, themeIds: number[] | null, today: string): Promise<Obligation[]> {
   const [accounts, links] = await Promise.all([
     listActionAccounts(db, { today }),
-    repo.listOrganisationSectors(db),
+    accountability.listOrganisationSectors(db),
   ]);
   const inSector = new Map<number, number[]>();
   for (const l of links) inSector.set(l.id, [...(inSector.get(l.id) ?? []), l.organisation_id]);
@@ -73,7 +73,7 @@ async function obligationsFor(db: Db, themeIds: number[] | null, today: string):
 
 /** Opens a round: checks the form, keeps who owes what and the reminder days. Returns its id. */
 export async function openRound(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   input: RoundInput,
   options: RoundOptions = {},
@@ -142,7 +142,7 @@ export async function openRound(
 }
 
 /** Closes a round: no more reminders, and later updates no longer count as answers to it. */
-export async function closeRound(trx: Db, actor: Actor, id: number): Promise<{ closed: boolean }> {
+export async function closeRound(trx: Trx, actor: Actor, id: number): Promise<{ closed: boolean }> {
   authorize(actor, "progress.review");
   const round = await rounds.findRound(trx, id);
   if (!round) throw new NotFoundError("There is no reporting round at this address.");
@@ -214,8 +214,8 @@ export async function listRounds(db: Db, actor: Actor): Promise<RoundSummary[]> 
 /** Obligations grouped by organisation, with the actions' words from the latest published editions. */
 async function byOrganisation(db: Db, obligations: rounds.ObligationRow[]): Promise<RoundOrganisation[]> {
   const [items, organisations] = await Promise.all([
-    repo.listCurrentItems(db),
-    repo.findOrganisationsByIds(db, [...new Set(obligations.map((o) => o.organisation_id))]),
+    accountability.listCurrentItems(db),
+    accountability.findOrganisationsByIds(db, [...new Set(obligations.map((o) => o.organisation_id))]),
   ]);
   const itemOf = new Map(items.map((i) => [`${i.theme_id}:${i.key}`, i]));
   return organisations.map((org) => {

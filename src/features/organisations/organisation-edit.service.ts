@@ -1,12 +1,12 @@
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Db, Trx } from "../../platform/database.ts";
 import { type FieldErrors, ValidationError } from "../../platform/errors.ts";
 import { authorize } from "../../platform/security/authorize.ts";
-import { classifyOrganisation, createOrganisation } from "../organisations/organisation.service.ts";
-import * as repo from "./accountability.repository.ts";
-import { getOrganisationSummary } from "./accountability.service.ts";
-import type { OrganisationSummary } from "./accountability.types.ts";
+import * as accountability from "../accountability/accountability.service.ts";
+import { getOrganisationSummary } from "../accountability/accountability.service.ts";
+import type { OrganisationSummary } from "../accountability/accountability.types.ts";
+import { classifyOrganisation, createOrganisation } from "./organisation.service.ts";
 
 // Keeping the register of organisations (organisation.manage: programme editors and
 // administrators): adding an organisation with its kind, area code and sectors, and changing
@@ -22,12 +22,12 @@ export interface OrganisationDetails {
 
 /** The sectors one may choose from. */
 export function listSectorChoices(db: Db) {
-  return repo.listSectors(db);
+  return accountability.listSectors(db);
 }
 
 /** The sector ids chosen, or a message when one is not a sector. */
 async function checkSectors(db: Db, values: string[]): Promise<{ ids: number[]; errors: FieldErrors }> {
-  const known = new Map((await repo.listSectors(db)).map((s) => [String(s.id), s.id]));
+  const known = new Map((await accountability.listSectors(db)).map((s) => [String(s.id), s.id]));
   const ids = [...new Set(values)].map((v) => known.get(v));
   if (ids.some((id) => id === undefined))
     return { ids: [], errors: { sectors: "Choose sectors from the list" } };
@@ -51,15 +51,15 @@ async function withMoreErrors<T>(more: FieldErrors, change: () => Promise<T>): P
 }
 
 async function setSectors(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   organisationId: number,
   before: string[],
   ids: number[],
 ): Promise<void> {
   await trx.deleteFrom("organisation_sector").where("organisation_id", "=", organisationId).execute();
-  await repo.linkSectors(trx, organisationId, ids);
-  const after = (await repo.listOrganisationSectors(trx, [organisationId])).map((s) => s.slug);
+  await accountability.linkSectors(trx, organisationId, ids);
+  const after = (await accountability.listOrganisationSectors(trx, [organisationId])).map((s) => s.slug);
   if (before.join() === after.join()) return;
   await recordAudit(trx, actor, {
     action: "organisation.sectors",
@@ -72,7 +72,7 @@ async function setSectors(
 
 /** Adds an organisation to the register with its kind, area code and sectors. Returns its slug. */
 export async function addOrganisation(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   input: OrganisationDetails & { name: string | undefined },
 ): Promise<string> {
@@ -87,7 +87,7 @@ export async function addOrganisation(
 
 /** Changes an organisation's kind, area code and sectors. */
 export async function changeOrganisation(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   slug: string,
   input: OrganisationDetails,

@@ -1,6 +1,6 @@
 import { type Cell, neutralise, toCsv } from "../../platform/csv.ts";
-import type { Confidence, ProgressStatus } from "./progress-status.ts";
-import { confidenceLabel, statusInfo } from "./progress-status.ts";
+import type { Confidence, ProgressStatus } from "../accountability/progress-status.ts";
+import { confidenceLabel, statusInfo } from "../accountability/progress-status.ts";
 
 // The spreadsheet an organisation downloads, fills in and uploads: one row per action it must
 // act on. The columns are fixed here once, for writing (CSV and XLSX) and for reading back.

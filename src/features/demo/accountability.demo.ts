@@ -1,15 +1,18 @@
 import type { Actor } from "../../platform/actor.ts";
-import type { Db } from "../../platform/database.ts";
-import { findUserByEmail } from "../accounts/user.repository.ts";
-import { createUser } from "../accounts/user.service.ts";
+import type { Db, Trx } from "../../platform/database.ts";
+import * as accountability from "../accountability/accountability.service.ts";
+import { todayIso } from "../accountability/accountability.service.ts";
+import { saveUpdate } from "../accountability/progress.service.ts";
+import { saveResponsibility } from "../accountability/responsibility.service.ts";
+import { createUser, findUserByEmail } from "../accounts/user.service.ts";
 import { classifyOrganisation, findOrCreateOrganisation } from "../organisations/organisation.service.ts";
-import * as repo from "./accountability.repository.ts";
-import { todayIso } from "./accountability.service.ts";
-import { LOCAL_AUTHORITIES, NAMED_ORGANISATIONS, type ReferenceOrganisation } from "./organisations.data.ts";
-import { saveUpdate } from "./progress.service.ts";
-import { saveResponsibility } from "./responsibility.service.ts";
-import { openRound } from "./round.service.ts";
-import { addDays } from "./round.validation.ts";
+import {
+  LOCAL_AUTHORITIES,
+  NAMED_ORGANISATIONS,
+  type ReferenceOrganisation,
+} from "../organisations/organisations.data.ts";
+import { openRound } from "../rounds/round.service.ts";
+import { addDays } from "../rounds/round.validation.ts";
 
 // Accountability's part of the demo data: the register of organisations (the 32 councils and the
 // organisations the seed documents name) with their sectors; who must act on each action of the
@@ -30,8 +33,8 @@ export const DEMO_CONTRIBUTOR = {
  * service, which matches names tolerant of case and spacing), says what kind of organisation
  * those added earlier from minutes are, and links them all to their sectors.
  */
-export async function loadReferenceOrganisations(db: Db, actor: Actor): Promise<number> {
-  const sectors = await repo.listSectors(db);
+export async function loadReferenceOrganisations(db: Trx, actor: Actor): Promise<number> {
+  const sectors = await accountability.listSectors(db);
   let added = 0;
   for (const o of [...NAMED_ORGANISATIONS, ...LOCAL_AUTHORITIES] as ReferenceOrganisation[]) {
     const { organisation, created } = await findOrCreateOrganisation(db, actor, {
@@ -43,7 +46,7 @@ export async function loadReferenceOrganisations(db: Db, actor: Actor): Promise<
     if (created) added++;
     else if (organisation.type === "other" && o.type !== "other")
       await classifyOrganisation(db, actor, id, { type: o.type, areaCode: o.areaCode });
-    await repo.linkSectors(
+    await accountability.linkSectors(
       db,
       id,
       sectors.filter((s) => o.sectors.includes(s.slug)).map((s) => s.id),
@@ -107,13 +110,13 @@ const DEMO_UPDATES = [
 
 /** Loads accountability's demo data as the demo editor; called from the demo service. */
 export async function loadAccountabilityDemo(
-  db: Db,
+  db: Trx,
   editor: Actor,
   edition: { themeSlug: string; editionId: number },
 ): Promise<void> {
   await loadReferenceOrganisations(db, editor);
-  const organisations = await repo.listOrganisations(db);
-  const sectors = await repo.listSectors(db);
+  const organisations = await accountability.listOrganisationSummaries(db);
+  const sectors = await accountability.listSectors(db);
   const orgIds = (slugs: string[] = []) =>
     slugs.map((s) => String(organisations.find((o) => o.slug === s)!.id));
   const sectorIds = (slugs: string[] = []) => slugs.map((s) => String(sectors.find((x) => x.slug === s)!.id));
@@ -142,13 +145,12 @@ export async function loadAccountabilityDemo(
   await openDemoRound(db, editor, edition.themeSlug);
   for (const update of DEMO_UPDATES) {
     const key = actions[update.action]!.key;
-    const tracking = await repo.findTracking(db, (await themeId(db, edition.themeSlug))!, key);
     await saveUpdate(db, editor, {
       ...update,
       organisationSlug: update.organisation,
       themeSlug: edition.themeSlug,
       key,
-      version: tracking?.version ?? 0,
+      version: await accountability.actionVersion(db, (await themeId(db, edition.themeSlug))!, key),
       intent: "submit",
       percent: undefined,
     });
@@ -172,7 +174,7 @@ export const DEMO_ROUND_TITLE = "How the Leadership actions are going (demo)";
  * Opens the demo's round on one route map before the demo updates are given, so they count as
  * answers and its page shows some organisations done and others still to answer.
  */
-async function openDemoRound(db: Db, editor: Actor, themeSlug: string): Promise<void> {
+async function openDemoRound(db: Trx, editor: Actor, themeSlug: string): Promise<void> {
   const [year, month, day] = addDays(todayIso(), 28).split("-");
   await openRound(db, editor, {
     title: DEMO_ROUND_TITLE,
