@@ -8,7 +8,7 @@ import { accountabilityRoutes } from "./features/accountability/accountability.r
 import { bulkRoutes } from "./features/accountability/bulk.routes.ts";
 import { evidenceRoutes } from "./features/accountability/evidence.routes.ts";
 import { organisationEditRoutes } from "./features/accountability/organisation-edit.routes.ts";
-import { type ReminderSchedule, registerReminders } from "./features/accountability/reminder.scheduler.ts";
+import { registerReminders } from "./features/accountability/reminder.scheduler.ts";
 import { roundRoutes } from "./features/accountability/round.routes.ts";
 import { accountRoutes, registerSessions } from "./features/accounts/account.routes.ts";
 import { oidcRoutes } from "./features/accounts/oidc.routes.ts";
@@ -27,10 +27,8 @@ import { minutesDownloadRoutes } from "./features/minutes-downloads/minutes-down
 import { editRoutes } from "./features/route-maps/edit.routes.ts";
 import { publicRoutes } from "./features/route-maps/public.routes.ts";
 import type { Actor } from "./platform/actor.ts";
-import type { Config } from "./platform/config.ts";
-import type { Db } from "./platform/database.ts";
+import type { AppDeps } from "./platform/app-deps.ts";
 import { handleFrameworkError, registerErrorHandling } from "./platform/http-errors.ts";
-import type { Mailer } from "./platform/mail.ts";
 import { registerPageCache } from "./platform/page-cache.ts";
 import { registerCsrf } from "./platform/security/csrf.ts";
 import { registerSecurityHeaders } from "./platform/security/headers.ts";
@@ -44,20 +42,6 @@ declare module "fastify" {
   }
 }
 
-/** What every route needs: the composition root. Services are plain functions over `db`. */
-export interface AppDeps {
-  db: Db;
-  /** `pageCacheSeconds` absent or 0: no in-memory page cache (tests that write rows directly). */
-  config: Pick<Config, "production" | "logLevel"> &
-    Partial<
-      Pick<Config, "pageCacheSeconds" | "apiRateLimitPerMinute" | "oidc" | "trustProxy" | "staleAfterDays">
-    >;
-  /** How emails go out; absent: they are written to the log (see platform/mail.ts). */
-  mailer?: Mailer;
-  /** Send reporting-round reminders from this process (the server; tests that ask for it). */
-  reminders?: ReminderSchedule;
-}
-
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /** Builds the HTTP app without listening, so tests drive it with `app.inject()`. */
@@ -65,7 +49,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.config.logLevel === "silent" ? false : { level: deps.config.logLevel },
     // Only a proxy on this machine by default: anyone else could claim any address (see config.ts).
-    trustProxy: deps.config.trustProxy ?? "loopback",
+    trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
     // Close idle keep-alive connections on shutdown; in-flight requests still finish.
     forceCloseConnections: "idle",
@@ -93,7 +77,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCsrf(app);
   registerSessions(app, deps);
   registerBearerTokens(app, deps);
-  registerPageCache(app, { seconds: deps.config.pageCacheSeconds ?? 0 });
+  registerPageCache(app, { seconds: deps.config.pageCacheSeconds });
   registerErrorHandling(app);
 
   publicRoutes(app, deps);

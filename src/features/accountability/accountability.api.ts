@@ -1,12 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import type { Static } from "typebox";
-import type { AppDeps } from "../../app.ts";
 import { PUBLIC } from "../../platform/actor.ts";
+import type { AppDeps } from "../../platform/app-deps.ts";
 import { API_ROOT } from "../api/api.presenters.ts";
 import { BAD_REQUEST_OR_NOT_FOUND, SlugParams } from "../api/common.schema.ts";
 import { ActionParams, ActionStory, OrganisationAccount, OrganisationList } from "./accountability.schema.ts";
 import {
-  DEFAULT_STALE_DAYS,
   getOrganisationAccount,
   listActionAccounts,
   listOrganisationSummaries,
@@ -108,7 +107,7 @@ export function accountabilityApi(api: FastifyInstance, deps: AppDeps): void {
     },
     async (request) => {
       const account = await getOrganisationAccount(deps.db, request.actor, request.params.slug, {
-        staleAfterDays: deps.config.staleAfterDays ?? DEFAULT_STALE_DAYS,
+        staleAfterDays: deps.config.staleAfterDays,
       });
       return {
         organisation: presentOrganisation(account.organisation),

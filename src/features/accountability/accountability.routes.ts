@@ -1,16 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../platform/app-deps.ts";
 import { ConflictError, ValidationError } from "../../platform/errors.ts";
 import { can, reach } from "../../platform/security/authorize.ts";
 import { readUploadedFile, registerUploads } from "../../platform/uploads.ts";
 import { signInFirst } from "../route-maps/edit.helpers.ts";
 import { parseId } from "../route-maps/edition-editing.validation.ts";
 import { bodyOf, field, keyParam, many, sendPage, slugParam, versionOf } from "./accountability.http.ts";
-import {
-  DEFAULT_STALE_DAYS,
-  getOrganisationAccount,
-  listOrganisationSummaries,
-} from "./accountability.service.ts";
+import { getOrganisationAccount, listOrganisationSummaries } from "./accountability.service.ts";
 import { readActionListFilter } from "./organisation-filter.ts";
 import {
   getActionStory,
@@ -66,7 +62,7 @@ function staleDays(query: unknown, configured: number): number {
 
 export function accountabilityRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db } = deps;
-  const staleAfterDays = deps.config.staleAfterDays ?? DEFAULT_STALE_DAYS;
+  const staleAfterDays = deps.config.staleAfterDays;
 
   app.get("/organisations", async (request, reply) => {
     const organisations = await listOrganisationSummaries(db);

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { Static } from "typebox";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../platform/app-deps.ts";
 import { API_ROOT } from "../api/api.presenters.ts";
 import { ErrorResponse } from "../api/common.schema.ts";
 import { RoundDetail, RoundList, RoundParams } from "./round.schema.ts";

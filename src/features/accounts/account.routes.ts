@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { AppDeps } from "../../app.ts";
-import { logMailer } from "../../platform/mail.ts";
+import type { AppDeps } from "../../platform/app-deps.ts";
 import {
   clearSessionCookie,
   clientAddress,
@@ -49,8 +48,7 @@ function renderSignIn(
 /** Signing in and out, and (registered from here) invitations, password resets and the account page. */
 export function accountRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db } = deps;
-  // Without a mail server configured, emails are written to the log (platform/mail.ts).
-  const mailer = deps.mailer ?? logMailer((text) => app.log.info(text), "http://localhost:3000");
+  const { mailer } = deps;
 
   app.get("/sign-in", async (request, reply) => {
     const { returnTo, signedOut } = request.query as { returnTo?: unknown; signedOut?: unknown };

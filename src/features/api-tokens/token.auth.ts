@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../platform/app-deps.ts";
 import { UnauthenticatedError } from "../../platform/errors.ts";
 import { actorForToken } from "./token.service.ts";
 

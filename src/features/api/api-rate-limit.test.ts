@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDeps } from "../../../test/support/app-deps.ts";
 import { createTestDatabase } from "../../../test/support/database.ts";
 import { getPage, postForm, signIn } from "../../../test/support/http.ts";
 import { createApp } from "../../app.ts";
@@ -12,10 +13,7 @@ let app: FastifyInstance;
 
 beforeAll(async () => {
   handle = await createTestDatabase("empty");
-  app = await createApp({
-    db: handle.db,
-    config: { production: false, logLevel: "silent", apiRateLimitPerMinute: 3 },
-  });
+  app = await createApp(testDeps(handle.db, { config: { apiRateLimitPerMinute: 3 } }));
 });
 afterAll(async () => {
   await app.close();

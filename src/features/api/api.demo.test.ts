@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDeps } from "../../../test/support/app-deps.ts";
 import { createTestDatabase } from "../../../test/support/database.ts";
 import { createApp } from "../../app.ts";
 import type { DatabaseHandle } from "../../platform/database.ts";
@@ -15,7 +16,7 @@ describe("the JSON API over the demo data", () => {
 
   beforeAll(async () => {
     handle = await createTestDatabase("demo");
-    app = await createApp({ db: handle.db, config: { production: false, logLevel: "silent" } });
+    app = await createApp(testDeps(handle.db));
   });
   afterAll(async () => {
     await app.close();

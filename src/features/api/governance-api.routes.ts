@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { Static } from "typebox";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../platform/app-deps.ts";
 import { NotFoundError } from "../../platform/errors.ts";
 import { type GroupRecord, listGroups, listVisibleMeetings } from "../landscape/landscape.repository.ts";
 import { visibilityFor } from "../landscape/landscape.service.ts";

@@ -1,6 +1,7 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDeps } from "../../../test/support/app-deps.ts";
 import { createTestDatabase } from "../../../test/support/database.ts";
 import { createApp } from "../../app.ts";
 import type { DatabaseHandle } from "../../platform/database.ts";
@@ -42,7 +43,7 @@ describe("the OpenAPI document", () => {
   beforeAll(async () => {
     handle = await createTestDatabase("empty");
     ids = await insertRouteMaps(handle.db);
-    app = await createApp({ db: handle.db, config: { production: false, logLevel: "silent" } });
+    app = await createApp(testDeps(handle.db));
     const response = await app.inject({ method: "GET", url: "/api/v1/openapi.json" });
     expect(response.statusCode).toBe(200);
     doc = response.json();

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../platform/app-deps.ts";
 import { sendPublicPage } from "../../platform/http-pages.ts";
 import { COMMITMENT_TAG, CommitmentSourceList } from "./commitment.schema.ts";
 import { listCommitmentSources } from "./commitment.service.ts";

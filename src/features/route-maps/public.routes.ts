@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
-import type { AppDeps } from "../../app.ts";
 import { PUBLIC } from "../../platform/actor.ts";
+import type { AppDeps } from "../../platform/app-deps.ts";
 import { NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { html } from "../../platform/html.ts";
 import { sendPublicPage } from "../../platform/http-pages.ts";
