@@ -10,13 +10,15 @@ import { evidenceRoutes } from "./features/accountability/evidence.routes.ts";
 import { organisationEditRoutes } from "./features/accountability/organisation-edit.routes.ts";
 import { registerReminders } from "./features/accountability/reminder.scheduler.ts";
 import { roundRoutes } from "./features/accountability/round.routes.ts";
-import { accountRoutes, registerSessions } from "./features/accounts/account.routes.ts";
+import { SESSION_COOKIE } from "./features/accounts/account.http.ts";
+import { accountRoutes } from "./features/accounts/account.routes.ts";
 import { oidcRoutes } from "./features/accounts/oidc.routes.ts";
+import { actorForSession } from "./features/accounts/session.service.ts";
 import { adminRoutes } from "./features/admin/admin.routes.ts";
 import { auditRoutes } from "./features/admin/audit.routes.ts";
 import { apiRoutes } from "./features/api/api.routes.ts";
-import { registerBearerTokens } from "./features/api-tokens/token.auth.ts";
 import { tokenRoutes } from "./features/api-tokens/token.routes.ts";
+import { actorForToken } from "./features/api-tokens/token.service.ts";
 import { calendarRoutes } from "./features/calendars/calendar.routes.ts";
 import { commitmentRoutes } from "./features/commitments/commitment.routes.ts";
 import { governanceRoutes } from "./features/governance/governance.routes.ts";
@@ -26,21 +28,10 @@ import { landscapeRoutes } from "./features/landscape/landscape.routes.ts";
 import { minutesDownloadRoutes } from "./features/minutes-downloads/minutes-downloads.routes.ts";
 import { editRoutes } from "./features/route-maps/edit.routes.ts";
 import { publicRoutes } from "./features/route-maps/public.routes.ts";
-import type { Actor } from "./platform/actor.ts";
 import type { AppDeps } from "./platform/app-deps.ts";
 import { handleFrameworkError, registerErrorHandling } from "./platform/http-errors.ts";
 import { registerPageCache } from "./platform/page-cache.ts";
-import { registerCsrf } from "./platform/security/csrf.ts";
-import { registerSecurityHeaders } from "./platform/security/headers.ts";
-
-declare module "fastify" {
-  interface FastifyRequest {
-    actor: Actor;
-    csrfToken: string;
-    /** The request came with a valid personal API token (Authorization: Bearer): no CSRF token needed. */
-    viaToken: boolean;
-  }
-}
+import { registerRequestSecurity } from "./platform/security/request-security.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -56,10 +47,6 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true },
     frameworkErrors: handleFrameworkError,
   });
-  app.addHook("onRequest", async (request) => {
-    request.actor = { kind: "public", requestId: request.id };
-  });
-
   await app.register(cookie);
   await app.register(formbody);
   await app.register(fastifyStatic, {
@@ -73,10 +60,12 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     decorateReply: false,
     maxAge: "1h",
   });
-  registerSecurityHeaders(app);
-  registerCsrf(app);
-  registerSessions(app, deps);
-  registerBearerTokens(app, deps);
+  // Who is asking, and the order of the hooks that decide it: platform/security/request-security.ts.
+  registerRequestSecurity(app, {
+    sessionCookie: SESSION_COOKIE,
+    actorForSession: (token) => actorForSession(deps.db, token),
+    actorForToken: (token) => actorForToken(deps.db, token),
+  });
   registerPageCache(app, { seconds: deps.config.pageCacheSeconds });
   registerErrorHandling(app);
 

@@ -14,20 +14,11 @@ import { emailProblem, PASSWORD_MAX } from "./account.validation.ts";
 import { accountPageRoutes } from "./account-page.routes.ts";
 import { invitationRoutes } from "./invitation.routes.ts";
 import { passwordResetRoutes } from "./password-reset.routes.ts";
-import { actorForSession, closeSession } from "./session.service.ts";
+import { closeSession } from "./session.service.ts";
 import { attemptSignIn } from "./sign-in.service.ts";
 import { type SignInForm, signInView } from "./views/sign-in.view.ts";
 
 export { SESSION_COOKIE, safeReturnTo, setSessionCookie } from "./account.http.ts";
-
-/** Resolves the signed-in user from the session cookie on every request. */
-export function registerSessions(app: FastifyInstance, deps: AppDeps): void {
-  app.addHook("onRequest", async (request) => {
-    const token = request.cookies[SESSION_COOKIE];
-    if (token && !request.url.startsWith("/assets/"))
-      request.actor = { ...(await actorForSession(deps.db, token)), requestId: request.id };
-  });
-}
 
 const NOTICES: Record<string, string> = {
   everywhere: "You have been signed out everywhere. Sign in again to carry on.",
