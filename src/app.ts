@@ -4,30 +4,22 @@ import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
-import { accountabilityRoutes } from "./features/accountability/accountability.routes.ts";
-import { bulkRoutes } from "./features/accountability/bulk.routes.ts";
-import { evidenceRoutes } from "./features/accountability/evidence.routes.ts";
-import { organisationEditRoutes } from "./features/accountability/organisation-edit.routes.ts";
-import { registerReminders } from "./features/accountability/reminder.scheduler.ts";
-import { roundRoutes } from "./features/accountability/round.routes.ts";
+import { registerAccountability } from "./features/accountability/accountability.feature.ts";
 import { SESSION_COOKIE } from "./features/accounts/account.http.ts";
-import { accountRoutes } from "./features/accounts/account.routes.ts";
-import { oidcRoutes } from "./features/accounts/oidc.routes.ts";
+import { registerAccounts } from "./features/accounts/accounts.feature.ts";
 import { actorForSession } from "./features/accounts/session.service.ts";
-import { adminRoutes } from "./features/admin/admin.routes.ts";
-import { auditRoutes } from "./features/admin/audit.routes.ts";
-import { apiRoutes } from "./features/api/api.routes.ts";
-import { tokenRoutes } from "./features/api-tokens/token.routes.ts";
+import { registerAdmin } from "./features/admin/admin.feature.ts";
+import { registerApiTokens } from "./features/api-tokens/api-tokens.feature.ts";
 import { actorForToken } from "./features/api-tokens/token.service.ts";
-import { calendarRoutes } from "./features/calendars/calendar.routes.ts";
-import { commitmentRoutes } from "./features/commitments/commitment.routes.ts";
-import { governanceRoutes } from "./features/governance/governance.routes.ts";
-import { importRoutes } from "./features/import/import.routes.ts";
-import { indicatorRoutes } from "./features/indicators/indicator.routes.ts";
-import { landscapeRoutes } from "./features/landscape/landscape.routes.ts";
-import { minutesDownloadRoutes } from "./features/minutes-downloads/minutes-downloads.routes.ts";
-import { editRoutes } from "./features/route-maps/edit.routes.ts";
-import { publicRoutes } from "./features/route-maps/public.routes.ts";
+import { registerCalendars } from "./features/calendars/calendars.feature.ts";
+import { registerCommitments } from "./features/commitments/commitments.feature.ts";
+import { registerGovernance } from "./features/governance/governance.feature.ts";
+import { registerImport } from "./features/import/import.feature.ts";
+import { registerIndicators } from "./features/indicators/indicators.feature.ts";
+import { registerLandscape } from "./features/landscape/landscape.feature.ts";
+import { registerMinutesDownloads } from "./features/minutes-downloads/minutes-downloads.feature.ts";
+import { registerRouteMaps } from "./features/route-maps/route-maps.feature.ts";
+import { type FeatureApi, registerApi } from "./platform/api/api-shell.ts";
 import type { AppDeps } from "./platform/app-deps.ts";
 import { handleFrameworkError, registerErrorHandling } from "./platform/http-errors.ts";
 import { registerPageCache } from "./platform/page-cache.ts";
@@ -69,26 +61,23 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   registerPageCache(app, { seconds: deps.config.pageCacheSeconds });
   registerErrorHandling(app);
 
-  publicRoutes(app, deps);
-  governanceRoutes(app, deps);
-  editRoutes(app, deps);
-  importRoutes(app, deps);
-  accountRoutes(app, deps);
-  oidcRoutes(app, deps);
-  apiRoutes(app, deps);
-  adminRoutes(app, deps);
-  auditRoutes(app, deps);
-  tokenRoutes(app, deps);
-  indicatorRoutes(app, deps);
-  landscapeRoutes(app, deps);
-  calendarRoutes(app, deps);
-  minutesDownloadRoutes(app, deps);
-  accountabilityRoutes(app, deps);
-  bulkRoutes(app, deps);
-  evidenceRoutes(app, deps);
-  roundRoutes(app, deps);
-  organisationEditRoutes(app, deps);
-  registerReminders(app, deps);
-  commitmentRoutes(app, deps);
+  // Each feature registers its pages; those with a part in the JSON API hand it back, and the
+  // API shell registers those parts inside /api/v1. Their order here is the order of the OpenAPI
+  // document's tags and of the index's links.
+  const api: FeatureApi[] = [
+    registerRouteMaps(app, deps),
+    registerAdmin(app, deps),
+    registerIndicators(app, deps),
+    registerLandscape(app, deps),
+    registerAccountability(app, deps),
+    registerCommitments(app, deps),
+  ];
+  registerGovernance(app, deps);
+  registerImport(app, deps);
+  registerAccounts(app, deps);
+  registerApiTokens(app, deps);
+  registerCalendars(app, deps);
+  registerMinutesDownloads(app, deps);
+  registerApi(app, deps, api);
   return app;
 }

@@ -1,6 +1,6 @@
 import Type from "typebox";
-import { ApiUrl, Nullable, Slug, ThemeReference } from "../api/common.schema.ts";
-import { component } from "../api/openapi.ts";
+import { ApiUrl, Nullable, Slug, ThemeReference } from "../../platform/api/common.schema.ts";
+import { component } from "../../platform/api/openapi.ts";
 import { ORGANISATION_TYPES } from "../organisations/organisation.types.ts";
 import { CONFIDENCE_LEVELS, EVIDENCE_KINDS, STATUSES } from "./progress-status.ts";
 

@@ -1,6 +1,6 @@
 import Type from "typebox";
-import { ApiUrl, Id, Slug } from "../api/common.schema.ts";
-import { component } from "../api/openapi.ts";
+import { ApiUrl, Id, Slug } from "../../platform/api/common.schema.ts";
+import { component } from "../../platform/api/openapi.ts";
 import { ActionKey } from "./accountability.schema.ts";
 
 // The JSON shapes of reporting rounds, for the programme team's scripts (progress.review): not

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import type { Static } from "typebox";
 import type { Grant } from "../../platform/actor.ts";
+import { ErrorResponse } from "../../platform/api/common.schema.ts";
 import type { AppDeps } from "../../platform/app-deps.ts";
 import { inviteUser } from "../accounts/invitation.service.ts";
-import { ErrorResponse } from "../api/common.schema.ts";
 import * as admin from "./admin.service.ts";
 import { presentUser, presentUserSummary } from "./admin-api.presenters.ts";
 import {

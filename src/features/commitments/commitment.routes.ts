@@ -6,7 +6,7 @@ import { listCommitmentSources } from "./commitment.service.ts";
 import { commitmentsView } from "./views/commitments.view.ts";
 
 // The commitments page (/commitments) and its open data (/api/v1/commitments, registered inside
-// the API's context by api.routes.ts so it is validated and documented). Public: progress updates
+// the API's context by platform/api/api-shell.ts so it is validated and documented). Public: progress updates
 // are published documents.
 
 export function commitmentRoutes(app: FastifyInstance, deps: AppDeps): void {

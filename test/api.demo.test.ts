@@ -1,11 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testDeps } from "../../../test/support/app-deps.ts";
-import { createTestDatabase } from "../../../test/support/database.ts";
-import { createApp } from "../../app.ts";
-import type { DatabaseHandle } from "../../platform/database.ts";
-import { buildLandscape } from "../landscape/landscape.fixtures.ts";
-import { checkAnswer, documentedPath, type OpenApiDocument, strictAjv } from "./api.test-support.ts";
+import { createApp } from "../src/app.ts";
+import { buildLandscape } from "../src/features/landscape/landscape.fixtures.ts";
+import type { DatabaseHandle } from "../src/platform/database.ts";
+import { testDeps } from "./support/app-deps.ts";
+import { createTestDatabase } from "./support/database.ts";
+import { checkAnswer, documentedPath, type OpenApiDocument, strictAjv } from "./support/openapi-check.ts";
 
 type Json = Record<string, unknown>;
 type Items = Array<{ text: string; pageRefs?: string; children?: Items }>;
