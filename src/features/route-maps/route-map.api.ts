@@ -4,6 +4,7 @@ import { BAD_REQUEST_OR_NOT_FOUND, NOT_FOUND, SlugParams } from "../../platform/
 import { NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { Comparison, ComparisonQuery } from "./comparison.schema.ts";
 import { Edition, EditionList, EditionParams } from "./edition.schema.ts";
+import { chooseEditionsToCompare } from "./edition-choice.ts";
 import { compareEditions } from "./edition-compare.ts";
 import { Foundation, FoundationList } from "./foundation.schema.ts";
 import { Programme } from "./programme.schema.ts";
@@ -30,49 +31,12 @@ import {
   listEditions,
   listSectors,
 } from "./route-map.service.ts";
-import type { EditionSummary } from "./route-map.types.ts";
 import { SectorActions, SectorList } from "./sector.schema.ts";
 import { Theme, ThemeList } from "./theme.schema.ts";
 
 type SlugRequest = { Params: Static<typeof SlugParams> };
 type EditionRequest = { Params: Static<typeof EditionParams> };
 type ComparisonRequest = { Params: Static<typeof SlugParams>; Querystring: Static<typeof ComparisonQuery> };
-
-/**
- * Chooses the two editions to compare from those the actor may see (newest first): `to` defaults
- * to the latest published edition, `from` to the edition just before `to`.
- */
-function chooseEditions(
-  theme: { name: string },
-  editions: EditionSummary[],
-  query: { from?: number; to?: number },
-): { from: number; to: number } {
-  const visible = (id: number) => {
-    if (!editions.some((e) => e.id === id)) {
-      throw new NotFoundError(`There is no edition ${id} of the ${theme.name} route map.`);
-    }
-    return id;
-  };
-  const to = query.to === undefined ? editions.find((e) => e.status === "published")?.id : visible(query.to);
-  const from =
-    query.from !== undefined
-      ? visible(query.from)
-      : to === undefined
-        ? undefined
-        : editions[editions.findIndex((e) => e.id === to) + 1]?.id;
-  if (from === undefined || to === undefined) {
-    throw new NotFoundError(
-      `The ${theme.name} route map does not have two editions to compare yet. Name them with ?from= and ?to=.`,
-    );
-  }
-  if (from === to) {
-    throw new ValidationError(
-      { to: "must be a different edition from `from`" },
-      "Choose two different editions.",
-    );
-  }
-  return { from, to };
-}
 
 /** The route maps' part of the API: the programme, its foundations and themes, editions, sectors. */
 export const routeMapApi: FeatureApi = {
@@ -225,10 +189,21 @@ export const routeMapApi: FeatureApi = {
       async (request) => {
         const { slug } = request.params;
         const { theme, editions } = await listEditions(deps.db, request.actor, slug);
-        const chosen = chooseEditions(theme, editions, request.query);
+        const chosen = chooseEditionsToCompare(theme, editions, request.query);
+        if (!chosen.from || !chosen.to) {
+          throw new NotFoundError(
+            `The ${theme.name} route map does not have two editions to compare yet. Name them with ?from= and ?to=.`,
+          );
+        }
+        if (chosen.from.id === chosen.to.id) {
+          throw new ValidationError(
+            { to: "must be a different edition from `from`" },
+            "Choose two different editions.",
+          );
+        }
         const [from, to] = await Promise.all([
-          getEdition(deps.db, request.actor, slug, chosen.from),
-          getEdition(deps.db, request.actor, slug, chosen.to),
+          getEdition(deps.db, request.actor, slug, chosen.from.id),
+          getEdition(deps.db, request.actor, slug, chosen.to.id),
         ]);
         return presentComparison(theme, compareEditions(from, to));
       },
