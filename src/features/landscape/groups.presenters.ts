@@ -10,9 +10,14 @@ import type {
   Membership,
   MembershipList,
 } from "./group.schema.ts";
-import { type GroupRecord, type MeetingRow, readsPrivate, type Visibility } from "./landscape.repository.ts";
+import {
+  type GroupRecord,
+  type MeetingRow,
+  type MembershipRecord,
+  readsPrivate,
+  type Visibility,
+} from "./groups.service.ts";
 import type { LandscapeGroup } from "./landscape.types.ts";
-import type { MembershipRecord } from "./open-data.repository.ts";
 
 // Presenters for groups, memberships and meetings: exactly what their schemas describe.
 

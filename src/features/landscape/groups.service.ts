@@ -14,6 +14,11 @@ import { listMembershipRecords, type MembershipRecord } from "./open-data.reposi
 // Governance groups as open data (the /api/v1/groups endpoints read them here): every group, its
 // members and the meetings the asker may see.
 
+export type { GroupRecord, MeetingRow, Visibility } from "./landscape.repository.ts";
+/** Whether that visibility reaches the group's private business (a meeting's unpublished minutes). */
+export { readsPrivate } from "./landscape.repository.ts";
+export type { MembershipRecord } from "./open-data.repository.ts";
+
 /** Every governance group. */
 export function listGroupRecords(db: Db): Promise<GroupRecord[]> {
   return listGroups(db);
