@@ -14,7 +14,9 @@ import {
   type EditionDocument,
 } from "../src/features/route-maps/edition-document.ts";
 import type { Actor } from "../src/platform/actor.ts";
+import { loadConfig } from "../src/platform/config.ts";
 import { openPglite, openPostgres } from "../src/platform/database.ts";
+import { logMailer } from "../src/platform/mail.ts";
 import { benchAccountability } from "./accountability.ts";
 import { benchIndicators } from "./indicators.ts";
 
@@ -98,11 +100,10 @@ const items = await db
 process.stderr.write(`\n${themes.length * EDITIONS_PER_ROUTE_MAP + 2} editions, ${items.n} items\n\n`);
 
 // Rendering from the database every time: what a page costs before the page cache helps.
-const app = await createApp({ db, config: { production: true, logLevel: "silent", pageCacheSeconds: 0 } });
-const cachedApp = await createApp({
-  db,
-  config: { production: true, logLevel: "silent", pageCacheSeconds: 60 },
-});
+const config = loadConfig({ NODE_ENV: "production", LOG_LEVEL: "silent", WAYMARK_API_RATE_LIMIT: "0" });
+const mailer = logMailer(() => {}, config.baseUrl);
+const app = await createApp({ db, config: { ...config, pageCacheSeconds: 0 }, mailer });
+const cachedApp = await createApp({ db, config: { ...config, pageCacheSeconds: 60 }, mailer });
 const someTheme = themes[0]!.slug;
 const editions = await db
   .selectFrom("route_map_edition")

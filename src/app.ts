@@ -4,60 +4,29 @@ import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
-import { accountabilityRoutes } from "./features/accountability/accountability.routes.ts";
-import { evidenceRoutes } from "./features/accountability/evidence.routes.ts";
-import { accountRoutes, registerSessions } from "./features/accounts/account.routes.ts";
-import { oidcRoutes } from "./features/accounts/oidc.routes.ts";
-import { adminRoutes } from "./features/admin/admin.routes.ts";
-import { auditRoutes } from "./features/admin/audit.routes.ts";
-import { apiRoutes } from "./features/api/api.routes.ts";
-import { registerBearerTokens } from "./features/api-tokens/token.auth.ts";
-import { tokenRoutes } from "./features/api-tokens/token.routes.ts";
-import { bulkRoutes } from "./features/bulk-updates/bulk.routes.ts";
-import { calendarRoutes } from "./features/calendars/calendar.routes.ts";
-import { commitmentRoutes } from "./features/commitments/commitment.routes.ts";
-import { governanceRoutes } from "./features/governance/governance.routes.ts";
-import { importRoutes } from "./features/import/import.routes.ts";
-import { indicatorRoutes } from "./features/indicators/indicator.routes.ts";
-import { landscapeRoutes } from "./features/landscape/landscape.routes.ts";
-import { minutesDownloadRoutes } from "./features/minutes-downloads/minutes-downloads.routes.ts";
-import { organisationRoutes } from "./features/organisations/organisation.routes.ts";
-import { organisationEditRoutes } from "./features/organisations/organisation-edit.routes.ts";
-import { type ReminderSchedule, registerReminders } from "./features/rounds/reminder.scheduler.ts";
-import { roundRoutes } from "./features/rounds/round.routes.ts";
-import { editRoutes } from "./features/route-maps/edit.routes.ts";
-import { publicRoutes } from "./features/route-maps/public.routes.ts";
-import type { Actor } from "./platform/actor.ts";
-import type { Config } from "./platform/config.ts";
-import type { Db } from "./platform/database.ts";
+import { registerAccountability } from "./features/accountability/accountability.feature.ts";
+import { SESSION_COOKIE } from "./features/accounts/account.http.ts";
+import { registerAccounts } from "./features/accounts/accounts.feature.ts";
+import { actorForSession } from "./features/accounts/session.service.ts";
+import { registerAdmin } from "./features/admin/admin.feature.ts";
+import { registerApiTokens } from "./features/api-tokens/api-tokens.feature.ts";
+import { actorForToken } from "./features/api-tokens/token.service.ts";
+import { registerBulkUpdates } from "./features/bulk-updates/bulk-updates.feature.ts";
+import { registerCalendars } from "./features/calendars/calendars.feature.ts";
+import { registerCommitments } from "./features/commitments/commitments.feature.ts";
+import { registerGovernance } from "./features/governance/governance.feature.ts";
+import { registerImport } from "./features/import/import.feature.ts";
+import { registerIndicators } from "./features/indicators/indicators.feature.ts";
+import { registerLandscape } from "./features/landscape/landscape.feature.ts";
+import { registerMinutesDownloads } from "./features/minutes-downloads/minutes-downloads.feature.ts";
+import { registerOrganisations } from "./features/organisations/organisations.feature.ts";
+import { registerRounds } from "./features/rounds/rounds.feature.ts";
+import { registerRouteMaps } from "./features/route-maps/route-maps.feature.ts";
+import { type FeatureApi, registerApi } from "./platform/api/api-shell.ts";
+import type { AppDeps } from "./platform/app-deps.ts";
 import { handleFrameworkError, registerErrorHandling } from "./platform/http-errors.ts";
-import type { Mailer } from "./platform/mail.ts";
 import { registerPageCache } from "./platform/page-cache.ts";
-import { registerCsrf } from "./platform/security/csrf.ts";
-import { registerSecurityHeaders } from "./platform/security/headers.ts";
-
-declare module "fastify" {
-  interface FastifyRequest {
-    actor: Actor;
-    csrfToken: string;
-    /** The request came with a valid personal API token (Authorization: Bearer): no CSRF token needed. */
-    viaToken: boolean;
-  }
-}
-
-/** What every route needs: the composition root. Services are plain functions over `db`. */
-export interface AppDeps {
-  db: Db;
-  /** `pageCacheSeconds` absent or 0: no in-memory page cache (tests that write rows directly). */
-  config: Pick<Config, "production" | "logLevel"> &
-    Partial<
-      Pick<Config, "pageCacheSeconds" | "apiRateLimitPerMinute" | "oidc" | "trustProxy" | "staleAfterDays">
-    >;
-  /** How emails go out; absent: they are written to the log (see platform/mail.ts). */
-  mailer?: Mailer;
-  /** Send reporting-round reminders from this process (the server; tests that ask for it). */
-  reminders?: ReminderSchedule;
-}
+import { registerRequestSecurity } from "./platform/security/request-security.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -66,17 +35,13 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.config.logLevel === "silent" ? false : { level: deps.config.logLevel },
     // Only a proxy on this machine by default: anyone else could claim any address (see config.ts).
-    trustProxy: deps.config.trustProxy ?? "loopback",
+    trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
     // Close idle keep-alive connections on shutdown; in-flight requests still finish.
     forceCloseConnections: "idle",
     routerOptions: { ignoreTrailingSlash: true },
     frameworkErrors: handleFrameworkError,
   });
-  app.addHook("onRequest", async (request) => {
-    request.actor = { kind: "public", requestId: request.id };
-  });
-
   await app.register(cookie);
   await app.register(formbody);
   await app.register(fastifyStatic, {
@@ -90,34 +55,35 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     decorateReply: false,
     maxAge: "1h",
   });
-  registerSecurityHeaders(app);
-  registerCsrf(app);
-  registerSessions(app, deps);
-  registerBearerTokens(app, deps);
-  registerPageCache(app, { seconds: deps.config.pageCacheSeconds ?? 0 });
+  // Who is asking, and the order of the hooks that decide it: platform/security/request-security.ts.
+  registerRequestSecurity(app, {
+    sessionCookie: SESSION_COOKIE,
+    actorForSession: (token) => actorForSession(deps.db, token),
+    actorForToken: (token) => actorForToken(deps.db, token),
+  });
+  registerPageCache(app, { seconds: deps.config.pageCacheSeconds });
   registerErrorHandling(app);
 
-  publicRoutes(app, deps);
-  governanceRoutes(app, deps);
-  editRoutes(app, deps);
-  importRoutes(app, deps);
-  accountRoutes(app, deps);
-  oidcRoutes(app, deps);
-  apiRoutes(app, deps);
-  adminRoutes(app, deps);
-  auditRoutes(app, deps);
-  tokenRoutes(app, deps);
-  indicatorRoutes(app, deps);
-  landscapeRoutes(app, deps);
-  calendarRoutes(app, deps);
-  minutesDownloadRoutes(app, deps);
-  accountabilityRoutes(app, deps);
-  bulkRoutes(app, deps);
-  evidenceRoutes(app, deps);
-  roundRoutes(app, deps);
-  organisationRoutes(app, deps);
-  organisationEditRoutes(app, deps);
-  registerReminders(app, deps);
-  commitmentRoutes(app, deps);
+  // Each feature registers its pages; those with a part in the JSON API hand it back, and the
+  // API shell registers those parts inside /api/v1. Their order here is the order of the OpenAPI
+  // document's tags and of the index's links.
+  const api: FeatureApi[] = [
+    registerRouteMaps(app, deps),
+    registerAdmin(app, deps),
+    registerIndicators(app, deps),
+    registerLandscape(app, deps),
+    registerAccountability(app, deps),
+    registerRounds(app, deps),
+    registerCommitments(app, deps),
+  ];
+  registerGovernance(app, deps);
+  registerOrganisations(app, deps);
+  registerBulkUpdates(app, deps);
+  registerImport(app, deps);
+  registerAccounts(app, deps);
+  registerApiTokens(app, deps);
+  registerCalendars(app, deps);
+  registerMinutesDownloads(app, deps);
+  registerApi(app, deps, api);
   return app;
 }

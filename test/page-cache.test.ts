@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.ts";
 import type { DatabaseHandle } from "../src/platform/database.ts";
+import { testDeps } from "./support/app-deps.ts";
 import { createTestDatabase } from "./support/database.ts";
 import { anonymousSession, getPage, postForm, signIn } from "./support/http.ts";
 
@@ -10,10 +11,7 @@ describe("the in-memory page cache", () => {
   let app: FastifyInstance;
   beforeAll(async () => {
     handle = await createTestDatabase("demo");
-    app = await createApp({
-      db: handle.db,
-      config: { production: false, logLevel: "silent", pageCacheSeconds: 60 },
-    });
+    app = await createApp(testDeps(handle.db, { config: { pageCacheSeconds: 60 } }));
   });
   afterAll(async () => {
     await app.close();

@@ -3,6 +3,7 @@ import { createApp } from "../../src/app.ts";
 import type { OidcConfig } from "../../src/platform/config.ts";
 import type { DatabaseHandle, Db } from "../../src/platform/database.ts";
 import type { Mailer } from "../../src/platform/mail.ts";
+import { testDeps } from "../../test/support/app-deps.ts";
 import { createTestDatabase, type Template } from "../../test/support/database.ts";
 
 export interface TestServer {
@@ -28,11 +29,12 @@ export async function startServer(
   let app: FastifyInstance | undefined;
   try {
     // The page cache is on, as in `waymark serve`: browser tests see what readers see.
-    app = await createApp({
-      db: handle.db,
-      config: { production: false, logLevel: "silent", pageCacheSeconds: 60, oidc: options.oidc },
-      mailer: options.mailer,
-    });
+    app = await createApp(
+      testDeps(handle.db, {
+        config: { pageCacheSeconds: 60, oidc: options.oidc },
+        ...(options.mailer ? { mailer: options.mailer } : {}),
+      }),
+    );
     const url = await app.listen({ host: "127.0.0.1", port: options.port ?? 0 });
     const running = app;
     return {

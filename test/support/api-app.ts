@@ -1,11 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll } from "vitest";
-import { insertRouteMaps } from "../../src/features/api/api.fixtures.ts";
+import { insertRouteMaps } from "./api-fixtures.ts";
 import { createTestDatabase } from "./database.ts";
 import { getPage, type Session, signIn, testApp } from "./http.ts";
 
 // The setup the JSON API tests share, called once at the top of the file with `await`: its own
-// database holding the route maps of api.fixtures.ts, the app, a signed-in editor, and `get`,
+// database holding the route maps of api-fixtures.ts, the app, a signed-in editor, and `get`,
 // which reads an answer as JSON. Registers afterAll to close what it opened.
 
 export type Json = Record<string, unknown>;

@@ -2,17 +2,18 @@ import crypto from "node:crypto";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { createApp } from "../../src/app.ts";
 import { createUser } from "../../src/features/accounts/user.service.ts";
-import type { ReminderSchedule } from "../../src/features/rounds/reminder.scheduler.ts";
 import type { Grant, Role } from "../../src/platform/actor.ts";
+import type { ReminderSchedule } from "../../src/platform/app-deps.ts";
 import type { Db } from "../../src/platform/database.ts";
 import type { Mailer } from "../../src/platform/mail.ts";
+import { testDeps } from "./app-deps.ts";
 
 /** The app as the server builds it, on a test database, quiet; `mailer` for tests that read emails. */
 export function testApp(
   db: Db,
   options: { mailer?: Mailer; reminders?: ReminderSchedule } = {},
 ): Promise<FastifyInstance> {
-  return createApp({ db, config: { production: false, logLevel: "silent" }, ...options });
+  return createApp(testDeps(db, options));
 }
 
 /** A browser's cookie jar and CSRF token, as carried between requests. */

@@ -3,6 +3,7 @@ import { createApp } from "../../src/app.ts";
 import { createUser } from "../../src/features/accounts/user.service.ts";
 import type { Grant } from "../../src/platform/actor.ts";
 import type { DatabaseHandle, Db } from "../../src/platform/database.ts";
+import { testDeps } from "./app-deps.ts";
 import { createTestDatabase } from "./database.ts";
 import { startTestProvider, type TestProvider } from "./oidc-provider.ts";
 
@@ -21,19 +22,18 @@ export interface OidcSetup {
 export async function oidcSetup(): Promise<OidcSetup> {
   const handle = await createTestDatabase("empty");
   const provider = await startTestProvider(`http://${HOST}/sign-in/sso/callback`);
-  const app = await createApp({
-    db: handle.db,
-    config: {
-      production: false,
-      logLevel: "silent",
-      oidc: {
-        issuer: new URL(provider.issuer),
-        clientId: provider.clientId,
-        clientSecret: provider.clientSecret,
-        name: PROVIDER_NAME,
+  const app = await createApp(
+    testDeps(handle.db, {
+      config: {
+        oidc: {
+          issuer: new URL(provider.issuer),
+          clientId: provider.clientId,
+          clientSecret: provider.clientSecret,
+          name: PROVIDER_NAME,
+        },
       },
-    },
-  });
+    }),
+  );
   return {
     handle,
     app,

@@ -1,12 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import type { Static } from "typebox";
-import type { AppDeps } from "../../app.ts";
 import { PUBLIC } from "../../platform/actor.ts";
-import { API_ROOT } from "../api/api.presenters.ts";
-import { BAD_REQUEST_OR_NOT_FOUND, SlugParams } from "../api/common.schema.ts";
+import { API_ROOT, BAD_REQUEST_OR_NOT_FOUND, SlugParams } from "../../platform/api/common.schema.ts";
+import type { AppDeps } from "../../platform/app-deps.ts";
 import { ActionParams, ActionStory, OrganisationAccount, OrganisationList } from "./accountability.schema.ts";
 import {
-  DEFAULT_STALE_DAYS,
   getOrganisationAccount,
   listActionAccounts,
   listOrganisationSummaries,
@@ -19,7 +17,7 @@ import type {
 } from "./accountability.types.ts";
 import { getActionStory } from "./progress.service.ts";
 
-// Accountability's open data under /api/v1, registered inside the API (see api.routes.ts):
+// Accountability's open data under /api/v1, registered inside the API (platform/api/api-shell.ts, through accountability.feature.ts):
 // organisations, what each must act on, and each action's submitted updates (writing them is
 // progress.api.ts). An organisation's
 // page adds its drafts for someone who may read them (its contributors, readers, the programme
@@ -108,7 +106,7 @@ export function accountabilityApi(api: FastifyInstance, deps: AppDeps): void {
     },
     async (request) => {
       const account = await getOrganisationAccount(deps.db, request.actor, request.params.slug, {
-        staleAfterDays: deps.config.staleAfterDays ?? DEFAULT_STALE_DAYS,
+        staleAfterDays: deps.config.staleAfterDays,
       });
       return {
         organisation: presentOrganisation(account.organisation),

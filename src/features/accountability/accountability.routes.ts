@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../platform/app-deps.ts";
 import { ConflictError, ValidationError } from "../../platform/errors.ts";
 import { can, reach } from "../../platform/security/authorize.ts";
 import { readUploadedFile, registerUploads } from "../../platform/uploads.ts";

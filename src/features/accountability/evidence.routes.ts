@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../platform/app-deps.ts";
 import { NotFoundError } from "../../platform/errors.ts";
 import { sendStoredFile } from "../../platform/uploads.ts";
 import { parseId } from "../route-maps/edition-editing.validation.ts";

@@ -13,8 +13,8 @@ import {
   signIn,
   testApp,
 } from "../../../test/support/http.ts";
+import { checkAnswer, type OpenApiDocument, strictAjv } from "../../../test/support/openapi-check.ts";
 import type { DatabaseHandle } from "../../platform/database.ts";
-import { checkAnswer, type OpenApiDocument, strictAjv } from "../api/api.test-support.ts";
 
 // Writing progress updates through the API, as a contributor's script would: with a personal API
 // token, or a browser session and its CSRF token. Same rules as the update page.

@@ -1,16 +1,15 @@
 import type { FastifyInstance } from "fastify";
 import type { Static } from "typebox";
-import type { AppDeps } from "../../app.ts";
+import { API_ROOT, ErrorResponse, SlugParams } from "../../platform/api/common.schema.ts";
+import type { AppDeps } from "../../platform/app-deps.ts";
 import { ConflictError, type FieldErrors, ValidationError } from "../../platform/errors.ts";
-import { API_ROOT } from "../api/api.presenters.ts";
-import { ErrorResponse, SlugParams } from "../api/common.schema.ts";
 import { SavedUpdate, UpdateBody } from "./accountability.schema.ts";
 import { type SavedUpdate as Saved, saveUpdate, type UpdateInput } from "./progress.service.ts";
 
 // Writing progress updates under /api/v1, for an organisation's contributors and the programme
 // team: the same service, checks, versions and audit as the update page. A script sends its
 // personal API token as `Authorization: Bearer …`; a browser session sends its CSRF token in
-// X-CSRF-Token. Registered inside the API (see api.routes.ts).
+// X-CSRF-Token. Registered inside the API (platform/api/api-shell.ts, through accountability.feature.ts).
 
 const SECURITY: Array<Record<string, string[]>> = [{ bearerToken: [] }, { sessionCookie: [] }];
 

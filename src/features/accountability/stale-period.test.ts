@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDeps } from "../../../test/support/app-deps.ts";
 import { createTestDatabase } from "../../../test/support/database.ts";
 import { getPage } from "../../../test/support/http.ts";
 import { makeRoundFixture, type RoundFixture, submitFor } from "../../../test/support/round-fixtures.ts";
@@ -15,10 +16,7 @@ describe("the configured stale period", () => {
   let f: RoundFixture;
   const apps: FastifyInstance[] = [];
   const appWith = async (staleAfterDays?: number) => {
-    const app = await createApp({
-      db: handle.db,
-      config: { production: false, logLevel: "silent", ...(staleAfterDays ? { staleAfterDays } : {}) },
-    });
+    const app = await createApp(testDeps(handle.db, { config: staleAfterDays ? { staleAfterDays } : {} }));
     apps.push(app);
     return app;
   };

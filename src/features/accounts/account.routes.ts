@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { AppDeps } from "../../app.ts";
-import { logMailer } from "../../platform/mail.ts";
+import type { AppDeps } from "../../platform/app-deps.ts";
 import {
   clearSessionCookie,
   clientAddress,
@@ -15,20 +14,11 @@ import { emailProblem, PASSWORD_MAX } from "./account.validation.ts";
 import { accountPageRoutes } from "./account-page.routes.ts";
 import { invitationRoutes } from "./invitation.routes.ts";
 import { passwordResetRoutes } from "./password-reset.routes.ts";
-import { actorForSession, closeSession } from "./session.service.ts";
+import { closeSession } from "./session.service.ts";
 import { attemptSignIn } from "./sign-in.service.ts";
 import { type SignInForm, signInView } from "./views/sign-in.view.ts";
 
 export { SESSION_COOKIE, safeReturnTo, setSessionCookie } from "./account.http.ts";
-
-/** Resolves the signed-in user from the session cookie on every request. */
-export function registerSessions(app: FastifyInstance, deps: AppDeps): void {
-  app.addHook("onRequest", async (request) => {
-    const token = request.cookies[SESSION_COOKIE];
-    if (token && !request.url.startsWith("/assets/"))
-      request.actor = { ...(await actorForSession(deps.db, token)), requestId: request.id };
-  });
-}
 
 const NOTICES: Record<string, string> = {
   everywhere: "You have been signed out everywhere. Sign in again to carry on.",
@@ -49,8 +39,7 @@ function renderSignIn(
 /** Signing in and out, and (registered from here) invitations, password resets and the account page. */
 export function accountRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db } = deps;
-  // Without a mail server configured, emails are written to the log (platform/mail.ts).
-  const mailer = deps.mailer ?? logMailer((text) => app.log.info(text), "http://localhost:3000");
+  const { mailer } = deps;
 
   app.get("/sign-in", async (request, reply) => {
     const { returnTo, signedOut } = request.query as { returnTo?: unknown; signedOut?: unknown };

@@ -1,6 +1,7 @@
 import net from "node:net";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDeps } from "../../../test/support/app-deps.ts";
 import { checkHtml, formatNuErrors } from "../../../test/support/nu-checker.ts";
 import {
   browse,
@@ -251,19 +252,18 @@ describe("single sign-on through OpenID Connect", () => {
     await new Promise((resolve) => server.once("listening", resolve));
     const port = (server.address() as net.AddressInfo).port;
     await new Promise((resolve) => server.close(resolve));
-    const app = await createApp({
-      db: s.handle.db,
-      config: {
-        production: false,
-        logLevel: "silent",
-        oidc: {
-          issuer: new URL(`http://127.0.0.1:${port}`),
-          clientId: "waymark",
-          clientSecret: "secret",
-          name: "Nowhere ID",
+    const app = await createApp(
+      testDeps(s.handle.db, {
+        config: {
+          oidc: {
+            issuer: new URL(`http://127.0.0.1:${port}`),
+            clientId: "waymark",
+            clientSecret: "secret",
+            name: "Nowhere ID",
+          },
         },
-      },
-    });
+      }),
+    );
     const response = keep("provider unavailable", await browse(app, new CookieJar(), "/sign-in/sso"));
     expect(response.statusCode).toBe(503);
     expect(response.body).toContain("Sorry, Nowhere ID is not available just now");

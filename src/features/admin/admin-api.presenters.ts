@@ -1,5 +1,5 @@
 import type { Static } from "typebox";
-import { API_ROOT } from "../api/api.presenters.ts";
+import { API_ROOT } from "../../platform/api/common.schema.ts";
 import type { HeldRole, UserDetail, UserSummary } from "./admin.types.ts";
 import type { AdminUser, AdminUserSummary, HeldRole as HeldRoleSchema } from "./admin-api.schema.ts";
 import { roleInWords } from "./role-words.ts";

@@ -1,10 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import type { Static } from "typebox";
-import type { AppDeps } from "../../app.ts";
 import type { Grant } from "../../platform/actor.ts";
-import { logMailer } from "../../platform/mail.ts";
+import { ErrorResponse } from "../../platform/api/common.schema.ts";
+import type { AppDeps } from "../../platform/app-deps.ts";
 import { inviteUser } from "../accounts/invitation.service.ts";
-import { ErrorResponse } from "../api/common.schema.ts";
 import * as admin from "./admin.service.ts";
 import { presentUser, presentUserSummary } from "./admin-api.presenters.ts";
 import {
@@ -43,7 +42,7 @@ function grantsOf(body: Static<typeof InvitationBody>): Grant[] {
 
 export function adminApiRoutes(api: FastifyInstance, deps: AppDeps): void {
   const { db } = deps;
-  const mailer = deps.mailer ?? logMailer((text) => api.log.info(text), "http://localhost:3000");
+  const { mailer } = deps;
   api.register(
     async (scope) => {
       // Private to administrators, whoever asks: never kept by any cache.

@@ -1,7 +1,7 @@
 import Type from "typebox";
 import { ROLES } from "../../platform/actor.ts";
-import { ApiUrl, Id, IdOf, Nullable } from "../api/common.schema.ts";
-import { component } from "../api/openapi.ts";
+import { ApiUrl, Id, IdOf, Nullable } from "../../platform/api/common.schema.ts";
+import { component } from "../../platform/api/openapi.ts";
 
 // The administration API's schemas: people, their roles, and the changes an administrator makes.
 

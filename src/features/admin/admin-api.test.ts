@@ -3,8 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditOf, createOrganisation, userIdOf } from "../../../test/support/admin-fixtures.ts";
 import { createTestDatabase } from "../../../test/support/database.ts";
 import { type Session, signIn, testApp } from "../../../test/support/http.ts";
+import {
+  checkAnswer,
+  type Method,
+  type OpenApiDocument,
+  strictAjv,
+} from "../../../test/support/openapi-check.ts";
 import type { DatabaseHandle } from "../../platform/database.ts";
-import { checkAnswer, type Method, type OpenApiDocument, strictAjv } from "../api/api.test-support.ts";
 
 let handle: DatabaseHandle;
 let app: FastifyInstance;

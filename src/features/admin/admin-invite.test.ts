@@ -12,10 +12,10 @@ import {
   signIn,
   testApp,
 } from "../../../test/support/http.ts";
+import { checkAnswer, type OpenApiDocument, strictAjv } from "../../../test/support/openapi-check.ts";
 import { linkIn, type MailCatcher, startMailCatcher } from "../../../test/support/smtp.ts";
 import type { DatabaseHandle } from "../../platform/database.ts";
 import { smtpMailer } from "../../platform/mail.ts";
-import { checkAnswer, type OpenApiDocument, strictAjv } from "../api/api.test-support.ts";
 
 // Inviting someone from /admin/invite and from POST /api/v1/admin/invitations: the email really
 // goes out over SMTP (to an in-process server) and its link is the one the person follows.

@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../platform/app-deps.ts";
 import type { Db, Trx } from "../../platform/database.ts";
 import { ConflictError, ValidationError } from "../../platform/errors.ts";
-import { logMailer } from "../../platform/mail.ts";
 import { bodyOf, idFrom, queryOf, sendPrivatePage, signInFirst, text } from "./admin.http.ts";
 import * as admin from "./admin.service.ts";
 import type { UserDetail } from "./admin.types.ts";
@@ -54,7 +53,7 @@ async function renderUser(
 export function adminRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db } = deps;
   // As for the account pages: without a mailer (tests, the CLI's server) emails go to the log.
-  const mailer = deps.mailer ?? logMailer((text) => app.log.info(text), "http://localhost:3000");
+  const { mailer } = deps;
   adminInviteRoutes(app, db, mailer);
 
   app.get("/admin", async (request, reply) => {

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { Static } from "typebox";
-import type { AppDeps } from "../../app.ts";
+import { ErrorResponse } from "../../platform/api/common.schema.ts";
+import type { AppDeps } from "../../platform/app-deps.ts";
 import { authorize } from "../../platform/security/authorize.ts";
-import { ErrorResponse } from "../api/common.schema.ts";
 import { listAudit, parseAuditFilter } from "./audit.service.ts";
 import { AuditEventList, AuditQuery } from "./audit-api.schema.ts";
 

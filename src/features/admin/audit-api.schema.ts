@@ -1,6 +1,6 @@
 import Type from "typebox";
-import { Id, Nullable } from "../api/common.schema.ts";
-import { component } from "../api/openapi.ts";
+import { Id, Nullable } from "../../platform/api/common.schema.ts";
+import { component } from "../../platform/api/openapi.ts";
 
 // The audit trail in the API: the same filter as the page, and each event as recorded.
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../platform/app-deps.ts";
 import { ValidationError } from "../../platform/errors.ts";
 import { authorize } from "../../platform/security/authorize.ts";
 import { queryOf, sendPrivatePage, signInFirst } from "./admin.http.ts";

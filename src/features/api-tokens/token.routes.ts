@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../platform/app-deps.ts";
 import { ValidationError } from "../../platform/errors.ts";
 import { bodyOf, idFrom, queryOf, sendPrivatePage, signInFirst, text } from "../admin/admin.http.ts";
 import { createToken, listTokens, revokeToken } from "./token.service.ts";

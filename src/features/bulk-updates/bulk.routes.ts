@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../platform/app-deps.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { registerUploads, sizeInWords } from "../../platform/uploads.ts";
 import { type Body, bodyOf, field, sendPage, slugParam } from "../accountability/accountability.http.ts";

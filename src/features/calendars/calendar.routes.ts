@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../platform/app-deps.ts";
 import { NotFoundError } from "../../platform/errors.ts";
 import { sendDownload } from "../landscape/downloads.ts";
 import { isSlug, parseId } from "../route-maps/edition-editing.validation.ts";

@@ -4,9 +4,9 @@ import { actorWith } from "../../../test/support/accounts.ts";
 import { createTestDatabase } from "../../../test/support/database.ts";
 import { getPage, signIn, testApp } from "../../../test/support/http.ts";
 import { importFixture } from "../../../test/support/import-fixtures.ts";
+import { checkAnswer, type OpenApiDocument, strictAjv } from "../../../test/support/openapi-check.ts";
 import type { Actor } from "../../platform/actor.ts";
 import type { DatabaseHandle } from "../../platform/database.ts";
-import { checkAnswer, type OpenApiDocument, strictAjv } from "../api/api.test-support.ts";
 import { importDocument } from "../import/document-import.service.ts";
 
 // /commitments and /api/v1/commitments: the key actions of imported progress updates, in the

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from "fastify";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../platform/app-deps.ts";
 import { sendPublicPage } from "../../platform/http-pages.ts";
 import { COMMITMENT_TAG, CommitmentSourceList } from "./commitment.schema.ts";
 import { listCommitmentSources } from "./commitment.service.ts";
 import { commitmentsView } from "./views/commitments.view.ts";
 
 // The commitments page (/commitments) and its open data (/api/v1/commitments, registered inside
-// the API's context by api.routes.ts so it is validated and documented). Public: progress updates
+// the API's context by platform/api/api-shell.ts so it is validated and documented). Public: progress updates
 // are published documents.
 
 export function commitmentRoutes(app: FastifyInstance, deps: AppDeps): void {

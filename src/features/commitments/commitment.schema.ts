@@ -1,6 +1,6 @@
 import Type from "typebox";
-import { Id, Nullable } from "../api/common.schema.ts";
-import { component } from "../api/openapi.ts";
+import { Id, Nullable } from "../../platform/api/common.schema.ts";
+import { component } from "../../platform/api/openapi.ts";
 
 // /api/v1/commitments: the key actions of imported progress updates, with their sources.
 

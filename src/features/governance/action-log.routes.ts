@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../platform/app-deps.ts";
 import { toCsv } from "../../platform/csv.ts";
 import { can } from "../../platform/security/authorize.ts";
 import { type ActionLog, getActionLog, parseFilter } from "./action-log.service.ts";

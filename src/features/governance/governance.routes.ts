@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../platform/app-deps.ts";
 import { actionLogRoutes } from "./action-log.routes.ts";
 import { manageGroupRoutes } from "./manage-group.routes.ts";
 import { manageItemRoutes } from "./manage-items.routes.ts";

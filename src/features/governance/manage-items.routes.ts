@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../platform/app-deps.ts";
 import type { Db, Trx } from "../../platform/database.ts";
 import { NotFoundError } from "../../platform/errors.ts";
 import { type FormState, runChange } from "../../platform/http-forms.ts";

@@ -1,7 +1,7 @@
 import multipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { AppDeps } from "../../app.ts";
 import type { Actor } from "../../platform/actor.ts";
+import type { AppDeps } from "../../platform/app-deps.ts";
 import type { Db } from "../../platform/database.ts";
 import { type FieldErrors, ForbiddenError, ValidationError } from "../../platform/errors.ts";
 import { can } from "../../platform/security/authorize.ts";

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { AppDeps } from "../../app.ts";
 import type { Actor } from "../../platform/actor.ts";
+import type { AppDeps } from "../../platform/app-deps.ts";
 import type { Db, Trx } from "../../platform/database.ts";
 import { NotFoundError } from "../../platform/errors.ts";
 import { html } from "../../platform/html.ts";

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../platform/app-deps.ts";
 import { type FormState, runChange } from "../../platform/http-forms.ts";
 import { idParam } from "../governance/governance.http.ts";
 import {

@@ -1,6 +1,6 @@
 import multipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../platform/app-deps.ts";
 import { NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { sendPrivatePage, signInFirst } from "../../platform/http-pages.ts";
 import { authorize } from "../../platform/security/authorize.ts";

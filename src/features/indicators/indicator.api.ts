@@ -1,15 +1,14 @@
 import type { FastifyInstance } from "fastify";
 import type { Static } from "typebox";
-import type { AppDeps } from "../../app.ts";
-import { API_ROOT } from "../api/api.presenters.ts";
-import { BAD_REQUEST_OR_NOT_FOUND, SlugParams } from "../api/common.schema.ts";
+import { API_ROOT, BAD_REQUEST_OR_NOT_FOUND, SlugParams } from "../../platform/api/common.schema.ts";
+import type { AppDeps } from "../../platform/app-deps.ts";
 import { Framework, IndicatorSchema, ObservationList, ObservationQuery } from "./indicator.schema.ts";
 import type { IndicatorSummary } from "./indicator.types.ts";
 import { getFramework, getIndicatorPage, getObservations } from "./indicator-read.service.ts";
 import { STATUS_METHOD, type StatusResult } from "./progress-status.ts";
 
 // /api/v1/indicators: the progress framework as open data. Registered inside the API's own
-// context (api.routes.ts), so its schemas validate, serialise and appear in the OpenAPI document.
+// context (platform/api/api-shell.ts), so its schemas validate, serialise and appear in the OpenAPI document.
 
 export const INDICATOR_TAG = {
   name: "Progress framework",

@@ -1,6 +1,6 @@
 import Type from "typebox";
-import { ApiUrl, Nullable, Slug } from "../api/common.schema.ts";
-import { component } from "../api/openapi.ts";
+import { ApiUrl, Nullable, Slug } from "../../platform/api/common.schema.ts";
+import { component } from "../../platform/api/openapi.ts";
 
 // The progress framework in the JSON API. Published indicators only; values hidden to protect
 // privacy are null with the flag "suppressed", for the public as on the pages.

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../platform/app-deps.ts";
 import { toCsv } from "../../platform/csv.ts";
 import type { FieldErrors } from "../../platform/errors.ts";
 import { sendPublicPage } from "../../platform/http-pages.ts";

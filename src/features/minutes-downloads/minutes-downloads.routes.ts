@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../platform/app-deps.ts";
 import { NotFoundError } from "../../platform/errors.ts";
 import { meetingPath } from "../calendars/meeting-paths.ts";
 import { sendDownload } from "../landscape/downloads.ts";

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../platform/app-deps.ts";
 import { ValidationError } from "../../platform/errors.ts";
 import { can } from "../../platform/security/authorize.ts";
 import { sendPage, slugParam } from "../accountability/accountability.http.ts";

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
+import type { AppDeps, ReminderSchedule } from "../../platform/app-deps.ts";
 import type { Db } from "../../platform/database.ts";
-import { logMailer, type Mailer } from "../../platform/mail.ts";
+import type { Mailer } from "../../platform/mail.ts";
 import { todayIso } from "../accountability/accountability.service.ts";
 import { type PassResult, sendDueReminders } from "./reminder.service.ts";
 
@@ -9,13 +10,6 @@ import { type PassResult, sendDueReminders } from "./reminder.service.ts";
 // the database, so a restart loses none; several instances may each run one (the pass claims
 // reminders with SKIP LOCKED). Tests start it only when they ask (AppDeps.reminders) and pass a
 // fixed day.
-
-export interface ReminderSchedule {
-  /** Minutes between passes. */
-  everyMinutes: number;
-  /** The day a pass runs on, "YYYY-MM-DD": today unless given (tests fix it). */
-  today?: () => string;
-}
 
 export interface ReminderScheduler {
   /** Runs a pass now (after the one under way, if any). */
@@ -74,12 +68,12 @@ declare module "fastify" {
 /** Starts the scheduler when the app is ready, if asked, and stops it when the app closes. */
 export function registerReminders(
   app: FastifyInstance,
-  deps: { db: Db; mailer?: Mailer; reminders?: ReminderSchedule },
+  deps: Pick<AppDeps, "db" | "mailer" | "reminders">,
 ): void {
   app.decorate("reminders", null);
   const schedule = deps.reminders;
   if (!schedule || schedule.everyMinutes <= 0) return;
-  const mailer = deps.mailer ?? logMailer((text) => app.log.info(text), "http://localhost:3000");
+  const { mailer } = deps;
   app.addHook("onReady", async () => {
     app.reminders = startReminderScheduler({ db: deps.db, mailer, schedule, log: app.log });
   });

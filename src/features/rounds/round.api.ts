@@ -1,14 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import type { Static } from "typebox";
-import type { AppDeps } from "../../app.ts";
-import { API_ROOT } from "../api/api.presenters.ts";
-import { ErrorResponse } from "../api/common.schema.ts";
+import { API_ROOT, ErrorResponse } from "../../platform/api/common.schema.ts";
+import type { AppDeps } from "../../platform/app-deps.ts";
 import { RoundDetail, RoundList, RoundParams } from "./round.schema.ts";
 import { getRound, listRounds } from "./round.service.ts";
 import type { RoundSummary as Summary } from "./round.types.ts";
 
 // Reporting rounds under /api/v1, for the programme team (progress.review): signed in with a
-// session or a personal API token. Registered inside the API (see api.routes.ts).
+// session or a personal API token. Registered inside the API (platform/api/api-shell.ts, through accountability.feature.ts).
 
 const SECURITY: Array<Record<string, string[]>> = [{ bearerToken: [] }, { sessionCookie: [] }];
 const REFUSED = { 401: ErrorResponse, 403: ErrorResponse } as const;

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../platform/app-deps.ts";
 import { NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { bodyOf, field, many, sendPage } from "../accountability/accountability.http.ts";
 import { signInFirst } from "../route-maps/edit.helpers.ts";

@@ -1,7 +1,7 @@
 import Type from "typebox";
+import { ApiUrl, Id, Slug } from "../../platform/api/common.schema.ts";
+import { component } from "../../platform/api/openapi.ts";
 import { ActionKey } from "../accountability/accountability.schema.ts";
-import { ApiUrl, Id, Slug } from "../api/common.schema.ts";
-import { component } from "../api/openapi.ts";
 
 // The JSON shapes of reporting rounds, for the programme team's scripts (progress.review): not
 // open data, since a round says who has not yet answered.

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../platform/app-deps.ts";
 import { can } from "../../platform/security/authorize.ts";
 import { formTitle } from "../../platform/views/forms.ts";
 import {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
-import type { AppDeps } from "../../app.ts";
 import { PUBLIC } from "../../platform/actor.ts";
+import type { AppDeps } from "../../platform/app-deps.ts";
 import { NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { html } from "../../platform/html.ts";
 import { sendPublicPage } from "../../platform/http-pages.ts";
@@ -9,6 +9,7 @@ import {
   getProgrammeProgressSummary,
   getRouteMapProgress,
 } from "../accountability/public-progress.service.ts";
+import { chooseEditionsToCompare } from "./edition-choice.ts";
 import { compareEditions } from "./edition-compare.ts";
 import { isSlug, parseId } from "./edition-editing.validation.ts";
 import {
@@ -19,7 +20,6 @@ import {
   listEditions,
   listSectorSummaries,
 } from "./route-map.service.ts";
-import type { EditionSummary } from "./route-map.types.ts";
 import { compareView, nothingToCompareView } from "./views/compare.view.ts";
 import { editionsView } from "./views/editions.view.ts";
 import { foundationView, programmeView } from "./views/programme.view.ts";
@@ -28,13 +28,7 @@ import {
   programmeProgressView,
   routeMapProgressView,
 } from "./views/progress.view.ts";
-import {
-  editionName,
-  previousEdition,
-  routeMapView,
-  themePath,
-  unpublishedRouteMapView,
-} from "./views/route-map.view.ts";
+import { editionName, routeMapView, themePath, unpublishedRouteMapView } from "./views/route-map.view.ts";
 import { sectorsView, sectorView } from "./views/sectors.view.ts";
 
 // Public pages: anyone may read them without an account. Drafts reach only people who may read
@@ -186,34 +180,19 @@ export function publicRoutes(app: FastifyInstance, deps: AppDeps): void {
     const { theme, editions } = await listEditions(db, request.actor, slug);
     const crumbs = [HOME, { href: themePath(theme.slug), text: `${theme.name} route map` }];
     const title = `What changed in the ${theme.name} route map`;
-    const published = editions.filter((e) => e.status === "published");
-    const find = (id: number): EditionSummary => {
-      const found = editions.find((e) => e.id === id);
-      if (!found) throw new NotFoundError(`There is no edition ${id} of the ${theme.name} route map.`);
-      return found;
-    };
-
-    let from: EditionSummary | null;
-    let to: EditionSummary | null;
-    if (query.from === null && query.to === null) {
-      to = published[0] ?? null;
-      from = published[1] ?? null;
-      if (!from || !to) {
+    const { from, to } = chooseEditionsToCompare(theme, editions, query);
+    if (!from || !to) {
+      if (query.from === null && query.to === null) {
         return sendPublicPage(request, reply, {
           title,
           breadcrumbs: crumbs,
           content: nothingToCompareView(theme),
         });
       }
-    } else {
-      to = query.to === null ? (published[0] ?? null) : find(query.to);
-      from = query.from === null ? (to ? previousEdition(to, editions) : null) : find(query.from);
-      if (!from || !to) {
-        throw new ValidationError(
-          { [query.from === null ? "from" : "to"]: "There is no other edition to compare it with." },
-          "There is no other edition to compare it with. Choose two editions of this route map.",
-        );
-      }
+      throw new ValidationError(
+        { [query.from === null ? "from" : "to"]: "There is no other edition to compare it with." },
+        "There is no other edition to compare it with. Choose two editions of this route map.",
+      );
     }
     if (from.id === to.id) {
       throw new ValidationError(

@@ -3,8 +3,9 @@ import { html, type SafeHtml } from "../../../platform/html.ts";
 import { pageHeader } from "../../../platform/views/components/page-header.ts";
 import { table } from "../../../platform/views/components/table.ts";
 import { tag } from "../../../platform/views/components/tag.ts";
+import { previousEdition } from "../edition-choice.ts";
 import type { EditionSummary } from "../route-map.types.ts";
-import { comparePath, editionName, editionPath, previousEdition, themePath } from "./route-map.view.ts";
+import { comparePath, editionName, editionPath, themePath } from "./route-map.view.ts";
 
 const FORMATS: Record<EditionSummary["layout"], string> = {
   ambitions: "Ambitions for 2030",

@@ -4,6 +4,7 @@ import { contentsNav } from "../../../platform/views/components/contents-nav.ts"
 import type { MetadataItem } from "../../../platform/views/components/metadata.ts";
 import { notificationBanner } from "../../../platform/views/components/notification-banner.ts";
 import { pageHeader } from "../../../platform/views/components/page-header.ts";
+import { previousEdition } from "../edition-choice.ts";
 import type { Edition, EditionSummary } from "../route-map.types.ts";
 import { editionBody, editionSections } from "./edition.view.ts";
 
@@ -34,14 +35,6 @@ export interface RouteMapPageModel {
   isThemePage: boolean;
   /** How the route map is going (accountability's roll-up), on its own page. */
   progress?: SafeHtml;
-}
-
-/** The published edition just before this one, to compare with; for a draft, the latest published. */
-export function previousEdition(edition: EditionSummary, editions: EditionSummary[]): EditionSummary | null {
-  const published = editions.filter((e) => e.status === "published");
-  if (edition.status !== "published") return published[0] ?? null;
-  const index = published.findIndex((e) => e.id === edition.id);
-  return index >= 0 ? (published[index + 1] ?? null) : null;
 }
 
 function banner(model: RouteMapPageModel): SafeHtml {

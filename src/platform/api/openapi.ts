@@ -2,7 +2,7 @@ import type { TSchema } from "typebox";
 
 // The OpenAPI document is generated from the schemas the API routes register with Fastify, so
 // what is documented is what is validated and serialised. Routes are collected by an onRoute hook
-// (see api.routes.ts); shared schemas become components by identity: `component(name, schema)`
+// (see api-shell.ts); shared schemas become components by identity: `component(name, schema)`
 // names a schema object, and wherever that very object appears in a route's schemas the document
 // holds a $ref instead.
 
@@ -48,11 +48,14 @@ export interface ApiOperation {
   };
 }
 
+/** A tag of the document: operations are grouped under it, in the order the tags are listed. */
+export type ApiTag = { name: string; description: string };
+
 export interface OpenApiInfo {
   title: string;
   version: string;
   description: string;
-  tags: Array<{ name: string; description: string }>;
+  tags: ApiTag[];
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -1,10 +1,15 @@
 import type { Static } from "typebox";
+import { API_ROOT, type FoundationReference, type ThemeReference } from "../../platform/api/common.schema.ts";
+import type { ComparedItem, Comparison, DiffPart } from "./comparison.schema.ts";
+import type { Action, Edition, EditionList, EditionSummary, Item } from "./edition.schema.ts";
 import type {
   ComparedItem as ComparedItemView,
   DiffPart as DiffPartView,
   EditionComparison,
-} from "../route-maps/edition-compare.ts";
-import type { SectorActions as SectorActionsView } from "../route-maps/route-map.service.ts";
+} from "./edition-compare.ts";
+import type { Foundation, FoundationList } from "./foundation.schema.ts";
+import type { Programme } from "./programme.schema.ts";
+import type { SectorActions as SectorActionsView } from "./route-map.service.ts";
 import type {
   ActionItem,
   EditionSummary as EditionSummaryView,
@@ -14,26 +19,16 @@ import type {
   Sector as SectorView,
   TextItem,
   ThemeSummary as ThemeSummaryView,
-} from "../route-maps/route-map.types.ts";
-import type { ApiIndex } from "./api-index.schema.ts";
-import type { FoundationReference, ThemeReference } from "./common.schema.ts";
-import type { ComparedItem, Comparison, DiffPart } from "./comparison.schema.ts";
-import type { Action, Edition, EditionList, EditionSummary, Item } from "./edition.schema.ts";
-import type { Foundation, FoundationList } from "./foundation.schema.ts";
-import type { Programme } from "./programme.schema.ts";
+} from "./route-map.types.ts";
 import type { Sector, SectorActions, SectorList } from "./sector.schema.ts";
 import type { Theme, ThemeList, ThemeSummary } from "./theme.schema.ts";
 
 // Presenters decide what JSON leaves the app: each takes domain types from the route-map services
 // and returns exactly what its schema describes (the types are the schemas' static types).
 
-export const API_ROOT = "/api/v1";
-
 const segment = (value: string | number) => encodeURIComponent(String(value));
 
 export const apiUrls = {
-  index: () => API_ROOT,
-  openapi: () => `${API_ROOT}/openapi.json`,
   programme: () => `${API_ROOT}/programme`,
   foundations: () => `${API_ROOT}/foundations`,
   foundation: (slug: string) => `${API_ROOT}/foundations/${segment(slug)}`,
@@ -45,27 +40,6 @@ export const apiUrls = {
   sectors: () => `${API_ROOT}/sectors`,
   sector: (slug: string) => `${API_ROOT}/sectors/${segment(slug)}`,
 };
-
-export function presentIndex(): Static<typeof ApiIndex> {
-  return {
-    name: "Waymark API",
-    description:
-      "Open data about the programme's route maps: foundations, themes, every edition with all its " +
-      "sections, the sectors that must act, and governance groups with their members and meetings. " +
-      "Read-only; no account needed.",
-    links: {
-      openapi: apiUrls.openapi(),
-      programme: apiUrls.programme(),
-      foundations: apiUrls.foundations(),
-      themes: apiUrls.themes(),
-      sectors: apiUrls.sectors(),
-      indicators: `${API_ROOT}/indicators`,
-      groups: `${API_ROOT}/groups`,
-      organisations: `${API_ROOT}/organisations`,
-      commitments: `${API_ROOT}/commitments`,
-    },
-  };
-}
 
 function foundationReference(slug: string, name: string): Static<typeof FoundationReference> {
   return { slug, name, url: apiUrls.foundation(slug) };

@@ -1,7 +1,7 @@
 import Type from "typebox";
-import { ApiUrl, FoundationReference, IdOf, Nullable, Slug } from "./common.schema.ts";
+import { ApiUrl, FoundationReference, IdOf, Nullable, Slug } from "../../platform/api/common.schema.ts";
+import { component } from "../../platform/api/openapi.ts";
 import { EditionSummary, LatestEdition } from "./edition.schema.ts";
-import { component } from "./openapi.ts";
 
 // A theme: one of the programme's route maps (e.g. Leadership), under one foundation.
 

@@ -1,6 +1,6 @@
 import Type from "typebox";
-import { ApiUrl, Id, Nullable, Slug } from "./common.schema.ts";
-import { component } from "./openapi.ts";
+import { ApiUrl, Id, Nullable, Slug } from "../../platform/api/common.schema.ts";
+import { component } from "../../platform/api/openapi.ts";
 
 // Governance groups, their memberships and meetings, as open data. Groups and memberships are
 // public; meetings follow the minutes: the public sees meetings whose minutes are published, and

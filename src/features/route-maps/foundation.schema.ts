@@ -1,6 +1,6 @@
 import Type from "typebox";
-import { ApiUrl, Slug } from "./common.schema.ts";
-import { component } from "./openapi.ts";
+import { ApiUrl, Slug } from "../../platform/api/common.schema.ts";
+import { component } from "../../platform/api/openapi.ts";
 import { ThemeSummary } from "./theme.schema.ts";
 
 // A foundation of the promise (Voice, Family, Care, People, Scaffolding) and its themes.

@@ -1,6 +1,14 @@
 import Type from "typebox";
-import { ApiUrl, FoundationReference, Id, IdOf, Nullable, Slug, ThemeReference } from "./common.schema.ts";
-import { component } from "./openapi.ts";
+import {
+  ApiUrl,
+  FoundationReference,
+  Id,
+  IdOf,
+  Nullable,
+  Slug,
+  ThemeReference,
+} from "../../platform/api/common.schema.ts";
+import { component } from "../../platform/api/openapi.ts";
 
 // A route map edition: one dated version of a theme's route map, with every section.
 

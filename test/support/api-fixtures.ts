@@ -1,5 +1,5 @@
-import type { Framework, Section } from "../../db/schema.ts";
-import type { Db } from "../../platform/database.ts";
+import type { Framework, Section } from "../../src/db/schema.ts";
+import type { Db } from "../../src/platform/database.ts";
 
 // Test data for the API tests: small factories that build their own parents, so no test depends
 // on the demo data. Words are taken from the Leadership route map seeds.

@@ -1,14 +1,6 @@
 import type { Static } from "typebox";
+import { API_ROOT } from "../../platform/api/common.schema.ts";
 import { groupPath, meetingPath } from "../calendars/meeting-paths.ts";
-import {
-  type GroupRecord,
-  type MeetingRow,
-  readsPrivate,
-  type Visibility,
-} from "../landscape/landscape.repository.ts";
-import type { LandscapeGroup } from "../landscape/landscape.types.ts";
-import type { MembershipRecord } from "../landscape/open-data.repository.ts";
-import { API_ROOT } from "./api.presenters.ts";
 import type {
   Group,
   GroupList,
@@ -18,6 +10,14 @@ import type {
   Membership,
   MembershipList,
 } from "./group.schema.ts";
+import {
+  type GroupRecord,
+  type MeetingRow,
+  type MembershipRecord,
+  readsPrivate,
+  type Visibility,
+} from "./groups.service.ts";
+import type { LandscapeGroup } from "./landscape.types.ts";
 
 // Presenters for groups, memberships and meetings: exactly what their schemas describe.
 

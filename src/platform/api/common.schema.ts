@@ -3,6 +3,9 @@ import { component } from "./openapi.ts";
 
 // Schemas every API resource shares: parameters, references to other resources, and the error.
 
+/** Where the API starts: every endpoint is registered under it (platform/api/api-shell.ts). */
+export const API_ROOT = "/api/v1";
+
 /** Lower-case words joined by hyphens, as in "leadership" or "local-authorities". */
 export const Slug = Type.String({
   pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$",

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../../test/support/database.ts";
-import { createApp } from "../../app.ts";
-import type { DatabaseHandle } from "../../platform/database.ts";
-import { buildLandscape } from "../landscape/landscape.fixtures.ts";
-import { checkAnswer, documentedPath, type OpenApiDocument, strictAjv } from "./api.test-support.ts";
+import { createApp } from "../src/app.ts";
+import { buildLandscape } from "../src/features/landscape/landscape.fixtures.ts";
+import type { DatabaseHandle } from "../src/platform/database.ts";
+import { testDeps } from "./support/app-deps.ts";
+import { createTestDatabase } from "./support/database.ts";
+import { checkAnswer, documentedPath, type OpenApiDocument, strictAjv } from "./support/openapi-check.ts";
 
 type Json = Record<string, unknown>;
 type Items = Array<{ text: string; pageRefs?: string; children?: Items }>;
@@ -15,7 +16,7 @@ describe("the JSON API over the demo data", () => {
 
   beforeAll(async () => {
     handle = await createTestDatabase("demo");
-    app = await createApp({ db: handle.db, config: { production: false, logLevel: "silent" } });
+    app = await createApp(testDeps(handle.db));
   });
   afterAll(async () => {
     await app.close();

@@ -1,6 +1,6 @@
 import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { DomainError } from "../../platform/errors.ts";
+import { DomainError } from "../errors.ts";
 
 /**
  * A generous limit on the API: `perMinute` requests a minute for each API token (a script), or

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../../test/support/database.ts";
-import { getPage, postForm, signIn } from "../../../test/support/http.ts";
-import { createApp } from "../../app.ts";
-import type { DatabaseHandle } from "../../platform/database.ts";
+import { createApp } from "../src/app.ts";
+import type { DatabaseHandle } from "../src/platform/database.ts";
+import { testDeps } from "./support/app-deps.ts";
+import { createTestDatabase } from "./support/database.ts";
+import { getPage, postForm, signIn } from "./support/http.ts";
 
 // The API's rate limit, set small through the configuration so the test never waits.
 
@@ -12,10 +13,7 @@ let app: FastifyInstance;
 
 beforeAll(async () => {
   handle = await createTestDatabase("empty");
-  app = await createApp({
-    db: handle.db,
-    config: { production: false, logLevel: "silent", apiRateLimitPerMinute: 3 },
-  });
+  app = await createApp(testDeps(handle.db, { config: { apiRateLimitPerMinute: 3 } }));
 });
 afterAll(async () => {
   await app.close();

@@ -1,8 +1,8 @@
 import Type from "typebox";
-import { FIELD_NAMES, SECTION_IDS } from "../route-maps/edition-compare.ts";
-import { IdOf, Nullable, ThemeReference } from "./common.schema.ts";
+import { IdOf, Nullable, ThemeReference } from "../../platform/api/common.schema.ts";
+import { component } from "../../platform/api/openapi.ts";
 import { EditionSummary, Item } from "./edition.schema.ts";
-import { component } from "./openapi.ts";
+import { FIELD_NAMES, SECTION_IDS } from "./edition-compare.ts";
 
 // What changed between two editions of one route map, section by section.
 

@@ -1,7 +1,7 @@
 import Type from "typebox";
-import { ApiUrl, Slug } from "./common.schema.ts";
+import { ApiUrl, Slug } from "../../platform/api/common.schema.ts";
+import { component } from "../../platform/api/openapi.ts";
 import { Foundation } from "./foundation.schema.ts";
-import { component } from "./openapi.ts";
 
 // The programme (e.g. the promise, 2020 to 2030): the root of everything else.
 

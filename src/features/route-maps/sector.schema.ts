@@ -1,7 +1,7 @@
 import Type from "typebox";
-import { ApiUrl, Slug, ThemeReference } from "./common.schema.ts";
+import { ApiUrl, Slug, ThemeReference } from "../../platform/api/common.schema.ts";
+import { component } from "../../platform/api/openapi.ts";
 import { Action, EditionSummary } from "./edition.schema.ts";
-import { component } from "./openapi.ts";
 
 // A sector that must act (e.g. Local Authorities, Health Boards) and what it is named on.
 

@@ -1,10 +1,12 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../../test/support/database.ts";
-import { createApp } from "../../app.ts";
-import type { DatabaseHandle } from "../../platform/database.ts";
-import { insertRouteMaps } from "./api.fixtures.ts";
+import { createApp } from "../src/app.ts";
+import { openApiPath } from "../src/platform/api/openapi.ts";
+import type { DatabaseHandle } from "../src/platform/database.ts";
+import { insertRouteMaps } from "./support/api-fixtures.ts";
+import { testDeps } from "./support/app-deps.ts";
+import { createTestDatabase } from "./support/database.ts";
 import {
   checkAnswer,
   dereference,
@@ -12,8 +14,7 @@ import {
   type Operation,
   type Schema,
   strictAjv,
-} from "./api.test-support.ts";
-import { openApiPath } from "./openapi.ts";
+} from "./support/openapi-check.ts";
 
 /**
  * Every route the router holds (HEAD aside), read from Fastify's own route tree (independent of the
@@ -42,7 +43,7 @@ describe("the OpenAPI document", () => {
   beforeAll(async () => {
     handle = await createTestDatabase("empty");
     ids = await insertRouteMaps(handle.db);
-    app = await createApp({ db: handle.db, config: { production: false, logLevel: "silent" } });
+    app = await createApp(testDeps(handle.db));
     const response = await app.inject({ method: "GET", url: "/api/v1/openapi.json" });
     expect(response.statusCode).toBe(200);
     doc = response.json();

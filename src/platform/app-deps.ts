@@ -1,0 +1,38 @@
+import type { Config } from "./config.ts";
+import type { Db } from "./database.ts";
+import type { Mailer } from "./mail.ts";
+
+// The composition root's one type: what createApp (src/app.ts) is given and every feature's
+// register function receives. It lives here, not in app.ts, so that features depend on platform
+// only, and app.ts alone imports the features.
+
+/** The configuration the app reads while answering requests, every value resolved (see config.ts). */
+export type AppConfig = Pick<
+  Config,
+  | "production"
+  | "logLevel"
+  | "pageCacheSeconds"
+  | "apiRateLimitPerMinute"
+  | "oidc"
+  | "trustProxy"
+  | "staleAfterDays"
+>;
+
+/** How often the server looks for reporting-round reminders to send. */
+export interface ReminderSchedule {
+  /** Minutes between passes. */
+  everyMinutes: number;
+  /** The day a pass runs on, "YYYY-MM-DD": today unless given (tests fix it). */
+  today?: () => string;
+}
+
+/** What every route needs: the composition root. Services are plain functions over `db`. */
+export interface AppDeps {
+  db: Db;
+  /** `pageCacheSeconds` 0: no in-memory page cache (tests that write rows directly). */
+  config: AppConfig;
+  /** How emails go out, built once from the configuration (SMTP, or the log: platform/mail.ts). */
+  mailer: Mailer;
+  /** Send reporting-round reminders from this process (the server; tests that ask for it). */
+  reminders?: ReminderSchedule;
+}
