@@ -1,6 +1,5 @@
 import { parse } from "csv-parse/sync";
 import type ExcelJS from "exceljs";
-import iconv from "iconv-lite";
 import { ValidationError } from "./errors.ts";
 
 // An uploaded spreadsheet read into a table of text cells, heading row first: CSV in UTF-8 (with
@@ -34,7 +33,7 @@ export function decodeText(data: Buffer): { text: string; encoding: "utf-8" | "w
     const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(data);
     return { text, encoding: "utf-8" };
   } catch {
-    return { text: iconv.decode(data, "win1252"), encoding: "windows-1252" };
+    return { text: new TextDecoder("windows-1252").decode(data), encoding: "windows-1252" };
   }
 }
 
