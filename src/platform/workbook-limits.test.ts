@@ -45,6 +45,40 @@ describe("a workbook's limits", () => {
     expect(await refusal(await workbookWithSheetData(prefixed))).toMatch(/more than 1,000 cells/);
   });
 
+  it("refuses merged ranges and data validation that cover more cells than the limit", async () => {
+    // exceljs makes an entry for every cell these cover: one line of XML could be billions.
+    const covering = (after: string) => workbookWithSheetData(manyCells(10), {}, { after });
+    const coverMessage =
+      "The workbook's merged cells and data validation cover more than 1,000 cells; the limit is 1,000. Remove them, or keep only the sheet you need.";
+    expect(
+      await refusal(await covering(`<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>`)),
+    ).toBe(coverMessage);
+    const validation = (sqref: string) =>
+      covering(
+        `<dataValidations count="1"><dataValidation type="list" sqref="${sqref}"><formula1>"a,b"</formula1></dataValidation></dataValidations>`,
+      );
+    expect(await refusal(await validation("E2:E1048576"))).toBe(coverMessage);
+    expect(await refusal(await validation("A1 B2:C3 $d$1:$AA$100"))).toBe(coverMessage);
+    // A ">" inside a quoted value does not end the tag before the range is read.
+    expect(
+      await refusal(await covering(`<mergeCells><mergeCell xr:uid="a>b" ref='A1:Z1000'/></mergeCells>`)),
+    ).toBe(coverMessage);
+    await expect(
+      checkWorkbookLimits(await covering(`<mergeCells><mergeCell ref="A1:J100"/></mergeCells>`), limits),
+    ).resolves.toBeUndefined();
+  });
+
+  it("refuses columns past XFD, the last Excel has", async () => {
+    const columns = (max: number) =>
+      workbookWithSheetData(
+        manyCells(10),
+        {},
+        { before: `<cols><col min="1" max="${max}" width="9"/></cols>` },
+      );
+    expect(await refusal(await columns(1_000_000_000))).toMatch(/^The workbook has columns past XFD/);
+    await expect(checkWorkbookLimits(await columns(16_384), limits)).resolves.toBeUndefined();
+  });
+
   it("refuses a workbook that declares more unzipped than the limit, before inflating it", async () => {
     const padded = await workbookWithSheetData(manyCells(10), {
       "xl/padding.xml": " ".repeat(2 * 1024 * 1024),

@@ -11,7 +11,7 @@ import { inflateEntries, ZipUnreadableError, zipEntries } from "./zip-archive.ts
 export interface WorkbookLimits {
   /** The most all the workbook's parts may hold once unzipped. */
   maxUnpackedBytes: number;
-  /** The most cells its sheets may hold, and the most rows. */
+  /** The most cells its sheets may hold, the most rows, and the most its merged ranges and data validation may cover. */
   maxCells: number;
 }
 
@@ -28,51 +28,120 @@ export function tooManyCellsMessage(maxCells: number): string {
   return `The workbook has more than ${inWords(maxCells)} cells; the limit is ${inWords(maxCells)}. ${ADVICE}`;
 }
 
-// The XML elements a sheet's rows (<row>) and cells (<c>) are written as, counted in a byte stream
-// that may cut a tag anywhere: after "<", the element's name up to a space, "/" or ">", any
-// namespace prefix ("x:c") dropped. Anything else that looks like a tag counts for nothing.
+// What exceljs makes an object for, counted in the XML of a workbook's parts as a byte stream that
+// may cut a tag anywhere: rows (<row>) and cells (<c>), namespace prefixes ("x:c") dropped; the
+// cells merged ranges (<mergeCell ref>) and data validation (<dataValidation sqref>) cover, since
+// exceljs makes an entry for every cell in them (a 60-byte "A1:XFD1048576" would be 17 billion);
+// and columns (<col max>), which it makes up to the highest, refused past Excel's last, XFD.
+const LAST_COLUMN = 16_384;
+/** The longest tag whose attributes are read; a longer one counts as covering too much. */
+const MAX_TAG_LENGTH = 64 * 1024;
+const READ_ATTRIBUTES = new Set(["mergeCell", "dataValidation", "col"]);
+const NAME_END = new Set([0x20, 0x09, 0x0a, 0x0d, 0x2f, 0x3e]); // space, tab, line ends, "/", ">"
+const REFERENCE = /^\$?([A-Z]{1,3})\$?(\d+)$/i;
+
+const columnNumber = (letters: string) =>
+  [...letters.toUpperCase()].reduce((n, l) => n * 26 + l.charCodeAt(0) - 64, 0);
+
+/** The cells a reference ("B2", "A1:C3") covers; a reference not in that form, one. */
+function cellsCovered(reference: string): number {
+  const [from, to = from] = reference.split(":");
+  const a = REFERENCE.exec(from ?? "");
+  const b = REFERENCE.exec(to ?? "");
+  if (!a || !b) return 1;
+  const columns = Math.abs(columnNumber(b[1] as string) - columnNumber(a[1] as string)) + 1;
+  const rows = Math.abs(Number(b[2]) - Number(a[2])) + 1;
+  return columns * rows;
+}
+
+const attribute = (attributes: string, name: string) =>
+  new RegExp(`(?:^|\\s)${name}\\s*=\\s*["']([^"']*)["']`).exec(attributes)?.[1];
+
 class SheetElementCounter {
   cells = 0;
   rows = 0;
-  private naming = false;
+  /** Cells covered by merged ranges and data validation. */
+  covered = 0;
+  columnPastLast = false;
+  private state: "text" | "name" | "attributes" = "text";
   private name = "";
+  private attributes = "";
+  private quote = 0;
 
   feed(chunk: Buffer): void {
     let i = 0;
     while (i < chunk.length) {
-      if (!this.naming) {
+      if (this.state === "text") {
         const open = chunk.indexOf(0x3c, i); // "<"
         if (open < 0) return;
-        this.naming = true;
+        this.state = "name";
         this.name = "";
         i = open + 1;
-        continue;
-      }
-      const byte = chunk[i] as number;
-      i++;
-      if (byte === 0x3a) {
-        this.name = ""; // ":" ends a prefix
-      } else if (
-        byte === 0x20 ||
-        byte === 0x09 ||
-        byte === 0x0a ||
-        byte === 0x0d ||
-        byte === 0x2f ||
-        byte === 0x3e
-      ) {
-        if (this.name === "c") this.cells++;
-        else if (this.name === "row") this.rows++;
-        this.naming = false;
-      } else if (this.name.length < 3) {
-        this.name += String.fromCharCode(byte);
+      } else if (this.state === "attributes") {
+        // Up to the ">" that ends the tag: one inside a quoted value ends nothing.
+        const byte = chunk[i] as number;
+        i++;
+        if (this.quote) {
+          if (byte === this.quote) this.quote = 0;
+        } else if (byte === 0x22 || byte === 0x27) {
+          this.quote = byte;
+        } else if (byte === 0x3e) {
+          this.tagRead();
+          continue;
+        }
+        if (this.attributes.length >= MAX_TAG_LENGTH) {
+          this.covered = Number.POSITIVE_INFINITY;
+          this.state = "text";
+        } else {
+          this.attributes += String.fromCharCode(byte);
+        }
       } else {
-        this.naming = false; // a longer name: neither
+        const byte = chunk[i] as number;
+        i++;
+        if (byte === 0x3a) {
+          this.name = ""; // ":" ends a prefix
+        } else if (NAME_END.has(byte)) {
+          if (this.name === "c") this.cells++;
+          else if (this.name === "row") this.rows++;
+          if (READ_ATTRIBUTES.has(this.name) && byte !== 0x3e && byte !== 0x2f) {
+            this.state = "attributes";
+            this.attributes = "";
+            this.quote = 0;
+          } else {
+            this.state = "text";
+          }
+        } else if (this.name.length < 16) {
+          this.name += String.fromCharCode(byte);
+        } else {
+          this.state = "text"; // a longer name: none of those counted
+        }
       }
     }
+  }
+
+  private tagRead(): void {
+    this.state = "text";
+    if (this.name === "col") {
+      if (Number(attribute(this.attributes, "max") ?? 0) > LAST_COLUMN) this.columnPastLast = true;
+      return;
+    }
+    const references = attribute(this.attributes, this.name === "mergeCell" ? "ref" : "sqref") ?? "";
+    for (const reference of references.trim().split(/\s+/))
+      if (reference) this.covered += cellsCovered(reference);
   }
 }
 
 class LimitReached extends Error {}
+
+function limitMessage(counter: SheetElementCounter, maxCells: number): string {
+  const limit = `the limit is ${inWords(maxCells)}`;
+  if (counter.cells > maxCells) return tooManyCellsMessage(maxCells);
+  if (counter.rows > maxCells)
+    return `The workbook has more than ${inWords(maxCells)} rows; ${limit}. ${ADVICE}`;
+  if (counter.covered > maxCells)
+    return `The workbook's merged cells and data validation cover more than ${inWords(maxCells)} cells; ${limit}. Remove them, or keep only the sheet you need.`;
+  return `The workbook has columns past XFD, the last Excel allows (the limit is ${inWords(LAST_COLUMN)} columns).`;
+}
 
 /**
  * Refuses (ValidationError on "file") a workbook that unpacks past `maxUnpackedBytes` or whose
@@ -100,17 +169,18 @@ export async function checkWorkbookLimits(data: Uint8Array, limits: WorkbookLimi
       onChunk: (entry, chunk) => {
         if (!entry.name.toLowerCase().endsWith(".xml")) return;
         counter.feed(chunk);
-        if (counter.cells > limits.maxCells || counter.rows > limits.maxCells) throw new LimitReached();
+        if (
+          counter.cells > limits.maxCells ||
+          counter.rows > limits.maxCells ||
+          counter.covered > limits.maxCells ||
+          counter.columnPastLast
+        )
+          throw new LimitReached();
       },
     });
   } catch (error) {
     if (error instanceof LimitReached)
-      throw new ValidationError({
-        file:
-          counter.cells > limits.maxCells
-            ? tooManyCellsMessage(limits.maxCells)
-            : `The workbook has more than ${inWords(limits.maxCells)} rows; the limit is ${inWords(limits.maxCells)}. ${ADVICE}`,
-      });
+      throw new ValidationError({ file: limitMessage(counter, limits.maxCells) });
     if (error instanceof ZipUnreadableError) throw new ValidationError({ file: UNREADABLE });
     throw error;
   }

@@ -7,10 +7,14 @@ import JSZip from "jszip";
 
 const SHEET = "xl/worksheets/sheet1.xml";
 
-/** A real workbook whose first sheet's rows are `sheetData` (the XML inside <sheetData>). */
+/**
+ * A real workbook whose first sheet's rows are `sheetData` (the XML inside <sheetData>), with
+ * `around.before` and `around.after` it (<cols>, <mergeCells>, <dataValidations>).
+ */
 export async function workbookWithSheetData(
   sheetData: string,
   extraParts: Record<string, string> = {},
+  around: { before?: string; after?: string } = {},
 ): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.addWorksheet("Data").addRow(["x"]); // shared string 0 is "x"
@@ -18,7 +22,8 @@ export async function workbookWithSheetData(
   zip.file(
     SHEET,
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
-      `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData></worksheet>`,
+      `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${around.before ?? ""}` +
+      `<sheetData>${sheetData}</sheetData>${around.after ?? ""}</worksheet>`,
   );
   for (const [name, content] of Object.entries(extraParts)) zip.file(name, content);
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
