@@ -24,6 +24,7 @@ describe("CSV downloads", () => {
       ],
     );
     expect(text.startsWith("\uFEFFname,remit\r\n")).toBe(true);
+    expect(toCsv(["=heading", "age band"], []).startsWith("\uFEFF'=heading,age band\r\n")).toBe(true);
     expect(parse(text.slice(1))).toEqual([
       ["name", "remit"],
       ["Group, one", 'Says "hello"\non two lines'],

@@ -31,7 +31,11 @@ export function restore(text: string): string {
   return NEUTRALISED.test(text) ? text.slice(1) : text;
 }
 
-/** The rows as CSV with a header row, every line ended CRLF (RFC 4180), with a byte-order mark for Excel. */
+/**
+ * The rows as CSV with a header row, every line ended CRLF (RFC 4180), with a byte-order mark for
+ * Excel. Headings are neutralised too: some come from what people typed (an indicator's breakdowns).
+ */
 export function toCsv(header: string[], rows: Cell[][]): string {
-  return `\uFEFF${stringify([header, ...rows.map((r) => r.map(neutralise))], { record_delimiter: "windows" })}`;
+  const table = [header, ...rows].map((r) => r.map(neutralise));
+  return `\uFEFF${stringify(table, { record_delimiter: "windows" })}`;
 }

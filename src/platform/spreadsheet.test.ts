@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
-import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
+import { workbookOfManyCells, workbookWithSheetData } from "../../test/support/hostile-workbook.ts";
+import { windows1252 } from "../../test/support/windows-1252.ts";
 import { ValidationError } from "./errors.ts";
 import { readSpreadsheet, type SheetRules } from "./spreadsheet.ts";
 
@@ -11,6 +12,7 @@ const rules = (formulas: SheetRules["formulas"]): SheetRules => ({
   maxBytes: 64 * 1024,
   tooLarge: "Too large for this test.",
   formulas,
+  workbook: { maxUnpackedBytes: 1024 * 1024, maxCells: 1000 },
 });
 
 async function workbook(): Promise<Buffer> {
@@ -36,7 +38,7 @@ describe("reading an uploaded spreadsheet", () => {
     const text = "Area,Note\nNa h-Eileanan Siar,Café £5 – ‘quoted’\n";
     const utf8 = Buffer.from(text, "utf8");
     const withMark = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]);
-    const windows = iconv.encode(text, "win1252");
+    const windows = windows1252(text);
     expect(windows.equals(utf8)).toBe(false);
     const expected = [
       ["Area", "Note"],
@@ -55,6 +57,24 @@ describe("reading an uploaded spreadsheet", () => {
       ["Angus", "#DIV/0!", ""],
     ]);
     expect((await readSpreadsheet("data.xlsx", data, rules("text")))[1]).toEqual(["Fife", "3", "=B2*2"]);
+  });
+
+  it("refuses a workbook past its limits before building its table, naming the limit", async () => {
+    expect(
+      await fileError(readSpreadsheet("data.xlsx", await workbookOfManyCells(1001), rules("result"))),
+    ).toBe(
+      "The workbook has more than 1,000 cells; the limit is 1,000. Keep only the sheet you need, or split the file.",
+    );
+    // Two cells, far apart: the table they make has a row for every row between them.
+    const farApart = await workbookWithSheetData(
+      `<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2000"><c r="B2000" t="s"><v>0</v></c></row>`,
+    );
+    expect(await fileError(readSpreadsheet("data.xlsx", farApart, rules("result")))).toMatch(
+      /^The workbook has more than 1,000 cells; the limit is 1,000\./,
+    );
+    expect(
+      await readSpreadsheet("data.xlsx", await workbookOfManyCells(20, 2), rules("result")),
+    ).toHaveLength(10);
   });
 
   it("says what is wrong with anything else", async () => {

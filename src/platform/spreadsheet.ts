@@ -1,12 +1,13 @@
 import { parse } from "csv-parse/sync";
 import type ExcelJS from "exceljs";
-import iconv from "iconv-lite";
 import { ValidationError } from "./errors.ts";
+import { checkWorkbookLimits, tooManyCellsMessage, type WorkbookLimits } from "./workbook-limits.ts";
 
 // An uploaded spreadsheet read into a table of text cells, heading row first: CSV in UTF-8 (with
 // or without a byte-order mark) or, when its bytes are not valid UTF-8, Windows-1252 (what Excel
-// on Windows writes as "CSV"); or an XLSX workbook's first worksheet. What the cells mean is each
-// feature's job (indicators' upload-rows.ts, accountability's bulk.rows.ts).
+// on Windows writes as "CSV"); or an XLSX workbook's first worksheet, once it is known to be within
+// its limits (workbook-limits.ts). What the cells mean is each feature's job (indicators'
+// upload-rows.ts, accountability's bulk.rows.ts).
 
 type SheetKind = "csv" | "xlsx";
 
@@ -19,6 +20,8 @@ export interface SheetRules {
    * formula ("text"), for readers that must refuse formulas like any formula-like text.
    */
   formulas: "result" | "text";
+  /** How much a workbook may unpack to, and how many cells its sheets may hold. */
+  workbook: WorkbookLimits;
 }
 
 function sheetKind(fileName: string): SheetKind | null {
@@ -34,7 +37,7 @@ export function decodeText(data: Buffer): { text: string; encoding: "utf-8" | "w
     const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(data);
     return { text, encoding: "utf-8" };
   } catch {
-    return { text: iconv.decode(data, "win1252"), encoding: "windows-1252" };
+    return { text: new TextDecoder("windows-1252").decode(data), encoding: "windows-1252" };
   }
 }
 
@@ -58,7 +61,21 @@ function cellText(value: ExcelJS.CellValue, formulas: SheetRules["formulas"]): s
   return String(value);
 }
 
-async function readXlsx(data: Buffer, formulas: SheetRules["formulas"]): Promise<string[][]> {
+/**
+ * The cells the table of `sheet` would have: each row as long as its last cell, an empty row one.
+ * Counted before the table is built, since a few cells far apart (row 1,000,000, column XFD) make a
+ * large table from a small sheet.
+ */
+function tableCells(sheet: ExcelJS.Worksheet): number {
+  let cells = sheet.rowCount;
+  sheet.eachRow((row) => {
+    cells += Math.max(row.cellCount, 1) - 1;
+  });
+  return cells;
+}
+
+async function readXlsx(data: Buffer, rules: SheetRules): Promise<string[][]> {
+  await checkWorkbookLimits(data, rules.workbook);
   // Loaded only when a workbook arrives: exceljs is large, and every command and server start would pay for it.
   const { default: Excel } = await import("exceljs");
   const workbook = new Excel.Workbook();
@@ -69,10 +86,12 @@ async function readXlsx(data: Buffer, formulas: SheetRules["formulas"]): Promise
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new ValidationError({ file: "The workbook has no worksheets." });
+  if (tableCells(sheet) > rules.workbook.maxCells)
+    throw new ValidationError({ file: tooManyCellsMessage(rules.workbook.maxCells) });
   const table: string[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value, formulas));
+    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value, rules.formulas));
     table[rowNumber - 1] = cells;
   });
   return Array.from(table, (r) => r ?? []);
@@ -102,5 +121,5 @@ export async function readSpreadsheet(
     );
   if (data.length === 0) throw new ValidationError({ file: "The file is empty." }, "The file is empty.");
   if (data.length > rules.maxBytes) throw new ValidationError({ file: rules.tooLarge });
-  return kind === "csv" ? readCsv(data) : readXlsx(data, rules.formulas);
+  return kind === "csv" ? readCsv(data) : readXlsx(data, rules);
 }

@@ -1,9 +1,12 @@
 import multipart from "@fastify/multipart";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { fileTypeFromBuffer } from "file-type";
 import { DomainError, ValidationError } from "./errors.ts";
+import { ZipUnreadableError, zipEntries } from "./zip-archive.ts";
 
 // Files people upload and Waymark hands back (papers, evidence): one file read from a multipart
-// form, its kind judged by its content (never by its name or the browser's word), its name cleaned,
+// form, its kind judged by its content (never by its name or the browser's word: the file-type
+// library reads the bytes, zips included, and plain text is checked here), its name cleaned,
 // and its download sent so that no browser runs it as part of Waymark.
 //
 // Use: in a scope of its own, `await registerUploads(scope)`, then in the route
@@ -63,58 +66,34 @@ export interface StoredFile {
   content: Uint8Array;
 }
 
-const ascii = (bytes: Uint8Array, from: number, length: number) =>
-  String.fromCharCode(...bytes.subarray(from, from + length));
+/** At most this many entries are read from an uploaded zip; real documents hold tens or hundreds. */
+const MAX_ZIP_ENTRIES = 10_000;
 
-const startsWith = (bytes: Uint8Array, prefix: readonly number[]) =>
-  bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
+// What file-type names each kind allowed; anything else it recognises is not one of ours (a
+// macro-enabled docm or xlsm, a template, a zip, a program). An animated PNG is still a PNG.
+const KIND_OF_DETECTED: Readonly<Record<string, FileKind>> = {
+  pdf: "pdf",
+  png: "png",
+  apng: "png",
+  jpg: "jpeg",
+  docx: "docx",
+  xlsx: "xlsx",
+  odt: "odt",
+  ods: "ods",
+};
 
-/** The names of a zip archive's entries, from its central directory; null when it is not a sound zip. */
-export function zipEntryNames(bytes: Uint8Array): string[] | null {
-  if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return null;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // The end-of-central-directory record: 22 bytes, after at most a 64 KB comment.
-  let end = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      end = i;
-      break;
-    }
+/**
+ * Office Open XML files with macros keep them in vbaProject.bin: those are refused whatever type
+ * their package declares (file-type already refuses the macro-enabled types, docm and xlsm).
+ */
+async function carriesMacros(bytes: Uint8Array): Promise<boolean> {
+  try {
+    const entries = await zipEntries(bytes, { maxEntries: MAX_ZIP_ENTRIES });
+    return entries.some((entry) => entry.name.toLowerCase().endsWith("vbaproject.bin"));
+  } catch (error) {
+    if (error instanceof ZipUnreadableError) return true; // not a sound zip: refused like one with macros
+    throw error;
   }
-  if (end < 0) return null;
-  const count = view.getUint16(end + 10, true);
-  let at = view.getUint32(end + 16, true);
-  const names: string[] = [];
-  for (let n = 0; n < count; n++) {
-    if (at + 46 > end || view.getUint32(at, true) !== 0x02014b50) return null;
-    const nameLength = view.getUint16(at + 28, true);
-    const extraLength = view.getUint16(at + 30, true);
-    const commentLength = view.getUint16(at + 32, true);
-    if (at + 46 + nameLength > end) return null;
-    names.push(new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength)));
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  return names;
-}
-
-function zipKind(bytes: Uint8Array): FileKind | null {
-  const names = zipEntryNames(bytes);
-  if (!names) return null;
-  // OpenDocument: the first entry is "mimetype", stored uncompressed, holding the document's type.
-  if (names[0] === "mimetype" && ascii(bytes, 30, 8) === "mimetype") {
-    const type = ascii(bytes, 38, 60);
-    if (type.startsWith("application/vnd.oasis.opendocument.text") && !type.includes("-template"))
-      return "odt";
-    if (type.startsWith("application/vnd.oasis.opendocument.spreadsheet") && !type.includes("-template"))
-      return "ods";
-    return null;
-  }
-  // Office Open XML: [Content_Types].xml and the main part of a document or a workbook. Word and
-  // Excel files with macros keep them in vbaProject.bin: those are refused.
-  if (!names.includes("[Content_Types].xml") || names.some((n) => n.endsWith("vbaProject.bin"))) return null;
-  if (names.includes("word/document.xml")) return "docx";
-  if (names.includes("xl/workbook.xml")) return "xlsx";
-  return null;
 }
 
 /** Text: valid UTF-8 with no control characters but tab, line breaks and form feed. */
@@ -135,12 +114,13 @@ function extensionOf(fileName: string): string {
 }
 
 /** What the bytes are, whatever the file is called; null when not one of the kinds allowed. */
-export function detectFileKind(bytes: Uint8Array, fileName = ""): FileKind | null {
+export async function detectFileKind(bytes: Uint8Array, fileName = ""): Promise<FileKind | null> {
   if (bytes.length === 0) return null;
-  if (ascii(bytes, 0, 5) === "%PDF-") return "pdf";
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "png";
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return "jpeg";
-  if (startsWith(bytes, [0x50, 0x4b])) return zipKind(bytes);
+  const detected = await fileTypeFromBuffer(bytes);
+  const kind = detected ? KIND_OF_DETECTED[detected.ext] : undefined;
+  if (kind === "docx" || kind === "xlsx") return (await carriesMacros(bytes)) ? null : kind;
+  if (kind) return kind;
+  // file-type knows binary formats, not text; text it calls XML or HTML is still text to keep.
   if (isPlainText(bytes)) return extensionOf(fileName) === "csv" ? "csv" : "text";
   return null;
 }
@@ -182,10 +162,10 @@ export class FileTooLargeError extends ValidationError {
  * Checks one file (from a form, an importer, a test): not empty, not over the limit, one of the
  * kinds allowed by its content. Throws a ValidationError naming `field`; returns the file to store.
  */
-export function checkFile(
+export async function checkFile(
   file: { fileName: string; content: Uint8Array },
   options: { field: string; label: string; maxBytes?: number },
-): StoredFile {
+): Promise<StoredFile> {
   const max = options.maxBytes ?? MAX_UPLOAD_BYTES;
   if (file.content.length === 0)
     throw new ValidationError({ [options.field]: `The file for ${options.label} is empty` });
@@ -194,7 +174,7 @@ export function checkFile(
       options.field,
       `The file for ${options.label} must be ${sizeInWords(max)} or smaller`,
     );
-  const kind = detectFileKind(file.content, file.fileName);
+  const kind = await detectFileKind(file.content, file.fileName);
   if (!kind)
     throw new ValidationError({
       [options.field]: `The file for ${options.label} must be a ${ALLOWED_KINDS_IN_WORDS}`,
@@ -252,11 +232,11 @@ export async function registerUploads(
  * The file sent in `field`, checked (size, kind by content, name cleaned); undefined when none was
  * chosen and `required` is not set. Throws a ValidationError (or FileTooLargeError, 413) naming the field.
  */
-export function readUploadedFile(
+export async function readUploadedFile(
   request: FastifyRequest,
   field: string,
   options: { label: string; required?: boolean; maxBytes?: number },
-): StoredFile | undefined {
+): Promise<StoredFile | undefined> {
   const body = (request.body ?? {}) as Record<string, unknown>;
   const value = body[field];
   const received =

@@ -84,19 +84,37 @@ async function zipOf(
   return zip.generateAsync({ type: "uint8array" });
 }
 
+/** The [Content_Types].xml of an Office Open XML package whose main part is `part`, of `type`. */
+const contentTypes = (part: string, type: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+  `<Default Extension="xml" ContentType="application/xml"/><Override PartName="/${part}" ContentType="${type}"/></Types>`;
+const WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+const EXCEL_MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+
 export const docxFile = () =>
   zipOf([
-    ["[Content_Types].xml", "<Types/>"],
+    ["[Content_Types].xml", contentTypes("word/document.xml", WORD_MAIN)],
     ["word/document.xml", "<w:document/>"],
   ]);
 export const xlsxFile = () =>
   zipOf([
-    ["[Content_Types].xml", "<Types/>"],
+    ["[Content_Types].xml", contentTypes("xl/workbook.xml", EXCEL_MAIN)],
     ["xl/workbook.xml", "<workbook/>"],
   ]);
+/** A Word document that says it is a plain .docx but carries macros all the same. */
 export const docmFile = () =>
   zipOf([
-    ["[Content_Types].xml", "<Types/>"],
+    ["[Content_Types].xml", contentTypes("word/document.xml", WORD_MAIN)],
+    ["word/document.xml", "<w:document/>"],
+    ["word/vbaProject.bin", "macro"],
+  ]);
+/** A macro-enabled Word document, saying so. */
+export const macroEnabledDocFile = () =>
+  zipOf([
+    [
+      "[Content_Types].xml",
+      contentTypes("word/document.xml", "application/vnd.ms-word.document.macroEnabled.main+xml"),
+    ],
     ["word/document.xml", "<w:document/>"],
     ["word/vbaProject.bin", "macro"],
   ]);

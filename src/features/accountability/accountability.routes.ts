@@ -203,7 +203,7 @@ export function accountabilityRoutes(app: FastifyInstance, deps: AppDeps): void 
       >;
       let saved: { submitted: boolean };
       try {
-        const document = readUploadedFile(request, "document", { label: "the document" });
+        const document = await readUploadedFile(request, "document", { label: "the document" });
         const input: UpdateInput = { ...p, ...values, document, version: versionOf(body) };
         saved = await db.transaction().execute((trx) => saveUpdate(trx, request.actor, input));
       } catch (error) {

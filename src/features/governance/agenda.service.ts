@@ -150,7 +150,7 @@ export async function addPaper(trx: Trx, actor: Actor, itemId: number, input: Pa
   let file: StoredFile | undefined;
   if (input.file && input.file.content.length > 0) {
     try {
-      file = checkFile(input.file, { field: "file", label: "the paper" });
+      file = await checkFile(input.file, { field: "file", label: "the paper" });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       Object.assign(errors, error.fields);
@@ -223,7 +223,7 @@ export async function replacePaperFile(
   const { meeting } = await meetingToChange(trx, actor, paper.meetingId);
   refuseIfMinutesFixed(meeting);
   if (!upload) throw new ValidationError({ file: "Choose the paper's new file" });
-  const file = checkFile(upload, { field: "file", label: "the paper" });
+  const file = await checkFile(upload, { field: "file", label: "the paper" });
   await repo.updatePaper(trx, paperId, {
     file_name: file.fileName,
     media_type: file.mediaType,

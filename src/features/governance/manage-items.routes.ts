@@ -150,7 +150,7 @@ export function manageItemRoutes(app: FastifyInstance, deps: AppDeps): void {
             title: form.paperTitle,
             reference: form.reference,
             url: form.url,
-            file: readUploadedFile(request, "file", { label: "the paper" }),
+            file: await readUploadedFile(request, "file", { label: "the paper" }),
             public: form.public,
           });
           return `/manage/agenda-items/${id}?saved=paper#papers`;
@@ -165,7 +165,12 @@ export function manageItemRoutes(app: FastifyInstance, deps: AppDeps): void {
       return runChange(db, request, reply, {
         returnTo: `/manage/agenda-items/${itemId}`,
         change: async (trx, actor) => {
-          await replacePaperFile(trx, actor, id, readUploadedFile(request, "file", { label: "the paper" }));
+          await replacePaperFile(
+            trx,
+            actor,
+            id,
+            await readUploadedFile(request, "file", { label: "the paper" }),
+          );
           return `/manage/agenda-items/${itemId}?saved=paper-updated#papers`;
         },
         refused: (state, status) =>

@@ -127,7 +127,7 @@ describe("the indicator page", () => {
     expect(publicCsv.headers["content-type"]).toContain("text/csv");
     expect(publicCsv.body).toContain("2023,S12000023,Orkney Islands,,suppressed");
     expect(publicCsv.body).toContain("2023,S12000027,Shetland Islands,,suppressed");
-    expect(publicCsv.body.split("\n")[0]).toBe("period,geography,geography name,value,flag");
+    expect(publicCsv.body.split("\r\n")[0]).toBe("\uFEFFperiod,geography,geography name,value,flag");
   });
 
   it("an unpublished indicator is not found by the public, and readable by an analyst", async () => {

@@ -1,4 +1,5 @@
 import type { ObservationFlag, PendingRow } from "../../db/schema.ts";
+import { restore } from "../../platform/csv.ts";
 import { findGeography } from "./geography.ts";
 import { parsePeriod } from "./period.ts";
 
@@ -60,7 +61,8 @@ export function checkUploadRows(
   allowedBreakdowns: readonly string[],
 ): CheckedUpload {
   const errors: RowError[] = [];
-  const headings = (table[0] ?? []).map(heading);
+  // A breakdown's name or value Waymark's own download neutralised ("'=…") reads back as it was.
+  const headings = (table[0] ?? []).map((text) => heading(restore(text.trim())));
   if (headings.every((h) => h === "")) {
     return {
       rows: [],
@@ -146,7 +148,7 @@ export function checkUploadRows(
 
     const breakdown: Record<string, string> = {};
     for (const c of columns.filter((col) => col.role === "breakdown")) {
-      const v = (cells[c.index] ?? "").trim();
+      const v = restore((cells[c.index] ?? "").trim());
       if (v !== "") breakdown[c.name] = v;
     }
 
