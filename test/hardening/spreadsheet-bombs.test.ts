@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BULK_WORKBOOK_LIMITS, MAX_BULK_BYTES } from "../../src/features/accountability/bulk.file.ts";
+import { BULK_WORKBOOK_LIMITS, MAX_BULK_BYTES } from "../../src/features/bulk-updates/bulk.file.ts";
 import {
   actorWithRole,
   createTestIndicator,
