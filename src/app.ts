@@ -50,7 +50,10 @@ export interface AppDeps {
   /** `pageCacheSeconds` absent or 0: no in-memory page cache (tests that write rows directly). */
   config: Pick<Config, "production" | "logLevel"> &
     Partial<
-      Pick<Config, "pageCacheSeconds" | "apiRateLimitPerMinute" | "oidc" | "trustProxy" | "staleAfterDays">
+      Pick<
+        Config,
+        "pageCacheSeconds" | "apiRateLimitPerMinute" | "oidc" | "trustProxy" | "staleAfterDays" | "baseUrl"
+      >
     >;
   /** How emails go out; absent: they are written to the log (see platform/mail.ts). */
   mailer?: Mailer;

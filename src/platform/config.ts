@@ -45,6 +45,16 @@ export interface OidcConfig {
 
 export class ConfigError extends Error {}
 
+/**
+ * Where people reach this Waymark, for every absolute address an answer carries (calendar feeds,
+ * downloads, the single sign-on return address): WAYMARK_BASE_URL, never the request's Host header,
+ * which anyone can set and a cache would then hand to everyone. An app built without one (tests)
+ * says http://localhost.
+ */
+export function baseUrlOf(config: { baseUrl?: string }): string {
+  return config.baseUrl ?? "http://localhost";
+}
+
 /** `WAYMARK_TRUST_PROXY`: true, false, or addresses, ranges and proxy-addr names (loopback…). */
 function trustProxy(env: NodeJS.ProcessEnv): boolean | string {
   const raw = env.WAYMARK_TRUST_PROXY?.trim() ?? "";

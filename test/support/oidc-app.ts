@@ -26,6 +26,7 @@ export async function oidcSetup(): Promise<OidcSetup> {
     config: {
       production: false,
       logLevel: "silent",
+      baseUrl: `http://${HOST}`,
       oidc: {
         issuer: new URL(provider.issuer),
         clientId: provider.clientId,

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app.ts";
+import { baseUrlOf } from "../../platform/config.ts";
 import { NotFoundError } from "../../platform/errors.ts";
 import { meetingPath } from "../calendars/meeting-paths.ts";
 import { sendDownload } from "../landscape/downloads.ts";
@@ -23,7 +24,7 @@ function fileName(slug: string, id: number, extension: string): string {
 export function minutesDownloadRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get<MeetingParams>("/groups/:slug/meetings/:id/minutes.docx", async (request, reply) => {
     const { slug, id } = meetingParams(request);
-    const url = `${request.protocol}://${request.host}${meetingPath(slug, id)}`;
+    const url = `${baseUrlOf(deps.config)}${meetingPath(slug, id)}`;
     const body = await minutesAsDocx(deps.db, request.actor, slug, id, url);
     return sendDownload(request, reply, {
       body,
@@ -34,7 +35,7 @@ export function minutesDownloadRoutes(app: FastifyInstance, deps: AppDeps): void
 
   app.get<MeetingParams>("/groups/:slug/meetings/:id/minutes.html", async (request, reply) => {
     const { slug, id } = meetingParams(request);
-    const url = `${request.protocol}://${request.host}${meetingPath(slug, id)}`;
+    const url = `${baseUrlOf(deps.config)}${meetingPath(slug, id)}`;
     const body = await minutesAsHtml(deps.db, request.actor, slug, id, url);
     return sendDownload(request, reply, {
       body,
