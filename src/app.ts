@@ -27,6 +27,7 @@ import { minutesDownloadRoutes } from "./features/minutes-downloads/minutes-down
 import { editRoutes } from "./features/route-maps/edit.routes.ts";
 import { publicRoutes } from "./features/route-maps/public.routes.ts";
 import type { Actor } from "./platform/actor.ts";
+import type { ChangeFeed } from "./platform/change-feed.ts";
 import type { Config } from "./platform/config.ts";
 import type { Db } from "./platform/database.ts";
 import { handleFrameworkError, registerErrorHandling } from "./platform/http-errors.ts";
@@ -57,6 +58,8 @@ export interface AppDeps {
     >;
   /** How emails go out; absent: they are written to the log (see platform/mail.ts). */
   mailer?: Mailer;
+  /** How instances on one PostgreSQL database tell each other of a change (empties page caches). */
+  changes?: ChangeFeed;
   /** Send reporting-round reminders from this process (the server; tests that ask for it). */
   reminders?: ReminderSchedule;
 }
@@ -96,7 +99,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCsrf(app);
   registerSessions(app, deps);
   registerBearerTokens(app, deps);
-  registerPageCache(app, { seconds: deps.config.pageCacheSeconds ?? 0 });
+  registerPageCache(app, { seconds: deps.config.pageCacheSeconds ?? 0, changes: deps.changes });
   registerErrorHandling(app);
 
   publicRoutes(app, deps);

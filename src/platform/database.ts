@@ -30,6 +30,8 @@ export function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise
 export interface DatabaseHandle {
   db: Db;
   kind: "pglite" | "postgres";
+  /** The server's address (PostgreSQL only), for a connection of its own such as LISTEN's. */
+  connectionString?: string;
   /** Closes the pool or the embedded database and releases the data-folder lock. */
   close(): Promise<void>;
 }
@@ -179,7 +181,7 @@ export function openPostgres(
     client.on("error", () => {});
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: "postgres", close: () => db.destroy() };
+  return { db, kind: "postgres", connectionString, close: () => db.destroy() };
 }
 
 /** The database the configuration names: a PostgreSQL server, or PGlite in the data folder. */
