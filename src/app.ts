@@ -33,6 +33,7 @@ import type { Db } from "./platform/database.ts";
 import { handleFrameworkError, registerErrorHandling } from "./platform/http-errors.ts";
 import type { Mailer } from "./platform/mail.ts";
 import { registerPageCache } from "./platform/page-cache.ts";
+import { registerRequestLimit } from "./platform/request-limit.ts";
 import { registerCsrf } from "./platform/security/csrf.ts";
 import { registerSecurityHeaders } from "./platform/security/headers.ts";
 
@@ -53,7 +54,13 @@ export interface AppDeps {
     Partial<
       Pick<
         Config,
-        "pageCacheSeconds" | "apiRateLimitPerMinute" | "oidc" | "trustProxy" | "staleAfterDays" | "baseUrl"
+        | "pageCacheSeconds"
+        | "apiRateLimitPerMinute"
+        | "oidc"
+        | "trustProxy"
+        | "staleAfterDays"
+        | "baseUrl"
+        | "pgliteQueue"
       >
     >;
   /** How emails go out; absent: they are written to the log (see platform/mail.ts). */
@@ -81,6 +88,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook("onRequest", async (request) => {
     request.actor = { kind: "public", requestId: request.id };
   });
+  // Set only on the embedded database (see server.ts): it takes one query at a time.
+  if (deps.config.pgliteQueue) registerRequestLimit(app, deps.config.pgliteQueue);
 
   await app.register(cookie);
   await app.register(formbody);

@@ -34,7 +34,8 @@ export async function startServer(
       changes = postgresChangeFeed(handle.connectionString, handle.db);
     const app = await createApp({
       db: handle.db,
-      config,
+      // The embedded database takes one query at a time: bound how many requests wait for it.
+      config: { ...config, pgliteQueue: handle.kind === "pglite" ? config.pgliteQueue : undefined },
       mailer,
       changes,
       reminders: { everyMinutes: config.reminderEveryMinutes },
