@@ -119,6 +119,8 @@ const SOCKET_ERRORS = new Set([
   "EAI_AGAIN",
 ]);
 /** What pg and pg-pool say when a connection ends under them or cannot be made in time. */
+// (The pool sets no connection timeout: pg-pool applies it to waiting for a free connection too,
+// and under load that would refuse requests PostgreSQL would have served.)
 const LOST_CONNECTION =
   /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
 
@@ -165,8 +167,6 @@ export function openPostgres(
   const pool = new pg.Pool({
     connectionString,
     max,
-    // A server that accepts the connection but never answers must not hold requests forever.
-    connectionTimeoutMillis: 5_000,
     types: {
       getTypeParser: ((id: number, format?: string) =>
         parsers[id] ?? pg.types.getTypeParser(id, format as "text")) as typeof pg.types.getTypeParser,
