@@ -26,6 +26,7 @@ import { type FeatureApi, registerApi } from "./platform/api/api-shell.ts";
 import type { AppDeps } from "./platform/app-deps.ts";
 import { handleFrameworkError, registerErrorHandling } from "./platform/http-errors.ts";
 import { registerPageCache } from "./platform/page-cache.ts";
+import { registerRequestLimit } from "./platform/request-limit.ts";
 import { registerRequestSecurity } from "./platform/security/request-security.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -42,6 +43,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true },
     frameworkErrors: handleFrameworkError,
   });
+  // Set only on the embedded database (see server.ts): it takes one query at a time.
+  if (deps.config.pgliteQueue) registerRequestLimit(app, deps.config.pgliteQueue);
+
   await app.register(cookie);
   await app.register(formbody);
   await app.register(fastifyStatic, {
@@ -61,7 +65,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     actorForSession: (token) => actorForSession(deps.db, token),
     actorForToken: (token) => actorForToken(deps.db, token),
   });
-  registerPageCache(app, { seconds: deps.config.pageCacheSeconds });
+  registerPageCache(app, { seconds: deps.config.pageCacheSeconds, changes: deps.changes });
   registerErrorHandling(app);
 
   // Each feature registers its pages; those with a part in the JSON API hand it back, and the

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { createApp } from "./app.ts";
 import { migrateToLatest } from "./db/migrate.ts";
+import { type ChangeFeed, postgresChangeFeed } from "./platform/change-feed.ts";
 import type { Config } from "./platform/config.ts";
 import { type DatabaseHandle, openDatabase } from "./platform/database.ts";
 import { mailerFromConfig } from "./platform/mail.ts";
@@ -22,18 +23,27 @@ export async function startServer(
   options: { seedIfEmpty?: (handle: DatabaseHandle) => Promise<void> } = {},
 ): Promise<RunningServer> {
   const handle = await openDatabase(config);
+  let changes: ChangeFeed | undefined;
   try {
     await migrateToLatest(handle.db);
     await options.seedIfEmpty?.(handle);
     // Without SMTP, emails go to the log, where whoever runs the demo can copy their links.
     const mailer = mailerFromConfig(config, (text) => console.log(text));
+    // Several instances may share a PostgreSQL database: each must hear of the others' changes.
+    if (handle.connectionString && config.pageCacheSeconds > 0)
+      changes = postgresChangeFeed(handle.connectionString, handle.db);
     const app = await createApp({
       db: handle.db,
-      config,
+      // The embedded database takes one query at a time: bound how many requests wait for it.
+      config: { ...config, pgliteQueue: handle.kind === "pglite" ? config.pgliteQueue : undefined },
       mailer,
+      changes,
       reminders: { everyMinutes: config.reminderEveryMinutes },
     });
-    app.addHook("onClose", async () => mailer.close());
+    app.addHook("onClose", async () => {
+      await mailer.close();
+      await changes?.close();
+    });
     const url = await app.listen({ port: config.port, host: config.host });
     let stopping: Promise<void> | undefined;
     const stop = () => {
@@ -48,6 +58,7 @@ export async function startServer(
     };
     return { app, handle, url, stop };
   } catch (error) {
+    await changes?.close();
     await handle.close();
     throw error;
   }

@@ -1,9 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.ts";
-import type { DatabaseHandle } from "../src/platform/database.ts";
+import { type ChangeFeed, postgresChangeFeed } from "../src/platform/change-feed.ts";
+import { type DatabaseHandle, openPostgres } from "../src/platform/database.ts";
 import { testDeps } from "./support/app-deps.ts";
-import { createTestDatabase } from "./support/database.ts";
+import { createTestDatabase, serverUrl } from "./support/database.ts";
+import { unique } from "./support/factories.ts";
 import { anonymousSession, getPage, postForm, signIn } from "./support/http.ts";
 
 describe("the in-memory page cache", () => {
@@ -59,6 +61,14 @@ describe("the in-memory page cache", () => {
     expect(after.body).toBe(before.body);
   });
 
+  it("cannot be poisoned through the Host header: the copy kept has nothing from it", async () => {
+    const forged = await app.inject({ url: "/groups", headers: { host: "evil.example" } });
+    const next = await app.inject({ url: "/groups" });
+    expect(next.headers["x-waymark-cache"]).toBe("hit");
+    expect(next.body).toBe(forged.body);
+    expect(next.body).not.toContain("evil.example");
+  });
+
   it("is not emptied by visitors without an account, whatever they post", async () => {
     await app.inject({ url: "/foundations/people" });
     const visitor = await anonymousSession(app);
@@ -67,5 +77,50 @@ describe("the in-memory page cache", () => {
     expect(refused.headers.location).toMatch(/^\/sign-in/);
     await postForm(app, visitor, "/sign-in", { email: "nobody@example.test", password: "wrong wrong wrong" });
     expect((await app.inject({ url: "/foundations/people" })).headers["x-waymark-cache"]).toBe("hit");
+  });
+});
+
+describe.skipIf(!serverUrl)("the page caches of two instances on one PostgreSQL database", () => {
+  let handle: DatabaseHandle;
+  let second: DatabaseHandle;
+  const feeds: ChangeFeed[] = [];
+  let one: FastifyInstance;
+  let two: FastifyInstance;
+  beforeAll(async () => {
+    handle = await createTestDatabase("demo");
+    // Each instance has its own pool, its own cache and its own LISTEN connection.
+    second = openPostgres(handle.connectionString!, 2);
+    const instance = async (db: DatabaseHandle["db"]) => {
+      const changes = postgresChangeFeed(handle.connectionString!, db);
+      feeds.push(changes);
+      await changes.ready;
+      return createApp({ ...testDeps(db, { config: { pageCacheSeconds: 60 } }), changes });
+    };
+    one = await instance(handle.db);
+    two = await instance(second.db);
+  });
+  afterAll(async () => {
+    await one.close();
+    await two.close();
+    for (const feed of feeds) await feed.close();
+    await second.close();
+    await handle.close();
+  });
+
+  it("a change made through one instance shows on the other's next anonymous read", async () => {
+    await two.inject({ url: "/organisations" });
+    const cached = await two.inject({ url: "/organisations" });
+    expect(cached.headers["x-waymark-cache"]).toBe("hit");
+    const name = unique("Orkney Islands Trust");
+    const editor = await signIn(one, handle.db, "programme_editor");
+    const added = await postForm(one, editor, "/manage/organisations", { name, type: "third_sector" });
+    expect(added.statusCode).toBe(303);
+    // The other instance hears of it through NOTIFY: wait for that in short steps, a bounded number.
+    let shown = false;
+    for (let attempt = 0; attempt < 50 && !shown; attempt++) {
+      shown = (await two.inject({ url: "/organisations" })).body.includes(name);
+      if (!shown) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(shown).toBe(true);
   });
 });

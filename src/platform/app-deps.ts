@@ -1,3 +1,4 @@
+import type { ChangeFeed } from "./change-feed.ts";
 import type { Config } from "./config.ts";
 import type { Db } from "./database.ts";
 import type { Mailer } from "./mail.ts";
@@ -16,7 +17,11 @@ export type AppConfig = Pick<
   | "oidc"
   | "trustProxy"
   | "staleAfterDays"
->;
+  | "baseUrl"
+> & {
+  /** Set on the embedded database only: how many requests may be under way at once (request-limit.ts). */
+  pgliteQueue?: number | undefined;
+};
 
 /** How often the server looks for reporting-round reminders to send. */
 export interface ReminderSchedule {
@@ -33,6 +38,8 @@ export interface AppDeps {
   config: AppConfig;
   /** How emails go out, built once from the configuration (SMTP, or the log: platform/mail.ts). */
   mailer: Mailer;
+  /** How instances on one PostgreSQL database tell each other of a change (empties page caches). */
+  changes?: ChangeFeed;
   /** Send reporting-round reminders from this process (the server; tests that ask for it). */
   reminders?: ReminderSchedule;
 }

@@ -12,6 +12,11 @@ export interface Config {
   production: boolean;
   /** How long anonymous pages stay in the in-memory page cache; 0 turns it off. */
   pageCacheSeconds: number;
+  /**
+   * How many requests may be under way at once on the embedded database (served or waiting for it);
+   * the next is answered 503 with Retry-After. Unused with PostgreSQL.
+   */
+  pgliteQueue: number;
   /** Requests a minute the API answers for each API token or client address; 0 turns the limit off. */
   apiRateLimitPerMinute: number;
   /** `smtp://user:password@host:port` or `smtps://…`; unset: emails are written to the log instead. */
@@ -100,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: env.NODE_ENV === "production",
     pageCacheSeconds: integer(env, "WAYMARK_PAGE_CACHE_SECONDS", 60, 0, 3600),
     apiRateLimitPerMinute: integer(env, "WAYMARK_API_RATE_LIMIT", 600, 0, 1_000_000),
+    pgliteQueue: integer(env, "WAYMARK_PGLITE_QUEUE", 64, 1, 100_000),
     smtpUrl,
     mailFrom,
     baseUrl,

@@ -48,6 +48,8 @@ export function inTransaction<T>(db: Queryable, work: (trx: Trx) => Promise<T>):
 export interface DatabaseHandle {
   db: Db;
   kind: "pglite" | "postgres";
+  /** The server's address (PostgreSQL only), for a connection of its own such as LISTEN's. */
+  connectionString?: string;
   /** Closes the pool or the embedded database and releases the data-folder lock. */
   close(): Promise<void>;
 }
@@ -122,7 +124,64 @@ export async function openPglite(
   }
 }
 
-export function openPostgres(connectionString: string, max = 10): DatabaseHandle {
+/** PostgreSQL error codes for "the server is going away or not yet back": a restart, a failover. */
+const SERVER_AWAY = new Set(["57P01", "57P02", "57P03", "53300"]);
+/** Node's socket errors when the server is not there or dropped the connection. */
+const SOCKET_ERRORS = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+]);
+/** What pg and pg-pool say when a connection ends under them or cannot be made in time. */
+// (The pool sets no connection timeout: pg-pool applies it to waiting for a free connection too,
+// and under load that would refuse requests PostgreSQL would have served.)
+const LOST_CONNECTION =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
+
+/**
+ * Whether an error means the database is away for now (connection refused or lost, the server
+ * shutting down or starting up), not that the request or Waymark is wrong: such requests are
+ * answered 503 with Retry-After, and the pool reconnects by itself once the server is back.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === "string" && (SERVER_AWAY.has(code) || SOCKET_ERRORS.has(code) || code.startsWith("08")))
+    return true;
+  if (LOST_CONNECTION.test(error.message)) return true;
+  // Node reports a refused connection to a name with several addresses as an AggregateError.
+  return error instanceof AggregateError && error.errors.some(isDatabaseUnavailable);
+}
+
+/** Logs a lost connection once per outage, not once per pooled connection. */
+function outageLogger(log: (message: string) => void): (error: Error) => void {
+  let lastLoggedAt = 0;
+  return (error) => {
+    if (Date.now() - lastLoggedAt < 10_000) return;
+    lastLoggedAt = Date.now();
+    const code = (error as { code?: unknown }).code;
+    log(
+      `Lost a connection to PostgreSQL (${typeof code === "string" ? `${code} ` : ""}${error.message}). ` +
+        "Waymark answers 503 while the database is away and reconnects by itself when it is back.",
+    );
+  };
+}
+
+/**
+ * A pool of connections to a PostgreSQL server that survives the server going away: connections
+ * it ends are dropped and new ones made when asked for, so a restart costs at most the requests
+ * in flight. `log` hears about lost connections (standard error by default).
+ */
+export function openPostgres(
+  connectionString: string,
+  max = 10,
+  options: { log?: (message: string) => void } = {},
+): DatabaseHandle {
+  const logLost = outageLogger(options.log ?? ((message) => console.error(message)));
   const pool = new pg.Pool({
     connectionString,
     max,
@@ -131,8 +190,16 @@ export function openPostgres(connectionString: string, max = 10): DatabaseHandle
         parsers[id] ?? pg.types.getTypeParser(id, format as "text")) as typeof pg.types.getTypeParser,
     },
   });
+  // Without these listeners an ended connection's `error` event is unhandled and ends the process.
+  // An idle connection's error reaches the pool's listener, and the pool drops that connection.
+  pool.on("error", logLost);
+  // A connection lent out to a query has no pool listener: the query itself fails with the error
+  // (answered 503), and the pool drops the broken connection when it is given back.
+  pool.on("connect", (client) => {
+    client.on("error", () => {});
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: "postgres", close: () => db.destroy() };
+  return { db, kind: "postgres", connectionString, close: () => db.destroy() };
 }
 
 /** The database the configuration names: a PostgreSQL server, or PGlite in the data folder. */

@@ -59,8 +59,26 @@ export class UnauthenticatedError extends DomainError {
 
 /** Something Waymark relies on (the mail server) did not answer: nothing was saved, try again later. */
 export class UnavailableError extends DomainError {
-  constructor(message: string) {
+  /** Sent as Retry-After: when it is worth asking again, in seconds. */
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(message: string, retryAfterSeconds?: number) {
     super("unavailable", 503, message);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/**
+ * The database is away (a PostgreSQL restart or failover) or too busy to take another request
+ * (the embedded database's queue is full): the request did nothing, and may be sent again soon.
+ */
+export class DatabaseUnavailableError extends UnavailableError {
+  constructor(
+    message = "Waymark cannot reach its database at the moment. Please try again in a minute; " +
+      "if you were saving something, check whether it was saved.",
+    retryAfterSeconds = 5,
+  ) {
+    super(message, retryAfterSeconds);
   }
 }
 

@@ -1,6 +1,14 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { PUBLIC } from "./actor.ts";
-import { DomainError, errorBody, NotFoundError, ValidationError } from "./errors.ts";
+import { isDatabaseUnavailable } from "./database.ts";
+import {
+  DatabaseUnavailableError,
+  DomainError,
+  errorBody,
+  NotFoundError,
+  UnavailableError,
+  ValidationError,
+} from "./errors.ts";
 import { html } from "./html.ts";
 import { setSecurityHeaders } from "./security/headers.ts";
 import { page } from "./views/layout.ts";
@@ -43,6 +51,8 @@ function validationFields(error: FastifyError): Record<string, string> {
 
 function sendError(request: FastifyRequest, reply: FastifyReply, error: DomainError): FastifyReply {
   reply.status(error.status);
+  if (error instanceof UnavailableError && error.retryAfterSeconds !== undefined)
+    reply.header("retry-after", String(error.retryAfterSeconds));
   if (isApiRequest(request)) return reply.send(errorBody(error));
   const heading =
     error.status === 404
@@ -84,6 +94,11 @@ function sendInternalError(request: FastifyRequest, reply: FastifyReply, error: 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof DomainError) return sendError(request, reply, error);
+    if (isDatabaseUnavailable(error)) {
+      // Not a fault in Waymark: the database restarts or fails over, and the pool reconnects.
+      request.log.warn({ err: error }, "the database is unavailable; answered 503");
+      return sendError(request, reply, new DatabaseUnavailableError());
+    }
     if (error.validation) {
       return sendError(
         request,

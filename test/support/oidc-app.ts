@@ -25,6 +25,7 @@ export async function oidcSetup(): Promise<OidcSetup> {
   const app = await createApp(
     testDeps(handle.db, {
       config: {
+        baseUrl: `http://${HOST}`,
         oidc: {
           issuer: new URL(provider.issuer),
           clientId: provider.clientId,

@@ -74,6 +74,17 @@ describe("single sign-on through OpenID Connect", () => {
     expect(response.headers["cache-control"]).toContain("no-store");
   });
 
+  it("sends the provider WAYMARK_BASE_URL's return address whatever Host the request names", async () => {
+    const response = await s.app.inject({
+      method: "GET",
+      url: "/sign-in/sso",
+      headers: { host: "evil.example" },
+    });
+    expect(response.statusCode).toBe(303);
+    const url = new URL(String(response.headers.location));
+    expect(url.searchParams.get("redirect_uri")).toBe(`http://${HOST}/sign-in/sso/callback`);
+  });
+
   it("an invited person signs in with their verified email in any case: the account becomes active, linked and audited", async () => {
     const user = await invitedUser(s.handle.db, "ann.invited@example.test");
     s.provider.people.set("ann-sub", { email: "Ann.Invited@EXAMPLE.test", email_verified: true });

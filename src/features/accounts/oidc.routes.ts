@@ -52,9 +52,12 @@ function render(
     .send(page({ title, actor: request.actor, csrfToken: request.csrfToken, content }).value);
 }
 
-/** The address the provider sends people back to: it must be registered with the provider. */
-function callbackUri(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}${COOKIE_PATH}/callback`;
+/**
+ * The address the provider sends people back to: it must be registered with the provider. From
+ * WAYMARK_BASE_URL, never the request's Host, so a forged Host cannot send a sign-in elsewhere.
+ */
+function callbackUri(config: AppDeps["config"]): string {
+  return `${config.baseUrl}${COOKIE_PATH}/callback`;
 }
 
 /**
@@ -69,7 +72,7 @@ export function oidcRoutes(app: FastifyInstance, deps: AppDeps): void {
     const { returnTo } = request.query as { returnTo?: unknown };
     let started: Awaited<ReturnType<OidcClient["start"]>>;
     try {
-      started = await oidc.start(callbackUri(request), safeReturnTo(returnTo));
+      started = await oidc.start(callbackUri(deps.config), safeReturnTo(returnTo));
     } catch (error) {
       if (!(error instanceof OidcUnavailableError)) throw error;
       request.log.warn({ err: error }, "single sign-on provider unavailable");

@@ -12,9 +12,8 @@ import { groupPath, groupsPath, manageActionLogPath, manageGroupPath } from "./v
 
 type SlugParams = { Params: { slug: string } };
 
-const origin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
-
-function csvOf(request: FastifyRequest, log: ActionLog): string {
+/** `origin` is WAYMARK_BASE_URL: the CSV is cached and shared, so its links never come from Host. */
+function csvOf(origin: string, log: ActionLog): string {
   return toCsv(
     [
       "meeting date",
@@ -42,12 +41,12 @@ function csvOf(request: FastifyRequest, log: ActionLog): string {
       a.closedOn,
       a.overdue,
       a.routeMap?.text ?? null,
-      a.routeMap ? `${origin(request)}${a.routeMap.href}` : null,
+      a.routeMap ? `${origin}${a.routeMap.href}` : null,
     ]),
   );
 }
 
-export function actionLogRoutes(app: FastifyInstance, { db }: AppDeps): void {
+export function actionLogRoutes(app: FastifyInstance, { db, config }: AppDeps): void {
   const log = (request: FastifyRequest<SlugParams>, manage: boolean) =>
     getActionLog(db, request.actor, slugParam(request.params.slug), {
       filter: parseFilter(queryOf(request).status),
@@ -75,7 +74,7 @@ export function actionLogRoutes(app: FastifyInstance, { db }: AppDeps): void {
     reply.header("cache-control", request.actor.kind === "user" ? "private, no-store" : "public, max-age=60");
     reply.header("vary", "Cookie");
     reply.header("content-disposition", `attachment; filename="${found.group.slug}-actions.csv"`);
-    return reply.type("text/csv; charset=utf-8").send(csvOf(request, found));
+    return reply.type("text/csv; charset=utf-8").send(csvOf(config.baseUrl, found));
   });
 
   app.get<SlugParams>("/manage/groups/:slug/actions", async (request, reply) => {

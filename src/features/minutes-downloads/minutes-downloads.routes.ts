@@ -23,7 +23,7 @@ function fileName(slug: string, id: number, extension: string): string {
 export function minutesDownloadRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get<MeetingParams>("/groups/:slug/meetings/:id/minutes.docx", async (request, reply) => {
     const { slug, id } = meetingParams(request);
-    const url = `${request.protocol}://${request.host}${meetingPath(slug, id)}`;
+    const url = `${deps.config.baseUrl}${meetingPath(slug, id)}`;
     const body = await minutesAsDocx(deps.db, request.actor, slug, id, url);
     return sendDownload(request, reply, {
       body,
@@ -34,7 +34,7 @@ export function minutesDownloadRoutes(app: FastifyInstance, deps: AppDeps): void
 
   app.get<MeetingParams>("/groups/:slug/meetings/:id/minutes.html", async (request, reply) => {
     const { slug, id } = meetingParams(request);
-    const url = `${request.protocol}://${request.host}${meetingPath(slug, id)}`;
+    const url = `${deps.config.baseUrl}${meetingPath(slug, id)}`;
     const body = await minutesAsHtml(deps.db, request.actor, slug, id, url);
     return sendDownload(request, reply, {
       body,
