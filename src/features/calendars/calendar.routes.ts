@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { AppDeps } from "../../platform/app-deps.ts";
 import { NotFoundError } from "../../platform/errors.ts";
 import { sendDownload } from "../landscape/downloads.ts";
