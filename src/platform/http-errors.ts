@@ -50,6 +50,8 @@ function validationFields(error: FastifyError): Record<string, string> {
 }
 
 function sendError(request: FastifyRequest, reply: FastifyReply, error: DomainError): FastifyReply {
+  // Refused before the security hooks ran (the embedded database's request limit): the public.
+  request.actor ??= PUBLIC;
   reply.status(error.status);
   if (error instanceof UnavailableError && error.retryAfterSeconds !== undefined)
     reply.header("retry-after", String(error.retryAfterSeconds));
