@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { NotFoundError } from "../../platform/errors.ts";
 import { bodyOf, type PageSend, sendPrivatePage, sendPublicPage } from "../../platform/http-pages.ts";
-import { isSlug } from "../route-maps/edition-editing.validation.ts";
+import { isSlug } from "../../platform/slugs.ts";
 import { isActionKey } from "./responsibility.service.ts";
 
 // What accountability's routes share: reading forms and addresses, and sending pages.

@@ -3,8 +3,8 @@ import type { AppDeps } from "../../app.ts";
 import { ConflictError, ValidationError } from "../../platform/errors.ts";
 import { can, reach } from "../../platform/security/authorize.ts";
 import { readUploadedFile, registerUploads } from "../../platform/uploads.ts";
+import { parseId } from "../../platform/validation.ts";
 import { signInFirst } from "../route-maps/edit.helpers.ts";
-import { parseId } from "../route-maps/edition-editing.validation.ts";
 import { bodyOf, field, keyParam, many, sendPage, slugParam, versionOf } from "./accountability.http.ts";
 import {
   DEFAULT_STALE_DAYS,

@@ -1,5 +1,5 @@
 import { isFormulaLike, restore } from "../../platform/csv.ts";
-import { clean, PARAGRAPH_TEXT } from "../route-maps/edition-editing.validation.ts";
+import { clean, PARAGRAPH_TEXT } from "../../platform/validation.ts";
 import { COLUMNS, type ColumnName, INFORMATION, REQUIRED } from "./bulk.sheet.ts";
 import {
   CONFIDENCE_LEVELS,

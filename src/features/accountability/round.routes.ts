@@ -1,8 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { AppDeps } from "../../app.ts";
 import { NotFoundError, ValidationError } from "../../platform/errors.ts";
+import { parseId } from "../../platform/validation.ts";
 import { signInFirst } from "../route-maps/edit.helpers.ts";
-import { parseId } from "../route-maps/edition-editing.validation.ts";
 import { bodyOf, field, many, sendPage } from "./accountability.http.ts";
 import { closeRound, getRound, getRoundForm, listRounds, openRound } from "./round.service.ts";
 import { roundView } from "./views/round.view.ts";

@@ -3,7 +3,7 @@ import { recordAudit } from "../../platform/audit.ts";
 import type { Db } from "../../platform/database.ts";
 import { type FieldErrors, NotFoundError } from "../../platform/errors.ts";
 import { authorize } from "../../platform/security/authorize.ts";
-import { throwIfInvalid } from "../route-maps/edition-editing.validation.ts";
+import { throwIfInvalid } from "../../platform/validation.ts";
 import * as repo from "./accountability.repository.ts";
 import { listActionAccounts, todayIso } from "./accountability.service.ts";
 import type { ResponsibilityRole } from "./accountability.types.ts";

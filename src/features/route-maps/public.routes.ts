@@ -4,13 +4,14 @@ import { PUBLIC } from "../../platform/actor.ts";
 import { NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { html } from "../../platform/html.ts";
 import { sendPublicPage } from "../../platform/http-pages.ts";
+import { isSlug } from "../../platform/slugs.ts";
+import { parseId } from "../../platform/validation.ts";
 import {
   foundationProgressSection,
   programmeProgressSection,
   routeMapProgressSection,
 } from "../accountability/public-progress.ts";
 import { compareEditions } from "./edition-compare.ts";
-import { isSlug, parseId } from "./edition-editing.validation.ts";
 import {
   getEdition,
   getFoundation,
