@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app.ts";
 import { ConflictError, ValidationError } from "../../platform/errors.ts";
+import { signInFirst } from "../../platform/http-pages.ts";
+import { bodyOf, field, many, slugParam, versionOf } from "../../platform/http-params.ts";
 import { can, reach } from "../../platform/security/authorize.ts";
 import { readUploadedFile, registerUploads } from "../../platform/uploads.ts";
 import { parseId } from "../../platform/validation.ts";
-import { signInFirst } from "../route-maps/edit.helpers.ts";
-import { bodyOf, field, keyParam, many, sendPage, slugParam, versionOf } from "./accountability.http.ts";
+import { keyParam, sendPage } from "./accountability.http.ts";
 import {
   DEFAULT_STALE_DAYS,
   getOrganisationAccount,

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.ts";
+import { signInFirst } from "../../platform/http-pages.ts";
+import { type Fields as Body, bodyOf, field, slugParam } from "../../platform/http-params.ts";
 import { registerUploads, sizeInWords } from "../../platform/uploads.ts";
-import { signInFirst } from "../route-maps/edit.helpers.ts";
-import { type Body, bodyOf, field, sendPage, slugParam } from "./accountability.http.ts";
+import { sendPage } from "./accountability.http.ts";
 import { MAX_BULK_BYTES } from "./bulk.file.ts";
 import {
   type BulkPreview,

@@ -2,9 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app.ts";
 import type { Db } from "../../platform/database.ts";
 import { ValidationError } from "../../platform/errors.ts";
+import { signInFirst } from "../../platform/http-pages.ts";
+import { bodyOf, field, many, slugParam } from "../../platform/http-params.ts";
 import { authorize } from "../../platform/security/authorize.ts";
-import { signInFirst } from "../route-maps/edit.helpers.ts";
-import { bodyOf, field, many, sendPage, slugParam } from "./accountability.http.ts";
+import { sendPage } from "./accountability.http.ts";
 import {
   addOrganisation,
   changeOrganisation,

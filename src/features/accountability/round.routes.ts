@@ -1,9 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import type { AppDeps } from "../../app.ts";
 import { NotFoundError, ValidationError } from "../../platform/errors.ts";
+import { signInFirst } from "../../platform/http-pages.ts";
+import { bodyOf, field, many } from "../../platform/http-params.ts";
 import { parseId } from "../../platform/validation.ts";
-import { signInFirst } from "../route-maps/edit.helpers.ts";
-import { bodyOf, field, many, sendPage } from "./accountability.http.ts";
+import { sendPage } from "./accountability.http.ts";
 import { closeRound, getRound, getRoundForm, listRounds, openRound } from "./round.service.ts";
 import { roundView } from "./views/round.view.ts";
 import { roundPath } from "./views/round-parts.ts";

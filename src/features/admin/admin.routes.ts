@@ -2,8 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app.ts";
 import type { Db } from "../../platform/database.ts";
 import { ConflictError, ValidationError } from "../../platform/errors.ts";
+import { sendPrivatePage, signInFirst } from "../../platform/http-pages.ts";
+import { bodyOf, field, idParam, queryOf } from "../../platform/http-params.ts";
 import { logMailer } from "../../platform/mail.ts";
-import { bodyOf, idFrom, queryOf, sendPrivatePage, signInFirst, text } from "./admin.http.ts";
 import * as admin from "./admin.service.ts";
 import type { UserDetail } from "./admin.types.ts";
 import { adminInviteRoutes } from "./admin-invite.routes.ts";
@@ -70,7 +71,7 @@ export function adminRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get("/admin/users/:id", async (request, reply) => {
     const redirect = signInFirst(request, reply);
     if (redirect) return redirect;
-    const userId = idFrom((request.params as { id?: string }).id, "person");
+    const userId = idParam((request.params as { id?: string }).id, "person");
     const saved = queryOf(request).saved;
     return renderUser(db, request, reply, userId, { saved: saved ? SAVED[saved] : undefined });
   });
@@ -82,7 +83,7 @@ export function adminRoutes(app: FastifyInstance, deps: AppDeps): void {
     change: (trx: Db, request: FastifyRequest, userId: number) => Promise<UserDetail>,
   ): void {
     app.post(url, async (request, reply) => {
-      const userId = idFrom((request.params as { id?: string }).id, "person");
+      const userId = idParam((request.params as { id?: string }).id, "person");
       const redirect = signInFirst(request, reply, userPath(userId));
       if (redirect) return redirect;
       try {
@@ -92,7 +93,7 @@ export function adminRoutes(app: FastifyInstance, deps: AppDeps): void {
           const body = bodyOf(request);
           const values = Object.fromEntries(
             ["role", "organisationId", "groupId"].flatMap((k) => {
-              const v = text(body, k);
+              const v = field(body, k);
               return v === undefined ? [] : [[k, v]];
             }),
           );
@@ -113,15 +114,15 @@ export function adminRoutes(app: FastifyInstance, deps: AppDeps): void {
     const body = bodyOf(request);
     return admin.grantRole(trx, request.actor, {
       userId,
-      role: text(body, "role"),
-      organisationId: text(body, "organisationId"),
-      groupId: text(body, "groupId"),
+      role: field(body, "role"),
+      organisationId: field(body, "organisationId"),
+      groupId: field(body, "groupId"),
     });
   });
   post("/admin/users/:id/roles/:roleId/delete", "removed", (trx, request, userId) =>
     admin.removeRole(trx, request.actor, {
       userId,
-      roleId: idFrom((request.params as { roleId?: string }).roleId, "role"),
+      roleId: idParam((request.params as { roleId?: string }).roleId, "role"),
     }),
   );
   post("/admin/users/:id/deactivate", "deactivated", (trx, request, userId) =>

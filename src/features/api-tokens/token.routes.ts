@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app.ts";
 import { ValidationError } from "../../platform/errors.ts";
-import { bodyOf, idFrom, queryOf, sendPrivatePage, signInFirst, text } from "../admin/admin.http.ts";
+import { sendPrivatePage, signInFirst } from "../../platform/http-pages.ts";
+import { bodyOf, field, idParam, queryOf } from "../../platform/http-params.ts";
 import { createToken, listTokens, revokeToken } from "./token.service.ts";
 import { type TokensModel, tokensView } from "./views/tokens.view.ts";
 
@@ -36,7 +37,7 @@ export function tokenRoutes(app: FastifyInstance, deps: AppDeps): void {
     const redirect = signInFirst(request, reply, "/account/tokens");
     if (redirect) return redirect;
     const body = bodyOf(request);
-    const input = { name: text(body, "name"), expiresInDays: text(body, "expiresInDays") };
+    const input = { name: field(body, "name"), expiresInDays: field(body, "expiresInDays") };
     try {
       const made = await db.transaction().execute((trx) => createToken(trx, request.actor, input));
       return render(request, reply, {
@@ -55,7 +56,7 @@ export function tokenRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.post("/account/tokens/:id/revoke", async (request, reply) => {
     const redirect = signInFirst(request, reply, "/account/tokens");
     if (redirect) return redirect;
-    const tokenId = idFrom((request.params as { id?: string }).id, "token");
+    const tokenId = idParam((request.params as { id?: string }).id, "token");
     await db.transaction().execute((trx) => revokeToken(trx, request.actor, tokenId));
     return reply.redirect("/account/tokens?saved=revoked", 303);
   });

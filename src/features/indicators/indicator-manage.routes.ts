@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app.ts";
 import { NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { sendPrivatePage, signInFirst } from "../../platform/http-pages.ts";
+import { slugParam } from "../../platform/http-params.ts";
 import { authorize } from "../../platform/security/authorize.ts";
 import { formTitle } from "../../platform/views/forms.ts";
 import { findIndicator, listIndicatorVersions } from "./framework.repository.ts";
@@ -18,13 +19,6 @@ import { previewView, uploadView } from "./views/upload.view.ts";
 
 // The analyst's pages: the list of indicators (publish, withdraw), and loading data: upload a
 // file (multipart), see its preview or its row-level errors, confirm to save.
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-function slugParam(value: string | undefined): string {
-  if (value && SLUG.test(value) && value.length <= 100) return value;
-  throw new NotFoundError("There is no indicator at this address.");
-}
 
 type SlugRequest = { Params: { slug: string } };
 type Body = Record<string, unknown>;
@@ -84,7 +78,7 @@ export function indicatorManageRoutes(app: FastifyInstance, deps: AppDeps): void
   app.post<SlugRequest>("/manage/indicators/:slug/publish", async (request, reply) => {
     const redirect = signInFirst(request, reply, request.url.split("?")[0]);
     if (redirect) return redirect;
-    const slug = slugParam(request.params.slug);
+    const slug = slugParam(request.params.slug, "indicator");
     const body = (request.body ?? {}) as Body;
     const published = body.published === "yes";
     const version = Number(typeof body.version === "string" ? body.version : Number.NaN);
@@ -98,7 +92,7 @@ export function indicatorManageRoutes(app: FastifyInstance, deps: AppDeps): void
     const redirect = signInFirst(request, reply, request.url.split("?")[0]);
     if (redirect) return redirect;
     const saved = (request.query as Record<string, unknown>).saved === "1";
-    return uploadPage(deps, request, reply, slugParam(request.params.slug), { saved });
+    return uploadPage(deps, request, reply, slugParam(request.params.slug, "indicator"), { saved });
   });
 
   app.post<{ Params: { slug: string; pendingId: string } }>(
@@ -106,7 +100,7 @@ export function indicatorManageRoutes(app: FastifyInstance, deps: AppDeps): void
     async (request, reply) => {
       const redirect = signInFirst(request, reply, request.url.split("?")[0]);
       if (redirect) return redirect;
-      const slug = slugParam(request.params.slug);
+      const slug = slugParam(request.params.slug, "indicator");
       const pendingId = /^\d{1,9}$/.test(request.params.pendingId) ? Number(request.params.pendingId) : 0;
       if (!pendingId) throw new NotFoundError("That upload was not found. Upload the file again.");
       await db
@@ -129,7 +123,7 @@ export function indicatorManageRoutes(app: FastifyInstance, deps: AppDeps): void
     scope.post<SlugRequest>("/manage/indicators/:slug/upload", async (request, reply) => {
       const redirect = signInFirst(request, reply, request.url.split("?")[0]);
       if (redirect) return redirect;
-      const slug = slugParam(request.params.slug);
+      const slug = slugParam(request.params.slug, "indicator");
       authorize(request.actor, "indicator.edit");
       if (!(await findIndicator(db, slug))) throw new NotFoundError("There is no indicator at this address.");
       const file = ((request.body ?? {}) as Body).file as UploadedFile | undefined;

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app.ts";
+import { kept } from "../../platform/http-forms.ts";
 import {
   conflictOf,
   editionIds,
   idParam,
   itemIds,
-  kept,
   type Params,
   postChange,
   type Refusal,

@@ -1,9 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Actor } from "../../platform/actor.ts";
 import type { Db } from "../../platform/database.ts";
-import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.ts";
-import { queryOf, sendPrivatePage, signInFirst } from "../../platform/http-pages.ts";
-import { parseId } from "../../platform/validation.ts";
+import { ConflictError, ValidationError } from "../../platform/errors.ts";
+import { kept } from "../../platform/http-forms.ts";
+import { sendPrivatePage, signInFirst } from "../../platform/http-pages.ts";
+import {
+  bodyOf,
+  type Fields,
+  field,
+  idParam as platformIdParam,
+  queryOf,
+  versionOf,
+} from "../../platform/http-params.ts";
 import { formTitle } from "../../platform/views/forms.ts";
 import type { EditionTarget } from "./edition-editing.guard.ts";
 import { getEditionForEditing } from "./edition-editing.service.ts";
@@ -18,40 +26,13 @@ import { editionPath } from "./views/route-map.view.ts";
 // page again with the refused form's errors.
 
 export type Params = Record<string, string | undefined>;
-type Body = Record<string, unknown>;
-
-function bodyOf(request: FastifyRequest): Body {
-  return typeof request.body === "object" && request.body !== null ? (request.body as Body) : {};
-}
-
-/** One submitted field as text; anything else (a repeated field, an object) counts as absent. */
-function field(body: Body, name: string): string | undefined {
-  const value = body[name];
-  if (typeof value === "string") return value;
-  if (typeof value === "number") return String(value);
-  return undefined;
-}
-
-function pick<const N extends string>(body: Body, names: readonly N[]): Record<N, string | undefined> {
+function pick<const N extends string>(body: Fields, names: readonly N[]): Record<N, string | undefined> {
   return Object.fromEntries(names.map((n) => [n, field(body, n)])) as Record<N, string | undefined>;
 }
 
-/** The submitted values to show again in a form that came back. */
-export function kept(values: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => e[1] !== undefined));
-}
-
-/** The version the form was made from; anything malformed never matches, so it is a conflict. */
-function versionOf(body: Body): number {
-  const value = field(body, "version") ?? "";
-  return /^\d{1,9}$/.test(value) ? Number(value) : Number.NaN;
-}
-
+/** An edition's or an item's id from the address; a malformed one is "not found". */
 export function idParam(value: string | undefined): number {
-  const id = parseId(value);
-  if (id === null)
-    throw new NotFoundError("We could not find that edition or item: the address is not right.");
-  return id;
+  return platformIdParam(value, "edition or item");
 }
 
 /** The edition named in the address. */

@@ -4,7 +4,7 @@ import { PUBLIC } from "../../platform/actor.ts";
 import { NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { html } from "../../platform/html.ts";
 import { sendPublicPage } from "../../platform/http-pages.ts";
-import { isSlug } from "../../platform/slugs.ts";
+import { slugParam } from "../../platform/http-params.ts";
 import { parseId } from "../../platform/validation.ts";
 import {
   foundationProgressSection,
@@ -35,12 +35,6 @@ import { sectorsView, sectorView } from "./views/sectors.view.ts";
 
 // Public pages: anyone may read them without an account. Drafts reach only people who may read
 // drafts, because every read goes through the route-map service with the request's actor.
-
-/** A slug from the address, or "not found" for anything that cannot be one (and must not reach SQL). */
-function slugParam(value: string, what: string): string {
-  if (isSlug(value)) return value;
-  throw new NotFoundError(`There is no ${what} at this address.`);
-}
 
 /**
  * Sends a public page. Anonymous answers may be cached briefly by browsers and shared caches;
