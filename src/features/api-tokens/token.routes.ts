@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app.ts";
 import { ValidationError } from "../../platform/errors.ts";
+import { runChange } from "../../platform/http-forms.ts";
 import { sendPrivatePage, signInFirst } from "../../platform/http-pages.ts";
 import { bodyOf, field, idParam, queryOf } from "../../platform/http-params.ts";
 import { createToken, listTokens, revokeToken } from "./token.service.ts";
@@ -33,6 +34,7 @@ export function tokenRoutes(app: FastifyInstance, deps: AppDeps): void {
     return render(request, reply, { saved });
   });
 
+  // Not runChange: a new token is shown once, on a 201 page, not behind a redirect.
   app.post("/account/tokens", async (request, reply) => {
     const redirect = signInFirst(request, reply, "/account/tokens");
     if (redirect) return redirect;
@@ -53,11 +55,15 @@ export function tokenRoutes(app: FastifyInstance, deps: AppDeps): void {
     }
   });
 
-  app.post("/account/tokens/:id/revoke", async (request, reply) => {
-    const redirect = signInFirst(request, reply, "/account/tokens");
-    if (redirect) return redirect;
-    const tokenId = idParam((request.params as { id?: string }).id, "token");
-    await db.transaction().execute((trx) => revokeToken(trx, request.actor, tokenId));
-    return reply.redirect("/account/tokens?saved=revoked", 303);
-  });
+  app.post("/account/tokens/:id/revoke", async (request, reply) =>
+    runChange(db, request, reply, {
+      returnTo: "/account/tokens",
+      ids: (params) => ({ tokenId: idParam(params.id, "token") }),
+      fields: [],
+      change: async (trx, actor, _form, { ids }) => {
+        await revokeToken(trx, actor, ids.tokenId);
+        return "/account/tokens?saved=revoked";
+      },
+    }),
+  );
 }
