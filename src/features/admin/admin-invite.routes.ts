@@ -95,6 +95,8 @@ export function adminInviteRoutes(app: FastifyInstance, db: Db, mailer: Mailer):
 
   // A new link for someone who has not accepted yet (the first ran out, or the email went astray):
   // the old link stops working. Someone who has accepted is told so on their page.
+  // Not runChange: the service opens its transaction and sends the email inside it (a failed email
+  // saves nothing), and a person who has accepted is answered with a redirect, not a form.
   app.post("/admin/users/:id/resend-invitation", async (request, reply) => {
     const userId = idParam((request.params as { id?: string }).id, "person");
     const redirect = signInFirst(request, reply, userPath(userId));
@@ -108,6 +110,8 @@ export function adminInviteRoutes(app: FastifyInstance, db: Db, mailer: Mailer):
     return reply.redirect(`${userPath(userId)}?saved=resent`, 303);
   });
 
+  // Not runChange: the service opens its transaction and sends the email inside it, and the form is
+  // checked first against the people and groups that exist (invitationProblems).
   app.post("/admin/invite", async (request, reply) => {
     const redirect = signInFirst(request, reply, "/admin/invite");
     if (redirect) return redirect;

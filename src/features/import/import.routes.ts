@@ -116,6 +116,7 @@ export function importRoutes(app: FastifyInstance, { db }: AppDeps): void {
         (part as unknown as { value: UploadedFile }).value = file;
       },
     });
+    // Not runChange: a multipart upload that saves nothing yet; it answers with what would be imported.
     scope.post("/manage/import", async (request, reply) => {
       const redirect = guard(request, reply);
       if (redirect) return redirect;
@@ -168,6 +169,8 @@ export function importRoutes(app: FastifyInstance, { db }: AppDeps): void {
   });
 
   // A document up to 2 MB comes back as base64 in the form: allow for it.
+  // Not runChange: the document arrives base64 in the form (not a field to keep), and a refused
+  // document (DocumentRefusedError, not a field error) comes back as the form's file error.
   app.post("/manage/import/confirm", { bodyLimit: 4 * MAX_DOCUMENT_BYTES }, async (request, reply) => {
     const redirect = guard(request, reply);
     if (redirect) return redirect;
