@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fullDate, monthYear, parseIsoDate } from "./dates.ts";
+import { fullDate, londonInstant, londonToday, monthYear, parseIsoDate } from "./dates.ts";
 
 describe("dates written out in words", () => {
   it("a last-updated date reads as the route maps give it: month and year", () => {
@@ -30,5 +30,21 @@ describe("reading a stored date", () => {
     expect(parseIsoDate("2025-12-1")).toBeNull();
     expect(parseIsoDate(" 2025-12-01")).toBeNull();
     expect(parseIsoDate("1 December 2025")).toBeNull();
+  });
+});
+
+describe("London time", () => {
+  it("knows when the clocks change", () => {
+    // The last Sunday of March 2025 is the 30th: clocks go forward at 01:00 GMT.
+    expect(londonInstant("2025-03-29", "12:00").toISOString()).toBe("2025-03-29T12:00:00.000Z");
+    expect(londonInstant("2025-03-31", "12:00").toISOString()).toBe("2025-03-31T11:00:00.000Z");
+    // The last Sunday of October 2025 is the 26th: clocks go back.
+    expect(londonInstant("2025-10-25", "12:00").toISOString()).toBe("2025-10-25T11:00:00.000Z");
+    expect(londonInstant("2025-10-27", "12:00").toISOString()).toBe("2025-10-27T12:00:00.000Z");
+  });
+
+  it("gives London's today, which is not UTC's just after midnight in summer", () => {
+    expect(londonToday(new Date("2025-06-30T23:30:00Z"))).toBe("2025-07-01");
+    expect(londonToday(new Date("2025-12-31T23:30:00Z"))).toBe("2025-12-31");
   });
 });

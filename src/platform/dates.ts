@@ -1,6 +1,8 @@
 // Dates as Waymark stores and shows them. An edition's "last updated" date is a calendar date
 // with no time or zone, stored as "YYYY-MM-DD"; pages write it out in words, the way the route
-// maps themselves do. Plain functions, so services and views both use them.
+// maps themselves do. Meetings are set in Scotland's clock time, Europe/London: a date and an
+// "HH:MM" with no zone; "today" is London's today. Plain functions, so services and views both
+// use them.
 
 const MONTHS = [
   "January",
@@ -34,4 +36,45 @@ export function monthYear(iso: string): string {
 export function fullDate(iso: string): string {
   const p = parseIsoDate(iso);
   return p ? `${p.day} ${MONTHS[p.month - 1] ?? ""} ${p.year}` : iso;
+}
+
+export const LONDON = "Europe/London";
+
+const wallClock = new Intl.DateTimeFormat("en-GB", {
+  timeZone: LONDON,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** The instant when London's clocks read this date and time ("2024-06-11", "15:05"). */
+export function londonInstant(date: string, time: string): Date {
+  const [y, mo, d] = date.split("-").map(Number) as [number, number, number];
+  const [h, mi] = time.split(":").map(Number) as [number, number];
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi);
+  // London is UTC or UTC+1: read the clock at that instant and shift by the difference.
+  const parts = Object.fromEntries(wallClock.formatToParts(new Date(asUtc)).map((p) => [p.type, p.value]));
+  const read = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+  );
+  return new Date(asUtc - (read - asUtc));
+}
+
+const londonDate = new Intl.DateTimeFormat("en-CA", {
+  timeZone: LONDON,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** Today's date in Scotland, "YYYY-MM-DD". */
+export function londonToday(now: Date = new Date()): string {
+  return londonDate.format(now);
 }

@@ -1,29 +1,8 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { type PageOptions, page } from "./views/layout.ts";
 
-// What every feature's page routes share: reading a posted form or a query as text, sending a
-// page with the right caching, and sending the public to sign in first.
-
-export type Fields = Record<string, unknown>;
-
-/** The posted form, or nothing when the body is not an object. */
-export function bodyOf(request: FastifyRequest): Fields {
-  return typeof request.body === "object" && request.body !== null ? (request.body as Fields) : {};
-}
-
-/** One submitted field as text; a repeated field or an object counts as absent. */
-export function textField(fields: Fields, name: string): string | undefined {
-  const value = fields[name];
-  if (typeof value === "string") return value;
-  if (typeof value === "number") return String(value);
-  return undefined;
-}
-
-/** The query string's single values as text; repeated or nested values count as absent. */
-export function queryOf(request: FastifyRequest): Record<string, string | undefined> {
-  const q = (request.query ?? {}) as Record<string, unknown>;
-  return Object.fromEntries(Object.entries(q).map(([k, v]) => [k, typeof v === "string" ? v : undefined]));
-}
+// What every feature's page routes share: sending a page with the right caching, and sending the
+// public to sign in first (reading the request is http-params.ts).
 
 export type PageSend = Omit<PageOptions, "actor" | "csrfToken"> & { status?: number };
 

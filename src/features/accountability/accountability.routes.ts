@@ -1,11 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../platform/app-deps.ts";
-import { ConflictError, ValidationError } from "../../platform/errors.ts";
+import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.ts";
+import { runChange } from "../../platform/http-forms.ts";
+import { signInFirst } from "../../platform/http-pages.ts";
+import { bodyOf, field, many, slugParam, versionOf } from "../../platform/http-params.ts";
 import { can, reach } from "../../platform/security/authorize.ts";
 import { readUploadedFile, registerUploads } from "../../platform/uploads.ts";
-import { signInFirst } from "../route-maps/edit.helpers.ts";
-import { parseId } from "../route-maps/edition-editing.validation.ts";
-import { bodyOf, field, keyParam, many, sendPage, slugParam, versionOf } from "./accountability.http.ts";
+import { parseId } from "../../platform/validation.ts";
+import { keyParam, sendPage } from "./accountability.http.ts";
 import { listOrganisationSummaries } from "./accountability.service.ts";
 import {
   getActionStory,
@@ -40,6 +42,16 @@ const UPDATE_FIELDS = [
   "indicator",
   "voice",
   "documentTitle",
+] as const;
+
+/** The responsibility form's text fields (its checkboxes are read apart). */
+const RESPONSIBILITY_FIELDS = [
+  "dueYear",
+  "due-day",
+  "due-month",
+  "due-year",
+  "weight",
+  "outcomeKey",
 ] as const;
 
 export function accountabilityRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -98,53 +110,46 @@ export function accountabilityRoutes(app: FastifyInstance, deps: AppDeps): void 
   });
 
   app.post("/manage/themes/:slug/actions/:key/responsibility", async (request, reply) => {
-    const redirect = signInFirst(request, reply, request.url);
-    if (redirect) return redirect;
-    const params = request.params as Params;
-    const themeSlug = slugParam(params.slug, "route map");
-    const key = keyParam(params.key);
+    // The organisations and sectors are checkboxes, so they repeat: read from the body.
     const body = bodyOf(request);
-    const values = {
+    const chosen = {
       leadOrganisations: many(body, "leadOrganisations"),
       partnerOrganisations: many(body, "partnerOrganisations"),
       leadSectors: many(body, "leadSectors"),
       partnerSectors: many(body, "partnerSectors"),
-      dueYear: field(body, "dueYear"),
-      "due-day": field(body, "due-day"),
-      "due-month": field(body, "due-month"),
-      "due-year": field(body, "due-year"),
-      weight: field(body, "weight"),
-      outcomeKey: field(body, "outcomeKey"),
     };
-    try {
-      await db.transaction().execute((trx) =>
-        saveResponsibility(trx, request.actor, {
+    return runChange(db, request, reply, {
+      returnTo: request.url,
+      ids: (params) => ({ themeSlug: slugParam(params.slug, "route map"), key: keyParam(params.key) }),
+      fields: RESPONSIBILITY_FIELDS,
+      change: async (trx, actor, _form, { ids, values, version }) => {
+        await saveResponsibility(trx, actor, {
+          ...chosen,
           ...values,
-          themeSlug,
-          key,
-          version: versionOf(body),
+          ...ids,
+          version,
           dueDay: values["due-day"],
           dueMonth: values["due-month"],
           dueDateYear: values["due-year"],
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof ValidationError || error instanceof ConflictError)) throw error;
-      const form = await getResponsibilityForm(db, request.actor, themeSlug, key);
-      const model = {
-        form,
-        csrfToken: request.csrfToken,
-        values: error instanceof ConflictError ? undefined : values,
-        errors: error.fields,
-        conflict: error instanceof ConflictError ? error.message : undefined,
-      };
-      return sendPage(request, reply, {
-        title: responsibilityTitle(model),
-        status: error.status,
-        content: responsibilityView(model),
-      });
-    }
-    return reply.redirect(`${actionPath(themeSlug, key)}?saved=responsibility`, 303);
+        });
+        return `${actionPath(ids.themeSlug, ids.key)}?saved=responsibility`;
+      },
+      refused: async (_state, status, { ids, values }, error) => {
+        const form = await getResponsibilityForm(db, request.actor, ids.themeSlug, ids.key);
+        const model = {
+          form,
+          csrfToken: request.csrfToken,
+          values: error instanceof ConflictError ? undefined : { ...chosen, ...values },
+          errors: error.fields,
+          conflict: error instanceof ConflictError ? error.message : undefined,
+        };
+        return sendPage(request, reply, {
+          title: responsibilityTitle(model),
+          status,
+          content: responsibilityView(model),
+        });
+      },
+    });
   });
 
   // Progress: where a contributor starts.
@@ -201,6 +206,8 @@ export function accountabilityRoutes(app: FastifyInstance, deps: AppDeps): void 
         (typeof UPDATE_FIELDS)[number],
         string | undefined
       >;
+      // Not runChange: the form is multipart, and its document is read and checked by
+      // readUploadedFile (413 and kind refusals) before the transaction.
       let saved: { submitted: boolean };
       try {
         const document = await readUploadedFile(request, "document", { label: "the document" });
@@ -229,25 +236,29 @@ export function accountabilityRoutes(app: FastifyInstance, deps: AppDeps): void 
     });
   });
 
-  app.post("/manage/progress-updates/:id/request-evidence", async (request, reply) => {
-    const redirect = signInFirst(request, reply, request.url);
-    if (redirect) return redirect;
-    const updateId = parseId((request.params as Params).id);
-    if (updateId === null) return reply.callNotFound();
-    const body = bodyOf(request);
-    const note = field(body, "note");
-    try {
-      await db
-        .transaction()
-        .execute((trx) =>
-          requestMoreEvidence(trx, request.actor, { updateId, version: versionOf(body), note }),
-        );
-      const where = await getUpdateAction(db, updateId);
-      return reply.redirect(`${actionPath(where.themeSlug, where.key)}?saved=evidence-requested#story`, 303);
-    } catch (error) {
-      if (!(error instanceof ValidationError || error instanceof ConflictError)) throw error;
-      const where = await getUpdateAction(db, updateId);
-      return renderAction(request, reply, where.themeSlug, where.key, { updateId, error, note: note ?? "" });
-    }
-  });
+  app.post("/manage/progress-updates/:id/request-evidence", async (request, reply) =>
+    runChange(db, request, reply, {
+      returnTo: request.url,
+      ids: (params) => {
+        const updateId = parseId(params.id);
+        // The plain "not found" page, as for an address no route knows.
+        if (updateId === null) throw new NotFoundError();
+        return { updateId };
+      },
+      fields: ["note"],
+      change: async (trx, actor, _form, { ids: { updateId }, values: { note }, version }) => {
+        await requestMoreEvidence(trx, actor, { updateId, version, note });
+        const where = await getUpdateAction(trx, updateId);
+        return `${actionPath(where.themeSlug, where.key)}?saved=evidence-requested#story`;
+      },
+      refused: async (_state, _status, { ids: { updateId }, values: { note } }, error) => {
+        const where = await getUpdateAction(db, updateId);
+        return renderAction(request, reply, where.themeSlug, where.key, {
+          updateId,
+          error,
+          note: note ?? "",
+        });
+      },
+    }),
+  );
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { AppDeps } from "../../platform/app-deps.ts";
 import { NotFoundError } from "../../platform/errors.ts";
 import { sendStoredFile } from "../../platform/uploads.ts";
-import { parseId } from "../route-maps/edition-editing.validation.ts";
+import { parseId } from "../../platform/validation.ts";
 import { getEvidenceFile } from "./evidence.service.ts";
 
 // An uploaded evidence document, downloaded: as a sandboxed attachment (src/platform/uploads.ts),

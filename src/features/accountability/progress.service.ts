@@ -4,14 +4,7 @@ import type { Db, Trx } from "../../platform/database.ts";
 import { ConflictError, type FieldErrors, NotFoundError } from "../../platform/errors.ts";
 import { authorize, can } from "../../platform/security/authorize.ts";
 import type { StoredFile } from "../../platform/uploads.ts";
-import {
-  checkText,
-  clean,
-  optional,
-  paragraph,
-  short,
-  throwIfInvalid,
-} from "../route-maps/edition-editing.validation.ts";
+import { checkText, clean, optional, paragraph, short, throwIfInvalid } from "../../platform/validation.ts";
 import * as repo from "./accountability.repository.ts";
 import {
   type AccountOptions,

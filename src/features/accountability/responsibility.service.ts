@@ -3,7 +3,7 @@ import { recordAudit } from "../../platform/audit.ts";
 import type { Db, Trx } from "../../platform/database.ts";
 import { ConflictError, type FieldErrors, NotFoundError } from "../../platform/errors.ts";
 import { authorize, can } from "../../platform/security/authorize.ts";
-import { checkDate, clean, parseId, throwIfInvalid } from "../route-maps/edition-editing.validation.ts";
+import { checkDate, clean, parseId, throwIfInvalid } from "../../platform/validation.ts";
 import * as repo from "./accountability.repository.ts";
 import { sortParties, toActionRef, toParty } from "./accountability.service.ts";
 import type { ActionRef, Due, Party, ResponsibilityRole } from "./accountability.types.ts";

@@ -29,6 +29,8 @@ export function accountPageRoutes(app: FastifyInstance, db: Db): void {
     });
   });
 
+  // Not runChange: throttled like sign-in (wrong passwords count), and it keeps this session
+  // while ending the others; the service opens its own transaction.
   app.post("/account/password", async (request, reply) => {
     if (request.actor.kind === "public") return reply.redirect("/sign-in?returnTo=%2Faccount", 303);
     try {
@@ -65,6 +67,7 @@ export function accountPageRoutes(app: FastifyInstance, db: Db): void {
     }
   });
 
+  // Not runChange: it ends every session, this one too, and clears the cookie.
   app.post("/account/sign-out-everywhere", async (request, reply) => {
     if (request.actor.kind === "public") return reply.redirect("/sign-in", 303);
     await signOutEverywhere(db, request.actor);

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { SafeHtml } from "../../platform/html.ts";
+import { bodyOf, field } from "../../platform/http-params.ts";
 import { formTitle } from "../../platform/views/forms.ts";
 import { page } from "../../platform/views/layout.ts";
 import { SESSION_HOURS } from "./session.service.ts";
@@ -67,8 +68,5 @@ export function tooManyRequests(reply: FastifyReply, retryAfterSeconds: number, 
 
 /** One form field as text; a repeated field or anything else counts as absent. */
 export function formField(request: FastifyRequest, name: string): string {
-  const body = request.body;
-  const value =
-    typeof body === "object" && body !== null ? (body as Record<string, unknown>)[name] : undefined;
-  return typeof value === "string" ? value : "";
+  return field(bodyOf(request), name) ?? "";
 }

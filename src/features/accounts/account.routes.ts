@@ -53,6 +53,7 @@ export function accountRoutes(app: FastifyInstance, deps: AppDeps): void {
     });
   });
 
+  // Not runChange: for the public, throttled (429), and it sets the session cookie.
   app.post("/sign-in", async (request, reply) => {
     const email = formField(request, "email").slice(0, 1000);
     const password = formField(request, "password");
@@ -94,6 +95,7 @@ export function accountRoutes(app: FastifyInstance, deps: AppDeps): void {
     });
   });
 
+  // Not runChange: there is no form to refuse, and it clears the session cookie.
   app.post("/sign-out", async (request, reply) => {
     await closeSession(db, request.cookies[SESSION_COOKIE]);
     clearSessionCookie(reply);

@@ -28,6 +28,7 @@ export function invitationRoutes(app: FastifyInstance, db: Db, _mailer: Mailer):
     });
   });
 
+  // Not runChange: for the public (the token in the address is the proof), and it signs them in.
   app.post("/invitations/:token", async (request, reply) => {
     const { token } = request.params as { token: string };
     try {

@@ -25,6 +25,8 @@ export function passwordResetRoutes(app: FastifyInstance, db: Db, mailer: Mailer
     }),
   );
 
+  // Not runChange: for the public, throttled per address, and it answers the same whether or not
+  // the account exists (so nobody learns who has one).
   app.post("/password-reset", async (request, reply) => {
     const email = formField(request, "email").slice(0, 1000);
     try {
@@ -86,6 +88,7 @@ export function passwordResetRoutes(app: FastifyInstance, db: Db, mailer: Mailer
     });
   });
 
+  // Not runChange: for the public (the token in the address is the proof), and it signs them in.
   app.post("/password-reset/:token", async (request, reply) => {
     const { token } = request.params as { token: string };
     try {

@@ -2,9 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { type Grant, ROLES, type Role } from "../../platform/actor.ts";
 import type { Db } from "../../platform/database.ts";
 import { type FieldErrors, ValidationError } from "../../platform/errors.ts";
+import { sendPrivatePage, signInFirst } from "../../platform/http-pages.ts";
+import { bodyOf, type Fields, field, idParam } from "../../platform/http-params.ts";
 import type { Mailer } from "../../platform/mail.ts";
 import { invitationProblems, inviteUser, resendInvitation } from "../accounts/invitation.service.ts";
-import { bodyOf, type Fields, idFrom, sendPrivatePage, signInFirst, text } from "./admin.http.ts";
 import * as admin from "./admin.service.ts";
 import { type InviteFormValues, invitePageTitle, inviteView } from "./views/invite.view.ts";
 import { userPath } from "./views/users.view.ts";
@@ -57,11 +58,11 @@ export function grantsFromForm(values: InviteFormValues): { grants: Grant[]; err
 
 function formValues(body: Fields): InviteFormValues {
   return {
-    email: text(body, "email")?.slice(0, 1000),
-    name: text(body, "name")?.slice(0, 1000),
+    email: field(body, "email")?.slice(0, 1000),
+    name: field(body, "name")?.slice(0, 1000),
     roles: rolesOf(body),
-    organisationId: text(body, "organisationId"),
-    groupId: text(body, "groupId"),
+    organisationId: field(body, "organisationId"),
+    groupId: field(body, "groupId"),
   };
 }
 
@@ -94,8 +95,10 @@ export function adminInviteRoutes(app: FastifyInstance, db: Db, mailer: Mailer):
 
   // A new link for someone who has not accepted yet (the first ran out, or the email went astray):
   // the old link stops working. Someone who has accepted is told so on their page.
+  // Not runChange: the service opens its transaction and sends the email inside it (a failed email
+  // saves nothing), and a person who has accepted is answered with a redirect, not a form.
   app.post("/admin/users/:id/resend-invitation", async (request, reply) => {
-    const userId = idFrom((request.params as { id?: string }).id, "person");
+    const userId = idParam((request.params as { id?: string }).id, "person");
     const redirect = signInFirst(request, reply, userPath(userId));
     if (redirect) return redirect;
     try {
@@ -107,6 +110,8 @@ export function adminInviteRoutes(app: FastifyInstance, db: Db, mailer: Mailer):
     return reply.redirect(`${userPath(userId)}?saved=resent`, 303);
   });
 
+  // Not runChange: the service opens its transaction and sends the email inside it, and the form is
+  // checked first against the people and groups that exist (invitationProblems).
   app.post("/admin/invite", async (request, reply) => {
     const redirect = signInFirst(request, reply, "/admin/invite");
     if (redirect) return redirect;

@@ -1,8 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Actor } from "../../platform/actor.ts";
 import type { AppDeps } from "../../platform/app-deps.ts";
 import type { Db, Trx } from "../../platform/database.ts";
-import { ConflictError, ValidationError } from "../../platform/errors.ts";
-import { bodyOf, idFrom, queryOf, sendPrivatePage, signInFirst, text } from "./admin.http.ts";
+import { ConflictError } from "../../platform/errors.ts";
+import { type Form, type Params, runChange } from "../../platform/http-forms.ts";
+import { sendPrivatePage, signInFirst } from "../../platform/http-pages.ts";
+import { idParam, queryOf } from "../../platform/http-params.ts";
 import * as admin from "./admin.service.ts";
 import type { UserDetail } from "./admin.types.ts";
 import { adminInviteRoutes } from "./admin-invite.routes.ts";
@@ -13,6 +16,9 @@ import { userPath, usersView } from "./views/users.view.ts";
 // one person's roles and access. Every change is a POST that answers with a 303 back to the
 // person's page with a confirmation, or shows the page again with what was wrong (400, or 409
 // for a change refused as a whole). The audit trail's page is in audit.routes.ts.
+
+/** What a grant form posts; shown again when it is refused. */
+const GRANT_FIELDS = ["role", "organisationId", "groupId"] as const;
 
 const SAVED: Record<string, string> = {
   invited:
@@ -69,7 +75,7 @@ export function adminRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get("/admin/users/:id", async (request, reply) => {
     const redirect = signInFirst(request, reply);
     if (redirect) return redirect;
-    const userId = idFrom((request.params as { id?: string }).id, "person");
+    const userId = idParam((request.params as { id?: string }).id, "person");
     const saved = queryOf(request).saved;
     return renderUser(db, request, reply, userId, { saved: saved ? SAVED[saved] : undefined });
   });
@@ -78,55 +84,44 @@ export function adminRoutes(app: FastifyInstance, deps: AppDeps): void {
   function post(
     url: string,
     saved: keyof typeof SAVED,
-    change: (trx: Trx, request: FastifyRequest, userId: number) => Promise<UserDetail>,
+    change: (trx: Trx, actor: Actor, userId: number, form: Form, params: Params) => Promise<UserDetail>,
   ): void {
     app.post(url, async (request, reply) => {
-      const userId = idFrom((request.params as { id?: string }).id, "person");
-      const redirect = signInFirst(request, reply, userPath(userId));
-      if (redirect) return redirect;
-      try {
-        await db.transaction().execute((trx) => change(trx, request, userId));
-      } catch (error) {
-        if (error instanceof ValidationError) {
-          const body = bodyOf(request);
-          const values = Object.fromEntries(
-            ["role", "organisationId", "groupId"].flatMap((k) => {
-              const v = text(body, k);
-              return v === undefined ? [] : [[k, v]];
-            }),
-          );
-          return renderUser(db, request, reply, userId, {
-            status: 400,
-            grant: { values, errors: error.fields },
-          });
-        }
-        if (error instanceof ConflictError)
-          return renderUser(db, request, reply, userId, { status: 409, refusal: error.message });
-        throw error;
-      }
-      return reply.redirect(`${userPath(userId)}?saved=${saved}`, 303);
+      // The person's id is read before sign-in, so a malformed address is "not found" to anyone.
+      const userId = idParam((request.params as Params).id, "person");
+      return runChange(db, request, reply, {
+        returnTo: userPath(userId),
+        fields: GRANT_FIELDS,
+        change: async (trx, actor, form) => {
+          await change(trx, actor, userId, form, request.params as Params);
+          return `${userPath(userId)}?saved=${saved}`;
+        },
+        refused: (state, _status, _posted, error) =>
+          error instanceof ConflictError
+            ? renderUser(db, request, reply, userId, { status: 409, refusal: error.message })
+            : renderUser(db, request, reply, userId, {
+                status: 400,
+                grant: { values: state.values, errors: error.fields },
+              }),
+      });
     });
   }
 
-  post("/admin/users/:id/roles", "granted", (trx, request, userId) => {
-    const body = bodyOf(request);
-    return admin.grantRole(trx, request.actor, {
+  post("/admin/users/:id/roles", "granted", (trx, actor, userId, form) =>
+    admin.grantRole(trx, actor, {
       userId,
-      role: text(body, "role"),
-      organisationId: text(body, "organisationId"),
-      groupId: text(body, "groupId"),
-    });
-  });
-  post("/admin/users/:id/roles/:roleId/delete", "removed", (trx, request, userId) =>
-    admin.removeRole(trx, request.actor, {
-      userId,
-      roleId: idFrom((request.params as { roleId?: string }).roleId, "role"),
+      role: form.role,
+      organisationId: form.organisationId,
+      groupId: form.groupId,
     }),
   );
-  post("/admin/users/:id/deactivate", "deactivated", (trx, request, userId) =>
-    admin.deactivateUser(trx, request.actor, userId),
+  post("/admin/users/:id/roles/:roleId/delete", "removed", (trx, actor, userId, _form, params) =>
+    admin.removeRole(trx, actor, { userId, roleId: idParam(params.roleId, "role") }),
   );
-  post("/admin/users/:id/reactivate", "reactivated", (trx, request, userId) =>
-    admin.reactivateUser(trx, request.actor, userId),
+  post("/admin/users/:id/deactivate", "deactivated", (trx, actor, userId) =>
+    admin.deactivateUser(trx, actor, userId),
+  );
+  post("/admin/users/:id/reactivate", "reactivated", (trx, actor, userId) =>
+    admin.reactivateUser(trx, actor, userId),
   );
 }

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import type { AppDeps } from "../../platform/app-deps.ts";
 import { ValidationError } from "../../platform/errors.ts";
+import { sendPrivatePage, signInFirst } from "../../platform/http-pages.ts";
+import { queryOf } from "../../platform/http-params.ts";
 import { authorize } from "../../platform/security/authorize.ts";
-import { queryOf, sendPrivatePage, signInFirst } from "./admin.http.ts";
 import { listEntityTypes } from "./audit.repository.ts";
 import { listAudit, parseAuditFilter } from "./audit.service.ts";
 import { type AuditFilterValues, auditView } from "./views/audit.view.ts";

@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../platform/app-deps.ts";
 import { ValidationError } from "../../platform/errors.ts";
-import { bodyOf, idFrom, queryOf, sendPrivatePage, signInFirst, text } from "../admin/admin.http.ts";
+import { runChange } from "../../platform/http-forms.ts";
+import { sendPrivatePage, signInFirst } from "../../platform/http-pages.ts";
+import { bodyOf, field, idParam, queryOf } from "../../platform/http-params.ts";
 import { createToken, listTokens, revokeToken } from "./token.service.ts";
 import { type TokensModel, tokensView } from "./views/tokens.view.ts";
 
@@ -32,11 +34,12 @@ export function tokenRoutes(app: FastifyInstance, deps: AppDeps): void {
     return render(request, reply, { saved });
   });
 
+  // Not runChange: a new token is shown once, on a 201 page, not behind a redirect.
   app.post("/account/tokens", async (request, reply) => {
     const redirect = signInFirst(request, reply, "/account/tokens");
     if (redirect) return redirect;
     const body = bodyOf(request);
-    const input = { name: text(body, "name"), expiresInDays: text(body, "expiresInDays") };
+    const input = { name: field(body, "name"), expiresInDays: field(body, "expiresInDays") };
     try {
       const made = await db.transaction().execute((trx) => createToken(trx, request.actor, input));
       return render(request, reply, {
@@ -52,11 +55,15 @@ export function tokenRoutes(app: FastifyInstance, deps: AppDeps): void {
     }
   });
 
-  app.post("/account/tokens/:id/revoke", async (request, reply) => {
-    const redirect = signInFirst(request, reply, "/account/tokens");
-    if (redirect) return redirect;
-    const tokenId = idFrom((request.params as { id?: string }).id, "token");
-    await db.transaction().execute((trx) => revokeToken(trx, request.actor, tokenId));
-    return reply.redirect("/account/tokens?saved=revoked", 303);
-  });
+  app.post("/account/tokens/:id/revoke", async (request, reply) =>
+    runChange(db, request, reply, {
+      returnTo: "/account/tokens",
+      ids: (params) => ({ tokenId: idParam(params.id, "token") }),
+      fields: [],
+      change: async (trx, actor, _form, { ids }) => {
+        await revokeToken(trx, actor, ids.tokenId);
+        return "/account/tokens?saved=revoked";
+      },
+    }),
+  );
 }

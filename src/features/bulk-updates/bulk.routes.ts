@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../platform/app-deps.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.ts";
+import { runChange } from "../../platform/http-forms.ts";
+import { signInFirst } from "../../platform/http-pages.ts";
+import { type Fields as Body, bodyOf, field, slugParam } from "../../platform/http-params.ts";
 import { registerUploads, sizeInWords } from "../../platform/uploads.ts";
-import { type Body, bodyOf, field, sendPage, slugParam } from "../accountability/accountability.http.ts";
-import { signInFirst } from "../route-maps/edit.helpers.ts";
+import { sendPage } from "../accountability/accountability.http.ts";
 import { MAX_BULK_BYTES } from "./bulk.file.ts";
 import {
   type BulkPreview,
@@ -85,32 +87,35 @@ export function bulkRoutes(app: FastifyInstance, deps: AppDeps): void {
     return bulkPage(request, reply, organisationOf(request), { saved: savedOf(request.query) });
   });
 
-  app.post("/progress/:organisation/upload/:pendingId/confirm", async (request, reply) => {
-    const redirect = signInFirst(request, reply, request.url);
-    if (redirect) return redirect;
-    const slug = organisationOf(request);
-    const text = (request.params as Params).pendingId ?? "";
-    const pendingId = /^\d{1,9}$/.test(text) ? Number(text) : 0;
-    if (!pendingId) throw new NotFoundError("That upload was not found. Upload the file again.");
-    let saved: { saved: number; submitted: boolean };
-    try {
-      saved = await db
-        .transaction()
-        .execute((trx) => confirmBulkUpload(trx, request.actor, { organisationSlug: slug, pendingId }));
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-      return bulkPage(request, reply, slug, { fileError: error.message, status: 409 });
-    }
-    return reply.redirect(
-      `${bulkPath(slug)}?saved=${saved.saved}&submitted=${saved.submitted ? "yes" : "no"}`,
-      303,
-    );
-  });
+  app.post("/progress/:organisation/upload/:pendingId/confirm", async (request, reply) =>
+    runChange(db, request, reply, {
+      returnTo: request.url,
+      ids: () => {
+        const slug = organisationOf(request);
+        const text = (request.params as Params).pendingId ?? "";
+        const pendingId = /^\d{1,9}$/.test(text) ? Number(text) : 0;
+        if (!pendingId) throw new NotFoundError("That upload was not found. Upload the file again.");
+        return { slug, pendingId };
+      },
+      fields: [],
+      change: async (trx, actor, _form, { ids: { slug, pendingId } }) => {
+        const saved = await confirmBulkUpload(trx, actor, { organisationSlug: slug, pendingId });
+        return `${bulkPath(slug)}?saved=${saved.saved}&submitted=${saved.submitted ? "yes" : "no"}`;
+      },
+      refused: (_state, _status, { ids }, error) => {
+        // Only a conflict (the upload was confirmed or replaced meanwhile) is shown on the page.
+        if (!(error instanceof ConflictError)) throw error;
+        return bulkPage(request, reply, ids.slug, { fileError: error.message, status: 409 });
+      },
+    }),
+  );
 
   // The upload is multipart: only this route reads it (src/platform/uploads.ts), the file held in
   // memory up to 5 MB. Its kind is judged by bulk.file.ts: a Windows-1252 CSV is not "plain text".
   app.register(async (scope) => {
     await registerUploads(scope, { maxBytes: MAX_BULK_BYTES, fields: 5 });
+    // Not runChange: a multipart upload (size and kind refused by the upload checks, 413/400); it
+    // keeps the file as a pending upload and answers with the preview page, not a redirect.
     scope.post("/progress/:organisation/upload", async (request, reply) => {
       const redirect = signInFirst(request, reply, request.url);
       if (redirect) return redirect;

@@ -1,4 +1,5 @@
 import { isFormulaLike, restore } from "../../platform/csv.ts";
+import { clean, PARAGRAPH_TEXT } from "../../platform/validation.ts";
 import {
   CONFIDENCE_LEVELS,
   type Confidence,
@@ -6,7 +7,6 @@ import {
   STATUSES,
   statusInfo,
 } from "../accountability/progress-status.ts";
-import { clean, PARAGRAPH_TEXT } from "../route-maps/edition-editing.validation.ts";
 import { COLUMNS, type ColumnName, INFORMATION, REQUIRED } from "./bulk.sheet.ts";
 
 // Checking an uploaded spreadsheet, row by row, against the actions it names: pure, so every rule

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import type { AppDeps } from "../../platform/app-deps.ts";
 import { NotFoundError } from "../../platform/errors.ts";
+import { isSlug } from "../../platform/slugs.ts";
+import { parseId } from "../../platform/validation.ts";
 import { sendDownload } from "../landscape/downloads.ts";
-import { isSlug, parseId } from "../route-maps/edition-editing.validation.ts";
 import { type FeedAddress, groupCalendar, personCalendar } from "./calendar.service.ts";
 
 // iCalendar feeds: a group's meetings, and a person's. Subscribe to the address in any calendar app.

@@ -1,6 +1,5 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { londonInstant } from "./london-time.ts";
 import { type CalendarMeeting, meetingCalendar } from "./meeting-calendar.ts";
 
 // The feed is read back with ical.js, an independent RFC 5545 parser, so what is checked is what a
@@ -110,6 +109,24 @@ describe("meeting calendar", () => {
     expect(again.events.map((e) => e.uid)).toEqual(first.events.map((e) => e.uid));
   });
 
+  it("writes the same London wall-clock times whatever the server's own time zone", () => {
+    const starts = () =>
+      feed([summer, winter, wholeDay])
+        .split("\r\n")
+        .filter((line) => /^DT(START|END)/.test(line));
+    const before = process.env.TZ;
+    try {
+      process.env.TZ = "America/New_York";
+      const newYork = starts();
+      process.env.TZ = "Asia/Kolkata";
+      expect(starts()).toEqual(newYork);
+      expect(newYork).toContain("DTSTART;TZID=Europe/London:20240611T150500");
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+    }
+  });
+
   it("gives times in Europe/London, in summer and in winter", () => {
     const { events } = parse(feed([summer, winter]));
     const [june, december] = events;
@@ -183,16 +200,5 @@ describe("meeting calendar", () => {
     const { calendar, events } = parse(feed([]));
     expect(events).toEqual([]);
     expect(calendar.getFirstPropertyValue("prodid")).toContain("Waymark");
-  });
-});
-
-describe("London time", () => {
-  it("knows when the clocks change", () => {
-    // The last Sunday of March 2025 is the 30th: clocks go forward at 01:00 GMT.
-    expect(londonInstant("2025-03-29", "12:00").toISOString()).toBe("2025-03-29T12:00:00.000Z");
-    expect(londonInstant("2025-03-31", "12:00").toISOString()).toBe("2025-03-31T11:00:00.000Z");
-    // The last Sunday of October 2025 is the 26th: clocks go back.
-    expect(londonInstant("2025-10-25", "12:00").toISOString()).toBe("2025-10-25T11:00:00.000Z");
-    expect(londonInstant("2025-10-27", "12:00").toISOString()).toBe("2025-10-27T12:00:00.000Z");
   });
 });

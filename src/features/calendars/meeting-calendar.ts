@@ -6,7 +6,7 @@ import ical, {
   ICalCalendarMethod,
   ICalEventStatus,
 } from "ical-generator";
-import { EUROPE_LONDON_VTIMEZONE, LONDON, londonTime } from "./london-time.ts";
+import { LONDON } from "../../platform/dates.ts";
 
 // An iCalendar (RFC 5545) feed of meetings, for a group or a person. Pure: plain data in, text out;
 // the calendar service decides which meetings and attendance the asker may see.
@@ -19,6 +19,41 @@ import { EUROPE_LONDON_VTIMEZONE, LONDON, londonTime } from "./london-time.ts";
 //   People's email addresses are private, so every attendee's address is a stable placeholder in
 //   the reserved ".invalid" domain (RFC 2606): "person-<id>@people.waymark.invalid". Nothing is ever
 //   sent to it; the name is in CN.
+
+/** The VTIMEZONE for Europe/London (RFC 5545 §3.6.5): GMT, and BST from the last Sunday of March to the last Sunday of October. */
+export const EUROPE_LONDON_VTIMEZONE = [
+  "BEGIN:VTIMEZONE",
+  "TZID:Europe/London",
+  "X-LIC-LOCATION:Europe/London",
+  "BEGIN:DAYLIGHT",
+  "TZOFFSETFROM:+0000",
+  "TZOFFSETTO:+0100",
+  "TZNAME:BST",
+  "DTSTART:19700329T010000",
+  "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+  "END:DAYLIGHT",
+  "BEGIN:STANDARD",
+  "TZOFFSETFROM:+0100",
+  "TZOFFSETTO:+0000",
+  "TZNAME:GMT",
+  "DTSTART:19701025T020000",
+  "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+  "END:STANDARD",
+  "END:VTIMEZONE",
+].join("\r\n");
+
+/**
+ * A London date and time (time "00:00" for a whole day) as ical-generator takes it: an event with
+ * a `timezone` is written in that zone's wall-clock time, and ical-generator reads that reading from
+ * a plain Date's own fields (getFullYear() … getMinutes()), so the Date is made from the same
+ * fields. The reading goes in and comes out unchanged on a server in any zone, except in the hour
+ * the server's own clocks skip (none on UTC or Europe/London, where such a time cannot be set).
+ */
+function wallClock(date: string, time = "00:00"): Date {
+  const [y, mo, d] = date.split("-").map(Number) as [number, number, number];
+  const [h, mi] = time.split(":").map(Number) as [number, number];
+  return new Date(y, mo - 1, d, h, mi);
+}
 
 export type CalendarRole = "co_chair" | "secretariat" | "member" | "observer";
 export type CalendarAttendance = "present" | "apologies" | "deputised";
@@ -134,9 +169,9 @@ export function meetingCalendar(feed: CalendarFeed): string {
     calendar.createEvent({
       id: `meeting-${meeting.id}@${feed.uidDomain}`,
       summary: meeting.status === "cancelled" ? `Cancelled: ${meeting.groupName}` : meeting.groupName,
-      start: londonTime(meeting.date, meeting.startTime ?? "00:00"),
+      start: wallClock(meeting.date, meeting.startTime ?? "00:00"),
       ...(meeting.startTime !== null && meeting.endTime !== null
-        ? { end: londonTime(meeting.date, meeting.endTime) }
+        ? { end: wallClock(meeting.date, meeting.endTime) }
         : {}),
       allDay,
       timezone: LONDON,

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../platform/app-deps.ts";
 import { toCsv } from "../../platform/csv.ts";
+import { sendPrivatePage as sendManagePage, sendPublicPage, signInFirst } from "../../platform/http-pages.ts";
+import { queryOf, slugParam } from "../../platform/http-params.ts";
 import { can } from "../../platform/security/authorize.ts";
 import { type ActionLog, getActionLog, parseFilter } from "./action-log.service.ts";
-import { queryOf, sendManagePage, sendPublicPage, signInFirst, slugParam } from "./governance.http.ts";
 import { actionLogView, ownerText } from "./views/action-log.view.ts";
 import { groupPath, groupsPath, manageActionLogPath, manageGroupPath } from "./views/format.ts";
 
@@ -48,7 +49,7 @@ function csvOf(origin: string, log: ActionLog): string {
 
 export function actionLogRoutes(app: FastifyInstance, { db, config }: AppDeps): void {
   const log = (request: FastifyRequest<SlugParams>, manage: boolean) =>
-    getActionLog(db, request.actor, slugParam(request.params.slug), {
+    getActionLog(db, request.actor, slugParam(request.params.slug, "group"), {
       filter: parseFilter(queryOf(request).status),
       manage,
     });
@@ -78,7 +79,7 @@ export function actionLogRoutes(app: FastifyInstance, { db, config }: AppDeps): 
   });
 
   app.get<SlugParams>("/manage/groups/:slug/actions", async (request, reply) => {
-    const slug = slugParam(request.params.slug);
+    const slug = slugParam(request.params.slug, "group");
     const redirect = signInFirst(request, reply, manageActionLogPath(slug));
     if (redirect) return redirect;
     const found = await log(request, true);

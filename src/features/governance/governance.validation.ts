@@ -1,5 +1,5 @@
 import type { FieldErrors } from "../../platform/errors.ts";
-import { checkDate, clean, refuse, type Submitted } from "../route-maps/edition-editing.validation.ts";
+import { checkDate, clean, refuse, type Submitted } from "../../platform/validation.ts";
 import type { DateInput } from "./governance.types.ts";
 
 // Checking governance input, as forms send it (text, or absent) or as importers pass it ("YYYY-MM-DD",
@@ -15,7 +15,7 @@ export {
   type Submitted,
   short,
   throwIfInvalid,
-} from "../route-maps/edition-editing.validation.ts";
+} from "../../platform/validation.ts";
 
 function isRealIsoDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

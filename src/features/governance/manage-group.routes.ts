@@ -3,9 +3,10 @@ import type { AppDeps } from "../../platform/app-deps.ts";
 import type { Db, Trx } from "../../platform/database.ts";
 import { NotFoundError } from "../../platform/errors.ts";
 import { dateFields, type Form, type FormState, runChange } from "../../platform/http-forms.ts";
+import { sendPrivatePage as sendManagePage, signInFirst } from "../../platform/http-pages.ts";
+import { idParam, queryOf, slugParam } from "../../platform/http-params.ts";
 import { authorize } from "../../platform/security/authorize.ts";
 import { formTitle } from "../../platform/views/forms.ts";
-import { idParam, queryOf, sendManagePage, signInFirst, slugParam } from "./governance.http.ts";
 import * as groupRepo from "./group.repository.ts";
 import {
   createGroup,
@@ -100,7 +101,7 @@ export function manageGroupRoutes(app: FastifyInstance, deps: AppDeps): void {
   );
 
   app.get<{ Params: { slug: string } }>("/manage/groups/:slug", async (request, reply) => {
-    const slug = slugParam(request.params.slug);
+    const slug = slugParam(request.params.slug, "group");
     return (
       signInFirst(request, reply, manageGroupPath(slug)) ??
       renderManageGroup(db, request, reply, slug, { saved: queryOf(request).saved })
@@ -108,7 +109,7 @@ export function manageGroupRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.post<{ Params: { slug: string } }>("/manage/groups/:slug", async (request, reply) => {
-    const slug = slugParam(request.params.slug);
+    const slug = slugParam(request.params.slug, "group");
     return runChange(db, request, reply, {
       returnTo: manageGroupPath(slug),
       change: async (trx, actor, form) => {
@@ -122,7 +123,7 @@ export function manageGroupRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.post<{ Params: { slug: string } }>("/manage/groups/:slug/members", async (request, reply) => {
-    const slug = slugParam(request.params.slug);
+    const slug = slugParam(request.params.slug, "group");
     return runChange(db, request, reply, {
       returnTo: manageGroupPath(slug),
       change: async (trx, actor, form) => {
@@ -143,7 +144,7 @@ export function manageGroupRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.post<{ Params: { slug: string } }>("/manage/groups/:slug/meetings", async (request, reply) => {
-    const slug = slugParam(request.params.slug);
+    const slug = slugParam(request.params.slug, "group");
     return runChange(db, request, reply, {
       returnTo: manageGroupPath(slug),
       change: async (trx, actor, form) => {

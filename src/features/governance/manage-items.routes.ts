@@ -3,6 +3,8 @@ import type { AppDeps } from "../../platform/app-deps.ts";
 import type { Db, Trx } from "../../platform/database.ts";
 import { NotFoundError } from "../../platform/errors.ts";
 import { type FormState, runChange } from "../../platform/http-forms.ts";
+import { sendPrivatePage as sendManagePage, signInFirst } from "../../platform/http-pages.ts";
+import { idParam, queryOf } from "../../platform/http-params.ts";
 import { authorize } from "../../platform/security/authorize.ts";
 import { readUploadedFile, registerUploads } from "../../platform/uploads.ts";
 import { formTitle } from "../../platform/views/forms.ts";
@@ -17,7 +19,6 @@ import {
   setPaperPublic,
   updateAgendaItem,
 } from "./agenda.service.ts";
-import { idParam, queryOf, sendManagePage, signInFirst } from "./governance.http.ts";
 import { renderManageMeeting } from "./manage-meeting.routes.ts";
 import { getMeeting, meetingAndGroup } from "./meeting.service.ts";
 import { agendaItemView } from "./views/agenda-item.view.ts";

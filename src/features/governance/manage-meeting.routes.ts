@@ -3,12 +3,13 @@ import type { AppDeps } from "../../platform/app-deps.ts";
 import type { Db, Trx } from "../../platform/database.ts";
 import { type FieldErrors, ValidationError } from "../../platform/errors.ts";
 import { dateFields, type Form, type FormState, formOf, kept, runChange } from "../../platform/http-forms.ts";
+import { sendPrivatePage as sendManagePage, signInFirst } from "../../platform/http-pages.ts";
+import { idParam, queryOf } from "../../platform/http-params.ts";
 import { authorize } from "../../platform/security/authorize.ts";
 import { formTitle } from "../../platform/views/forms.ts";
 import { addAction, routeMapsForPromotion } from "./action.service.ts";
 import { addAgendaItem } from "./agenda.service.ts";
 import { type AttendanceInput, recordAttendance } from "./attendance.service.ts";
-import { idParam, queryOf, sendManagePage, signInFirst } from "./governance.http.ts";
 import {
   getMeeting,
   listGroupMeetings,

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import type { AppDeps } from "../../platform/app-deps.ts";
 import { NotFoundError } from "../../platform/errors.ts";
+import { sendPublicPage } from "../../platform/http-pages.ts";
+import { idParam, slugParam } from "../../platform/http-params.ts";
 import { can } from "../../platform/security/authorize.ts";
 import { sendStoredFile } from "../../platform/uploads.ts";
-import { idParam, sendPublicPage, slugParam } from "./governance.http.ts";
 import { getGroup, listGroups } from "./group.service.ts";
 import { getMeeting, mayReadPrivate } from "./meeting.service.ts";
 import { getPaperFile } from "./minutes.service.ts";
@@ -28,7 +29,7 @@ export function governancePublicRoutes(app: FastifyInstance, deps: AppDeps): voi
   });
 
   app.get<{ Params: { slug: string } }>("/groups/:slug", async (request, reply) => {
-    const group = await getGroup(db, request.actor, slugParam(request.params.slug));
+    const group = await getGroup(db, request.actor, slugParam(request.params.slug, "group"));
     return sendPublicPage(request, reply, {
       title: group.name,
       breadcrumbs: [GROUPS],
@@ -40,7 +41,7 @@ export function governancePublicRoutes(app: FastifyInstance, deps: AppDeps): voi
   });
 
   app.get<{ Params: { slug: string; id: string } }>("/groups/:slug/meetings/:id", async (request, reply) => {
-    const slug = slugParam(request.params.slug);
+    const slug = slugParam(request.params.slug, "group");
     const meeting = await getMeeting(db, request.actor, idParam(request.params.id));
     if (meeting.group.slug !== slug) throw new NotFoundError("There is no such meeting.");
     return sendPublicPage(request, reply, {
@@ -57,7 +58,7 @@ export function governancePublicRoutes(app: FastifyInstance, deps: AppDeps): voi
   app.get<{ Params: { slug: string; id: string } }>(
     "/groups/:slug/papers/:id/file",
     async (request, reply) => {
-      const slug = slugParam(request.params.slug);
+      const slug = slugParam(request.params.slug, "group");
       const file = await getPaperFile(db, request.actor, idParam(request.params.id));
       if (file.groupSlug !== slug) throw new NotFoundError("There is no such paper.");
       reply.header("vary", "Cookie");

@@ -4,10 +4,10 @@ import type { Actor } from "../../platform/actor.ts";
 import type { AppDeps } from "../../platform/app-deps.ts";
 import type { Db } from "../../platform/database.ts";
 import { type FieldErrors, ForbiddenError, ValidationError } from "../../platform/errors.ts";
+import { sendPrivatePage as sendPage, signInFirst } from "../../platform/http-pages.ts";
 import { can } from "../../platform/security/authorize.ts";
 import type { GroupSummary } from "../governance/governance.types.ts";
 import { listGroups } from "../governance/group.service.ts";
-import { sendPage, signInFirst } from "../route-maps/edit.helpers.ts";
 import { parseDocument } from "./document.parser.ts";
 import { importDocument } from "./document-import.service.ts";
 import { DocumentRefusedError, MAX_DOCUMENT_BYTES } from "./document-input.ts";
@@ -116,6 +116,7 @@ export function importRoutes(app: FastifyInstance, { db }: AppDeps): void {
         (part as unknown as { value: UploadedFile }).value = file;
       },
     });
+    // Not runChange: a multipart upload that saves nothing yet; it answers with what would be imported.
     scope.post("/manage/import", async (request, reply) => {
       const redirect = guard(request, reply);
       if (redirect) return redirect;
@@ -168,6 +169,8 @@ export function importRoutes(app: FastifyInstance, { db }: AppDeps): void {
   });
 
   // A document up to 2 MB comes back as base64 in the form: allow for it.
+  // Not runChange: the document arrives base64 in the form (not a field to keep), and a refused
+  // document (DocumentRefusedError, not a field error) comes back as the form's file error.
   app.post("/manage/import/confirm", { bodyLimit: 4 * MAX_DOCUMENT_BYTES }, async (request, reply) => {
     const redirect = guard(request, reply);
     if (redirect) return redirect;

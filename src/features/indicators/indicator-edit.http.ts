@@ -1,10 +1,8 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../platform/database.ts";
-import { NotFoundError } from "../../platform/errors.ts";
 import type { FormState } from "../../platform/http-forms.ts";
 import { sendPrivatePage as sendManagePage } from "../../platform/http-pages.ts";
 import { authorize } from "../../platform/security/authorize.ts";
-import { isSlug } from "../../platform/slugs.ts";
 import { formTitle } from "../../platform/views/forms.ts";
 import * as repo from "./framework.repository.ts";
 import * as edit from "./framework-edit.repository.ts";
@@ -14,20 +12,8 @@ import { indicatorEditView } from "./views/indicator-edit.view.ts";
 import type { OutcomeChoice } from "./views/indicator-form.view.ts";
 
 // What the analysts' framework forms share (indicator-edit.routes.ts, indicator-extras.routes.ts):
-// the slug and version in a request, the outcomes to choose from, and an indicator's editing page.
-// Forms are read and changes run through the governance routes' runChange (governance.http.ts).
-
-export function slugOf(value: string | undefined, what: string): string {
-  if (value !== undefined && isSlug(value)) return value;
-  throw new NotFoundError(`There is no ${what} at this address.`);
-}
-
-/** The version a form was made from; anything malformed never matches, so it is a conflict. */
-export function versionOf(request: FastifyRequest): number {
-  const body = (request.body ?? {}) as Record<string, unknown>;
-  const value = typeof body.version === "string" ? body.version : "";
-  return /^\d{1,9}$/.test(value) ? Number(value) : -1;
-}
+// the outcomes to choose from, and an indicator's editing page. Forms are read and changes run by
+// platform/http-forms.ts.
 
 export async function outcomeChoices(db: Db): Promise<OutcomeChoice[]> {
   const [visions, outcomes] = await Promise.all([repo.listVisions(db), repo.listOutcomes(db)]);

@@ -5,7 +5,8 @@ import type { Db, Trx } from "../../platform/database.ts";
 import { NotFoundError } from "../../platform/errors.ts";
 import { html } from "../../platform/html.ts";
 import { type Form, type FormState, runChange } from "../../platform/http-forms.ts";
-import { queryOf, sendPrivatePage as sendManagePage, signInFirst } from "../../platform/http-pages.ts";
+import { sendPrivatePage as sendManagePage, signInFirst } from "../../platform/http-pages.ts";
+import { bodyOf, queryOf, slugParam, versionOf } from "../../platform/http-params.ts";
 import { authorize } from "../../platform/security/authorize.ts";
 import { pageHeader } from "../../platform/views/components/page-header.ts";
 import { formTitle } from "../../platform/views/forms.ts";
@@ -18,7 +19,7 @@ import {
   updateOutcomeFromForm,
   updateVisionFromForm,
 } from "./framework-edit.service.ts";
-import { outcomeChoices, renderIndicatorEdit, slugOf, versionOf } from "./indicator-edit.http.ts";
+import { outcomeChoices, renderIndicatorEdit } from "./indicator-edit.http.ts";
 import { editIndicatorPath, MANAGE, manageOutcomePath, manageVisionPath } from "./views/edit-parts.ts";
 import { outcomeFormView, visionFormView } from "./views/framework-forms.view.ts";
 import { indicatorForm } from "./views/indicator-form.view.ts";
@@ -73,18 +74,18 @@ function recordFormRoutes(
     }),
   );
   app.get<SlugRequest>(`${record.base}/:slug`, async (request, reply) => {
-    const slug = slugOf(request.params.slug, record.what);
+    const slug = slugParam(request.params.slug, record.what);
     return (
       signInFirst(request, reply, record.pathOf(slug)) ??
       record.render(request, reply, slug, { saved: queryOf(request).saved === "1" })
     );
   });
   app.post<SlugRequest>(`${record.base}/:slug`, async (request, reply) => {
-    const slug = slugOf(request.params.slug, record.what);
+    const slug = slugParam(request.params.slug, record.what);
     return runChange(db, request, reply, {
       returnTo: record.pathOf(slug),
       change: async (trx, actor, form) => {
-        await record.update(trx, actor, slug, versionOf(request), form);
+        await record.update(trx, actor, slug, versionOf(bodyOf(request)), form);
         return `${record.pathOf(slug)}?saved=1`;
       },
       refused: refused(request, reply, slug),
@@ -212,18 +213,18 @@ export function indicatorEditRoutes(app: FastifyInstance, deps: AppDeps): void {
     }),
   );
   app.get<SlugRequest>("/manage/indicators/:slug/edit", async (request, reply) => {
-    const slug = slugOf(request.params.slug, "indicator");
+    const slug = slugParam(request.params.slug, "indicator");
     return (
       signInFirst(request, reply, editIndicatorPath(slug)) ??
       renderIndicatorEdit(db, request, reply, slug, { saved: queryOf(request).saved })
     );
   });
   app.post<SlugRequest>("/manage/indicators/:slug/edit", async (request, reply) => {
-    const slug = slugOf(request.params.slug, "indicator");
+    const slug = slugParam(request.params.slug, "indicator");
     return runChange(db, request, reply, {
       returnTo: editIndicatorPath(slug),
       change: async (trx, actor, form) => {
-        await updateIndicatorFromForm(trx, actor, slug, versionOf(request), form);
+        await updateIndicatorFromForm(trx, actor, slug, versionOf(bodyOf(request)), form);
         return `${editIndicatorPath(slug)}?saved=details`;
       },
       refused: (state, status) =>

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../platform/app-deps.ts";
 import { type FormState, runChange } from "../../platform/http-forms.ts";
-import { idParam } from "../governance/governance.http.ts";
+import { bodyOf, idParam, slugParam, versionOf } from "../../platform/http-params.ts";
 import {
   addEvidenceFromForm,
   linkActionFromForm,
@@ -9,7 +9,7 @@ import {
   unlinkActionFromIndicator,
   updateEvidenceFromForm,
 } from "./evidence-edit.service.ts";
-import { renderIndicatorEdit, slugOf, versionOf } from "./indicator-edit.http.ts";
+import { renderIndicatorEdit } from "./indicator-edit.http.ts";
 import { editIndicatorPath } from "./views/edit-parts.ts";
 
 // An indicator's editing page, and the forms on it beside the details: experiential evidence
@@ -27,7 +27,7 @@ export function indicatorExtrasRoutes(app: FastifyInstance, deps: AppDeps): void
       renderIndicatorEdit(db, request, reply, slug, { state: { form, ...state }, status });
 
   app.post<{ Params: { slug: string } }>("/manage/indicators/:slug/evidence", async (request, reply) => {
-    const slug = slugOf(request.params.slug, "indicator");
+    const slug = slugParam(request.params.slug, "indicator");
     return runChange(db, request, reply, {
       returnTo: base(slug),
       change: async (trx, actor, form) => {
@@ -39,12 +39,12 @@ export function indicatorExtrasRoutes(app: FastifyInstance, deps: AppDeps): void
   });
 
   app.post<Params>("/manage/indicators/:slug/evidence/:id", async (request, reply) => {
-    const slug = slugOf(request.params.slug, "indicator");
+    const slug = slugParam(request.params.slug, "indicator");
     const id = idParam(request.params.id);
     return runChange(db, request, reply, {
       returnTo: base(slug),
       change: async (trx, actor, form) => {
-        await updateEvidenceFromForm(trx, actor, slug, id, versionOf(request), form);
+        await updateEvidenceFromForm(trx, actor, slug, id, versionOf(bodyOf(request)), form);
         return `${base(slug)}?saved=evidence-saved#evidence`;
       },
       refused: refusedAs(request, reply, slug, `evidence-${id}`),
@@ -52,12 +52,12 @@ export function indicatorExtrasRoutes(app: FastifyInstance, deps: AppDeps): void
   });
 
   app.post<Params>("/manage/indicators/:slug/evidence/:id/remove", async (request, reply) => {
-    const slug = slugOf(request.params.slug, "indicator");
+    const slug = slugParam(request.params.slug, "indicator");
     const id = idParam(request.params.id);
     return runChange(db, request, reply, {
       returnTo: base(slug),
       change: async (trx, actor) => {
-        await removeEvidence(trx, actor, slug, id, versionOf(request));
+        await removeEvidence(trx, actor, slug, id, versionOf(bodyOf(request)));
         return `${base(slug)}?saved=evidence-removed#evidence`;
       },
       refused: refusedAs(request, reply, slug, `evidence-${id}`),
@@ -65,7 +65,7 @@ export function indicatorExtrasRoutes(app: FastifyInstance, deps: AppDeps): void
   });
 
   app.post<{ Params: { slug: string } }>("/manage/indicators/:slug/actions", async (request, reply) => {
-    const slug = slugOf(request.params.slug, "indicator");
+    const slug = slugParam(request.params.slug, "indicator");
     return runChange(db, request, reply, {
       returnTo: base(slug),
       change: async (trx, actor, form) => {
@@ -77,7 +77,7 @@ export function indicatorExtrasRoutes(app: FastifyInstance, deps: AppDeps): void
   });
 
   app.post<Params>("/manage/indicators/:slug/actions/:id/remove", async (request, reply) => {
-    const slug = slugOf(request.params.slug, "indicator");
+    const slug = slugParam(request.params.slug, "indicator");
     const id = idParam(request.params.id);
     return runChange(db, request, reply, {
       returnTo: base(slug),

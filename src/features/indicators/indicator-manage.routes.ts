@@ -2,7 +2,9 @@ import multipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../platform/app-deps.ts";
 import { NotFoundError, ValidationError } from "../../platform/errors.ts";
+import { runChange } from "../../platform/http-forms.ts";
 import { sendPrivatePage, signInFirst } from "../../platform/http-pages.ts";
+import { slugParam } from "../../platform/http-params.ts";
 import { authorize } from "../../platform/security/authorize.ts";
 import { formTitle } from "../../platform/views/forms.ts";
 import { findIndicator, listIndicatorVersions } from "./framework.repository.ts";
@@ -18,13 +20,6 @@ import { previewView, uploadView } from "./views/upload.view.ts";
 
 // The analyst's pages: the list of indicators (publish, withdraw), and loading data: upload a
 // file (multipart), see its preview or its row-level errors, confirm to save.
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-function slugParam(value: string | undefined): string {
-  if (value && SLUG.test(value) && value.length <= 100) return value;
-  throw new NotFoundError("There is no indicator at this address.");
-}
 
 type SlugRequest = { Params: { slug: string } };
 type Body = Record<string, unknown>;
@@ -81,39 +76,44 @@ export function indicatorManageRoutes(app: FastifyInstance, deps: AppDeps): void
     });
   });
 
-  app.post<SlugRequest>("/manage/indicators/:slug/publish", async (request, reply) => {
-    const redirect = signInFirst(request, reply, request.url.split("?")[0]);
-    if (redirect) return redirect;
-    const slug = slugParam(request.params.slug);
-    const body = (request.body ?? {}) as Body;
-    const published = body.published === "yes";
-    const version = Number(typeof body.version === "string" ? body.version : Number.NaN);
-    await db
-      .transaction()
-      .execute((trx) => setIndicatorPublished(trx, request.actor, { slug, published, version }));
-    return reply.redirect(`/manage/indicators?saved=${published ? "published" : "withdrawn"}`, 303);
-  });
+  app.post<SlugRequest>("/manage/indicators/:slug/publish", async (request, reply) =>
+    runChange(db, request, reply, {
+      returnTo: request.url.split("?")[0] ?? request.url,
+      ids: (params) => ({ slug: slugParam(params.slug, "indicator") }),
+      fields: ["published"],
+      change: async (trx, actor, _form, { ids: { slug }, values, version }) => {
+        const published = values.published === "yes";
+        await setIndicatorPublished(trx, actor, { slug, published, version });
+        return `/manage/indicators?saved=${published ? "published" : "withdrawn"}`;
+      },
+    }),
+  );
 
   app.get<SlugRequest>("/manage/indicators/:slug/upload", async (request, reply) => {
     const redirect = signInFirst(request, reply, request.url.split("?")[0]);
     if (redirect) return redirect;
     const saved = (request.query as Record<string, unknown>).saved === "1";
-    return uploadPage(deps, request, reply, slugParam(request.params.slug), { saved });
+    return uploadPage(deps, request, reply, slugParam(request.params.slug, "indicator"), { saved });
   });
 
   app.post<{ Params: { slug: string; pendingId: string } }>(
     "/manage/indicators/:slug/upload/:pendingId",
-    async (request, reply) => {
-      const redirect = signInFirst(request, reply, request.url.split("?")[0]);
-      if (redirect) return redirect;
-      const slug = slugParam(request.params.slug);
-      const pendingId = /^\d{1,9}$/.test(request.params.pendingId) ? Number(request.params.pendingId) : 0;
-      if (!pendingId) throw new NotFoundError("That upload was not found. Upload the file again.");
-      await db
-        .transaction()
-        .execute((trx) => confirmUpload(trx, request.actor, { indicatorSlug: slug, pendingId }));
-      return reply.redirect(`/manage/indicators/${slug}/upload?saved=1`, 303);
-    },
+    async (request, reply) =>
+      runChange(db, request, reply, {
+        returnTo: request.url.split("?")[0] ?? request.url,
+        ids: (params) => {
+          const slug = slugParam(params.slug, "indicator");
+          const text = params.pendingId ?? "";
+          const pendingId = /^\d{1,9}$/.test(text) ? Number(text) : 0;
+          if (!pendingId) throw new NotFoundError("That upload was not found. Upload the file again.");
+          return { slug, pendingId };
+        },
+        fields: [],
+        change: async (trx, actor, _form, { ids: { slug, pendingId } }) => {
+          await confirmUpload(trx, actor, { indicatorSlug: slug, pendingId });
+          return `/manage/indicators/${slug}/upload?saved=1`;
+        },
+      }),
   );
 
   // Uploads are multipart: only this route reads them, with the file held in memory (20 MB at most).
@@ -126,10 +126,12 @@ export function indicatorManageRoutes(app: FastifyInstance, deps: AppDeps): void
         (part as unknown as { value: UploadedFile }).value = { fileName: part.filename, data };
       },
     });
+    // Not runChange: a multipart upload (size and kind refused by the upload checks, 413/400); it
+    // keeps the file as a pending upload and answers with the preview page, not a redirect.
     scope.post<SlugRequest>("/manage/indicators/:slug/upload", async (request, reply) => {
       const redirect = signInFirst(request, reply, request.url.split("?")[0]);
       if (redirect) return redirect;
-      const slug = slugParam(request.params.slug);
+      const slug = slugParam(request.params.slug, "indicator");
       authorize(request.actor, "indicator.edit");
       if (!(await findIndicator(db, slug))) throw new NotFoundError("There is no indicator at this address.");
       const file = ((request.body ?? {}) as Body).file as UploadedFile | undefined;

@@ -1,7 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { AppDeps } from "../../platform/app-deps.ts";
-import { NotFoundError } from "../../platform/errors.ts";
 import { publicCacheHeaders, sendPublicPage } from "../../platform/http-pages.ts";
+import { queryOf, slugParam } from "../../platform/http-params.ts";
 import { findGeography } from "./geography.ts";
 import { observationsCsv } from "./indicator-csv.ts";
 import { indicatorManageRoutes } from "./indicator-manage.routes.ts";
@@ -12,20 +12,7 @@ import { frameworkView } from "./views/framework.view.ts";
 // The progress framework's public pages: the overview, one indicator (filters in the address, so
 // they work without JavaScript), its data as CSV, and a council area compared with Scotland.
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const FRAMEWORK = { href: "/indicators", text: "Progress framework" };
-
-function slugParam(value: string): string {
-  if (SLUG.test(value) && value.length <= 100) return value;
-  throw new NotFoundError("There is no indicator at this address.");
-}
-
-type Query = Record<string, string | undefined>;
-
-function queryOf(request: FastifyRequest): Query {
-  const q = (request.query ?? {}) as Record<string, unknown>;
-  return Object.fromEntries(Object.entries(q).map(([k, v]) => [k, typeof v === "string" ? v : undefined]));
-}
 
 /** The progress framework's pages, public and for analysts. */
 export function indicatorRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -53,7 +40,7 @@ export function indicatorRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   app.get<{ Params: { slug: string } }>("/indicators/:slug", async (request, reply) => {
     const q = queryOf(request);
-    const data = await getIndicatorPage(db, request.actor, slugParam(request.params.slug), {
+    const data = await getIndicatorPage(db, request.actor, slugParam(request.params.slug, "indicator"), {
       geography: q.geography || undefined,
       breakdown: q.breakdown,
       period: q.period || undefined,
@@ -68,7 +55,7 @@ export function indicatorRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.get<{ Params: { slug: string } }>("/indicators/:slug/data.csv", async (request, reply) => {
-    const slug = slugParam(request.params.slug);
+    const slug = slugParam(request.params.slug, "indicator");
     const { indicator, observations } = await getObservations(db, request.actor, slug, {
       geography: queryOf(request).geography || undefined,
     });

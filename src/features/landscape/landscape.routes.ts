@@ -1,10 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import type { AppDeps } from "../../platform/app-deps.ts";
 import { toCsv } from "../../platform/csv.ts";
+import { londonToday } from "../../platform/dates.ts";
 import type { FieldErrors } from "../../platform/errors.ts";
 import { sendPublicPage } from "../../platform/http-pages.ts";
 import { formTitle } from "../../platform/views/forms.ts";
-import { londonToday } from "../calendars/london-time.ts";
 import { sendDownload } from "./downloads.ts";
 import * as repo from "./landscape.repository.ts";
 import { getLandscape, visibilityFor } from "./landscape.service.ts";

@@ -1,7 +1,7 @@
 import type { Actor } from "../../platform/actor.ts";
 import type { Db } from "../../platform/database.ts";
+import { londonToday } from "../../platform/dates.ts";
 import { reach } from "../../platform/security/authorize.ts";
-import { londonToday } from "../calendars/london-time.ts";
 import { type GroupSummary, groupSummaries } from "./group-summary.ts";
 import * as repo from "./landscape.repository.ts";
 import type { IsoDate } from "./landscape.types.ts";

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../platform/app-deps.ts";
 import { NotFoundError } from "../../platform/errors.ts";
+import { isSlug } from "../../platform/slugs.ts";
+import { parseId } from "../../platform/validation.ts";
 import { meetingPath } from "../calendars/meeting-paths.ts";
 import { sendDownload } from "../landscape/downloads.ts";
-import { isSlug, parseId } from "../route-maps/edition-editing.validation.ts";
 import { minutesAsDocx, minutesAsHtml } from "./minutes-downloads.service.ts";
 
 // The minutes of a meeting to download, beside the meeting's page: as Word and as a web page.

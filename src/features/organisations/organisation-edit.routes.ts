@@ -1,11 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Actor } from "../../platform/actor.ts";
 import type { AppDeps } from "../../platform/app-deps.ts";
 import type { Trx } from "../../platform/database.ts";
-import { ValidationError } from "../../platform/errors.ts";
+import { ConflictError } from "../../platform/errors.ts";
+import { runChange } from "../../platform/http-forms.ts";
+import { signInFirst } from "../../platform/http-pages.ts";
+import { bodyOf, field, many, slugParam } from "../../platform/http-params.ts";
 import { authorize } from "../../platform/security/authorize.ts";
-import { bodyOf, field, many, sendPage, slugParam } from "../accountability/accountability.http.ts";
+import { sendPage } from "../accountability/accountability.http.ts";
 import { organisationPath } from "../accountability/views/parts.ts";
-import { signInFirst } from "../route-maps/edit.helpers.ts";
 import {
   addOrganisation,
   changeOrganisation,
@@ -55,26 +58,32 @@ export function organisationEditRoutes(app: FastifyInstance, deps: AppDeps): voi
     };
   }
 
-  async function save(
+  /** Saves the form through runChange; `change` returns the organisation's slug. */
+  function save(
     request: FastifyRequest,
     reply: FastifyReply,
-    change: (trx: Trx, details: ReturnType<typeof detailsOf>) => Promise<string>,
+    returnTo: string,
+    change: (trx: Trx, actor: Actor, details: ReturnType<typeof detailsOf>) => Promise<string>,
     model: () => Promise<Omit<OrganisationFormModel, "values" | "errors">>,
   ): Promise<FastifyReply> {
+    // The sectors are checkboxes, so they repeat: the details are read from the body.
     const details = detailsOf(request);
-    let done: string;
-    try {
-      done = await db.transaction().execute((trx) => change(trx, details));
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      return sendForm(
-        request,
-        reply,
-        { ...(await model()), values: details, errors: error.fields },
-        error.status,
-      );
-    }
-    return reply.redirect(`${organisationPath(done)}?saved=organisation`, 303);
+    return runChange(db, request, reply, {
+      returnTo,
+      fields: [],
+      change: async (trx, actor) =>
+        `${organisationPath(await change(trx, actor, details))}?saved=organisation`,
+      refused: async (_state, status, _posted, error) => {
+        // A conflict has no field to mark: the error page answers it, as it always has.
+        if (error instanceof ConflictError) throw error;
+        return sendForm(
+          request,
+          reply,
+          { ...(await model()), values: details, errors: error.fields },
+          status,
+        );
+      },
+    });
   }
 
   app.get(NEW_ORGANISATION_PATH, async (request, reply) => {
@@ -84,16 +93,15 @@ export function organisationEditRoutes(app: FastifyInstance, deps: AppDeps): voi
     return sendForm(request, reply, { csrfToken: request.csrfToken, sectors: await listSectorChoices(db) });
   });
 
-  app.post("/manage/organisations", async (request, reply) => {
-    const redirect = signInFirst(request, reply, NEW_ORGANISATION_PATH);
-    if (redirect) return redirect;
-    return save(
+  app.post("/manage/organisations", async (request, reply) =>
+    save(
       request,
       reply,
-      (trx, details) => addOrganisation(trx, request.actor, details),
+      NEW_ORGANISATION_PATH,
+      (trx, actor, details) => addOrganisation(trx, actor, details),
       async () => ({ csrfToken: request.csrfToken, sectors: await listSectorChoices(db) }),
-    );
-  });
+    ),
+  );
 
   app.get("/manage/organisations/:slug", async (request, reply) => {
     const redirect = signInFirst(request, reply, request.url);
@@ -107,14 +115,14 @@ export function organisationEditRoutes(app: FastifyInstance, deps: AppDeps): voi
   });
 
   app.post("/manage/organisations/:slug", async (request, reply) => {
+    // The slug is read before sign-in, so a malformed address is "not found" to anyone.
     const slug = slugParam((request.params as Params).slug, "organisation");
-    const redirect = signInFirst(request, reply, organisationEditPath(slug));
-    if (redirect) return redirect;
     return save(
       request,
       reply,
-      async (trx, details) => {
-        await changeOrganisation(trx, request.actor, slug, details);
+      organisationEditPath(slug),
+      async (trx, actor, details) => {
+        await changeOrganisation(trx, actor, slug, details);
         return slug;
       },
       async () => ({

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import type { AppDeps } from "../../platform/app-deps.ts";
 import { ValidationError } from "../../platform/errors.ts";
+import { signInFirst } from "../../platform/http-pages.ts";
+import { slugParam } from "../../platform/http-params.ts";
 import { can } from "../../platform/security/authorize.ts";
-import { sendPage, slugParam } from "../accountability/accountability.http.ts";
+import { sendPage } from "../accountability/accountability.http.ts";
 import {
   DEFAULT_STALE_DAYS,
   getOrganisationAccount,
@@ -10,7 +12,6 @@ import {
 } from "../accountability/accountability.service.ts";
 import { getOwed } from "../accountability/progress.service.ts";
 import { openRoundsFor } from "../rounds/round.service.ts";
-import { signInFirst } from "../route-maps/edit.helpers.ts";
 import { readActionListFilter } from "./organisation-filter.ts";
 import { organisationsView, organisationView } from "./views/organisations.view.ts";
 import { owedInRoundsView } from "./views/owed-in-rounds.view.ts";

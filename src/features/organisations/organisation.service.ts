@@ -4,7 +4,7 @@ import type { Db, Trx } from "../../platform/database.ts";
 import { type FieldErrors, NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { authorize, can, type Scope } from "../../platform/security/authorize.ts";
 import { freeSlug, slugify } from "../../platform/slugs.ts";
-import { checkText, clean, short } from "../route-maps/edition-editing.validation.ts";
+import { checkText, clean, short } from "../../platform/validation.ts";
 import * as repo from "./organisation.repository.ts";
 import { ORGANISATION_TYPES, type Organisation, type OrganisationType } from "./organisation.types.ts";
 

@@ -3,7 +3,7 @@ import { recordAudit } from "../../platform/audit.ts";
 import type { Db, Trx } from "../../platform/database.ts";
 import { type FieldErrors, ValidationError } from "../../platform/errors.ts";
 import { authorize, can, type Scope } from "../../platform/security/authorize.ts";
-import { checkText, clean, short } from "../route-maps/edition-editing.validation.ts";
+import { checkText, clean, short } from "../../platform/validation.ts";
 import * as repo from "./person.repository.ts";
 import type { Person } from "./person.types.ts";
 

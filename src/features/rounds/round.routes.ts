@@ -1,9 +1,11 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../platform/app-deps.ts";
-import { NotFoundError, ValidationError } from "../../platform/errors.ts";
-import { bodyOf, field, many, sendPage } from "../accountability/accountability.http.ts";
-import { signInFirst } from "../route-maps/edit.helpers.ts";
-import { parseId } from "../route-maps/edition-editing.validation.ts";
+import { NotFoundError } from "../../platform/errors.ts";
+import { runChange } from "../../platform/http-forms.ts";
+import { signInFirst } from "../../platform/http-pages.ts";
+import { bodyOf, field, many } from "../../platform/http-params.ts";
+import { parseId } from "../../platform/validation.ts";
+import { sendPage } from "../accountability/accountability.http.ts";
 import { closeRound, getRound, getRoundForm, listRounds, openRound } from "./round.service.ts";
 import { roundView } from "./views/round.view.ts";
 import { roundPath } from "./views/round-parts.ts";
@@ -14,6 +16,21 @@ import { newRoundTitle, newRoundView, roundsView } from "./views/rounds.view.ts"
 // on their organisation's progress page (accountability.routes.ts).
 
 type Params = Record<string, string | undefined>;
+
+/** The round form's text fields, as posted. */
+function posted(request: FastifyRequest) {
+  const body = bodyOf(request);
+  const text = (name: string) => field(body, name);
+  return {
+    title: text("title"),
+    "due-day": text("due-day"),
+    "due-month": text("due-month"),
+    "due-year": text("due-year"),
+    scope: text("scope"),
+    daysBefore: text("daysBefore"),
+    daysAfter: text("daysAfter"),
+  };
+}
 
 function roundId(value: string | undefined): number {
   const id = parseId(value);
@@ -44,45 +61,35 @@ export function roundRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.post("/rounds", async (request, reply) => {
-    const redirect = signInFirst(request, reply, "/rounds/new");
-    if (redirect) return redirect;
-    const body = bodyOf(request);
-    const values = {
-      title: field(body, "title"),
-      "due-day": field(body, "due-day"),
-      "due-month": field(body, "due-month"),
-      "due-year": field(body, "due-year"),
-      scope: field(body, "scope"),
-      themes: many(body, "themes"),
-      daysBefore: field(body, "daysBefore"),
-      daysAfter: field(body, "daysAfter"),
-    };
-    let id: number;
-    try {
-      id = await db.transaction().execute((trx) =>
-        openRound(trx, request.actor, {
+    // The themes are checkboxes, so they repeat: read from the body, beside the text fields.
+    const values = { ...posted(request), themes: many(bodyOf(request), "themes") };
+    return runChange(db, request, reply, {
+      returnTo: "/rounds/new",
+      fields: [],
+      change: async (trx, actor) => {
+        const id = await openRound(trx, actor, {
           ...values,
           dueDay: values["due-day"],
           dueMonth: values["due-month"],
           dueYear: values["due-year"],
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      const model = {
-        form: await getRoundForm(db, request.actor),
-        csrfToken: request.csrfToken,
-        values,
-        errors: error.fields,
-      };
-      return sendPage(request, reply, {
-        title: newRoundTitle(model),
-        status: error.status,
-        breadcrumbs: crumbs,
-        content: newRoundView(model),
-      });
-    }
-    return reply.redirect(`${roundPath(id)}?saved=opened`, 303);
+        });
+        return `${roundPath(id)}?saved=opened`;
+      },
+      refused: async (_state, status, _posted, error) => {
+        const model = {
+          form: await getRoundForm(db, request.actor),
+          csrfToken: request.csrfToken,
+          values,
+          errors: error.fields,
+        };
+        return sendPage(request, reply, {
+          title: newRoundTitle(model),
+          status,
+          breadcrumbs: crumbs,
+          content: newRoundView(model),
+        });
+      },
+    });
   });
 
   app.get("/rounds/:id", async (request, reply) => {
@@ -101,11 +108,15 @@ export function roundRoutes(app: FastifyInstance, deps: AppDeps): void {
     });
   });
 
-  app.post("/rounds/:id/close", async (request, reply) => {
-    const redirect = signInFirst(request, reply, request.url);
-    if (redirect) return redirect;
-    const id = roundId((request.params as Params).id);
-    await db.transaction().execute((trx) => closeRound(trx, request.actor, id));
-    return reply.redirect(`${roundPath(id)}?saved=closed`, 303);
-  });
+  app.post("/rounds/:id/close", async (request, reply) =>
+    runChange(db, request, reply, {
+      returnTo: request.url,
+      ids: (params) => ({ id: roundId(params.id) }),
+      fields: [],
+      change: async (trx, actor, _form, { ids }) => {
+        await closeRound(trx, actor, ids.id);
+        return `${roundPath(ids.id)}?saved=closed`;
+      },
+    }),
+  );
 }

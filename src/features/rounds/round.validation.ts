@@ -1,5 +1,5 @@
 import type { FieldErrors } from "../../platform/errors.ts";
-import { checkDate, checkText, clean, parseId, short } from "../route-maps/edition-editing.validation.ts";
+import { checkDate, checkText, clean, parseId, short } from "../../platform/validation.ts";
 
 // Checking the form that opens a reporting round. Pure: every message names its field, in words
 // someone filling in the form understands.

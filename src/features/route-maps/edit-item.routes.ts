@@ -1,19 +1,18 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../platform/app-deps.ts";
+import { type Params, runChange } from "../../platform/http-forms.ts";
+import { sendPrivatePage as sendPage, signInFirst } from "../../platform/http-pages.ts";
 import {
   conflictOf,
   editionIds,
+  editPagePath,
   idParam,
   itemIds,
-  kept,
-  type Params,
-  postChange,
   type Refusal,
   renderEditPage,
   savedPath,
-  sendPage,
   showRefused,
-  signInFirst,
+  targetOf,
 } from "./edit.helpers.ts";
 import * as editing from "./edition-editing.service.ts";
 import { isSection } from "./edition-editing.validation.ts";
@@ -59,19 +58,24 @@ export function itemRoutes(app: FastifyInstance, deps: AppDeps): void {
     });
   }
 
-  postChange(app, db, "/manage/editions/:id/items", {
-    ids: editionIds,
-    fields: ["section", ...ITEM_FIELDS],
-    change: (trx, actor, form) => items.addItem(trx, actor, { ...form.target, ...form.values }),
-    done: (added, form) => savedPath(form.editionId, "added", added.section),
-    // The section names the add form; it is not one of the fields to show again.
-    refused: (request, reply, error, { editionId, values: { section, ...values } }) =>
-      showRefused(db, request, reply, editionId, error, {
-        form: "add",
-        section: isSection(section) ? section : undefined,
-        values,
-      }),
-  });
+  app.post("/manage/editions/:id/items", async (request, reply) =>
+    runChange(db, request, reply, {
+      returnTo: editPagePath(request),
+      ids: editionIds,
+      fields: ["section", ...ITEM_FIELDS],
+      change: async (trx, actor, _form, posted) => {
+        const added = await items.addItem(trx, actor, { ...targetOf(posted), ...posted.values });
+        return savedPath(posted.ids.editionId, "added", added.section);
+      },
+      // The section names the add form; it is not one of the fields to show again.
+      refused: ({ values: { section, ...values } }, _status, posted, error) =>
+        showRefused(db, request, reply, posted.ids.editionId, error, {
+          form: "add",
+          section: isSection(section) ? section : undefined,
+          values,
+        }),
+    }),
+  );
 
   app.get("/manage/editions/:id/items/:itemId", async (request, reply) => {
     const redirect = signInFirst(request, reply, request.url);
@@ -80,32 +84,51 @@ export function itemRoutes(app: FastifyInstance, deps: AppDeps): void {
     return renderItemPage(request, reply, idParam(params.id), idParam(params.itemId));
   });
 
-  postChange(app, db, "/manage/editions/:id/items/:itemId", {
-    ids: itemIds,
-    fields: ITEM_FIELDS,
-    change: (trx, actor, form) =>
-      items.updateItem(trx, actor, { ...form.target, itemId: form.itemId, ...form.values }),
-    done: (updated, form) => savedPath(form.editionId, "updated", updated.section),
-    refused: (request, reply, error, form) =>
-      renderItemPage(request, reply, form.editionId, form.itemId, { values: kept(form.values), error }),
-  });
+  app.post("/manage/editions/:id/items/:itemId", async (request, reply) =>
+    runChange(db, request, reply, {
+      returnTo: editPagePath(request),
+      ids: itemIds,
+      fields: ITEM_FIELDS,
+      change: async (trx, actor, _form, posted) => {
+        const { itemId } = posted.ids;
+        const updated = await items.updateItem(trx, actor, { ...targetOf(posted), itemId, ...posted.values });
+        return savedPath(posted.ids.editionId, "updated", updated.section);
+      },
+      refused: (state, _status, { ids }, error) =>
+        renderItemPage(request, reply, ids.editionId, ids.itemId, { values: state.values, error }),
+    }),
+  );
 
-  postChange(app, db, "/manage/editions/:id/items/:itemId/move", {
-    ids: itemIds,
-    fields: ["direction"],
-    change: (trx, actor, form) =>
-      items.moveItem(trx, actor, { ...form.target, itemId: form.itemId, direction: form.values.direction }),
-    done: (moved, form) => savedPath(form.editionId, "moved", moved.section),
-    refused: (request, reply, error, form) =>
-      showRefused(db, request, reply, form.editionId, error, { form: "page" }),
-  });
+  app.post("/manage/editions/:id/items/:itemId/move", async (request, reply) =>
+    runChange(db, request, reply, {
+      returnTo: editPagePath(request),
+      ids: itemIds,
+      fields: ["direction"],
+      change: async (trx, actor, _form, posted) => {
+        const { itemId } = posted.ids;
+        const direction = posted.values.direction;
+        const moved = await items.moveItem(trx, actor, { ...targetOf(posted), itemId, direction });
+        return savedPath(posted.ids.editionId, "moved", moved.section);
+      },
+      refused: (_state, _status, posted, error) =>
+        showRefused(db, request, reply, posted.ids.editionId, error, { form: "page" }),
+    }),
+  );
 
-  postChange(app, db, "/manage/editions/:id/items/:itemId/delete", {
-    ids: itemIds,
-    fields: [],
-    change: (trx, actor, form) => items.deleteItem(trx, actor, { ...form.target, itemId: form.itemId }),
-    done: (removed, form) => savedPath(form.editionId, "removed", removed.section),
-    refused: (request, reply, error, form) =>
-      showRefused(db, request, reply, form.editionId, error, { form: "page" }),
-  });
+  app.post("/manage/editions/:id/items/:itemId/delete", async (request, reply) =>
+    runChange(db, request, reply, {
+      returnTo: editPagePath(request),
+      ids: itemIds,
+      fields: [],
+      change: async (trx, actor, _form, posted) => {
+        const removed = await items.deleteItem(trx, actor, {
+          ...targetOf(posted),
+          itemId: posted.ids.itemId,
+        });
+        return savedPath(posted.ids.editionId, "removed", removed.section);
+      },
+      refused: (_state, _status, posted, error) =>
+        showRefused(db, request, reply, posted.ids.editionId, error, { form: "page" }),
+    }),
+  );
 }

@@ -1,57 +1,25 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { Actor } from "../../platform/actor.ts";
-import type { Db, Trx } from "../../platform/database.ts";
-import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.ts";
-import { queryOf, sendPrivatePage, signInFirst } from "../../platform/http-pages.ts";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { Db } from "../../platform/database.ts";
+import { ConflictError, type ValidationError } from "../../platform/errors.ts";
+import { kept, type Params, type Posted } from "../../platform/http-forms.ts";
+import { sendPrivatePage } from "../../platform/http-pages.ts";
+import { idParam as platformIdParam } from "../../platform/http-params.ts";
 import { formTitle } from "../../platform/views/forms.ts";
 import type { EditionTarget } from "./edition-editing.guard.ts";
 import { getEditionForEditing } from "./edition-editing.service.ts";
-import { parseId } from "./edition-editing.validation.ts";
 import type { Section } from "./route-map.types.ts";
 import { editEditionTitle, editEditionView, publishedEditionView } from "./views/edit-edition.view.ts";
 import type { EditFormState } from "./views/edit-page.ts";
 import { DETAILS_ANCHOR, SECTION_INFO } from "./views/edit-sections.ts";
 import { editionPath } from "./views/route-map.view.ts";
 
-// What the editing routes (edit.routes.ts, edit-item.routes.ts) share: reading a posted form and
-// the ids in its address, posting a change, and answering with a page, a redirect or the edit
-// page again with the refused form's errors.
+// What the editing routes (edit.routes.ts, edit-item.routes.ts) share: the ids in the address, the
+// edition a change is for, and answering with a page, a redirect or the edit page again with the
+// refused form's errors. Changes are posted through platform/http-forms.ts runChange.
 
-export type Params = Record<string, string | undefined>;
-type Body = Record<string, unknown>;
-
-function bodyOf(request: FastifyRequest): Body {
-  return typeof request.body === "object" && request.body !== null ? (request.body as Body) : {};
-}
-
-/** One submitted field as text; anything else (a repeated field, an object) counts as absent. */
-function field(body: Body, name: string): string | undefined {
-  const value = body[name];
-  if (typeof value === "string") return value;
-  if (typeof value === "number") return String(value);
-  return undefined;
-}
-
-function pick<const N extends string>(body: Body, names: readonly N[]): Record<N, string | undefined> {
-  return Object.fromEntries(names.map((n) => [n, field(body, n)])) as Record<N, string | undefined>;
-}
-
-/** The submitted values to show again in a form that came back. */
-export function kept(values: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => e[1] !== undefined));
-}
-
-/** The version the form was made from; anything malformed never matches, so it is a conflict. */
-function versionOf(body: Body): number {
-  const value = field(body, "version") ?? "";
-  return /^\d{1,9}$/.test(value) ? Number(value) : Number.NaN;
-}
-
+/** An edition's or an item's id from the address; a malformed one is "not found". */
 export function idParam(value: string | undefined): number {
-  const id = parseId(value);
-  if (id === null)
-    throw new NotFoundError("We could not find that edition or item: the address is not right.");
-  return id;
+  return platformIdParam(value, "edition or item");
 }
 
 /** The edition named in the address. */
@@ -63,8 +31,6 @@ export function editionIds(params: Params): { editionId: number } {
 export function itemIds(params: Params): { editionId: number; itemId: number } {
   return { editionId: idParam(params.id), itemId: idParam(params.itemId) };
 }
-
-export { queryOf as query, sendPrivatePage as sendPage, signInFirst };
 
 /** The edit page after a change: at the section changed, with a confirmation (see `saved`). */
 export function savedPath(editionId: number, saved: string, section?: Section): string {
@@ -79,57 +45,14 @@ export function conflictOf(error: Refusal): string | undefined {
   return error instanceof ConflictError ? error.message : undefined;
 }
 
-/** A posted form, checked as far as the route can: the ids in its address and its fields. */
-export type PostedForm<I, N extends string> = I & {
-  /** Which edition the change is for, at the version the form was made from. */
-  target: EditionTarget;
-  values: Record<N, string | undefined>;
-};
+/** The edit page's address: where the public are brought back to after signing in. */
+export function editPagePath(request: FastifyRequest): string {
+  return `/manage/editions/${(request.params as Params).id}`;
+}
 
-/**
- * Every change is posted the same way: the public are sent to sign in; malformed ids in the
- * address are "not found"; the change runs in one transaction and answers with a 303 to `done`'s
- * address; form errors and conflicts go to `refused`, which shows the form again.
- */
-export function postChange<I extends { editionId: number }, const N extends string, T>(
-  app: FastifyInstance,
-  db: Db,
-  url: string,
-  spec: {
-    ids: (params: Params) => I;
-    fields: readonly N[];
-    change: (trx: Trx, actor: Actor, form: PostedForm<I, N>) => Promise<T>;
-    done: (result: T, form: PostedForm<I, N>) => string;
-    refused: (
-      request: FastifyRequest,
-      reply: FastifyReply,
-      error: Refusal,
-      form: PostedForm<I, N>,
-    ) => Promise<FastifyReply>;
-  },
-): void {
-  app.post(url, async (request, reply) => {
-    const params = request.params as Params;
-    const redirect = signInFirst(request, reply, `/manage/editions/${params.id}`);
-    if (redirect) return redirect;
-    const ids = spec.ids(params);
-    const body = bodyOf(request);
-    const form: PostedForm<I, N> = {
-      ...ids,
-      target: { editionId: ids.editionId, version: versionOf(body), requestId: request.id },
-      values: pick(body, spec.fields),
-    };
-    let result: T;
-    try {
-      result = await db.transaction().execute((trx) => spec.change(trx, request.actor, form));
-    } catch (error) {
-      if (error instanceof ValidationError || error instanceof ConflictError) {
-        return spec.refused(request, reply, error, form);
-      }
-      throw error;
-    }
-    return reply.redirect(spec.done(result, form), 303);
-  });
+/** Which edition a posted change is for, at the version the form was made from. */
+export function targetOf(posted: Posted<{ editionId: number }, string>): EditionTarget {
+  return { editionId: posted.ids.editionId, version: posted.version, requestId: posted.requestId };
 }
 
 /** An edition's edit page; a published edition's says it can no longer be changed. */

@@ -1,19 +1,19 @@
 import type { FastifyInstance } from "fastify";
 import type { AppDeps } from "../../platform/app-deps.ts";
+import { type Params, runChange } from "../../platform/http-forms.ts";
+import { sendPrivatePage as sendPage, signInFirst } from "../../platform/http-pages.ts";
+import { queryOf as query } from "../../platform/http-params.ts";
 import { can } from "../../platform/security/authorize.ts";
 import { formTitle } from "../../platform/views/forms.ts";
 import {
   conflictOf,
   editionIds,
+  editPagePath,
   idParam,
-  type Params,
-  postChange,
-  query,
   renderEditPage,
   savedPath,
-  sendPage,
   showRefused,
-  signInFirst,
+  targetOf,
 } from "./edit.helpers.ts";
 import { itemRoutes } from "./edit-item.routes.ts";
 import * as drafts from "./edition-drafts.service.ts";
@@ -91,17 +91,17 @@ export function editRoutes(app: FastifyInstance, deps: AppDeps): void {
     });
   });
 
-  app.post("/manage/themes/:slug/drafts", async (request, reply) => {
-    const redirect = signInFirst(request, reply, "/manage");
-    if (redirect) return redirect;
-    const { slug } = request.params as Params;
-    const started = await db
-      .transaction()
-      .execute((trx) =>
-        drafts.startDraft(trx, request.actor, { themeSlug: slug ?? "", requestId: request.id }),
-      );
-    return reply.redirect(savedPath(started.editionId, started.created ? "started" : "existing"), 303);
-  });
+  app.post("/manage/themes/:slug/drafts", async (request, reply) =>
+    runChange(db, request, reply, {
+      returnTo: "/manage",
+      fields: [],
+      change: async (trx, actor) => {
+        const { slug } = request.params as Params;
+        const started = await drafts.startDraft(trx, actor, { themeSlug: slug ?? "", requestId: request.id });
+        return savedPath(started.editionId, started.created ? "started" : "existing");
+      },
+    }),
+  );
 
   app.get("/manage/editions/:id", async (request, reply) => {
     const redirect = signInFirst(request, reply, request.url);
@@ -110,14 +110,22 @@ export function editRoutes(app: FastifyInstance, deps: AppDeps): void {
     return renderEditPage(db, request, reply, id, { saved: savedMessage(query(request)) });
   });
 
-  postChange(app, db, "/manage/editions/:id/details", {
-    ids: editionIds,
-    fields: DETAIL_FIELDS,
-    change: (trx, actor, form) => drafts.updateDetails(trx, actor, { ...form.target, ...form.values }),
-    done: (_, form) => savedPath(form.editionId, "details"),
-    refused: (request, reply, error, form) =>
-      showRefused(db, request, reply, form.editionId, error, { form: "details", values: form.values }),
-  });
+  app.post("/manage/editions/:id/details", async (request, reply) =>
+    runChange(db, request, reply, {
+      returnTo: editPagePath(request),
+      ids: editionIds,
+      fields: DETAIL_FIELDS,
+      change: async (trx, actor, _form, posted) => {
+        await drafts.updateDetails(trx, actor, { ...targetOf(posted), ...posted.values });
+        return savedPath(posted.ids.editionId, "details");
+      },
+      refused: (state, _status, posted, error) =>
+        showRefused(db, request, reply, posted.ids.editionId, error, {
+          form: "details",
+          values: state.values,
+        }),
+    }),
+  );
 
   app.get("/manage/editions/:id/preview", async (request, reply) => {
     const redirect = signInFirst(request, reply, request.url);
@@ -134,20 +142,28 @@ export function editRoutes(app: FastifyInstance, deps: AppDeps): void {
     });
   });
 
-  postChange(app, db, "/manage/editions/:id/publish", {
-    ids: editionIds,
-    fields: DATE_FIELDS,
-    change: (trx, actor, { target, values }) =>
-      drafts.publishEdition(trx, actor, {
-        ...target,
-        day: values["lastUpdated-day"],
-        month: values["lastUpdated-month"],
-        year: values["lastUpdated-year"],
-      }),
-    done: (_, form) => savedPath(form.editionId, "published"),
-    refused: (request, reply, error, form) =>
-      showRefused(db, request, reply, form.editionId, error, { form: "publish", values: form.values }),
-  });
+  app.post("/manage/editions/:id/publish", async (request, reply) =>
+    runChange(db, request, reply, {
+      returnTo: editPagePath(request),
+      ids: editionIds,
+      fields: DATE_FIELDS,
+      change: async (trx, actor, _form, posted) => {
+        const { values } = posted;
+        await drafts.publishEdition(trx, actor, {
+          ...targetOf(posted),
+          day: values["lastUpdated-day"],
+          month: values["lastUpdated-month"],
+          year: values["lastUpdated-year"],
+        });
+        return savedPath(posted.ids.editionId, "published");
+      },
+      refused: (state, _status, posted, error) =>
+        showRefused(db, request, reply, posted.ids.editionId, error, {
+          form: "publish",
+          values: state.values,
+        }),
+    }),
+  );
 
   app.get("/manage/editions/:id/discard", async (request, reply) => {
     const redirect = signInFirst(request, reply, request.url);
@@ -161,26 +177,31 @@ export function editRoutes(app: FastifyInstance, deps: AppDeps): void {
     });
   });
 
-  postChange(app, db, "/manage/editions/:id/discard", {
-    ids: editionIds,
-    fields: [],
-    change: (trx, actor, form) => drafts.discardDraft(trx, actor, form.target),
-    done: (discarded) => `/manage?saved=discarded&theme=${encodeURIComponent(discarded.themeSlug)}`,
-    refused: async (request, reply, error, form) => {
-      const { edition } = await editing.getEditionForEditing(db, request.actor, form.editionId);
-      if (edition.status === "published") {
-        return renderEditPage(db, request, reply, form.editionId, {
+  app.post("/manage/editions/:id/discard", async (request, reply) =>
+    runChange(db, request, reply, {
+      returnTo: editPagePath(request),
+      ids: editionIds,
+      fields: [],
+      change: async (trx, actor, _form, posted) => {
+        const discarded = await drafts.discardDraft(trx, actor, targetOf(posted));
+        return `/manage?saved=discarded&theme=${encodeURIComponent(discarded.themeSlug)}`;
+      },
+      refused: async (_state, _status, { ids: { editionId } }, error) => {
+        const { edition } = await editing.getEditionForEditing(db, request.actor, editionId);
+        if (edition.status === "published") {
+          return renderEditPage(db, request, reply, editionId, {
+            status: error.status,
+            state: { form: "page", values: {}, errors: {}, conflict: conflictOf(error) },
+          });
+        }
+        return sendPage(request, reply, {
+          title: formTitle(`Discard the draft: ${edition.theme.name}`, true),
           status: error.status,
-          state: { form: "page", values: {}, errors: {}, conflict: conflictOf(error) },
+          content: discardView({ edition, csrfToken: request.csrfToken, conflict: error.message }),
         });
-      }
-      return sendPage(request, reply, {
-        title: formTitle(`Discard the draft: ${edition.theme.name}`, true),
-        status: error.status,
-        content: discardView({ edition, csrfToken: request.csrfToken, conflict: error.message }),
-      });
-    },
-  });
+      },
+    }),
+  );
 
   itemRoutes(app, deps);
 }

@@ -1,5 +1,5 @@
 import { type FieldErrors, ValidationError } from "../../platform/errors.ts";
-import { PARAGRAPH_TEXT, SHORT_TEXT } from "./edition-editing.validation.ts";
+import { PARAGRAPH_TEXT, SHORT_TEXT } from "../../platform/validation.ts";
 import {
   type Edition,
   type EditionLayout,

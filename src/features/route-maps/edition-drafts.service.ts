@@ -4,20 +4,20 @@ import type { Db, Trx } from "../../platform/database.ts";
 import { fullDate, monthYear } from "../../platform/dates.ts";
 import { type FieldErrors, NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { authorize } from "../../platform/security/authorize.ts";
-import { draftToChange, type EditionTarget, editionAudit, takeVersion } from "./edition-editing.guard.ts";
-import * as repo from "./edition-editing.repository.ts";
+import { isSlug } from "../../platform/slugs.ts";
 import {
   checkDate,
   checkText,
   clean,
-  isSlug,
   optional,
   paragraph,
   type Submitted,
   short,
   type TextRule,
   throwIfInvalid,
-} from "./edition-editing.validation.ts";
+} from "../../platform/validation.ts";
+import { draftToChange, type EditionTarget, editionAudit, takeVersion } from "./edition-editing.guard.ts";
+import * as repo from "./edition-editing.repository.ts";
 import * as readRepo from "./route-map.repository.ts";
 import type { EditionLayout } from "./route-map.types.ts";
 
@@ -182,7 +182,7 @@ export async function publishEdition(
   authorize(actor, "route_map.edit");
   const before = await draftToChange(trx, input);
   const errors: FieldErrors = {};
-  const lastUpdated = checkDate(errors, "lastUpdated", input);
+  const lastUpdated = checkDate(errors, "lastUpdated", input, "Enter the date this edition was last updated");
   if (lastUpdated) {
     const previous = await repo.findLatestPublished(trx, before.theme_id, before.id);
     if (previous?.last_updated && lastUpdated < previous.last_updated) {

@@ -15,7 +15,7 @@ export const CONFLICT_MESSAGE =
 /** Which edition a change is for, and the version the editor's form was made from. */
 export interface EditionTarget {
   editionId: number;
-  /** The edition's version when the form was shown; NaN or a stale number is a conflict. */
+  /** The edition's version when the form was shown; a malformed (-1) or stale number is a conflict. */
   version: number;
   requestId?: string | undefined;
 }

@@ -4,14 +4,9 @@ import { recordAudit } from "../../platform/audit.ts";
 import type { Db, Trx } from "../../platform/database.ts";
 import { type FieldErrors, ValidationError } from "../../platform/errors.ts";
 import { authorize } from "../../platform/security/authorize.ts";
-import { draftToChange, type EditionTarget, itemOf, takeVersion } from "./edition-editing.guard.ts";
-import * as repo from "./edition-editing.repository.ts";
 import {
-  checkFramework,
   checkText,
-  checkYear,
   clean,
-  isSection,
   optional,
   paragraph,
   parseId,
@@ -20,7 +15,10 @@ import {
   short,
   type TextRule,
   throwIfInvalid,
-} from "./edition-editing.validation.ts";
+} from "../../platform/validation.ts";
+import { draftToChange, type EditionTarget, itemOf, takeVersion } from "./edition-editing.guard.ts";
+import * as repo from "./edition-editing.repository.ts";
+import { checkFramework, checkYear, isSection } from "./edition-editing.validation.ts";
 import * as readRepo from "./route-map.repository.ts";
 import type { Framework, Section } from "./route-map.types.ts";
 

@@ -4,6 +4,8 @@ import type { AppDeps } from "../../platform/app-deps.ts";
 import { NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { html } from "../../platform/html.ts";
 import { sendPublicPage } from "../../platform/http-pages.ts";
+import { slugParam } from "../../platform/http-params.ts";
+import { parseId } from "../../platform/validation.ts";
 import {
   getFoundationProgressSummary,
   getProgrammeProgressSummary,
@@ -11,7 +13,6 @@ import {
 } from "../accountability/public-progress.service.ts";
 import { chooseEditionsToCompare } from "./edition-choice.ts";
 import { compareEditions } from "./edition-compare.ts";
-import { isSlug, parseId } from "./edition-editing.validation.ts";
 import {
   getEdition,
   getFoundation,
@@ -33,12 +34,6 @@ import { sectorsView, sectorView } from "./views/sectors.view.ts";
 
 // Public pages: anyone may read them without an account. Drafts reach only people who may read
 // drafts, because every read goes through the route-map service with the request's actor.
-
-/** A slug from the address, or "not found" for anything that cannot be one (and must not reach SQL). */
-function slugParam(value: string, what: string): string {
-  if (isSlug(value)) return value;
-  throw new NotFoundError(`There is no ${what} at this address.`);
-}
 
 /**
  * Sends a public page. Anonymous answers may be cached briefly by browsers and shared caches;

@@ -2,9 +2,9 @@ import type { FieldErrors } from "../../../platform/errors.ts";
 import { html, type SafeHtml } from "../../../platform/html.ts";
 import { table } from "../../../platform/views/components/table.ts";
 import { button, errorLinks, errorSummary, select, textInput } from "../../../platform/views/forms.ts";
+import { formatDateTime, isoDateTime } from "../../../platform/views/when.ts";
 import type { AuditEvent, AuditPage } from "../audit.service.ts";
 import { auditDiff } from "../audit-diff.ts";
-import { formatDateTime, isoDateTime } from "./when.ts";
 
 // The audit trail page: a filter form (a GET, so a filtered view has its own address) and one
 // page of events, newest first, each with a readable difference of its values.

@@ -12,11 +12,11 @@ import {
   radioId,
   radios,
 } from "../../../platform/views/forms.ts";
+import { formatDateTime } from "../../../platform/views/when.ts";
 import type { UserDetail } from "../admin.types.ts";
 import { ROLE_HINTS, ROLE_NAMES, roleInWords } from "../role-words.ts";
 import { type ScopeChoices, scopeFields } from "./scope-fields.ts";
 import { statusTag, userPath } from "./users.view.ts";
-import { formatDateTime } from "./when.ts";
 
 export interface UserPageModel {
   user: UserDetail;

@@ -12,7 +12,7 @@ import {
   radios,
   textInput,
 } from "../../../platform/views/forms.ts";
-import { formatDateTime } from "../../admin/views/when.ts";
+import { formatDateTime } from "../../../platform/views/when.ts";
 import { type ApiToken, EXPIRY_CHOICES } from "../token.service.ts";
 
 // /account/tokens: a person's own API tokens, making one (shown once) and revoking one.

@@ -1,18 +1,9 @@
 import { fullDate } from "../../../platform/dates.ts";
+import { timeText } from "../../../platform/views/when.ts";
 import type { MeetingSummary } from "../governance.types.ts";
 
 // How governance pages write times, places and addresses: the way the group's own minutes do
 // ("11 June 2024, 3.05 p.m. to 4.30 p.m., online").
-
-/** "15:05" → "3.05 p.m."; "12:00" → "12 noon". */
-export function timeText(time: string): string {
-  const [h, m] = time.split(":").map(Number) as [number, number];
-  if (h === 12 && m === 0) return "12 noon";
-  if (h === 0 && m === 0) return "midnight";
-  const hour = h % 12 === 0 ? 12 : h % 12;
-  const suffix = h < 12 ? "a.m." : "p.m.";
-  return m === 0 ? `${hour} ${suffix}` : `${hour}.${String(m).padStart(2, "0")} ${suffix}`;
-}
 
 /** "3.05 p.m. to 4.30 p.m.", "from 10 a.m.", or "" when no time is set. */
 export function timesText(meeting: Pick<MeetingSummary, "startTime" | "endTime">): string {

@@ -5,7 +5,7 @@ import { pageHeader } from "../../../platform/views/components/page-header.ts";
 import { summaryList } from "../../../platform/views/components/summary-list.ts";
 import { table } from "../../../platform/views/components/table.ts";
 import { tag } from "../../../platform/views/components/tag.ts";
-import { paragraphs } from "../../route-maps/views/format.ts";
+import { paragraphs } from "../../../platform/views/text.ts";
 import type { Group, GroupSummary } from "../governance.types.ts";
 import { GROUP_STATUS_LABELS, MINUTES_STATUS_LABELS, ROLE_LABELS } from "../governance.types.ts";
 import { actionLogPath, groupPath, manageGroupPath, meetingWhen, minutesPath } from "./format.ts";

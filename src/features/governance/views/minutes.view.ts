@@ -2,7 +2,7 @@ import { fullDate } from "../../../platform/dates.ts";
 import { html, type SafeHtml } from "../../../platform/html.ts";
 import { notificationBanner } from "../../../platform/views/components/notification-banner.ts";
 import { pageHeader } from "../../../platform/views/components/page-header.ts";
-import { paragraphs } from "../../route-maps/views/format.ts";
+import { paragraphs } from "../../../platform/views/text.ts";
 import type { AgendaItem, Attendance, Meeting, MeetingAction } from "../governance.types.ts";
 import { MINUTES_STATUS_LABELS } from "../governance.types.ts";
 import { manageMeetingPath, meetingWhen, minutesPath, paperFilePath } from "./format.ts";

@@ -1,14 +1,11 @@
 import type { ObservationFlag } from "../../../db/schema.ts";
-import { html, type SafeHtml } from "../../../platform/html.ts";
+import type { SafeHtml } from "../../../platform/html.ts";
 import { type TagColour, tag } from "../../../platform/views/components/tag.ts";
+import { formatNumber } from "../../../platform/views/text.ts";
 import type { ProgressStatus, StatusResult } from "../progress-status.ts";
 import { SUPPRESSED_MARK } from "../suppression.ts";
 
-// Small formatting shared by the indicator pages.
-
-export function formatNumber(value: number): string {
-  return value.toLocaleString("en-GB", { maximumFractionDigits: 2 });
-}
+// Small formatting shared by the indicator pages (the generic parts are platform/views/text.ts).
 
 /** A value for a table cell: the number, or "[c]" when it is hidden to protect privacy. */
 export function valueText(value: number | null): string {
@@ -41,15 +38,6 @@ export function statusTag(status: StatusResult): SafeHtml {
 
 export function indicatorPath(slug: string): string {
   return `/indicators/${encodeURIComponent(slug)}`;
-}
-
-/** Text split into paragraphs at blank lines. */
-export function paragraphs(text: string): SafeHtml {
-  return html`${text
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => html`<p>${p}</p>`)}`;
 }
 
 export const SUPPRESSION_NOTE =

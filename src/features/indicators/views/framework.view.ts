@@ -2,9 +2,10 @@ import { html, type SafeHtml } from "../../../platform/html.ts";
 import { pageHeader } from "../../../platform/views/components/page-header.ts";
 import { table } from "../../../platform/views/components/table.ts";
 import { tag } from "../../../platform/views/components/tag.ts";
+import { formatNumber } from "../../../platform/views/text.ts";
 import type { FrameworkVision, IndicatorSummary } from "../indicator.types.ts";
 import { periodLabel } from "../period.ts";
-import { formatNumber, indicatorPath, statusTag } from "./format.ts";
+import { indicatorPath, statusTag } from "./format.ts";
 
 // The progress framework overview: every vision statement, its outcomes, and each indicator's
 // latest value and progress status.

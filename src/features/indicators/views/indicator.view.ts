@@ -7,21 +7,14 @@ import { summaryList } from "../../../platform/views/components/summary-list.ts"
 import { table } from "../../../platform/views/components/table.ts";
 import { tag } from "../../../platform/views/components/tag.ts";
 import { button, select } from "../../../platform/views/forms.ts";
+import { formatNumber, paragraphsAtBlankLines as paragraphs } from "../../../platform/views/text.ts";
 import { GEOGRAPHIES } from "../geography.ts";
 import type { IndicatorMeta, ObservationView } from "../indicator.types.ts";
 import type { IndicatorPage } from "../indicator-read.service.ts";
 import { periodLabel } from "../period.ts";
 import { STATUS_METHOD } from "../progress-status.ts";
 import { barChart, type ChartPoint, lineChart } from "./chart.ts";
-import {
-  flagText,
-  formatNumber,
-  indicatorPath,
-  paragraphs,
-  SUPPRESSION_NOTE,
-  statusTag,
-  valueText,
-} from "./format.ts";
+import { flagText, indicatorPath, SUPPRESSION_NOTE, statusTag, valueText } from "./format.ts";
 
 // One indicator: its progress status and how it was worked out, a chart over time and a chart by
 // council area (each followed by a table of exactly the charted numbers), filters that are plain

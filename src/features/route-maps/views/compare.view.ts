@@ -4,6 +4,7 @@ import { details } from "../../../platform/views/components/details.ts";
 import { insetText } from "../../../platform/views/components/inset-text.ts";
 import { pageHeader } from "../../../platform/views/components/page-header.ts";
 import { summaryList } from "../../../platform/views/components/summary-list.ts";
+import { count } from "../../../platform/views/text.ts";
 import type {
   ComparedItem,
   DiffPart,
@@ -13,7 +14,6 @@ import type {
   SectionComparison,
 } from "../edition-compare.ts";
 import type { EditionSummary } from "../route-map.types.ts";
-import { count } from "./format.ts";
 import { editionName, editionPath, themePath } from "./route-map.view.ts";
 
 /** A word diff as <ins>/<del>, each announced to screen readers, since strike-through and colour are silent. */

@@ -1,5 +1,6 @@
 import type { FieldErrors } from "../../../platform/errors.ts";
 import { html, type SafeHtml } from "../../../platform/html.ts";
+import type { FormState } from "../../../platform/http-forms.ts";
 import { csrfField, hiddenField } from "../../../platform/views/forms.ts";
 import type { EditingView } from "../edition-editing.service.ts";
 import type { Section } from "../route-map.types.ts";
@@ -8,18 +9,10 @@ import type { Section } from "../route-map.types.ts";
 // refused change, and the small pieces every part uses. The page is put together in
 // edit-edition.view.ts; its parts are edit-details, edit-items, edit-add and edit-publish.
 
-/** What the editor submitted, when a form comes back with errors or a conflict. */
-export interface EditFormState {
-  form: "details" | "add" | "publish" | "page";
+/** The edit page's FormState: which of its forms came back, and for `add`, to which section. */
+export interface EditFormState extends FormState<"details" | "add" | "publish" | "page"> {
   /** For `add`: the section added to, if it was a real one. */
   section?: Section | undefined;
-  /** The submitted fields, shown again so nothing typed is lost. */
-  values: Record<string, string>;
-  errors: FieldErrors;
-  /** Why the change was refused as a whole (someone else saved first). */
-  conflict?: string | undefined;
-  /** For `page`: where on the page the error belongs. */
-  anchor?: string | undefined;
 }
 
 export interface EditPageModel {

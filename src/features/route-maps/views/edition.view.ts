@@ -2,8 +2,8 @@ import { monthYear } from "../../../platform/dates.ts";
 import { type HtmlValue, html, type SafeHtml } from "../../../platform/html.ts";
 import { insetText } from "../../../platform/views/components/inset-text.ts";
 import { table } from "../../../platform/views/components/table.ts";
+import { paragraphs } from "../../../platform/views/text.ts";
 import type { ActionItem, Edition, OutcomeItem } from "../route-map.types.ts";
-import { paragraphs } from "./format.ts";
 
 // The body of a route-map edition, reading like the published route-map pages: every section of
 // both formats (June 2024 "2030 ambitions", December 2025 "outcomes"), in the same order.

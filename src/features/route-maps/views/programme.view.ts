@@ -2,8 +2,8 @@ import { monthYear } from "../../../platform/dates.ts";
 import { html, type SafeHtml } from "../../../platform/html.ts";
 import { categoryList } from "../../../platform/views/components/category-item.ts";
 import { pageHeader } from "../../../platform/views/components/page-header.ts";
+import { count, paragraphs } from "../../../platform/views/text.ts";
 import type { FoundationView, ProgrammeView, ThemeSummary } from "../route-map.types.ts";
-import { count, paragraphs } from "./format.ts";
 
 /** "Last updated December 2025. 1 outcome, 14 actions, no milestones." or a plain "not yet". */
 export function themeFacts(theme: ThemeSummary): string {

@@ -2,9 +2,9 @@ import { monthYear } from "../../../platform/dates.ts";
 import { html, type SafeHtml } from "../../../platform/html.ts";
 import { pageHeader } from "../../../platform/views/components/page-header.ts";
 import { table } from "../../../platform/views/components/table.ts";
+import { count } from "../../../platform/views/text.ts";
 import type { SectorActions, SectorSummary } from "../route-map.service.ts";
 import { actionList } from "./edition.view.ts";
-import { count } from "./format.ts";
 import { themePath } from "./route-map.view.ts";
 
 export function sectorPath(slug: string): string {
