@@ -78,3 +78,8 @@ const londonDate = new Intl.DateTimeFormat("en-CA", {
 export function londonToday(now: Date = new Date()): string {
   return londonDate.format(now);
 }
+
+/** A moment as its calendar day in Scotland, in words: "21 May 2024". */
+export function londonDayInWords(moment: Date): string {
+  return fullDate(londonToday(moment));
+}

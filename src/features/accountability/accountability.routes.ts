@@ -8,6 +8,7 @@ import { can, reach } from "../../platform/security/authorize.ts";
 import { readUploadedFile, registerUploads } from "../../platform/uploads.ts";
 import { parseId } from "../../platform/validation.ts";
 import { keyParam, sendPage } from "./accountability.http.ts";
+import { actionPath } from "./accountability.paths.ts";
 import { listOrganisationSummaries } from "./accountability.service.ts";
 import {
   getActionStory,
@@ -19,7 +20,6 @@ import {
 } from "./progress.service.ts";
 import { getResponsibilityForm, saveResponsibility } from "./responsibility.service.ts";
 import { actionView } from "./views/action.view.ts";
-import { actionPath } from "./views/parts.ts";
 import { progressHomeView } from "./views/progress-home.view.ts";
 import { responsibilityTitle, responsibilityView } from "./views/responsibility.view.ts";
 import { updateTitle, updateView } from "./views/update.view.ts";

@@ -1,7 +1,7 @@
 import Type from "typebox";
+import { ORGANISATION_TYPES } from "../../db/schema/organisations.ts";
 import { ApiUrl, Nullable, Slug, ThemeReference } from "../../platform/api/common.schema.ts";
 import { component } from "../../platform/api/openapi.ts";
-import { ORGANISATION_TYPES } from "../organisations/organisation.types.ts";
 import { CONFIDENCE_LEVELS, EVIDENCE_KINDS, STATUSES } from "./progress-status.ts";
 
 // The JSON shapes of accountability's open data: organisations, who must act, and submitted

@@ -1,11 +1,12 @@
 import type { Db } from "../../platform/database.ts";
 import type { TagColour } from "../../platform/views/components/tag.ts";
+import { actionPath, organisationPath } from "./accountability.paths.ts";
 import { findThemeId } from "./accountability.repository.ts";
 import { listActionAccounts } from "./accountability.service.ts";
+import { dueText } from "./progress-display.ts";
 import { statusInfo } from "./progress-status.ts";
 import { getProgrammeProgress } from "./rollup.service.ts";
 import type { Rolled } from "./rollup.ts";
-import { actionPath, dueText, organisationPath } from "./views/parts.ts";
 
 // What the route-map feature's public pages show of accountability, as data: how the programme,
 // a foundation or a route map is going, and each action's who, when and how. Route maps' own view

@@ -12,7 +12,7 @@ import {
 } from "../accountability/accountability.service.ts";
 import type { OrganisationSummary } from "../accountability/accountability.types.ts";
 import { writeUpdate } from "../accountability/progress.service.ts";
-import { dueText } from "../accountability/views/parts.ts";
+import { dueText } from "../accountability/progress-display.ts";
 import { readSheet } from "./bulk.file.ts";
 import * as bulkRepo from "./bulk.repository.ts";
 import { type BulkChange, type BulkCheck, checkBulkRows, type KnownAction } from "./bulk.rows.ts";

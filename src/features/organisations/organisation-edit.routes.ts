@@ -8,7 +8,7 @@ import { signInFirst } from "../../platform/http-pages.ts";
 import { bodyOf, field, many, slugParam } from "../../platform/http-params.ts";
 import { authorize } from "../../platform/security/authorize.ts";
 import { sendPage } from "../accountability/accountability.http.ts";
-import { organisationPath } from "../accountability/views/parts.ts";
+import { organisationPath } from "../accountability/accountability.paths.ts";
 import {
   addOrganisation,
   changeOrganisation,

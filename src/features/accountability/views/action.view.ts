@@ -1,12 +1,14 @@
+import { londonDayInWords, londonToday } from "../../../platform/dates.ts";
 import { html, type SafeHtml } from "../../../platform/html.ts";
 import { pageHeader } from "../../../platform/views/components/page-header.ts";
 import { summaryList } from "../../../platform/views/components/summary-list.ts";
 import { tag } from "../../../platform/views/components/tag.ts";
 import { button, csrfField, errorSummary, hiddenField, textarea } from "../../../platform/views/forms.ts";
+import { responsibilityPath } from "../accountability.paths.ts";
 import type { ProgressUpdate } from "../accountability.types.ts";
 import type { ActionStory } from "../progress.service.ts";
+import { dueText, partiesText, updateStatus } from "../progress-display.ts";
 import { confidenceLabel, EVIDENCE_KINDS } from "../progress-status.ts";
-import { dayOf, dueText, isoDay, partiesText, responsibilityPath, updateStatus } from "./parts.ts";
 
 // One action's page: who must act and by when, and its history as a dated story, newest first.
 
@@ -57,14 +59,14 @@ function requestForm(model: ActionPageModel, update: ProgressUpdate): SafeHtml {
 function storyEntry(model: ActionPageModel, update: ProgressUpdate): SafeHtml {
   const when = update.submittedAt ?? update.updatedAt;
   return html`<li class="wm-story__entry">
-  <h3 class="ds_h4"><time datetime="${isoDay(when)}">${dayOf(when)}</time>: ${update.organisation.name}${update.state === "draft" ? html` ${tag("Draft: not public", "yellow")}` : ""}</h3>
+  <h3 class="ds_h4"><time datetime="${londonToday(when)}">${londonDayInWords(when)}</time>: ${update.organisation.name}${update.state === "draft" ? html` ${tag("Draft: not public", "yellow")}` : ""}</h3>
   <p>${updateStatus(update)} <span>Confidence: ${confidenceLabel(update.confidence)}.</span></p>
   ${update.narrative ? html`<p>${update.narrative}</p>` : ""}
   ${evidenceList(update)}
   <p class="ds_hint-text">${update.state === "draft" ? "Saved" : "Submitted"} by ${update.authorName || "the programme team"}.</p>
   ${
     update.evidenceRequestedAt
-      ? html`<div class="ds_inset-text"><div class="ds_inset-text__text"><strong>More evidence asked for on ${dayOf(update.evidenceRequestedAt)}:</strong> ${update.evidenceRequest ?? ""}</div></div>`
+      ? html`<div class="ds_inset-text"><div class="ds_inset-text__text"><strong>More evidence asked for on ${londonDayInWords(update.evidenceRequestedAt)}:</strong> ${update.evidenceRequest ?? ""}</div></div>`
       : ""
   }
   ${model.story.canReview && update.state === "submitted" ? requestForm(model, update) : ""}

@@ -1,4 +1,5 @@
 import { html, type SafeHtml } from "../../../platform/html.ts";
+import { checkboxes } from "../../../platform/views/components/checkboxes.ts";
 import { pageHeader } from "../../../platform/views/components/page-header.ts";
 import {
   button,
@@ -10,8 +11,8 @@ import {
   select,
   textInput,
 } from "../../../platform/views/forms.ts";
+import { actionPath, responsibilityPath } from "../accountability.paths.ts";
 import type { ResponsibilityForm } from "../responsibility.service.ts";
-import { actionPath, checkboxes, responsibilityPath } from "./parts.ts";
 
 // The programme editors' form: who must act on an action (lead and partner organisations and
 // sectors), by when, how much it weighs in the roll-up, and which outcome it serves.

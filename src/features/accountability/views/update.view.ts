@@ -17,9 +17,10 @@ import {
   textarea,
   textInput,
 } from "../../../platform/views/forms.ts";
+import { actionPath, updateFormPath } from "../accountability.paths.ts";
 import type { UpdateForm } from "../progress.service.ts";
+import { dueText, partiesText, updateStatus } from "../progress-display.ts";
 import { CONFIDENCE_LEVELS, STATUSES } from "../progress-status.ts";
-import { actionPath, dueText, partiesText, updateFormPath, updateStatus } from "./parts.ts";
 
 // The update form: how the action is going, what has happened, the evidence, how sure we are.
 // Save keeps it a draft, only for the organisation and the programme team; Submit makes it public.

@@ -1,10 +1,10 @@
 import { html, type SafeHtml } from "../../../platform/html.ts";
+import { checkboxes } from "../../../platform/views/components/checkboxes.ts";
 import { pageHeader } from "../../../platform/views/components/page-header.ts";
 import { table } from "../../../platform/views/components/table.ts";
 import { button, csrfField, errorSummary, notification } from "../../../platform/views/forms.ts";
 import type { OrganisationSummary } from "../../accountability/accountability.types.ts";
 import { confidenceLabel, statusInfo } from "../../accountability/progress-status.ts";
-import { checkboxes } from "../../accountability/views/parts.ts";
 import type { Values } from "../bulk.rows.ts";
 import type { BulkPreview } from "../bulk.service.ts";
 import { COLUMNS } from "../bulk.sheet.ts";

@@ -1,5 +1,6 @@
 import type { FieldErrors } from "../../../platform/errors.ts";
 import { html, type SafeHtml } from "../../../platform/html.ts";
+import { checkboxes } from "../../../platform/views/components/checkboxes.ts";
 import { pageHeader } from "../../../platform/views/components/page-header.ts";
 import {
   button,
@@ -9,8 +10,8 @@ import {
   select,
   textInput,
 } from "../../../platform/views/forms.ts";
+import { organisationPath } from "../../accountability/accountability.paths.ts";
 import type { OrganisationSummary } from "../../accountability/accountability.types.ts";
-import { checkboxes, organisationPath } from "../../accountability/views/parts.ts";
 import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES } from "../organisation.types.ts";
 
 // The form that adds an organisation to the register, and the one that changes an organisation's

@@ -1,20 +1,14 @@
+import { londonDayInWords } from "../../../platform/dates.ts";
 import { html, type SafeHtml } from "../../../platform/html.ts";
 import { pageHeader } from "../../../platform/views/components/page-header.ts";
 import { summaryList } from "../../../platform/views/components/summary-list.ts";
 import { table } from "../../../platform/views/components/table.ts";
 import { tag } from "../../../platform/views/components/tag.ts";
 import { button, notification, radios, select, textInput } from "../../../platform/views/forms.ts";
+import { actionPath, organisationPath, updateFormPath } from "../../accountability/accountability.paths.ts";
 import type { OrganisationAccount, OwedAction } from "../../accountability/accountability.service.ts";
 import type { OrganisationSummary } from "../../accountability/accountability.types.ts";
-import {
-  actionPath,
-  dayOf,
-  dueText,
-  flags,
-  organisationPath,
-  updateFormPath,
-  updateStatus,
-} from "../../accountability/views/parts.ts";
+import { dueText, flags, updateStatus } from "../../accountability/progress-display.ts";
 import { ORGANISATION_TYPE_LABELS } from "../organisation.types.ts";
 import {
   ACTION_LIST_SHOWS,
@@ -137,7 +131,7 @@ export function organisationView(model: OrganisationPageModel): SafeHtml {
     html`${a.role === "lead" ? "Lead" : "Partner"}${a.namedAs.every((p) => p.kind === "sector") ? html` (as ${a.namedAs[0]!.name})` : ""}`,
     dueText(a.due),
     html`${updateStatus(a.latest)} ${flags(a)}${a.draft ? html` ${tag("Draft saved", "yellow")}` : ""}`,
-    a.latest?.submittedAt ? dayOf(a.latest.submittedAt) : "Never",
+    a.latest?.submittedAt ? londonDayInWords(a.latest.submittedAt) : "Never",
     ...(canReport
       ? [
           html`<a href="${updateFormPath(organisation.slug, a.action.themeSlug, a.action.key)}">${a.draft ? "Finish the update" : "Give an update"}<span class="visually-hidden"> on: ${a.action.text.slice(0, 60)}</span></a>`,

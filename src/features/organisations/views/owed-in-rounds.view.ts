@@ -1,6 +1,6 @@
 import { fullDate } from "../../../platform/dates.ts";
 import { html, type SafeHtml } from "../../../platform/html.ts";
-import { updateFormPath } from "../../accountability/views/parts.ts";
+import { updateFormPath } from "../../accountability/accountability.paths.ts";
 import type { OwedInRound } from "../../rounds/round.service.ts";
 import { completionWords } from "../../rounds/round.words.ts";
 

@@ -1,11 +1,11 @@
-import { fullDate } from "../../../platform/dates.ts";
+import { fullDate, londonDayInWords } from "../../../platform/dates.ts";
 import { html, type SafeHtml } from "../../../platform/html.ts";
 import { pageHeader } from "../../../platform/views/components/page-header.ts";
 import { summaryList } from "../../../platform/views/components/summary-list.ts";
 import { table } from "../../../platform/views/components/table.ts";
 import { tag } from "../../../platform/views/components/tag.ts";
 import { button, csrfField, notification } from "../../../platform/views/forms.ts";
-import { actionPath, dayOf, organisationPath } from "../../accountability/views/parts.ts";
+import { actionPath, organisationPath } from "../../accountability/accountability.paths.ts";
 import type { RoundDetail } from "../round.types.ts";
 import { completionWords, updatesWords } from "../round.words.ts";
 import { dueWords, reminderWords, roundPath, roundState, scopeWords } from "./round-parts.ts";
@@ -44,11 +44,11 @@ export function roundView(model: {
   ${summaryList([
     {
       key: "State",
-      value: html`${roundState(round)}${round.closedAt ? html` since ${dayOf(round.closedAt)}` : ""}`,
+      value: html`${roundState(round)}${round.closedAt ? html` since ${londonDayInWords(round.closedAt)}` : ""}`,
     },
     { key: "Updates due", value: dueWords(round) },
     { key: "Route maps", value: scopeWords(round) },
-    { key: "Opened", value: dayOf(round.openedAt) },
+    { key: "Opened", value: londonDayInWords(round.openedAt) },
     { key: "Reminders", value: reminderWords(round) },
   ])}
   <h2 id="completion">Who has answered</h2>

@@ -1,4 +1,5 @@
 import { html, type SafeHtml } from "../../../platform/html.ts";
+import { checkboxes } from "../../../platform/views/components/checkboxes.ts";
 import { pageHeader } from "../../../platform/views/components/page-header.ts";
 import { table } from "../../../platform/views/components/table.ts";
 import {
@@ -11,7 +12,6 @@ import {
   radios,
   textInput,
 } from "../../../platform/views/forms.ts";
-import { checkboxes } from "../../accountability/views/parts.ts";
 import type { RoundForm } from "../round.service.ts";
 import type { RoundSummary } from "../round.types.ts";
 import { completionWords } from "../round.words.ts";
