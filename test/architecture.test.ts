@@ -25,7 +25,7 @@ describe("the code's boundaries", () => {
       { from: "features/rounds/round.service.ts", to: "features/accountability/progress.repository.ts" },
       { from: "features/rounds/views/round.view.ts", to: "features/route-maps/views/route-map.view.ts" },
       { from: "features/calendars/calendar.service.ts", to: "features/landscape/landscape.service.ts" },
-      { from: "features/landscape/landscape.service.ts", to: "features/calendars/meeting-paths.ts" },
+      { from: "features/landscape/landscape.service.ts", to: "features/calendars/calendar.service.ts" },
     ]);
     expect(wrong).toEqual([
       "platform imports the app: platform/html.ts -> features/rounds/round.service.ts",

@@ -1,6 +1,7 @@
 import type { Actor } from "../../platform/actor.ts";
 import type { Db } from "../../platform/database.ts";
 import { NotFoundError } from "../../platform/errors.ts";
+import { meetingPath } from "../governance/governance.paths.ts";
 import { visibilityFor } from "../landscape/landscape.service.ts";
 import { heldOn } from "../landscape/landscape.types.ts";
 import * as landscape from "../landscape/open-data.service.ts";
@@ -13,7 +14,6 @@ import {
 } from "../landscape/open-data.service.ts";
 import * as repo from "./calendar.repository.ts";
 import { type CalendarAttendee, type CalendarMeeting, meetingCalendar } from "./meeting-calendar.ts";
-import { meetingPath } from "./meeting-paths.ts";
 
 // Calendars of a group's meetings and of one person's. They show what the asker may see and no
 // more: the public gets meetings whose minutes are published (with who came, as the minutes say)

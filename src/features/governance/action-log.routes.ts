@@ -5,8 +5,8 @@ import { sendPrivatePage as sendManagePage, sendPublicPage, signInFirst } from "
 import { queryOf, slugParam } from "../../platform/http-params.ts";
 import { can } from "../../platform/security/authorize.ts";
 import { type ActionLog, getActionLog, parseFilter } from "./action-log.service.ts";
+import { groupPath, groupsPath, manageActionLogPath, manageGroupPath } from "./governance.paths.ts";
 import { actionLogView, ownerText } from "./views/action-log.view.ts";
-import { groupPath, groupsPath, manageActionLogPath, manageGroupPath } from "./views/format.ts";
 
 // A group's action log: the public page (actions of published minutes), its CSV, and the
 // secretariat's page with every action and a button to close or reopen each.

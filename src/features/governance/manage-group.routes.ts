@@ -7,6 +7,7 @@ import { sendPrivatePage as sendManagePage, signInFirst } from "../../platform/h
 import { idParam, queryOf, slugParam } from "../../platform/http-params.ts";
 import { authorize } from "../../platform/security/authorize.ts";
 import { formTitle } from "../../platform/views/forms.ts";
+import { groupPath, groupsPath, manageGroupPath, manageMeetingPath } from "./governance.paths.ts";
 import * as groupRepo from "./group.repository.ts";
 import {
   createGroup,
@@ -18,7 +19,6 @@ import {
 } from "./group.service.ts";
 import { planMeeting } from "./meeting.service.ts";
 import { addMembership, removeMembership, updateMembership } from "./membership.service.ts";
-import { groupPath, groupsPath, manageGroupPath, manageMeetingPath } from "./views/format.ts";
 import { manageGroupView, newGroupView } from "./views/manage-group.view.ts";
 import { membershipView } from "./views/membership.view.ts";
 

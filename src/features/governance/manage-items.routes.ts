@@ -19,10 +19,10 @@ import {
   setPaperPublic,
   updateAgendaItem,
 } from "./agenda.service.ts";
+import { groupsPath, manageActionLogPath, manageMeetingPath } from "./governance.paths.ts";
 import { renderManageMeeting } from "./manage-meeting.routes.ts";
 import { getMeeting, meetingAndGroup } from "./meeting.service.ts";
 import { agendaItemView } from "./views/agenda-item.view.ts";
-import { groupsPath, manageActionLogPath, manageMeetingPath } from "./views/format.ts";
 import { manageMeetingTitle } from "./views/manage-meeting.view.ts";
 
 // An agenda item's page (its minute and papers), papers' visibility, and actions' status and

@@ -10,6 +10,7 @@ import { formTitle } from "../../platform/views/forms.ts";
 import { addAction, routeMapsForPromotion } from "./action.service.ts";
 import { addAgendaItem } from "./agenda.service.ts";
 import { type AttendanceInput, recordAttendance } from "./attendance.service.ts";
+import { groupsPath, manageGroupPath, manageMeetingPath } from "./governance.paths.ts";
 import {
   getMeeting,
   listGroupMeetings,
@@ -19,7 +20,6 @@ import {
 } from "./meeting.service.ts";
 import { agreeMinutes, publishMinutes } from "./minutes.service.ts";
 import { attendanceView, MORE_ROWS, rowCount } from "./views/attendance.view.ts";
-import { groupsPath, manageGroupPath, manageMeetingPath } from "./views/format.ts";
 import { manageMeetingTitle, manageMeetingView } from "./views/manage-meeting.view.ts";
 
 // Managing one meeting: its details, attendance, agenda items, actions, the next meeting, and

@@ -5,10 +5,10 @@ import { sendPublicPage } from "../../platform/http-pages.ts";
 import { idParam, slugParam } from "../../platform/http-params.ts";
 import { can } from "../../platform/security/authorize.ts";
 import { sendStoredFile } from "../../platform/uploads.ts";
+import { groupPath, groupsPath } from "./governance.paths.ts";
 import { getGroup, listGroups } from "./group.service.ts";
 import { getMeeting, mayReadPrivate } from "./meeting.service.ts";
 import { getPaperFile } from "./minutes.service.ts";
-import { groupPath, groupsPath } from "./views/format.ts";
 import { groupsView, groupView } from "./views/groups.view.ts";
 import { minutesTitle, minutesView } from "./views/minutes.view.ts";
 

@@ -1,6 +1,6 @@
 import type { Static } from "typebox";
 import { API_ROOT } from "../../platform/api/common.schema.ts";
-import { groupPath, meetingPath } from "../calendars/meeting-paths.ts";
+import { groupPath, meetingPath } from "../governance/governance.paths.ts";
 import type {
   Group,
   GroupList,

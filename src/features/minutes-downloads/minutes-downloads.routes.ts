@@ -3,7 +3,7 @@ import type { AppDeps } from "../../platform/app-deps.ts";
 import { NotFoundError } from "../../platform/errors.ts";
 import { isSlug } from "../../platform/slugs.ts";
 import { parseId } from "../../platform/validation.ts";
-import { meetingPath } from "../calendars/meeting-paths.ts";
+import { meetingPath } from "../governance/governance.paths.ts";
 import { sendDownload } from "../landscape/downloads.ts";
 import { minutesAsDocx, minutesAsHtml } from "./minutes-downloads.service.ts";
 

@@ -1,9 +1,9 @@
 import type { Actor } from "../../platform/actor.ts";
 import type { Db } from "../../platform/database.ts";
 import { NotFoundError } from "../../platform/errors.ts";
+import { paperFilePath } from "../governance/governance.paths.ts";
 import type { Meeting, MeetingAction, MeetingSummary } from "../governance/governance.types.ts";
 import { getMeeting } from "../governance/meeting.service.ts";
-import { paperFilePath } from "../governance/views/format.ts";
 import { minutesDocx } from "./minutes-docx.ts";
 import { minutesHtml } from "./minutes-html.ts";
 import type { MeetingTime, MinutesAction, MinutesDocument } from "./minutes-outline.ts";

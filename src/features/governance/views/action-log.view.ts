@@ -13,8 +13,8 @@ import {
   manageActionLogPath,
   manageGroupPath,
   manageMeetingPath,
-  minutesPath,
-} from "./format.ts";
+  meetingPath,
+} from "../governance.paths.ts";
 
 // A group's action log: a filter (all, open, closed) that works without JavaScript, the counts,
 // and one row per action. The secretariat's view adds actions of unpublished minutes, links to
@@ -42,8 +42,8 @@ function meetingCell(log: ActionLog, action: ActionLogEntry, manage: boolean): S
   const when = fullDate(action.meetingDate);
   if (manage) return html`<a href="${manageMeetingPath(action.meetingId)}#actions">${when}</a>`;
   if (action.minutesStatus === "published")
-    return html`<a href="${minutesPath(log.group.slug, action.meetingId)}">${when}</a>`;
-  return html`<a href="${minutesPath(log.group.slug, action.meetingId)}">${when}</a><br>${tag("Minutes not published", "orange")}`;
+    return html`<a href="${meetingPath(log.group.slug, action.meetingId)}">${when}</a>`;
+  return html`<a href="${meetingPath(log.group.slug, action.meetingId)}">${when}</a><br>${tag("Minutes not published", "orange")}`;
 }
 
 function changeCell(action: ActionLogEntry, csrfToken: string): SafeHtml {

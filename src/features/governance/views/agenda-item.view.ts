@@ -19,8 +19,8 @@ import {
   text,
 } from "../../../platform/views/form-parts.ts";
 import { button, notification } from "../../../platform/views/forms.ts";
+import { manageMeetingPath, paperFilePath } from "../governance.paths.ts";
 import type { AgendaItem, Meeting } from "../governance.types.ts";
-import { manageMeetingPath, paperFilePath } from "./format.ts";
 import { agendaItemFields } from "./meeting-agenda.view.ts";
 
 // One agenda item: its minute, discussion points and decisions (while the minutes are a draft),

@@ -2,9 +2,9 @@ import { attr, html, type SafeHtml } from "../../../platform/html.ts";
 import type { FormState } from "../../../platform/http-forms.ts";
 import { pageHeader } from "../../../platform/views/components/page-header.ts";
 import { button, errorLinks, errorSummary } from "../../../platform/views/forms.ts";
+import { manageMeetingPath } from "../governance.paths.ts";
 import type { Attendance, Meeting } from "../governance.types.ts";
 import { ATTENDANCE_LABELS, ATTENDANCE_STATUSES } from "../governance.types.ts";
-import { manageMeetingPath } from "./format.ts";
 import { manageMeetingTitle } from "./manage-meeting.view.ts";
 
 // Recording attendance: one row per person, in the order the minutes will list them. Blank rows

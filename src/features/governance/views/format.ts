@@ -2,7 +2,7 @@ import { fullDate } from "../../../platform/dates.ts";
 import { timeText } from "../../../platform/views/when.ts";
 import type { MeetingSummary } from "../governance.types.ts";
 
-// How governance pages write times, places and addresses: the way the group's own minutes do
+// How governance pages write times and places: the way the group's own minutes do
 // ("11 June 2024, 3.05 p.m. to 4.30 p.m., online").
 
 /** "3.05 p.m. to 4.30 p.m.", "from 10 a.m.", or "" when no time is set. */
@@ -29,15 +29,3 @@ export function meetingWhen(
     .filter((part) => part !== "")
     .join(", ");
 }
-
-export const groupsPath = "/groups";
-export const groupPath = (slug: string) => `/groups/${encodeURIComponent(slug)}`;
-export const minutesPath = (slug: string, meetingId: number) => `${groupPath(slug)}/meetings/${meetingId}`;
-export const manageGroupPath = (slug: string) => `/manage/groups/${encodeURIComponent(slug)}`;
-export const manageMeetingPath = (meetingId: number) => `/manage/meetings/${meetingId}`;
-/** A paper's uploaded file: for anyone who may read the paper (see minutes.service getPaperFile). */
-export const paperFilePath = (slug: string, paperId: number) => `${groupPath(slug)}/papers/${paperId}/file`;
-/** A group's action log: public (published minutes' actions), its CSV, and the secretariat's view. */
-export const actionLogPath = (slug: string) => `${groupPath(slug)}/actions`;
-export const actionLogCsvPath = (slug: string) => `${groupPath(slug)}/actions.csv`;
-export const manageActionLogPath = (slug: string) => `${manageGroupPath(slug)}/actions`;

@@ -6,9 +6,10 @@ import { summaryList } from "../../../platform/views/components/summary-list.ts"
 import { table } from "../../../platform/views/components/table.ts";
 import { tag } from "../../../platform/views/components/tag.ts";
 import { paragraphs } from "../../../platform/views/text.ts";
+import { actionLogPath, groupPath, manageGroupPath, meetingPath } from "../governance.paths.ts";
 import type { Group, GroupSummary } from "../governance.types.ts";
 import { GROUP_STATUS_LABELS, MINUTES_STATUS_LABELS, ROLE_LABELS } from "../governance.types.ts";
-import { actionLogPath, groupPath, manageGroupPath, meetingWhen, minutesPath } from "./format.ts";
+import { meetingWhen } from "./format.ts";
 
 // The public group pages: every group, and one group with its remit, members and meetings.
 
@@ -89,7 +90,7 @@ export function groupView(group: Group, options: { canManage: boolean; seesPriva
           (m) =>
             html`<li>${
               m.minutesStatus === "published" || options.seesPrivate
-                ? html`<a href="${minutesPath(group.slug, m.id)}">${meetingWhen(m)}</a>`
+                ? html`<a href="${meetingPath(group.slug, m.id)}">${meetingWhen(m)}</a>`
                 : meetingWhen(m)
             }${options.seesPrivate && m.minutesStatus !== "published" ? html` ${tag(`Minutes: ${MINUTES_STATUS_LABELS[m.minutesStatus].toLowerCase()}`, "grey")}` : ""}</li>`,
         )}</ul>`

@@ -17,6 +17,7 @@ import {
   value,
 } from "../../../platform/views/form-parts.ts";
 import { button, notification, select } from "../../../platform/views/forms.ts";
+import { groupPath, manageActionLogPath, manageGroupPath, manageMeetingPath } from "../governance.paths.ts";
 import type { Group, GroupSummary } from "../governance.types.ts";
 import {
   GROUP_STATUS_LABELS,
@@ -26,7 +27,7 @@ import {
   MINUTES_STATUS_LABELS,
   ROLE_LABELS,
 } from "../governance.types.ts";
-import { groupPath, manageActionLogPath, manageGroupPath, manageMeetingPath, meetingWhen } from "./format.ts";
+import { meetingWhen } from "./format.ts";
 
 // Managing a group: its details (also the "new group" form), its members, and its meetings.
 

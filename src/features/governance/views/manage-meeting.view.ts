@@ -16,9 +16,10 @@ import {
   value,
 } from "../../../platform/views/form-parts.ts";
 import { button, notification, select } from "../../../platform/views/forms.ts";
+import { manageGroupPath, manageMeetingPath, meetingPath } from "../governance.paths.ts";
 import type { Meeting, MeetingSummary } from "../governance.types.ts";
 import { MEETING_STATUS_LABELS, MEETING_STATUSES, MINUTES_STATUS_LABELS } from "../governance.types.ts";
-import { manageGroupPath, manageMeetingPath, meetingWhen, minutesPath } from "./format.ts";
+import { meetingWhen } from "./format.ts";
 import { actionsSection, agendaSection } from "./meeting-agenda.view.ts";
 
 // Managing one meeting: its minutes' workflow, its details, attendance, agenda, actions and the
@@ -60,7 +61,7 @@ function minutesSection(model: ManageMeetingModel): SafeHtml {
   const { meeting, csrfToken, state } = model;
   const path = manageMeetingPath(meeting.id);
   if (meeting.minutesStatus === "published")
-    return html`<p>The minutes were published on ${fullDate(meeting.publishedOn ?? meeting.date)}. <a href="${minutesPath(meeting.group.slug, meeting.id)}">Read the published minutes</a>.</p>`;
+    return html`<p>The minutes were published on ${fullDate(meeting.publishedOn ?? meeting.date)}. <a href="${meetingPath(meeting.group.slug, meeting.id)}">Read the published minutes</a>.</p>`;
   if (meeting.minutesStatus === "agreed") {
     const context: FormContext = { name: "publish", csrfToken, state, dates: ["publishedOn"] };
     return html`<p>The minutes were agreed${meeting.agreedAt ? ` at the meeting on ${fullDate(meeting.agreedAt.date)}` : ""}.${meeting.amendments ? ` Amendments: ${meeting.amendments}` : ""}</p>
@@ -185,7 +186,7 @@ export function manageMeetingView(model: ManageMeetingModel): SafeHtml {
     { key: "Status", value: MEETING_STATUS_LABELS[meeting.status] },
     { key: "Minutes", value: MINUTES_STATUS_LABELS[meeting.minutesStatus] },
   ])}
-  <p><a href="${minutesPath(meeting.group.slug, meeting.id)}">See the minutes as they will be published</a></p>
+  <p><a href="${meetingPath(meeting.group.slug, meeting.id)}">See the minutes as they will be published</a></p>
   <h2 id="minutes">Minutes</h2>
   ${minutesSection(model)}
   <h2 id="attendance">Attendance</h2>

@@ -13,8 +13,8 @@ import {
   value,
 } from "../../../platform/views/form-parts.ts";
 import { button, select } from "../../../platform/views/forms.ts";
+import { manageMeetingPath } from "../governance.paths.ts";
 import type { MeetingAction } from "../governance.types.ts";
-import { manageMeetingPath } from "./format.ts";
 import type { ManageMeetingModel } from "./manage-meeting.view.ts";
 import { actionText } from "./minutes.view.ts";
 

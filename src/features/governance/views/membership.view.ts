@@ -13,9 +13,9 @@ import {
   value,
 } from "../../../platform/views/form-parts.ts";
 import { button, select } from "../../../platform/views/forms.ts";
+import { manageGroupPath } from "../governance.paths.ts";
 import type { Membership } from "../governance.types.ts";
 import { MEMBERSHIP_ROLES, ROLE_LABELS } from "../governance.types.ts";
-import { manageGroupPath } from "./format.ts";
 import { MEMBER_DATES } from "./manage-group.view.ts";
 
 // Changing one membership: organisation, role, deputy and dates; or removing one entered by mistake.

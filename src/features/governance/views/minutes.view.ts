@@ -3,9 +3,10 @@ import { html, type SafeHtml } from "../../../platform/html.ts";
 import { notificationBanner } from "../../../platform/views/components/notification-banner.ts";
 import { pageHeader } from "../../../platform/views/components/page-header.ts";
 import { paragraphs } from "../../../platform/views/text.ts";
+import { manageMeetingPath, meetingPath, paperFilePath } from "../governance.paths.ts";
 import type { AgendaItem, Attendance, Meeting, MeetingAction } from "../governance.types.ts";
 import { MINUTES_STATUS_LABELS } from "../governance.types.ts";
-import { manageMeetingPath, meetingWhen, minutesPath, paperFilePath } from "./format.ts";
+import { meetingWhen } from "./format.ts";
 
 // A meeting's minutes, laid out the way the group's own published minutes are: attendees and
 // apologies with their organisations (co-chairs marked), the items with their minute, discussion
@@ -101,14 +102,14 @@ export function minutesView(meeting: Meeting, options: { canManage: boolean }): 
   }
   ${options.canManage ? html`<p><a class="ds_button ds_button--secondary" href="${manageMeetingPath(meeting.id)}">Manage this meeting</a></p>` : ""}
   <p>Minutes from the meeting of the group held on ${meetingWhen(meeting)}.</p>
-  <p>Download these minutes <a href="${minutesPath(meeting.group.slug, meeting.id)}/minutes.docx">as a Word document</a> or <a href="${minutesPath(meeting.group.slug, meeting.id)}/minutes.html">as a web page</a>.</p>
+  <p>Download these minutes <a href="${meetingPath(meeting.group.slug, meeting.id)}/minutes.docx">as a Word document</a> or <a href="${meetingPath(meeting.group.slug, meeting.id)}/minutes.html">as a web page</a>.</p>
   ${
     meeting.minutesStatus !== "draft"
       ? html`<p>${
           meeting.agreedAt
             ? html`These minutes were agreed at the ${
                 meeting.agreedAt.minutesStatus === "published"
-                  ? html`<a href="${minutesPath(meeting.group.slug, meeting.agreedAt.id)}">meeting on ${fullDate(meeting.agreedAt.date)}</a>`
+                  ? html`<a href="${meetingPath(meeting.group.slug, meeting.agreedAt.id)}">meeting on ${fullDate(meeting.agreedAt.date)}</a>`
                   : `meeting on ${fullDate(meeting.agreedAt.date)}`
               }.`
             : "These minutes were agreed by the group."
