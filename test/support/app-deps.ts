@@ -7,7 +7,7 @@ import { logMailer, type Mailer } from "../../src/platform/mail.ts";
 // environment, but quiet, with no page cache and no API rate limit (tests that want them say so),
 // and emails written nowhere unless the test brings a mailer to read them.
 
-/** Where links in tests' emails point, as the server's own default (http://localhost:PORT). */
+/** Where tests' absolute links point (emails, downloads, calendars), as the server's own default. */
 export const TEST_BASE_URL = "http://localhost:3000";
 
 /** The app's configuration for a test: the defaults, then `overrides`. */
@@ -16,6 +16,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     LOG_LEVEL: "silent",
     WAYMARK_PAGE_CACHE_SECONDS: "0",
     WAYMARK_API_RATE_LIMIT: "0",
+    WAYMARK_BASE_URL: TEST_BASE_URL,
   });
   return { ...config, ...overrides };
 }

@@ -1,5 +1,6 @@
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
+import { TEST_BASE_URL } from "../../../test/support/app-deps.ts";
 import { getPage } from "../../../test/support/http.ts";
 import { landscapeApp } from "../../../test/support/landscape-app.ts";
 import type { LandscapeFixture } from "../landscape/landscape.fixtures.ts";
@@ -98,7 +99,7 @@ describe("minutes downloads", () => {
     const text = await docxText(
       (await getPage(app, undefined, url(f, f.meetings.published, "docx"))).rawPayload,
     );
-    expect(text).toContain(`paper 1/3: Uploaded paper: http://localhost${fileAddress}`);
+    expect(text).toContain(`paper 1/3: Uploaded paper: ${TEST_BASE_URL}${fileAddress}`);
     expect((await getPage(app, undefined, fileAddress)).statusCode).toBe(200);
   });
 
