@@ -4,15 +4,7 @@ import type { Db, Trx } from "../../platform/database.ts";
 import { ConflictError, type FieldErrors, NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { authorize, can } from "../../platform/security/authorize.ts";
 import { isSlug } from "../../platform/slugs.ts";
-import { findOrCreateOrganisation } from "../organisations/organisation.service.ts";
-import { findOrCreatePerson } from "../people/person.service.ts";
-import { startDraft } from "../route-maps/edition-drafts.service.ts";
-import { addItem } from "../route-maps/edition-items.service.ts";
-import * as routeMaps from "../route-maps/route-map.service.ts";
-import * as repo from "./agenda.repository.ts";
-import type { DateInput, MeetingAction } from "./governance.types.ts";
 import {
-  checkDateInput,
   checkText,
   clean,
   optional,
@@ -21,7 +13,15 @@ import {
   type Submitted,
   short,
   throwIfInvalid,
-} from "./governance.validation.ts";
+} from "../../platform/validation.ts";
+import { findOrCreateOrganisation } from "../organisations/organisation.service.ts";
+import { findOrCreatePerson } from "../people/person.service.ts";
+import { startDraft } from "../route-maps/edition-drafts.service.ts";
+import { addItem } from "../route-maps/edition-items.service.ts";
+import * as routeMaps from "../route-maps/route-map.service.ts";
+import * as repo from "./agenda.repository.ts";
+import type { DateInput, MeetingAction } from "./governance.types.ts";
+import { checkDateInput } from "./governance.validation.ts";
 import { meetingAndGroup, meetingToChange } from "./meeting.service.ts";
 
 // The action log: actions agreed at a meeting, each with an owner (a person, an organisation or

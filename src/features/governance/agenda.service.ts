@@ -3,18 +3,16 @@ import { recordAudit } from "../../platform/audit.ts";
 import type { Trx } from "../../platform/database.ts";
 import { type FieldErrors, NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { checkFile, type StoredFile } from "../../platform/uploads.ts";
-import * as repo from "./agenda.repository.ts";
 import {
-  checkFlag,
   checkText,
-  checkUrl,
-  lines,
   optional,
   paragraph,
   type Submitted,
   short,
   throwIfInvalid,
-} from "./governance.validation.ts";
+} from "../../platform/validation.ts";
+import * as repo from "./agenda.repository.ts";
+import { checkFlag, checkUrl, lines } from "./governance.validation.ts";
 import { meetingToChange, refuseIfMinutesFixed } from "./meeting.service.ts";
 
 // A meeting's agenda: items in order, each with its minute (notes), discussion points, decisions

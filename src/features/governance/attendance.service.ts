@@ -2,11 +2,12 @@ import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import type { Trx } from "../../platform/database.ts";
 import { type FieldErrors, ValidationError } from "../../platform/errors.ts";
+import { checkText, clean, type Submitted, short } from "../../platform/validation.ts";
 import { findOrCreateOrganisation, findOrganisationByName } from "../organisations/organisation.service.ts";
 import { findOrCreatePerson, findPersonByName } from "../people/person.service.ts";
 import type { AttendanceStatus } from "./governance.types.ts";
 import { ATTENDANCE_STATUSES } from "./governance.types.ts";
-import { checkChoice, checkFlag, checkText, clean, type Submitted, short } from "./governance.validation.ts";
+import { checkChoice, checkFlag } from "./governance.validation.ts";
 import * as repo from "./meeting.repository.ts";
 import { meetingToChange, refuseIfMinutesFixed } from "./meeting.service.ts";
 

@@ -5,18 +5,6 @@ import type { DateInput } from "./governance.types.ts";
 // Checking governance input, as forms send it (text, or absent) or as importers pass it ("YYYY-MM-DD",
 // "HH:MM"). Each check adds a message naming the field and returns a clean value or null.
 
-export {
-  checkText,
-  clean,
-  optional,
-  paragraph,
-  parseId,
-  refuse,
-  type Submitted,
-  short,
-  throwIfInvalid,
-} from "../../platform/validation.ts";
-
 function isRealIsoDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return false;

@@ -4,11 +4,7 @@ import type { Db, Trx } from "../../platform/database.ts";
 import { type FieldErrors, NotFoundError } from "../../platform/errors.ts";
 import { authorize, can } from "../../platform/security/authorize.ts";
 import { freeSlug, isSlug, slugify } from "../../platform/slugs.ts";
-import type { DateInput, Group, GroupStatus, GroupSummary } from "./governance.types.ts";
-import { GROUP_STATUSES } from "./governance.types.ts";
 import {
-  checkChoice,
-  checkDateInput,
   checkText,
   clean,
   optional,
@@ -17,7 +13,10 @@ import {
   type Submitted,
   short,
   throwIfInvalid,
-} from "./governance.validation.ts";
+} from "../../platform/validation.ts";
+import type { DateInput, Group, GroupStatus, GroupSummary } from "./governance.types.ts";
+import { GROUP_STATUSES } from "./governance.types.ts";
+import { checkChoice, checkDateInput } from "./governance.validation.ts";
 import * as repo from "./group.repository.ts";
 import * as meetings from "./meeting.repository.ts";
 

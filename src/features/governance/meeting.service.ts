@@ -4,21 +4,18 @@ import type { Db, Trx } from "../../platform/database.ts";
 import { fullDate } from "../../platform/dates.ts";
 import { ConflictError, type FieldErrors, NotFoundError } from "../../platform/errors.ts";
 import { authorize, can } from "../../platform/security/authorize.ts";
-import * as agenda from "./agenda.repository.ts";
-import type { DateInput, GroupSummary, Meeting, MeetingSummary } from "./governance.types.ts";
-import { MEETING_STATUSES } from "./governance.types.ts";
 import {
-  checkChoice,
-  checkDateInput,
-  checkFlag,
   checkText,
-  checkTime,
   clean,
   optional,
   type Submitted,
   short,
   throwIfInvalid,
-} from "./governance.validation.ts";
+} from "../../platform/validation.ts";
+import * as agenda from "./agenda.repository.ts";
+import type { DateInput, GroupSummary, Meeting, MeetingSummary } from "./governance.types.ts";
+import { MEETING_STATUSES } from "./governance.types.ts";
+import { checkChoice, checkDateInput, checkFlag, checkTime } from "./governance.validation.ts";
 import * as groups from "./group.repository.ts";
 import * as repo from "./meeting.repository.ts";
 

@@ -3,20 +3,19 @@ import { recordAudit } from "../../platform/audit.ts";
 import type { Db, Trx } from "../../platform/database.ts";
 import { ConflictError, type FieldErrors, NotFoundError } from "../../platform/errors.ts";
 import { authorize } from "../../platform/security/authorize.ts";
-import { findOrCreateOrganisation } from "../organisations/organisation.service.ts";
-import { findOrCreatePerson, findPersonByName } from "../people/person.service.ts";
-import type { DateInput, Membership, MembershipRole } from "./governance.types.ts";
-import { MEMBERSHIP_ROLES } from "./governance.types.ts";
 import {
-  checkChoice,
-  checkDateInput,
   checkText,
   clean,
   optional,
   type Submitted,
   short,
   throwIfInvalid,
-} from "./governance.validation.ts";
+} from "../../platform/validation.ts";
+import { findOrCreateOrganisation } from "../organisations/organisation.service.ts";
+import { findOrCreatePerson, findPersonByName } from "../people/person.service.ts";
+import type { DateInput, Membership, MembershipRole } from "./governance.types.ts";
+import { MEMBERSHIP_ROLES } from "./governance.types.ts";
+import { checkChoice, checkDateInput } from "./governance.validation.ts";
 import * as repo from "./group.repository.ts";
 
 // Who sits on a group: a person, for an organisation, in a role, perhaps as deputy for another

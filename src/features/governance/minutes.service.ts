@@ -3,10 +3,7 @@ import { recordAudit } from "../../platform/audit.ts";
 import type { Db, Trx } from "../../platform/database.ts";
 import { fullDate } from "../../platform/dates.ts";
 import { ConflictError, type FieldErrors, NotFoundError } from "../../platform/errors.ts";
-import * as agenda from "./agenda.repository.ts";
-import type { DateInput } from "./governance.types.ts";
 import {
-  checkDateInput,
   checkText,
   clean,
   optional,
@@ -14,7 +11,10 @@ import {
   parseId,
   type Submitted,
   throwIfInvalid,
-} from "./governance.validation.ts";
+} from "../../platform/validation.ts";
+import * as agenda from "./agenda.repository.ts";
+import type { DateInput } from "./governance.types.ts";
+import { checkDateInput } from "./governance.validation.ts";
 import * as repo from "./meeting.repository.ts";
 import { mayReadPrivate, meetingAndGroup, meetingToChange } from "./meeting.service.ts";
 

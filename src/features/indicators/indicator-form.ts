@@ -1,18 +1,15 @@
 import type { BetterDirection } from "../../db/schema.ts";
 import type { FieldErrors } from "../../platform/errors.ts";
 import {
-  checkChoice,
-  checkDateInput,
-  checkFlag,
   checkText,
-  checkUrl,
   clean,
   optional,
   paragraph,
   refuse,
   type Submitted,
   short,
-} from "../governance/governance.validation.ts";
+} from "../../platform/validation.ts";
+import { checkChoice, checkDateInput, checkFlag, checkUrl } from "../governance/governance.validation.ts";
 import { parsePeriod } from "./period.ts";
 
 // The analysts' forms as the progress framework reads them: every field arrives as text (or not at

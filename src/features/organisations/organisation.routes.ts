@@ -6,7 +6,6 @@ import { slugParam } from "../../platform/http-params.ts";
 import { can } from "../../platform/security/authorize.ts";
 import { sendPage } from "../accountability/accountability.http.ts";
 import {
-  DEFAULT_STALE_DAYS,
   getOrganisationAccount,
   listOrganisationSummaries,
 } from "../accountability/accountability.service.ts";
@@ -38,7 +37,7 @@ function staleDays(query: unknown, configured: number): number {
 
 export function organisationRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db } = deps;
-  const staleAfterDays = deps.config.staleAfterDays ?? DEFAULT_STALE_DAYS;
+  const staleAfterDays = deps.config.staleAfterDays;
 
   app.get("/organisations", async (request, reply) => {
     const organisations = await listOrganisationSummaries(db);
