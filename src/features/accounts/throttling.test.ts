@@ -1,11 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "../src/platform/database.ts";
-import { createAccount, postFrom } from "./support/accounts.ts";
-import { createTestDatabase } from "./support/database.ts";
-import { unique } from "./support/factories.ts";
-import { anonymousSession, type Session, testApp } from "./support/http.ts";
+import { createAccount, postFrom } from "../../../test/support/accounts.ts";
+import { createTestDatabase } from "../../../test/support/database.ts";
+import { unique } from "../../../test/support/factories.ts";
+import { anonymousSession, type Session, testApp } from "../../../test/support/http.ts";
+import type { DatabaseHandle } from "../../platform/database.ts";
 
 describe("throttling repeated failed sign-ins", () => {
   let handle: DatabaseHandle;

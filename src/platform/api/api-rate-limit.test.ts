@@ -1,10 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../src/app.ts";
-import type { DatabaseHandle } from "../src/platform/database.ts";
-import { testDeps } from "./support/app-deps.ts";
-import { createTestDatabase } from "./support/database.ts";
-import { getPage, postForm, signIn } from "./support/http.ts";
+import { testDeps } from "../../../test/support/app-deps.ts";
+import { createTestDatabase } from "../../../test/support/database.ts";
+import { getPage, postForm, signIn } from "../../../test/support/http.ts";
+import { createApp } from "../../app.ts";
+import type { DatabaseHandle } from "../database.ts";
 
 // The API's rate limit, set small through the configuration so the test never waits.
 

@@ -1,14 +1,21 @@
 import type { FastifyInstance } from "fastify";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inviteUser } from "../src/features/accounts/invitation.service.ts";
-import type { Actor } from "../src/platform/actor.ts";
-import type { DatabaseHandle } from "../src/platform/database.ts";
-import { actorWith, auditOf, isSignedIn, pathOf, signInAs, withCookies } from "./support/accounts.ts";
-import { createTestDatabase } from "./support/database.ts";
-import { unique } from "./support/factories.ts";
-import { anonymousSession, getPage, postForm, testApp } from "./support/http.ts";
-import { linkIn, type MailCatcher, startMailCatcher } from "./support/smtp.ts";
+import {
+  actorWith,
+  auditOf,
+  isSignedIn,
+  pathOf,
+  signInAs,
+  withCookies,
+} from "../../../test/support/accounts.ts";
+import { createTestDatabase } from "../../../test/support/database.ts";
+import { unique } from "../../../test/support/factories.ts";
+import { anonymousSession, getPage, postForm, testApp } from "../../../test/support/http.ts";
+import { linkIn, type MailCatcher, startMailCatcher } from "../../../test/support/smtp.ts";
+import type { Actor } from "../../platform/actor.ts";
+import type { DatabaseHandle } from "../../platform/database.ts";
+import { inviteUser } from "./invitation.service.ts";
 
 describe("accepting an invitation from its emailed link", () => {
   let handle: DatabaseHandle;

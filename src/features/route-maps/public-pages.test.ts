@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { getPage, type Session, signIn } from "./support/http.ts";
-import { pageProblems, parsePage, textOf } from "./support/page-checks.ts";
-import { DRAFT_WORDING, publicProgrammeApp } from "./support/public-programme.ts";
+import { getPage, type Session, signIn } from "../../../test/support/http.ts";
+import { pageProblems, parsePage, textOf } from "../../../test/support/page-checks.ts";
+import { DRAFT_WORDING, publicProgrammeApp } from "../../../test/support/public-programme.ts";
 
 // The public pages, read by someone with no account, on a small programme built for these tests
 // from the words of the two Leadership route-map seeds. The pages of earlier editions and the

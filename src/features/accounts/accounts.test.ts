@@ -1,9 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUser } from "../src/features/accounts/user.service.ts";
-import type { DatabaseHandle } from "../src/platform/database.ts";
-import { createTestDatabase } from "./support/database.ts";
-import { anonymousSession, getPage, postForm, signIn, testApp } from "./support/http.ts";
+import { createTestDatabase } from "../../../test/support/database.ts";
+import { anonymousSession, getPage, postForm, signIn, testApp } from "../../../test/support/http.ts";
+import type { DatabaseHandle } from "../../platform/database.ts";
+import { createUser } from "./user.service.ts";
 
 describe("signing in and out", () => {
   let handle: DatabaseHandle;

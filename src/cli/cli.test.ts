@@ -3,9 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LEADERSHIP_DECEMBER_2025, LEADERSHIP_JUNE_2024 } from "../src/features/demo/leadership.ts";
-import { runCli, STACK_TRACE } from "./support/cli.ts";
-import { serverUrl } from "./support/database.ts";
+import { runCli, STACK_TRACE } from "../../test/support/cli.ts";
+import { serverUrl } from "../../test/support/database.ts";
+import { LEADERSHIP_DECEMBER_2025, LEADERSHIP_JUNE_2024 } from "../features/demo/leadership.ts";
 
 // The `waymark` command, run for real in child processes. Few and slow-ish: each one starts Node.
 

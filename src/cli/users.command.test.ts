@@ -2,8 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli, STACK_TRACE } from "./support/cli.ts";
-import { linkIn, type MailCatcher, startMailCatcher } from "./support/smtp.ts";
+import { runCli, STACK_TRACE } from "../../test/support/cli.ts";
+import { linkIn, type MailCatcher, startMailCatcher } from "../../test/support/smtp.ts";
 
 // `waymark users invite`, run for real in child processes on an embedded data folder, sending
 // through a real SMTP server in this process.

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "../src/platform/database.ts";
-import { createTestDatabase } from "./support/database.ts";
+import { createTestDatabase } from "../../test/support/database.ts";
+import type { DatabaseHandle } from "./database.ts";
 
 describe("the database layer", () => {
   let handle: DatabaseHandle;

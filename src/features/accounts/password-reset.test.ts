@@ -1,7 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "../src/platform/database.ts";
 import {
   auditOf,
   createAccount,
@@ -10,11 +9,12 @@ import {
   postFrom,
   signInAs,
   withCookies,
-} from "./support/accounts.ts";
-import { createTestDatabase } from "./support/database.ts";
-import { unique } from "./support/factories.ts";
-import { anonymousSession, getPage, postForm, testApp } from "./support/http.ts";
-import { linkIn, type MailCatcher, startMailCatcher } from "./support/smtp.ts";
+} from "../../../test/support/accounts.ts";
+import { createTestDatabase } from "../../../test/support/database.ts";
+import { unique } from "../../../test/support/factories.ts";
+import { anonymousSession, getPage, postForm, testApp } from "../../../test/support/http.ts";
+import { linkIn, type MailCatcher, startMailCatcher } from "../../../test/support/smtp.ts";
+import type { DatabaseHandle } from "../../platform/database.ts";
 
 describe("resetting a forgotten password", () => {
   let handle: DatabaseHandle;

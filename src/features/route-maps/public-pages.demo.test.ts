@@ -1,9 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "../src/platform/database.ts";
-import { createTestDatabase } from "./support/database.ts";
-import { getPage, testApp } from "./support/http.ts";
-import { pageProblems, parsePage, textOf } from "./support/page-checks.ts";
+import { createTestDatabase } from "../../../test/support/database.ts";
+import { getPage, testApp } from "../../../test/support/http.ts";
+import { pageProblems, parsePage, textOf } from "../../../test/support/page-checks.ts";
+import type { DatabaseHandle } from "../../platform/database.ts";
 
 // The public pages on the demo data: the Leadership route map should read like the two published
 // pages it was entered from (June 2024 and December 2025, in ../shared/seeds/).

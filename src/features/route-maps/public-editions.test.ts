@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { getPage, type Session } from "./support/http.ts";
-import { parsePage, textOf } from "./support/page-checks.ts";
-import { publicProgrammeApp } from "./support/public-programme.ts";
+import { getPage, type Session } from "../../../test/support/http.ts";
+import { parsePage, textOf } from "../../../test/support/page-checks.ts";
+import { publicProgrammeApp } from "../../../test/support/public-programme.ts";
 
 // The public pages of a route map's editions: an earlier edition at its own address, the list
 // of editions, and what changed between two.

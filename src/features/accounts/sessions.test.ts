@@ -1,10 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "../src/platform/database.ts";
-import { createAccount, isSignedIn, postFrom, signInAs } from "./support/accounts.ts";
-import { createTestDatabase } from "./support/database.ts";
-import { anonymousSession, type Session, testApp } from "./support/http.ts";
+import { createAccount, isSignedIn, postFrom, signInAs } from "../../../test/support/accounts.ts";
+import { createTestDatabase } from "../../../test/support/database.ts";
+import { anonymousSession, type Session, testApp } from "../../../test/support/http.ts";
+import type { DatabaseHandle } from "../../platform/database.ts";
 
 describe("sessions: cookies, idle and absolute expiry, deactivation, tampering", () => {
   let handle: DatabaseHandle;

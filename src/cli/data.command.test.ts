@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli, STACK_TRACE } from "./support/cli.ts";
+import { runCli, STACK_TRACE } from "../../test/support/cli.ts";
 
 // `waymark data load`, run for real in child processes on an embedded data folder with the demo data.
 

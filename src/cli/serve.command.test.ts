@@ -4,7 +4,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningCli, runCli, STACK_TRACE, startCli } from "./support/cli.ts";
+import { type RunningCli, runCli, STACK_TRACE, startCli } from "../../test/support/cli.ts";
 
 // A real `waymark serve` on the embedded database, in its own process: the one thing that may
 // hold a data folder. Other commands must keep out while it does, and stopping it must let the
@@ -48,7 +48,12 @@ describe("waymark serve on the embedded database", () => {
       runCli(["backup", path.join(tmp, "backup.tar.gz")], env),
       runCli(["restore", notABackup], env),
       runCli(
-        ["import", path.join(import.meta.dirname, "fixtures/import/cli"), "--as", "editor@waymark.test"],
+        [
+          "import",
+          path.join(import.meta.dirname, "../../test/fixtures/import/cli"),
+          "--as",
+          "editor@waymark.test",
+        ],
         env,
       ),
     ]);

@@ -2,8 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli, STACK_TRACE } from "./support/cli.ts";
-import { IMPORT_FIXTURES } from "./support/import-fixtures.ts";
+import { runCli, STACK_TRACE } from "../../test/support/cli.ts";
+import { IMPORT_FIXTURES } from "../../test/support/import-fixtures.ts";
 
 // `waymark import`, run for real in child processes on an embedded data folder with the demo data.
 
