@@ -1,8 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { FeatureApi } from "../../platform/api/api-shell.ts";
 import type { AppDeps } from "../../platform/app-deps.ts";
+import { adminApiRoutes } from "./admin.api.ts";
 import { adminRoutes } from "./admin.routes.ts";
-import { adminApiRoutes } from "./admin-api.routes.ts";
 import { auditRoutes } from "./audit.routes.ts";
 
 /** Administration: people, their roles and the audit trail, as pages and in the API. */

@@ -1,7 +1,7 @@
 import type { Static } from "typebox";
 import { API_ROOT } from "../../platform/api/common.schema.ts";
+import type { AdminUser, AdminUserSummary, HeldRole as HeldRoleSchema } from "./admin.schema.ts";
 import type { HeldRole, UserDetail, UserSummary } from "./admin.types.ts";
-import type { AdminUser, AdminUserSummary, HeldRole as HeldRoleSchema } from "./admin-api.schema.ts";
 import { roleInWords } from "./role-words.ts";
 
 // What the administration API answers: the domain's people and roles as JSON.

@@ -3,11 +3,11 @@ import type { Static } from "typebox";
 import { ErrorResponse } from "../../platform/api/common.schema.ts";
 import type { AppDeps } from "../../platform/app-deps.ts";
 import { authorize } from "../../platform/security/authorize.ts";
+import { AuditEventList, AuditQuery } from "./audit.schema.ts";
 import { listAudit, parseAuditFilter } from "./audit.service.ts";
-import { AuditEventList, AuditQuery } from "./audit-api.schema.ts";
 
 // GET /api/v1/admin/audit: the audit trail for scripts, filtered as on the page. Registered by
-// admin-api.routes.ts inside its /admin scope (never cached).
+// admin.api.ts inside its /admin scope (never cached).
 
 const SECURITY: Array<Record<string, string[]>> = [{ bearerToken: [] }, { sessionCookie: [] }];
 

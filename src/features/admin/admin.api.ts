@@ -4,8 +4,7 @@ import type { Grant } from "../../platform/actor.ts";
 import { ErrorResponse } from "../../platform/api/common.schema.ts";
 import type { AppDeps } from "../../platform/app-deps.ts";
 import { inviteUser } from "../accounts/invitation.service.ts";
-import * as admin from "./admin.service.ts";
-import { presentUser, presentUserSummary } from "./admin-api.presenters.ts";
+import { presentUser, presentUserSummary } from "./admin.presenters.ts";
 import {
   AdminUser,
   AdminUserList,
@@ -13,8 +12,9 @@ import {
   InvitationBody,
   UserParams,
   UserRoleParams,
-} from "./admin-api.schema.ts";
-import { auditApiRoutes } from "./audit-api.routes.ts";
+} from "./admin.schema.ts";
+import * as admin from "./admin.service.ts";
+import { auditApiRoutes } from "./audit.api.ts";
 
 // The administration API under /api/v1/admin, for administrators: the same services as the
 // pages. A browser session must send its CSRF token in X-CSRF-Token; a script sends its personal
