@@ -31,7 +31,12 @@ export async function startServer(
     // The page cache is on, as in `waymark serve`: browser tests see what readers see.
     app = await createApp(
       testDeps(handle.db, {
-        config: { pageCacheSeconds: 60, oidc: options.oidc },
+        config: {
+          pageCacheSeconds: 60,
+          oidc: options.oidc,
+          // Absolute addresses (the single sign-on return address) name where this server listens.
+          ...(options.port ? { baseUrl: `http://127.0.0.1:${options.port}` } : {}),
+        },
         ...(options.mailer ? { mailer: options.mailer } : {}),
       }),
     );
