@@ -7,7 +7,7 @@ import { getRound, listRounds } from "./round.service.ts";
 import type { RoundSummary as Summary } from "./round.types.ts";
 
 // Reporting rounds under /api/v1, for the programme team (progress.review): signed in with a
-// session or a personal API token. Registered inside the API (platform/api/api-shell.ts, through accountability.feature.ts).
+// session or a personal API token. Registered inside the API (platform/api/api-shell.ts, through rounds.feature.ts).
 
 const SECURITY: Array<Record<string, string[]>> = [{ bearerToken: [] }, { sessionCookie: [] }];
 const REFUSED = { 401: ErrorResponse, 403: ErrorResponse } as const;
