@@ -19,6 +19,7 @@ import { openPglite, openPostgres } from "../src/platform/database.ts";
 import { logMailer } from "../src/platform/mail.ts";
 import { benchAccountability } from "./accountability.ts";
 import { benchIndicators } from "./indicators.ts";
+import { benchMixedLoad } from "./mixed-load.ts";
 
 const EDITIONS_PER_ROUTE_MAP = 4;
 const ACTIONS_PER_EDITION = 40;
@@ -149,6 +150,30 @@ for (const url of targets) {
 }
 await benchAccountability(db, app, someTheme, Math.max(10, Math.round(REQUESTS / 10)));
 await benchIndicators(db, app, analyst, handle.kind);
+await benchMixedLoad(
+  {
+    db,
+    config: {
+      ...config,
+      pageCacheSeconds: 60,
+      pgliteQueue: handle.kind === "pglite" ? config.pgliteQueue : undefined,
+    },
+    mailer,
+  },
+  [
+    "/",
+    "/foundations/people",
+    `/themes/${someTheme}`,
+    "/sectors",
+    `/sectors/${SECTORS[0]!.slug}`,
+    "/organisations/the-promise-scotland",
+  ],
+  [
+    `/api/v1/themes/${someTheme}/editions/latest`,
+    "/api/v1/organisations/the-promise-scotland",
+    "/api/v1/themes",
+  ],
+);
 await app.close();
 await cachedApp.close();
 await handle.close();
