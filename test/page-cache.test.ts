@@ -1,7 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.ts";
+import { withDatabase } from "../src/cli/support.ts";
 import { type ChangeFeed, postgresChangeFeed } from "../src/platform/change-feed.ts";
+import { loadConfig } from "../src/platform/config.ts";
 import { type DatabaseHandle, openPostgres } from "../src/platform/database.ts";
 import { testDeps } from "./support/app-deps.ts";
 import { createTestDatabase, serverUrl } from "./support/database.ts";
@@ -116,6 +118,29 @@ describe.skipIf(!serverUrl)("the page caches of two instances on one PostgreSQL 
     const added = await postForm(one, editor, "/manage/organisations", { name, type: "third_sector" });
     expect(added.statusCode).toBe(303);
     // The other instance hears of it through NOTIFY: wait for that in short steps, a bounded number.
+    let shown = false;
+    for (let attempt = 0; attempt < 50 && !shown; attempt++) {
+      shown = (await two.inject({ url: "/organisations" })).body.includes(name);
+      if (!shown) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(shown).toBe(true);
+  });
+
+  it("a change made on the command line (an import, a data load) shows on a running instance too", async () => {
+    await two.inject({ url: "/organisations" });
+    expect((await two.inject({ url: "/organisations" })).headers["x-waymark-cache"]).toBe("hit");
+    const name = unique("Shetland Islands Collective");
+    const config = loadConfig({ DATABASE_URL: handle.connectionString!, LOG_LEVEL: "silent" });
+    await withDatabase(
+      config,
+      async ({ db }) => {
+        await db
+          .insertInto("organisation")
+          .values({ name, slug: name.toLowerCase().replaceAll(/[^a-z0-9]+/g, "-"), type: "third_sector" })
+          .execute();
+      },
+      { changes: true },
+    );
     let shown = false;
     for (let attempt = 0; attempt < 50 && !shown; attempt++) {
       shown = (await two.inject({ url: "/organisations" })).body.includes(name);

@@ -47,47 +47,51 @@ export function dataCommand(program: Command): void {
         const { checkUploadFile, saveObservations } = await import(
           "../features/indicators/upload.service.ts"
         );
-        await withDatabase(config, async ({ db, kind }) => {
-          const actor = await analystByEmail(db, options.as);
-          const checked = await checkUploadFile(db, actor, {
-            indicatorSlug: options.indicator,
-            fileName: path.basename(file),
-            data: fs.readFileSync(file),
-          });
-          if (checked.errors.length > 0) {
-            const lines = checked.errors
-              .slice(0, 50)
-              .map((e) => `  row ${e.row}${e.column ? `, ${e.column}` : ""}: ${e.message}`);
-            const more = checked.errors.length > 50 ? `\n  … and ${checked.errors.length - 50} more` : "";
-            throw new CliError(
-              `${file} has ${checked.errors.length} problem${checked.errors.length === 1 ? "" : "s"}; nothing was saved:\n${lines.join("\n")}${more}`,
+        await withDatabase(
+          config,
+          async ({ db, kind }) => {
+            const actor = await analystByEmail(db, options.as);
+            const checked = await checkUploadFile(db, actor, {
+              indicatorSlug: options.indicator,
+              fileName: path.basename(file),
+              data: fs.readFileSync(file),
+            });
+            if (checked.errors.length > 0) {
+              const lines = checked.errors
+                .slice(0, 50)
+                .map((e) => `  row ${e.row}${e.column ? `, ${e.column}` : ""}: ${e.message}`);
+              const more = checked.errors.length > 50 ? `\n  … and ${checked.errors.length - 50} more` : "";
+              throw new CliError(
+                `${file} has ${checked.errors.length} problem${checked.errors.length === 1 ? "" : "s"}; nothing was saved:\n${lines.join("\n")}${more}`,
+              );
+            }
+            if (options.dryRun) {
+              progress(`${file}: ${checked.rows.length} rows, no problems (dry run: nothing saved)`);
+              return;
+            }
+            const bar = new cliProgress.SingleBar(
+              { format: "Saving [{bar}] {value}/{total} rows", stream: process.stderr, hideCursor: true },
+              cliProgress.Presets.shades_classic,
             );
-          }
-          if (options.dryRun) {
-            progress(`${file}: ${checked.rows.length} rows, no problems (dry run: nothing saved)`);
-            return;
-          }
-          const bar = new cliProgress.SingleBar(
-            { format: "Saving [{bar}] {value}/{total} rows", stream: process.stderr, hideCursor: true },
-            cliProgress.Presets.shades_classic,
-          );
-          bar.start(checked.rows.length, 0);
-          const counts = await db
-            .transaction()
-            .execute((trx) =>
-              saveObservations(
-                trx,
-                actor,
-                { indicatorId: checked.indicatorId, fileName: path.basename(file), rows: checked.rows },
-                (done) => bar.update(done),
-                { embedded: kind === "pglite" },
-              ),
+            bar.start(checked.rows.length, 0);
+            const counts = await db
+              .transaction()
+              .execute((trx) =>
+                saveObservations(
+                  trx,
+                  actor,
+                  { indicatorId: checked.indicatorId, fileName: path.basename(file), rows: checked.rows },
+                  (done) => bar.update(done),
+                  { embedded: kind === "pglite" },
+                ),
+              );
+            bar.stop();
+            progress(
+              `Loaded ${file} into ${options.indicator}: ${counts.added} new, ${counts.replaced} replaced, ${counts.unchanged} unchanged.`,
             );
-          bar.stop();
-          progress(
-            `Loaded ${file} into ${options.indicator}: ${counts.added} new, ${counts.replaced} replaced, ${counts.unchanged} unchanged.`,
-          );
-        });
+          },
+          { changes: true },
+        );
       }),
     );
 }

@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import { sql } from "kysely";
 import { migrateToLatest } from "../db/migrate.ts";
 import { DEMO_EDITOR, loadDemoData } from "../features/demo/demo.service.ts";
+import { announceChange } from "../platform/change-feed.ts";
 import { type Config, loadConfig } from "../platform/config.ts";
 import { type DatabaseHandle, lockDataDir, openPglite, openPostgres } from "../platform/database.ts";
 import { action, CliError, describeDatabase, holdsDatabase, progress } from "./support.ts";
@@ -75,6 +76,8 @@ export function demoCommand(program: Command): void {
           progress("Creating the tables");
           await migrateToLatest(handle.db);
           await loadDemoData(handle.db, { progress });
+          // Servers already running on this PostgreSQL database must not keep showing what was there.
+          if (handle.kind === "postgres") await announceChange(handle.db);
         } finally {
           await handle.close();
         }

@@ -179,31 +179,35 @@ export function importCommand(program: Command): void {
           } else {
             const config = loadConfig();
             requireExistingDatabase(config);
-            await withDatabase(config, async ({ db }) => {
-              const actor = await importerByEmail(db, options.as!);
-              await importEach(async (file, bytes) => {
-                const report = await importDocument(db, actor, {
-                  fileName: path.basename(file),
-                  bytes,
-                  sourceAddress: options.source,
-                  groupSlug: options.group,
-                  same: options.same,
-                  createGroup: options.createGroup === true,
+            await withDatabase(
+              config,
+              async ({ db }) => {
+                const actor = await importerByEmail(db, options.as!);
+                await importEach(async (file, bytes) => {
+                  const report = await importDocument(db, actor, {
+                    fileName: path.basename(file),
+                    bytes,
+                    sourceAddress: options.source,
+                    groupSlug: options.group,
+                    same: options.same,
+                    createGroup: options.createGroup === true,
+                  });
+                  return {
+                    file,
+                    outcome: report.outcome,
+                    message: report.reason,
+                    editionId: report.editionId,
+                    meetingId: report.meetingId,
+                    created: report.created,
+                    matched: report.matched,
+                    nearMatches: report.nearMatches,
+                    warnings: report.warnings,
+                    result: report.parsed,
+                  };
                 });
-                return {
-                  file,
-                  outcome: report.outcome,
-                  message: report.reason,
-                  editionId: report.editionId,
-                  meetingId: report.meetingId,
-                  created: report.created,
-                  matched: report.matched,
-                  nearMatches: report.nearMatches,
-                  warnings: report.warnings,
-                  result: report.parsed,
-                };
-              });
-            });
+              },
+              { changes: true },
+            );
           }
 
           const count = (outcome: FileSummary["outcome"]) =>

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { announceChange } from "../platform/change-feed.ts";
 import type { Config } from "../platform/config.ts";
 import { ConfigError } from "../platform/config.ts";
 import { type DatabaseHandle, DataDirLockedError, openDatabase } from "../platform/database.ts";
@@ -89,11 +90,19 @@ export function action<A extends unknown[]>(
 export async function withDatabase<T>(
   config: Config,
   work: (handle: DatabaseHandle) => Promise<T>,
+  options: { changes?: boolean } = {},
 ): Promise<T> {
   const handle = await openDatabase(config);
   try {
     return await work(handle);
   } finally {
+    // Servers running on the same PostgreSQL database empty their page caches at once rather than
+    // a minute later; even after a failure, since a command may have saved part of its work (one
+    // file of several). The embedded database is locked while a server holds it: no one to tell.
+    if (options.changes && handle.kind === "postgres")
+      await announceChange(handle.db).catch((error: Error) =>
+        progress(`Servers on this database will show the change within a minute (${error.message}).`),
+      );
     await handle.close();
   }
 }

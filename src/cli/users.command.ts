@@ -48,28 +48,34 @@ export function usersCommand(program: Command): void {
         requireExistingDatabase(config);
         const mailer = mailerFromConfig(config, progress);
         try {
-          await withDatabase(config, async ({ db }) => {
-            let invited: { email: string; grants: readonly Grant[] };
-            const grants: Grant[] = [];
-            for (const role of options.role) grants.push(await parseRole(db, role));
-            if (options.as) {
-              const user = await findUserByEmail(db, options.as.trim().toLowerCase());
-              const actor = user?.status === "active" ? await actorForUser(db, user) : undefined;
-              if (!actor || !can(actor, "user.manage"))
-                throw new CliError(`${options.as} is not an active administrator's account.`);
-              invited = await inviteUser(db, actor, { email, name: options.name, grants }, mailer);
-            } else {
-              if (grants.some((g) => g.role !== "administrator"))
-                throw new CliError(
-                  "Without --as, only a first administrator can be invited (--role administrator).",
-                );
-              invited = await inviteFirstAdministrator(db, { email, name: options.name }, mailer);
-            }
-            progress(
-              `Invited ${invited.email} (${invited.grants.map((g) => g.role).join(", ") || "no roles"}): ` +
-                (config.smtpUrl ? "the invitation email has been sent." : "pass on the link printed above."),
-            );
-          });
+          await withDatabase(
+            config,
+            async ({ db }) => {
+              let invited: { email: string; grants: readonly Grant[] };
+              const grants: Grant[] = [];
+              for (const role of options.role) grants.push(await parseRole(db, role));
+              if (options.as) {
+                const user = await findUserByEmail(db, options.as.trim().toLowerCase());
+                const actor = user?.status === "active" ? await actorForUser(db, user) : undefined;
+                if (!actor || !can(actor, "user.manage"))
+                  throw new CliError(`${options.as} is not an active administrator's account.`);
+                invited = await inviteUser(db, actor, { email, name: options.name, grants }, mailer);
+              } else {
+                if (grants.some((g) => g.role !== "administrator"))
+                  throw new CliError(
+                    "Without --as, only a first administrator can be invited (--role administrator).",
+                  );
+                invited = await inviteFirstAdministrator(db, { email, name: options.name }, mailer);
+              }
+              progress(
+                `Invited ${invited.email} (${invited.grants.map((g) => g.role).join(", ") || "no roles"}): ` +
+                  (config.smtpUrl
+                    ? "the invitation email has been sent."
+                    : "pass on the link printed above."),
+              );
+            },
+            { changes: true },
+          );
         } finally {
           mailer.close();
         }

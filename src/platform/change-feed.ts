@@ -10,6 +10,14 @@ import type { Db } from "./database.ts";
 
 const CHANNEL = "waymark_changes";
 
+/**
+ * Tells every instance listening on this PostgreSQL database that something changed: for work done
+ * outside a server (the command line's imports), which has no feed of its own. Throws on failure.
+ */
+export async function announceChange(db: Db): Promise<void> {
+  await sql`select pg_notify(${CHANNEL}, '')`.execute(db);
+}
+
 export interface ChangeFeed {
   /** Tells every instance listening (this one too) that something changed. Never throws. */
   announce(): Promise<void>;
@@ -84,7 +92,7 @@ export function postgresChangeFeed(
     async announce() {
       if (closed) return;
       try {
-        await sql`select pg_notify(${CHANNEL}, '')`.execute(db);
+        await announceChange(db);
       } catch (error) {
         log(`Could not tell other instances about a change: ${(error as Error).message}`);
       }
