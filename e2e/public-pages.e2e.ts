@@ -242,6 +242,22 @@ describe.each(MODES)("a reader, $name,", (mode) => {
     await visitor.expectAccessibleAndClean();
   });
 
+  it("finds the accessibility statement, privacy notice, cookies and feedback pages from the footer", async () => {
+    await visitor.goto("/sectors");
+    for (const [link, heading] of [
+      ["Accessibility", "Accessibility statement"],
+      ["Privacy", "Privacy notice"],
+      ["Cookies", "Cookies"],
+      ["Feedback", "Tell us what you think"],
+    ] as const) {
+      await visitor.clickAndWait(() =>
+        visitor.page.locator("footer").getByRole("link", { name: link, exact: true }).click(),
+      );
+      expect(await visitor.page.locator("h1").textContent()).toBe(heading);
+      await visitor.expectAccessibleAndClean();
+    }
+  });
+
   it("is told plainly when an address does not exist", async () => {
     await visitor.goto("/themes/no-such-route-map", 404);
     const notFound = await NotFoundPage.verifyOnPage(visitor.page);

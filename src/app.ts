@@ -22,6 +22,7 @@ import { registerMinutesDownloads } from "./features/minutes-downloads/minutes-d
 import { registerOrganisations } from "./features/organisations/organisations.feature.ts";
 import { registerRounds } from "./features/rounds/rounds.feature.ts";
 import { registerRouteMaps } from "./features/route-maps/route-maps.feature.ts";
+import { registerSiteInformation } from "./features/site-information/site-information.feature.ts";
 import { type FeatureApi, registerApi } from "./platform/api/api-shell.ts";
 import type { AppDeps } from "./platform/app-deps.ts";
 import { handleFrameworkError, registerErrorHandling } from "./platform/http-errors.ts";
@@ -88,6 +89,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   registerApiTokens(app, deps);
   registerCalendars(app, deps);
   registerMinutesDownloads(app, deps);
+  registerSiteInformation(app, deps);
   registerApi(app, deps, api);
   return app;
 }

@@ -75,11 +75,11 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
     await app.ready();
     routes.push(
       ...getRoutes(app).filter(
-        // Downloads that are not HTML (CSV, iCalendar, Word, stored files) are checked by their own tests.
+        // Downloads that are not HTML (CSV, iCalendar, Word, stored files, robots.txt, the icon) are checked by their own tests.
         (route) =>
           !route.startsWith("/api/") &&
           !route.startsWith("/assets/") &&
-          !/\.(csv|ics|docx|xlsx)$|\/file$/.test(route),
+          !/\.(csv|ics|docx|xlsx|txt|ico)$|\/file$/.test(route),
       ),
     );
 
@@ -104,6 +104,9 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
       "/invitations/:token": [{ params: { token: links.invitation } }],
       "/password-reset/:token": [{ params: { token: links.reset } }],
       "/indicators": [{}],
+      ...Object.fromEntries(
+        ["/accessibility", "/privacy", "/cookies", "/feedback"].map((url) => [url, [{}]]),
+      ),
       "/indicators/council-areas": [{}, { query: "?area=S12000023", label: "Orkney, with hidden numbers" }],
       "/indicators/:slug": [
         ...["children-looked-after", "referrals-to-the-reporter", "childrens-hearings-held"].map((slug) => ({

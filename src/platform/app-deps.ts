@@ -18,6 +18,8 @@ export type AppConfig = Pick<
   | "trustProxy"
   | "staleAfterDays"
   | "baseUrl"
+  | "contactEmail"
+  | "operator"
 > & {
   /** Set on the embedded database only: how many requests may be under way at once (request-limit.ts). */
   pgliteQueue?: number | undefined;

@@ -25,6 +25,10 @@ export interface Config {
   mailFrom: string;
   /** Where people reach this Waymark, for links in emails: `https://waymark.example.org`. */
   baseUrl: string;
+  /** Where people write about the site (feedback, accessibility, their data); unset: no address shown. */
+  contactEmail: string | undefined;
+  /** Who runs this Waymark and controls its data, as the privacy notice names them. */
+  operator: string;
   /** An action with no submitted update for this many days counts as stale (no recent update). */
   staleAfterDays: number;
   /** How often, in minutes, the server looks for reporting-round reminders to send; 0 turns it off. */
@@ -96,6 +100,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!/^[^\r\n]*@[^\r\n]+$/.test(mailFrom)) {
     throw new ConfigError(`WAYMARK_MAIL_FROM must be an email address; it is "${mailFrom}".`);
   }
+  const contactEmail = env.WAYMARK_CONTACT_EMAIL?.trim() || undefined;
+  if (contactEmail && !/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(contactEmail)) {
+    throw new ConfigError(`WAYMARK_CONTACT_EMAIL must be an email address; it is "${contactEmail}".`);
+  }
   return {
     port,
     host: env.HOST?.trim() || "localhost",
@@ -109,6 +117,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl,
     mailFrom,
     baseUrl,
+    contactEmail,
+    operator: env.WAYMARK_OPERATOR?.trim() || "the team that runs this Waymark site",
     oidc: oidcConfig(env),
     trustProxy: trustProxy(env),
     staleAfterDays: integer(env, "WAYMARK_STALE_AFTER_DAYS", 180, 1, 3650),

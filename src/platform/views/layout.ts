@@ -10,6 +10,8 @@ export interface Crumb {
 export interface PageOptions {
   /** The page's own title; " – Waymark" is added. */
   title: string;
+  /** A sentence on what the page holds, for search results and shared links; the site's own by default. */
+  description?: string;
   actor: Actor;
   /** The request's CSRF token: the sign-out button in the header is a form. */
   csrfToken: string;
@@ -41,6 +43,19 @@ function accountLinks(actor: Actor, csrfToken: string): SafeHtml {
 
 const ICONS = "/assets/ds/images/icons/icons.stack.svg";
 
+const SITE_DESCRIPTION =
+  "The plans, the people and the progress of keeping the promise to Scotland's care-experienced children, young people and families by 2030.";
+
+const OGL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/";
+
+const FOOTER_LINKS = [
+  { href: "/accessibility", text: "Accessibility" },
+  { href: "/privacy", text: "Privacy" },
+  { href: "/cookies", text: "Cookies" },
+  { href: "/feedback", text: "Feedback" },
+  { href: "/api/v1", text: "Open data" },
+];
+
 function navigationList(actor: Actor): SafeHtml {
   const links = [
     { href: "/", text: "Route maps" },
@@ -68,6 +83,7 @@ export function page(options: PageOptions): SafeHtml {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} – Waymark</title>
+<meta name="description" content="${options.description ?? SITE_DESCRIPTION}">
 <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/ds/css/design-system.min.css">
 <link rel="stylesheet" href="/assets/app.css">
@@ -110,6 +126,14 @@ export function page(options: PageOptions): SafeHtml {
     </div>
   </div>
 </header>
+<div class="ds_phase-banner">
+  <div class="ds_wrapper">
+    <p class="ds_phase-banner__content">
+      <strong class="ds_tag ds_phase-banner__tag">Beta</strong>
+      <span class="ds_phase-banner__text">This is a new service. Your <a href="/feedback">feedback</a> will help us to improve it.</span>
+    </p>
+  </div>
+</div>
 </div>
 <div class="ds_page__middle">
 <div class="ds_wrapper">
@@ -124,7 +148,13 @@ export function page(options: PageOptions): SafeHtml {
 <footer class="ds_site-footer">
   <div class="ds_wrapper">
     <div class="ds_site-footer__content">
-      <p class="ds_site-footer__copyright">Waymark is open-source software. Published content is open data, free to reuse.</p>
+      <h2 class="visually-hidden">About this site</h2>
+      <ul class="ds_site-footer__site-items">
+        ${FOOTER_LINKS.map((l) => html`<li class="ds_site-items__item"><a href="${l.href}">${l.text}</a></li>`)}
+      </ul>
+      <div class="ds_site-footer__copyright">
+        <p>All published content is available under the <a href="${OGL}" rel="license">Open Government Licence v3.0</a>, except where otherwise stated. Waymark is open-source software.</p>
+      </div>
     </div>
   </div>
 </footer>
