@@ -125,15 +125,15 @@ export function page(options: PageOptions): SafeHtml {
       </nav>
     </div>
   </div>
-</header>
-<div class="ds_phase-banner">
-  <div class="ds_wrapper">
-    <p class="ds_phase-banner__content">
-      <strong class="ds_tag ds_phase-banner__tag">Beta</strong>
-      <span class="ds_phase-banner__text">This is a new service. Your <a href="/feedback">feedback</a> will help us to improve it.</span>
-    </p>
+  <div class="ds_phase-banner">
+    <div class="ds_wrapper">
+      <p class="ds_phase-banner__content">
+        <strong class="ds_tag ds_phase-banner__tag">Beta</strong>
+        <span class="ds_phase-banner__text">This is a new service. Your <a href="/feedback">feedback</a> will help us to improve it.</span>
+      </p>
+    </div>
   </div>
-</div>
+</header>
 </div>
 <div class="ds_page__middle">
 <div class="ds_wrapper">
