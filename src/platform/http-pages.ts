@@ -18,7 +18,9 @@ function send(request: FastifyRequest, reply: FastifyReply, options: PageSend): 
   if (status !== undefined) reply.status(status);
   return reply
     .type("text/html; charset=utf-8")
-    .send(page({ ...pageOptions, actor: request.actor, csrfToken: request.csrfToken }).value);
+    .send(
+      page({ path: request.url, ...pageOptions, actor: request.actor, csrfToken: request.csrfToken }).value,
+    );
 }
 
 /** A page anyone may read: cacheable for the public, never stored for someone signed in. */

@@ -16,6 +16,8 @@ export interface PageOptions {
   /** The request's CSRF token: the sign-out button in the header is a form. */
   csrfToken: string;
   breadcrumbs?: Crumb[];
+  /** The address asked for, so the navigation can mark the section it is in. */
+  path?: string;
   /** Shown above the content, e.g. "Draft preview: not public". */
   banner?: SafeHtml;
   content: SafeHtml;
@@ -25,7 +27,7 @@ function breadcrumbs(crumbs: Crumb[], current: string): SafeHtml {
   return html`<nav aria-label="Breadcrumb">
     <ol class="ds_breadcrumbs">
       ${crumbs.map((c) => html`<li class="ds_breadcrumbs__item"><a class="ds_breadcrumbs__link" href="${c.href}">${c.text}</a></li>`)}
-      <li class="ds_breadcrumbs__item">${current}</li>
+      <li class="ds_breadcrumbs__item" aria-current="page">${current}</li>
     </ol>
   </nav>`;
 }
@@ -56,11 +58,18 @@ const FOOTER_LINKS = [
   { href: "/api/v1", text: "Open data" },
 ];
 
-function navigationList(actor: Actor): SafeHtml {
-  const links = [
-    { href: "/", text: "Route maps" },
+interface NavigationLink {
+  href: string;
+  text: string;
+  /** Where else the section's pages live, besides under `href`. */
+  also?: string[];
+}
+
+function navigationLinks(actor: Actor): NavigationLink[] {
+  return [
+    { href: "/", text: "Route maps", also: ["/themes", "/foundations"] },
     { href: "/sectors", text: "Who must act" },
-    { href: "/groups", text: "Groups" },
+    { href: "/groups", text: "Groups", also: ["/landscape"] },
     { href: "/indicators", text: "Indicators" },
     { href: "/organisations", text: "Organisations" },
     ...(can(actor, "progress.read_private") ? [{ href: "/progress", text: "Progress updates" }] : []),
@@ -69,8 +78,33 @@ function navigationList(actor: Actor): SafeHtml {
     ...(can(actor, "user.manage") ? [{ href: "/admin", text: "Manage people" }] : []),
     ...(can(actor, "indicator.edit") ? [{ href: "/manage/indicators", text: "Manage indicators" }] : []),
   ];
+}
+
+/** Whether `path` is `prefix` or an address under it: "/groups/x" is under "/groups", "/groupsx" is not. */
+function under(path: string, prefix: string): boolean {
+  return prefix === "/" ? path === "/" : path === prefix || path.startsWith(`${prefix}/`);
+}
+
+/** The link of the section `path` is in: the one with the longest matching address, if any. */
+function currentLink(links: NavigationLink[], bare: string | undefined): NavigationLink | undefined {
+  if (bare === undefined) return undefined;
+  let best: { link: NavigationLink; length: number } | undefined;
+  for (const link of links)
+    for (const prefix of [link.href, ...(link.also ?? [])])
+      if (under(bare, prefix) && prefix.length > (best?.length ?? -1)) best = { link, length: prefix.length };
+  return best?.link;
+}
+
+function navigationList(actor: Actor, path: string | undefined): SafeHtml {
+  const links = navigationLinks(actor);
+  const bare = path?.split(/[?#]/)[0];
+  const current = currentLink(links, bare);
   return html`<ul class="ds_site-navigation__list">
-    ${links.map((l) => html`<li class="ds_site-navigation__item"><a class="ds_site-navigation__link" href="${l.href}">${l.text}</a></li>`)}
+    ${links.map((l) =>
+      l === current
+        ? html`<li class="ds_site-navigation__item"><a class="ds_site-navigation__link ds_current" href="${l.href}" aria-current="${bare === l.href ? "page" : "true"}">${l.text}</a></li>`
+        : html`<li class="ds_site-navigation__item"><a class="ds_site-navigation__link" href="${l.href}">${l.text}</a></li>`,
+    )}
   </ul>`;
 }
 
@@ -114,14 +148,14 @@ export function page(options: PageOptions): SafeHtml {
       </div>
       <input class="ds_site-navigation__toggle" id="menu" type="checkbox">
       <nav id="mobile-navigation" class="ds_site-navigation ds_site-navigation--mobile" data-module="ds-mobile-navigation-menu" aria-label="Main menu">
-        ${navigationList(actor)}
+        ${navigationList(actor, options.path)}
       </nav>
     </div>
   </div>
   <div class="ds_site-header__navigation">
     <div class="ds_wrapper">
       <nav class="ds_site-navigation" aria-label="Main">
-        ${navigationList(actor)}
+        ${navigationList(actor, options.path)}
       </nav>
     </div>
   </div>
