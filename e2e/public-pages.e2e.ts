@@ -11,7 +11,7 @@ import { OrganisationPage } from "./pages/organisation-page.ts";
 import { RouteMapPage } from "./pages/route-map-page.ts";
 import { SectorPage, SectorsPage } from "./pages/sectors-page.ts";
 import { SignInPage } from "./pages/sign-in-page.ts";
-import { launchBrowser, MODES, Visitor } from "./support/browser.ts";
+import { launchBrowser, MODES, PHONE, Visitor } from "./support/browser.ts";
 import { startServer, type TestServer } from "./support/server.ts";
 
 // Every public page, as a reader without an account meets it: on a desktop browser, without
@@ -291,5 +291,26 @@ describe.each(MODES)("a reader, $name,", (mode) => {
     );
     await ComparePage.verifyOnPage(visitor.page, "Leadership");
     visitor.expectNoProblems();
+  });
+});
+
+describe("a reader on a phone", () => {
+  it("opens the menu, sees where they are, and goes to another section", async () => {
+    const visitor = await Visitor.open(browser, server.url, PHONE);
+    try {
+      await visitor.goto("/groups");
+      const menu = visitor.page.getByRole("button", { name: "Menu" });
+      expect(await menu.getAttribute("aria-expanded")).toBe("false");
+      await menu.click();
+      expect(await menu.getAttribute("aria-expanded")).toBe("true");
+      const mobile = visitor.page.locator("#mobile-navigation");
+      expect(await mobile.getByRole("link", { name: "Groups" }).getAttribute("aria-current")).toBe("page");
+      await visitor.expectAccessibleAndClean();
+      await visitor.clickAndWait(() => mobile.getByRole("link", { name: "Indicators" }).click());
+      expect(new URL(visitor.page.url()).pathname).toBe("/indicators");
+      visitor.expectNoProblems();
+    } finally {
+      await visitor.close();
+    }
   });
 });

@@ -1,4 +1,13 @@
 // Progressive enhancement only: every page and form works without this script.
 import DS from "/assets/ds/scripts/design-system.js";
 
+// The design system's menu button takes the menu's id from the label's aria-controls, which HTML
+// does not allow on a label; the page names it in data-aria-controls, and it is copied across here.
+for (const label of document.querySelectorAll("label[data-aria-controls]")) {
+  label.setAttribute("aria-controls", label.getAttribute("data-aria-controls"));
+}
+
+// The design system's styles for enhanced components (tables that become boxes on a phone, among
+// them) apply only once the page says its script is running.
+document.body.classList.add("js-enabled");
 DS.initAll();

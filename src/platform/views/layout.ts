@@ -140,7 +140,7 @@ export function page(options: PageOptions): SafeHtml {
       </div>
       <div class="wm-account-links">${accountLinks(actor, csrfToken)}</div>
       <div class="ds_site-header__controls">
-        <label aria-controls="mobile-navigation" class="ds_site-header__control js-toggle-menu" for="menu">
+        <label data-aria-controls="mobile-navigation" class="ds_site-header__control js-toggle-menu" for="menu">
           <span class="ds_site-header__control-text">Menu</span>
           <svg class="ds_icon ds_site-header__control-icon" aria-hidden="true" role="img" focusable="false"><use href="${ICONS}#menu"></use></svg>
           <svg class="ds_icon ds_site-header__control-icon ds_site-header__control-icon--active-icon" aria-hidden="true" role="img" focusable="false"><use href="${ICONS}#close"></use></svg>
