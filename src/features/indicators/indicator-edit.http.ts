@@ -55,8 +55,8 @@ export async function renderIndicatorEdit(
       evidence,
       links: links.map((l) => ({
         id: l.id,
-        // Linked before only published actions could be: its words stay hidden from whoever may
-        // not read drafts, who may still unlink it.
+        // A draft's action linked before links were limited to published ones: its words stay
+        // hidden from whoever may not read drafts, who may still unlink it.
         text:
           l.status === "published" || can(request.actor, "route_map.read_draft")
             ? l.text
