@@ -1,5 +1,7 @@
+import crypto from "node:crypto";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashToken } from "../src/features/api-tokens/token.service.ts";
 import type { DatabaseHandle, Db } from "../src/platform/database.ts";
 import { accountabilityMatrix } from "./matrix/accountability.rows.ts";
 import { accountsMatrix } from "./matrix/accounts.rows.ts";
@@ -15,11 +17,13 @@ import {
   type Answer,
   type MatrixContext,
   type MatrixPart,
+  type Secret,
   VISITORS,
   type Visitor,
 } from "./matrix/matrix.types.ts";
 import { roundsMatrix } from "./matrix/rounds.rows.ts";
 import { routeMapsMatrix } from "./matrix/route-maps.rows.ts";
+import { answerText, secretKeeper, secretsIn } from "./matrix/secrets.ts";
 import { singleSignOnMatrix } from "./matrix/single-sign-on.rows.ts";
 import { createTestDatabase } from "./support/database.ts";
 import { anonymousSession, getPage, postForm, type Session, signIn, testApp } from "./support/http.ts";
@@ -31,6 +35,12 @@ import { listRoutes } from "./support/routes.ts";
 // test/matrix/ (a MatrixPart: fixtures and rows); a route with no row fails the coverage test, so a
 // new route cannot be forgotten, and a new role is a new column the type checker asks for everywhere.
 // POSTs carry a valid CSRF token: this is about authorisation, not CSRF.
+//
+// It also looks inside every answer: each fixture some visitors may not see (a draft's words,
+// unpublished minutes, an organisation's draft update, another person's e-mail address…) carries
+// a marker of its own (test/matrix/secrets.ts), and no answer to a visitor may hold a marker that
+// visitor may not see, whether a page, a list, an export or the API. Every change to the API is
+// sent again with the visitor's own API token, which must be allowed no more than their session.
 
 // biome-ignore lint/suspicious/noExplicitAny: each part has its own fixtures type
 const PARTS: MatrixPart<any>[] = [
@@ -92,6 +102,10 @@ interface Cell {
   location: string;
   /** Audit events the request wrote (changes only; 0 for reads). */
   audited: number;
+  /** The secrets the answer gave away to its visitor. */
+  leaked: Secret[];
+  /** Sent with the visitor's API token rather than their session. */
+  byToken?: boolean;
 }
 
 /** An API change as a script in a browser session sends it: JSON, with the CSRF token in a header. */
@@ -137,6 +151,13 @@ describe("authorisation matrix: every route against every kind of visitor", () =
   let app: FastifyInstance;
   const routes: string[] = [];
   const cells: Cell[] = [];
+  /** API changes sent again with each visitor's own API token. */
+  const tokenCells: Cell[] = [];
+  const { secrets, secret, keep } = secretKeeper();
+  /** Markers found in an answer to someone who may see them: the secrets really are in answers. */
+  const shown = new Set<string>();
+  /** Each signed-in visitor's API token (made for the account their first session signed in to). */
+  const tokens: Partial<Record<Visitor, string>> = {};
 
   let context: MatrixContext;
 
@@ -152,7 +173,43 @@ describe("authorisation matrix: every route against every kind of visitor", () =
       ]),
       secretary: await signIn(app, db, [{ role: "group_secretary", groupId: context.groupId }]),
       analyst: await signIn(app, db, "analyst"),
+      outsider: await signIn(app, db, [
+        { role: "organisation_contributor", organisationId: context.outsiderOrganisationId },
+      ]),
     };
+  }
+
+  /** An API token for each signed-in visitor's account, as if they had made one on their account page. */
+  async function makeTokens(): Promise<void> {
+    for (const visitor of VISITORS) {
+      const email = (context.sessions[visitor] as { email?: string }).email;
+      if (!email) continue;
+      const user = await handle.db
+        .selectFrom("app_user")
+        .select("id")
+        .where("email", "=", email)
+        .executeTakeFirstOrThrow();
+      const token = `wmk_${crypto.randomBytes(32).toString("base64url")}`;
+      await handle.db
+        .insertInto("api_token")
+        .values({
+          user_id: user.id,
+          name: `Matrix script ${secret(`the ${visitor}'s API token's name`, [visitor])}`,
+          token_hash: hashToken(token),
+          expires_at: new Date(Date.now() + 86_400_000),
+        })
+        .execute();
+      tokens[visitor] = token;
+      // Their address is theirs and the administrators'.
+      keep(email, `the ${visitor}'s e-mail address`, [visitor, "administrator"]);
+    }
+  }
+
+  /** The secrets this answer gives away to its visitor; notes the ones it shows to someone allowed. */
+  async function leaksIn(response: LightMyRequestResponse, visitor: Visitor): Promise<Secret[]> {
+    const text = await answerText(response);
+    for (const s of secrets) if (s.seenBy.includes(visitor) && text.includes(s.marker)) shown.add(s.marker);
+    return secretsIn(text, secrets, visitor);
   }
 
   beforeAll(async () => {
@@ -175,8 +232,21 @@ describe("authorisation matrix: every route against every kind of visitor", () =
       .values({ slug: "matrix-group", name: "Matrix Group" })
       .returning("id")
       .executeTakeFirstOrThrow();
-    context = { app, db, organisationId: organisation.id, groupId: group.id } as MatrixContext;
+    const outsiderOrganisation = await db
+      .insertInto("organisation")
+      .values({ slug: "matrix-outsider", name: "Matrix Outsider", type: "third_sector" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    context = {
+      app,
+      db,
+      organisationId: organisation.id,
+      groupId: group.id,
+      outsiderOrganisationId: outsiderOrganisation.id,
+      secret,
+    } as MatrixContext;
     context.sessions = await sessionsFor();
+    await makeTokens();
 
     for (const part of PARTS) await runPart(part);
   }, 180_000);
@@ -206,7 +276,32 @@ describe("authorisation matrix: every route against every kind of visitor", () =
             got: answerOf(response),
             location: response.statusCode === 303 ? String(response.headers.location ?? "") : "",
             audited: method === "GET" ? 0 : (await countAuditEvents(handle.db)) - auditsBefore,
+            leaked: await leaksIn(response, visitor),
           });
+          const token = tokens[visitor];
+          if (method !== "GET" && url.startsWith("/api/") && token) {
+            // Made afresh: a change the session made moved the version on.
+            const again = sample.body ? await sample.body(fixtures, handle.db, visitor) : {};
+            const before = await countAuditEvents(handle.db);
+            const byToken = await app.inject({
+              method: method as "POST",
+              url,
+              headers: { authorization: `Bearer ${token}` },
+              ...(Object.keys(again).length > 0 ? { payload: again } : {}),
+            });
+            tokenCells.push({
+              route,
+              label: sample.label,
+              url,
+              visitor,
+              expected: sample.expected[visitor],
+              got: answerOf(byToken),
+              location: "",
+              audited: (await countAuditEvents(handle.db)) - before,
+              leaked: await leaksIn(byToken, visitor),
+              byToken: true,
+            });
+          }
         }
       }
     }
@@ -249,6 +344,34 @@ describe("authorisation matrix: every route against every kind of visitor", () =
       allowed
         .filter((c) => c.audited === 0)
         .map((c) => `${c.route} (${c.label}) as ${c.visitor}: no audit event`),
+    ).toEqual([]);
+  });
+
+  it("no answer holds anything its visitor may not see, in pages, lists, exports or the API", () => {
+    expect(secrets.length).toBeGreaterThanOrEqual(8);
+    const leaks = [...cells, ...tokenCells].flatMap((c) =>
+      c.leaked.map(
+        (s) => `${c.route} (${c.label}) as ${c.visitor}${c.byToken ? " by API token" : ""}: ${s.what}`,
+      ),
+    );
+    expect(leaks).toEqual([]);
+    // Each secret is really in some answer to someone who may see it, so not finding it means something.
+    expect(
+      secrets.filter((s) => s.seenBy.length > 0 && !shown.has(s.marker)).map((s) => `never shown: ${s.what}`),
+    ).toEqual([]);
+  });
+
+  it("an API change sent with an API token is allowed no more than the same visitor's session", () => {
+    expect(tokenCells.length).toBeGreaterThan(20);
+    const refused = tokenCells.filter((c) => typeof c.expected === "number" && c.expected >= 400);
+    expect(refused.length).toBeGreaterThan(20);
+    expect(
+      refused.filter((c) => c.got !== c.expected || c.audited !== 0),
+      table(refused.filter((c) => c.got !== c.expected || c.audited !== 0)),
+    ).toEqual([]);
+    expect(
+      tokenCells.filter((c) => typeof c.got === "number" && c.got >= 500),
+      table(tokenCells),
     ).toEqual([]);
   });
 

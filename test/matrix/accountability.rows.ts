@@ -46,6 +46,8 @@ const REPORT_SEE: Expected = signedIn({ editor: 200, administrator: 200, contrib
 const REPORT_CHANGE: Expected = signedIn({ editor: 303, administrator: 303, contributor: 303 });
 /** The same through the API: the public are told to sign in (401), other roles are refused. */
 const REPORT_API: Expected = all(403, { public: 401, editor: 200, administrator: 200, contributor: 200 });
+/** Who may read every organisation's drafts (progress.read_private without a scope). */
+const PROGRAMME_TEAM: readonly Visitor[] = ["reader", "editor", "administrator"];
 const API_UPDATE = { theme: "leadership", status: "in_progress", confidence: "self_assessed" };
 const EDITORS_SEE: Expected = signedIn({ editor: 200, administrator: 200 });
 const EDITORS_CHANGE: Expected = signedIn({ editor: 303, administrator: 303 });
@@ -217,7 +219,7 @@ async function organisationId(db: Db, slug: string): Promise<number> {
 export const accountabilityMatrix: MatrixPart<Fixtures> = {
   name: "accountability",
   rows,
-  async setup({ app, db, sessions, organisationId: ownId }) {
+  async setup({ app, db, sessions, organisationId: ownId, secret }) {
     const { themeId, actionKeys: actions, organisationSlug } = await leadership(db, ownId);
     // The last action is the matrix's own; the demo names The Promise Scotland on the third.
     const key = actions.at(-1)!;
@@ -246,6 +248,35 @@ export const accountabilityMatrix: MatrixPart<Fixtures> = {
     );
     if (submitted.statusCode !== 303)
       throw new Error(`Could not submit an update: ${submitted.body.slice(0, 300)}`);
+    // A draft update by each of two organisations, on actions no other row changes (bulk's are
+    // the first four): for whoever may read that organisation's drafts.
+    const draftFor = async (slug: string, k: string, seenBy: readonly Visitor[], what: string) => {
+      const lead = await postForm(
+        app,
+        sessions.editor,
+        `/manage/themes/leadership/actions/${k}/responsibility`,
+        {
+          version: await actionVersion(db, themeId, k),
+          leadOrganisations: await organisationId(db, slug),
+          dueYear: 2028,
+        },
+      );
+      const saved = await postForm(app, sessions.editor, `/progress/${slug}/leadership/${k}`, {
+        ...UPDATE,
+        narrative: `Talks are going well. ${secret(what, seenBy)}`,
+        version: await actionVersion(db, themeId, k),
+      });
+      if (lead.statusCode !== 303 || saved.statusCode !== 303)
+        throw new Error(`Could not save a draft for ${slug}: ${lead.statusCode}, ${saved.statusCode}`);
+    };
+    if (actions.length < 7) throw new Error("The matrix needs seven Leadership actions");
+    await draftFor(organisationSlug, actions.at(-2)!, [...PROGRAMME_TEAM, "contributor"], "own draft update");
+    await draftFor(
+      "the-promise-scotland",
+      actions.at(-3)!,
+      PROGRAMME_TEAM,
+      "another organisation's draft update",
+    );
     const update = await db
       .selectFrom("progress_update")
       .select("id")

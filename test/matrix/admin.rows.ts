@@ -10,6 +10,8 @@ type PerVisitor = Record<Visitor, number>;
 interface Fixtures extends Targets {
   /** Someone to look at. */
   person: number;
+  /** Another person's API token: nobody else may revoke it. */
+  othersToken: number;
   /** Someone invited who has not accepted, per visitor: to send the invitation again. */
   invited: PerVisitor;
   /** The same targets again, for the API's rows. */
@@ -136,6 +138,12 @@ const rows: Record<string, Sample<Fixtures>[]> = {
       body: async () => ({}),
       expected: signedIn({}, 303),
     },
+    {
+      label: "another person's",
+      url: (f) => `/account/tokens/${f.othersToken}/revoke`,
+      body: async () => ({}),
+      expected: signedIn({}, 404),
+    },
   ],
 
   // The same, in the API.
@@ -189,7 +197,24 @@ const rows: Record<string, Sample<Fixtures>[]> = {
 
 export const adminMatrix: MatrixPart<Fixtures> = {
   name: "administration",
-  async setup({ db, sessions }) {
+  async setup({ db, sessions, secret }) {
+    // Another person: their address and name are for administrators, their token's name for them.
+    const other = await createUser(db, {
+      email: `${secret("another person's e-mail address", ["administrator"])}@example.test`,
+      name: `Someone Else ${secret("another person's name", ["administrator"])}`,
+      grants: [{ role: "reader" }],
+      password: "a long test password",
+    });
+    const othersToken = await db
+      .insertInto("api_token")
+      .values({
+        user_id: other.id,
+        name: `Their script ${secret("another person's API token's name", [])}`,
+        token_hash: `matrix-other-${other.id}`,
+        expires_at: new Date(Date.now() + 86_400_000),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     // Each signed-in visitor's own token, made directly: revoking it is theirs to do.
     const token: Partial<PerVisitor> = { public: 0 };
     for (const v of VISITORS) {
@@ -223,6 +248,7 @@ export const adminMatrix: MatrixPart<Fixtures> = {
     return {
       invited,
       person: await someone(db, "reader"),
+      othersToken: othersToken.id,
       ...(await targets(db)),
       token: token as PerVisitor,
       api: await targets(db),

@@ -113,7 +113,7 @@ const rows: Record<string, Sample<Fixtures>[]> = {
 export const bulkMatrix: MatrixPart<Fixtures> = {
   name: "bulk",
   rows,
-  async setup({ app, db, sessions, organisationId }) {
+  async setup({ app, db, sessions, organisationId, secret }) {
     const { themeId, actionKeys: actions, organisationSlug } = await leadership(db, organisationId);
     // The matrix organisation becomes a partner on three more actions (not the third, which the
     // accountability rows keep for The Promise Scotland alone), one per visitor who confirms.
@@ -131,17 +131,25 @@ export const bulkMatrix: MatrixPart<Fixtures> = {
       .onConflict((oc) => oc.doNothing())
       .execute();
     // Documents first: each moves its action's version on, which the previews below must not miss.
-    const attach = async (session: Session, organisation: string, key: string, intent: string) => {
+    // A draft's document and words are for whoever may read that organisation's drafts.
+    const attach = async (
+      session: Session,
+      organisation: string,
+      key: string,
+      intent: string,
+      seenBy?: readonly Visitor[],
+    ) => {
+      const marker = seenBy ? ` ${secret(`a draft update's document on ${organisation}`, seenBy)}` : "";
       const sent = await postMultipart(
         app,
         session,
         `/progress/${organisation}/leadership/${key}`,
-        { field: "document", name: `${intent}.pdf`, data: PDF },
+        { field: "document", name: `${intent}${marker.trim()}.pdf`, data: PDF },
         {
           version: await actionVersion(db, themeId, key),
           intent,
           status: "on_track",
-          narrative: "The plan is attached.",
+          narrative: `The plan is attached.${marker}`,
           confidence: "evidenced",
         },
       );
@@ -157,8 +165,17 @@ export const bulkMatrix: MatrixPart<Fixtures> = {
     const accountabilityKey = actions.at(-1)!;
     const documents = {
       published: await attach(sessions.editor, organisationSlug, accountabilityKey, "submit"),
-      draft: await attach(sessions.contributor, organisationSlug, keys[0]!, "draft"),
-      otherDraft: await attach(sessions.editor, "the-promise-scotland", actions[2]!, "draft"),
+      draft: await attach(sessions.contributor, organisationSlug, keys[0]!, "draft", [
+        "reader",
+        "editor",
+        "administrator",
+        "contributor",
+      ]),
+      otherDraft: await attach(sessions.editor, "the-promise-scotland", actions[2]!, "draft", [
+        "reader",
+        "editor",
+        "administrator",
+      ]),
     };
     const pending: Partial<Record<Visitor, number>> = {};
     for (const [i, visitor] of CONFIRMERS.entries()) {

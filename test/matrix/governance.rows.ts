@@ -31,6 +31,7 @@ const MANAGERS_SEE: Expected = signedIn({ editor: 200, administrator: 200, secre
 const MANAGERS_CHANGE: Expected = signedIn({ editor: 303, administrator: 303, secretary: 303 });
 /** Unpublished minutes: not found to whoever may not read the group's private business. */
 const PRIVATE_READ: Expected = all(404, { reader: 200, editor: 200, administrator: 200, secretary: 200 });
+const PRIVATE_READERS: readonly Visitor[] = ["reader", "editor", "administrator", "secretary"];
 
 interface Fixtures {
   slug: string;
@@ -309,8 +310,10 @@ async function perVisitor(make: (visitor: Visitor) => Promise<number>): Promise<
 export const governanceMatrix: MatrixPart<Fixtures> = {
   name: "governance",
   rows,
-  setup: async ({ db, groupId }) => {
+  setup: async ({ db, groupId, secret }) => {
     const actor = await makeUser(db, "administrator");
+    // Unpublished minutes' business is for whoever may read the group's private business.
+    const privately = (what: string) => secret(what, PRIVATE_READERS);
     const run = <T>(fn: (trx: Trx) => Promise<T>) => db.transaction().execute(fn);
     const group = await findGroupById(db, groupId);
     const membership = await run((trx) =>
@@ -322,17 +325,22 @@ export const governanceMatrix: MatrixPart<Fixtures> = {
     const draft = await meeting("2025-02-01");
     await run((trx) => agreeMinutes(trx, actor, published, {}));
     await run((trx) => publishMinutes(trx, actor, published, { publishedOn: "2025-01-10" }));
-    const item = await run((trx) => addAgendaItem(trx, actor, draft, { title: "Welcome" }));
+    const item = await run((trx) =>
+      addAgendaItem(trx, actor, draft, { title: `Welcome ${privately("unpublished minutes' agenda item")}` }),
+    );
     await run((trx) => addAgendaItem(trx, actor, draft, { title: "Any other business" }));
     const paper = await run((trx) =>
-      addPaper(trx, actor, item, { title: "Forward look", reference: "paper 2/1" }),
+      addPaper(trx, actor, item, {
+        title: `Forward look ${privately("a paper in unpublished minutes")}`,
+        reference: "paper 2/1",
+      }),
     );
-    const file = (title: string) => ({
+    const file = (title: string, secretly = false) => ({
       fileName: `${title}.txt`,
-      content: new TextEncoder().encode(`${title}\n`),
+      content: new TextEncoder().encode(`${title}\n${secretly ? privately(`the file of ${title}`) : ""}\n`),
     });
     const draftFile = await run((trx) =>
-      addPaper(trx, actor, item, { title: "Draft paper with a file", file: file("draft paper") }),
+      addPaper(trx, actor, item, { title: "Draft paper with a file", file: file("draft paper", true) }),
     );
     const withFile = await meeting("2025-01-05");
     const withFileItem = await run((trx) => addAgendaItem(trx, actor, withFile, { title: "Papers" }));
@@ -341,7 +349,11 @@ export const governanceMatrix: MatrixPart<Fixtures> = {
     );
     await run((trx) => agreeMinutes(trx, actor, withFile, {}));
     await run((trx) => publishMinutes(trx, actor, withFile, { publishedOn: "2025-01-12" }));
-    const action = await run((trx) => addAction(trx, actor, draft, { text: "Circulate the timeline" }));
+    const action = await run((trx) =>
+      addAction(trx, actor, draft, {
+        text: `Circulate the timeline ${privately("an action in unpublished minutes")}`,
+      }),
+    );
     const theme = await createTheme(db);
     return {
       slug: group.slug,

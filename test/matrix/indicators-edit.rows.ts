@@ -1,4 +1,5 @@
 import { createOutcome, createVisionStatement } from "../../src/features/indicators/framework.service.ts";
+import { listLinkableActions } from "../../src/features/indicators/framework-edit.repository.ts";
 import {
   actorWithRole,
   createTestIndicator,
@@ -206,12 +207,9 @@ export const indicatorsEditMatrix: MatrixPart<Fixtures> = {
       ).id;
     const evidenceToRemove = {} as Record<Visitor, number>;
     for (const visitor of VISITORS) evidenceToRemove[visitor] = await addEvidence();
-    const action = await db
-      .selectFrom("edition_item")
-      .select("id")
-      .where("section", "=", "action")
-      .orderBy("id")
-      .executeTakeFirstOrThrow();
+    // An action the editing page offers: one of a route map's newest published edition.
+    const [action] = await listLinkableActions(db);
+    if (!action) throw new Error("The demo has no published route-map action to link");
     return {
       vision,
       outcome,

@@ -92,11 +92,14 @@ const rows: Record<string, Sample<Fixtures>[]> = {
 export const indicatorsMatrix: MatrixPart<Fixtures> = {
   name: "progress framework",
   rows,
-  async setup({ db }) {
+  async setup({ db, secret }) {
     const analyst = await actorWithRole(db, "analyst");
+    // An unpublished indicator is for those who may read the framework's private parts.
+    const hidden = secret("an unpublished indicator", ["analyst", "administrator", "editor", "reader"]);
     return {
       published: "children-looked-after",
-      unpublished: (await createTestIndicator(db, analyst, { published: false })).slug,
+      unpublished: (await createTestIndicator(db, analyst, { published: false, title: `Not yet ${hidden}` }))
+        .slug,
       toPublish: (await createTestIndicator(db, analyst, { published: false })).slug,
     };
   },

@@ -4,7 +4,8 @@ import type { Session } from "../support/http.ts";
 
 // The authorisation matrix's vocabulary, shared by every feature's rows (test/matrix/*.rows.ts).
 // The visitors are the columns: one for the public and one per role. A contributor holds their
-// role for the matrix's own organisation, a secretary for its own group (MatrixContext).
+// role for the matrix's own organisation, a secretary for its own group (MatrixContext); an
+// outsider is a contributor for another organisation, trying the matrix organisation's addresses.
 
 export const VISITORS = [
   "public",
@@ -14,6 +15,7 @@ export const VISITORS = [
   "contributor",
   "secretary",
   "analyst",
+  "outsider",
 ] as const;
 export type Visitor = (typeof VISITORS)[number];
 
@@ -35,6 +37,17 @@ export interface Sample<F> {
   freshSessions?: boolean;
 }
 
+/**
+ * Something some visitors may not see, carrying a marker found nowhere else: the matrix looks for
+ * it in every answer, to every visitor not in `seenBy`.
+ */
+export interface Secret {
+  marker: string;
+  /** What it is, for the report: "a draft edition's action". */
+  what: string;
+  seenBy: readonly Visitor[];
+}
+
 /** What every feature's setup gets: the app, its database, and signed-in sessions for each visitor. */
 export interface MatrixContext {
   app: FastifyInstance;
@@ -43,7 +56,14 @@ export interface MatrixContext {
   /** The organisation the contributor reports for, and the group the secretary keeps. */
   organisationId: number;
   groupId: number;
+  /** The organisation the outsider reports for. */
+  outsiderOrganisationId: number;
+  /** A new marker for a secret only `seenBy` may see, to put in a fixture's words. */
+  secret: (what: string, seenBy: readonly Visitor[]) => string;
 }
+
+/** Who may read route maps' drafts (route_map.read_draft). */
+export const DRAFT_READERS: readonly Visitor[] = ["reader", "editor", "administrator"];
 
 /** One feature's routes: its fixtures, built once, and its rows keyed "METHOD /pattern". */
 export interface MatrixPart<F> {

@@ -44,7 +44,10 @@ const rows: Record<string, Sample<Fixtures>[]> = {
 export const roundsMatrix: MatrixPart<Fixtures> = {
   name: "rounds",
   rows,
-  async setup({ app, db, sessions }) {
-    return { roundId: await openRoundAs(app, db, sessions.editor) };
+  async setup({ app, db, sessions, secret }) {
+    // A round is the programme team's; an organisation it asks (the matrix's) sees it on its
+    // progress page, as do readers of every organisation's private progress.
+    const title = `Autumn round ${secret("a reporting round", ["editor", "administrator", "reader", "contributor"])}`;
+    return { roundId: await openRoundAs(app, db, sessions.editor, { title }) };
   },
 };

@@ -6,6 +6,7 @@ import { unique } from "../support/factories.ts";
 import { postForm } from "../support/http.ts";
 import {
   all,
+  DRAFT_READERS,
   EVERYONE,
   type Expected,
   type Fields,
@@ -335,7 +336,7 @@ const rows: Record<string, Sample<Fixtures>[]> = {
 export const routeMapsMatrix: MatrixPart<Fixtures> = {
   name: "route maps",
   rows,
-  async setup({ app, db, sessions }) {
+  async setup({ app, db, sessions, secret }) {
     const editor = sessions.editor;
     async function startDraft(slug: string): Promise<number> {
       const started = await postForm(app, editor, `/manage/themes/${slug}/drafts`, {});
@@ -349,6 +350,14 @@ export const routeMapsMatrix: MatrixPart<Fixtures> = {
     const { editions } = await listEditions(db, PUBLIC, "leadership");
     const [newerEdition, olderEdition] = editions;
     const draftId = await startDraft("leadership");
+    // An action only the draft has: its words are for those who may read drafts.
+    const secretAction = await postForm(app, editor, `/manage/editions/${draftId}/items`, {
+      version: await version(db, draftId),
+      section: "action",
+      text: `A new action, not yet agreed: ${secret("a draft edition's new action", DRAFT_READERS)}.`,
+    });
+    if (secretAction.statusCode !== 303)
+      throw new Error(`Could not add an action: ${secretAction.statusCode}`);
     // Changes that end what they change get a target of their own for each visitor.
     const itemToDelete = {} as PerVisitor;
     const draftToPublish = {} as PerVisitor;

@@ -132,7 +132,22 @@ export async function deleteEvidence(db: Db, id: number, version: number): Promi
   return Number(result.numDeletedRows) === 1;
 }
 
-/** The route-map actions an analyst may link: those of each route map's newest edition. */
+/**
+ * The newest published edition of each route map (by date, then id), the only editions whose
+ * actions may be linked: a draft's words are not public, and an older edition's are not current.
+ */
+function newestPublishedEditions(db: Db) {
+  return db
+    .selectFrom("route_map_edition as e")
+    .select("e.id")
+    .distinctOn("e.theme_id")
+    .where("e.status", "=", "published")
+    .orderBy("e.theme_id")
+    .orderBy("e.last_updated", "desc")
+    .orderBy("e.id", "desc");
+}
+
+/** The route-map actions an analyst may link: those of each route map's newest published edition. */
 export function listLinkableActions(db: Db) {
   return db
     .selectFrom("edition_item")
@@ -146,14 +161,23 @@ export function listLinkableActions(db: Db) {
     ])
     .where("edition_item.section", "=", "action")
     .where("edition_item.parent_id", "is", null)
-    .where(
-      "route_map_edition.id",
-      "in",
-      db.selectFrom("route_map_edition as e").select(sql<number>`max(e.id)`.as("id")).groupBy("e.theme_id"),
-    )
+    .where("route_map_edition.id", "in", newestPublishedEditions(db))
     .orderBy("theme.name")
     .orderBy("edition_item.position")
     .execute();
+}
+
+/** Is this edition item one of the actions `listLinkableActions` offers? */
+export async function isLinkableAction(db: Db, editionItemId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom("edition_item")
+    .select("edition_item.id")
+    .where("edition_item.id", "=", editionItemId)
+    .where("edition_item.section", "=", "action")
+    .where("edition_item.parent_id", "is", null)
+    .where("edition_item.edition_id", "in", newestPublishedEditions(db))
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** The actions linked to an indicator, with their item ids (published or not), for its edit page. */

@@ -5,6 +5,7 @@ import type { Trx } from "../../platform/database.ts";
 import { ConflictError, type FieldErrors, NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { authorize } from "../../platform/security/authorize.ts";
 import * as repo from "./framework.repository.ts";
+import * as edit from "./framework-edit.repository.ts";
 import { parsePeriod } from "./period.ts";
 
 // Changing the framework: vision statements, outcomes, indicators with their metadata, publishing
@@ -215,7 +216,10 @@ export async function addEvidence(
   });
 }
 
-/** Links a route-map action (an edition item) to the indicator it is meant to move. */
+/**
+ * Links a route-map action (an edition item) to the indicator it is meant to move: a top-level
+ * action of its route map's newest published edition, else a ValidationError naming the field.
+ */
 export async function linkActionToIndicator(
   trx: Trx,
   actor: Actor,
@@ -224,14 +228,13 @@ export async function linkActionToIndicator(
   authorize(actor, "indicator.edit");
   const indicator = await repo.findIndicator(trx, input.indicatorSlug);
   if (!indicator) throw new NotFoundError(`There is no indicator called "${input.indicatorSlug}".`);
-  const item = await trx
-    .selectFrom("edition_item")
-    .select(["id", "section"])
-    .where("id", "=", input.editionItemId)
-    .executeTakeFirst();
-  if (item?.section !== "action")
-    throw new ValidationError({ editionItemId: "Choose a route-map action to link." });
-  await repo.linkAction(trx, indicator.id, item.id);
+  // Only what the editing page offers: a draft's action would put unpublished words on the
+  // indicator's pages, and an older edition's is no longer the route map's.
+  if (!(await edit.isLinkableAction(trx, input.editionItemId)))
+    throw new ValidationError({
+      editionItemId: "Choose an action from the newest published edition of a route map.",
+    });
+  await repo.linkAction(trx, indicator.id, input.editionItemId);
   await recordAudit(trx, actor, {
     action: "indicator.action_link",
     entityType: "indicator",

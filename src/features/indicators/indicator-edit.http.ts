@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../platform/database.ts";
 import type { FormState } from "../../platform/http-forms.ts";
 import { sendPrivatePage as sendManagePage } from "../../platform/http-pages.ts";
-import { authorize } from "../../platform/security/authorize.ts";
+import { authorize, can } from "../../platform/security/authorize.ts";
 import { formTitle } from "../../platform/views/forms.ts";
 import * as repo from "./framework.repository.ts";
 import * as edit from "./framework-edit.repository.ts";
@@ -55,7 +55,12 @@ export async function renderIndicatorEdit(
       evidence,
       links: links.map((l) => ({
         id: l.id,
-        text: l.text,
+        // A draft's action linked before links were limited to published ones: its words stay
+        // hidden from whoever may not read drafts, who may still unlink it.
+        text:
+          l.status === "published" || can(request.actor, "route_map.read_draft")
+            ? l.text
+            : "An action of a draft edition, not yet published",
         routeMap: routeMap(l),
         draft: l.status !== "published",
       })),

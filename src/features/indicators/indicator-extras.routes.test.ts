@@ -2,7 +2,8 @@ import type { FastifyInstance } from "fastify";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/support/database.ts";
-import { makeRouteMap } from "../../../test/support/editing-fixtures.ts";
+import { makeRouteMap, type RouteMapFixture } from "../../../test/support/editing-fixtures.ts";
+import { createEdition } from "../../../test/support/factories.ts";
 import { getPage, postForm, type Session, signIn, testApp } from "../../../test/support/http.ts";
 import type { DatabaseHandle, Db } from "../../platform/database.ts";
 import { actorWithRole, createTestIndicator } from "./indicator.test-support.ts";
@@ -19,6 +20,7 @@ let analyst: Session;
 let slug: string;
 let indicatorId: number;
 let actionIds: number[];
+let routeMap: RouteMapFixture;
 
 beforeAll(async () => {
   handle = await createTestDatabase("empty");
@@ -28,7 +30,7 @@ beforeAll(async () => {
   const created = await createTestIndicator(db, await actorWithRole(db, "analyst"), { published: true });
   slug = created.slug;
   indicatorId = created.id;
-  const routeMap = await makeRouteMap(db);
+  routeMap = await makeRouteMap(db);
   actionIds = (
     await db
       .selectFrom("edition_item")
@@ -223,5 +225,70 @@ describe("linked route-map actions", () => {
     expect(
       await db.selectFrom("indicator_action").selectAll().where("indicator_id", "=", indicatorId).execute(),
     ).toHaveLength(0);
+  });
+
+  it("offers and accepts only the newest published edition's actions, never a draft's or an older one's", async () => {
+    // An older edition entered after the current one (a higher id, an earlier date), then a draft
+    // (the newest of all): an analyst may not read the draft, and the older one is not current.
+    const draftText = "UNPUBLISHED-DRAFT-ACTION-5c1e: not yet agreed with anyone";
+    const olderText = "Older published action 9a3f, replaced since";
+    const older = await createEdition(db, {
+      themeId: routeMap.themeId,
+      status: "published",
+      lastUpdated: "2023-01-10",
+      actions: [olderText],
+    });
+    const draft = await createEdition(db, {
+      themeId: routeMap.themeId,
+      status: "draft",
+      actions: [draftText],
+    });
+    const itemOf = async (editionId: number) =>
+      (
+        await db
+          .selectFrom("edition_item")
+          .select("id")
+          .where("edition_id", "=", editionId)
+          .where("section", "=", "action")
+          .executeTakeFirstOrThrow()
+      ).id;
+    const response = await getPage(app, analyst, editPath());
+    expect(response.statusCode).toBe(200);
+    expect(response.body).not.toContain("UNPUBLISHED-DRAFT-ACTION-5c1e");
+    expect(response.body).not.toContain("9a3f");
+    const options = Array.from(doc(response.body).querySelectorAll("#link-action option"), (o) =>
+      o.getAttribute("value"),
+    );
+    expect(options).toEqual(["", ...actionIds.map(String)]);
+
+    for (const itemId of [await itemOf(draft.id), await itemOf(older.id)]) {
+      const refused = await postForm(app, analyst, `/manage/indicators/${slug}/actions`, { action: itemId });
+      expect(refused.statusCode, String(itemId)).toBe(400);
+      const page = doc(refused.body);
+      expect(page.querySelector("#link-action-error")?.textContent).toBe("Choose a route-map action to link");
+      expect(refused.body).not.toContain("UNPUBLISHED-DRAFT-ACTION-5c1e");
+    }
+    expect(
+      await db.selectFrom("indicator_action").selectAll().where("indicator_id", "=", indicatorId).execute(),
+    ).toHaveLength(0);
+
+    // A draft's action linked before this was refused: listed, to be unlinked, without its words.
+    const draftItem = await itemOf(draft.id);
+    await db
+      .insertInto("indicator_action")
+      .values({ indicator_id: indicatorId, edition_item_id: draftItem })
+      .execute();
+    const withLink = await getPage(app, analyst, editPath());
+    expect(withLink.body).not.toContain("UNPUBLISHED-DRAFT-ACTION-5c1e");
+    expect(doc(withLink.body).querySelector("section[aria-labelledby=actions] table")?.textContent).toContain(
+      "An action of a draft edition, not yet published",
+    );
+    const unlinked = await postForm(
+      app,
+      analyst,
+      `/manage/indicators/${slug}/actions/${draftItem}/remove`,
+      {},
+    );
+    expect(unlinked.statusCode).toBe(303);
   });
 });
