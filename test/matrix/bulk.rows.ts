@@ -1,5 +1,5 @@
 import { toCsv } from "../../src/platform/csv.ts";
-import { actionVersion } from "../support/accountability-fixtures.ts";
+import { progressVersion } from "../support/accountability-fixtures.ts";
 import { postMultipart, postSheet } from "../support/bulk.ts";
 import type { Session } from "../support/http.ts";
 import { leadership } from "./leadership.ts";
@@ -130,7 +130,16 @@ export const bulkMatrix: MatrixPart<Fixtures> = {
       )
       .onConflict((oc) => oc.doNothing())
       .execute();
-    // Documents first: each moves its action's version on, which the previews below must not miss.
+    // Documents first: each moves its organisation's version of the action on, which the previews
+    // below must not miss.
+    const versionFor = async (organisation: string, key: string) => {
+      const { id } = await db
+        .selectFrom("organisation")
+        .select("id")
+        .where("slug", "=", organisation)
+        .executeTakeFirstOrThrow();
+      return progressVersion(db, themeId, key, id);
+    };
     const attach = async (session: Session, organisation: string, key: string, intent: string) => {
       const sent = await postMultipart(
         app,
@@ -138,7 +147,7 @@ export const bulkMatrix: MatrixPart<Fixtures> = {
         `/progress/${organisation}/leadership/${key}`,
         { field: "document", name: `${intent}.pdf`, data: PDF },
         {
-          version: await actionVersion(db, themeId, key),
+          version: await versionFor(organisation, key),
           intent,
           status: "on_track",
           narrative: "The plan is attached.",
@@ -172,7 +181,7 @@ export const bulkMatrix: MatrixPart<Fixtures> = {
             30,
             "Self-assessed",
             `Started, as the ${visitor} says.`,
-            await actionVersion(db, themeId, key),
+            await progressVersion(db, themeId, key, organisationId),
           ],
         ],
       );
