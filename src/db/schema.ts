@@ -5,6 +5,7 @@ import type {
   OrganisationSectorTable,
   ProgressEvidenceTable,
   ProgressUpdateTable,
+  ProgressVersionTable,
 } from "./schema/accountability.ts";
 import type {
   AccountLinkTable,
@@ -111,6 +112,7 @@ export interface Database {
   action_tracking: ActionTrackingTable;
   action_responsibility: ActionResponsibilityTable;
   progress_update: ProgressUpdateTable;
+  progress_version: ProgressVersionTable;
   progress_evidence: ProgressEvidenceTable;
   progress_upload_pending: ProgressUploadPendingTable;
   reporting_round: ReportingRoundTable;

@@ -1,6 +1,6 @@
 import { DEFAULT_STALE_DAYS } from "../../src/features/accountability/accountability.service.ts";
 import type { Db } from "../../src/platform/database.ts";
-import { actionVersion } from "../support/accountability-fixtures.ts";
+import { actionVersion, progressVersion } from "../support/accountability-fixtures.ts";
 import { postForm } from "../support/http.ts";
 import { leadership } from "./leadership.ts";
 import {
@@ -99,7 +99,7 @@ const rows: Record<string, Sample<Fixtures>[]> = {
       body: async (f, db) => ({
         ...API_UPDATE,
         key: f.key,
-        version: await actionVersion(db, f.themeId, f.key),
+        version: await progressVersion(db, f.themeId, f.key, await organisationId(db, f.organisationSlug)),
       }),
       expected: REPORT_API,
     },
@@ -109,7 +109,12 @@ const rows: Record<string, Sample<Fixtures>[]> = {
       body: async (f, db) => ({
         ...API_UPDATE,
         key: f.otherKey,
-        version: await actionVersion(db, f.themeId, f.otherKey),
+        version: await progressVersion(
+          db,
+          f.themeId,
+          f.otherKey,
+          await organisationId(db, f.otherOrganisationSlug),
+        ),
       }),
       expected: { ...REPORT_API, contributor: 403 },
     },
@@ -184,13 +189,24 @@ const rows: Record<string, Sample<Fixtures>[]> = {
     {
       label: "save a draft",
       url: (f) => `/progress/${f.organisationSlug}/leadership/${f.key}`,
-      body: async (f, db) => ({ ...UPDATE, version: await actionVersion(db, f.themeId, f.key) }),
+      body: async (f, db) => ({
+        ...UPDATE,
+        version: await progressVersion(db, f.themeId, f.key, await organisationId(db, f.organisationSlug)),
+      }),
       expected: REPORT_CHANGE,
     },
     {
       label: "another organisation's action",
       url: (f) => `/progress/${f.otherOrganisationSlug}/leadership/${f.otherKey}`,
-      body: async (f, db) => ({ ...UPDATE, version: await actionVersion(db, f.themeId, f.otherKey) }),
+      body: async (f, db) => ({
+        ...UPDATE,
+        version: await progressVersion(
+          db,
+          f.themeId,
+          f.otherKey,
+          await organisationId(db, f.otherOrganisationSlug),
+        ),
+      }),
       expected: { ...REPORT_CHANGE, contributor: 403 },
     },
   ],
@@ -199,7 +215,7 @@ const rows: Record<string, Sample<Fixtures>[]> = {
       label: "a submitted update",
       url: (f) => `/manage/progress-updates/${f.submittedUpdateId}/request-evidence`,
       body: async (f, db) => ({
-        version: await actionVersion(db, f.themeId, f.key),
+        version: await progressVersion(db, f.themeId, f.key, await organisationId(db, f.organisationSlug)),
         note: "Which councils? A link to the plan would help.",
       }),
       expected: EDITORS_CHANGE,
@@ -243,7 +259,7 @@ export const accountabilityMatrix: MatrixPart<Fixtures> = {
       {
         ...UPDATE,
         intent: "submit",
-        version: await actionVersion(db, themeId, key),
+        version: await progressVersion(db, themeId, key, ownId),
       },
     );
     if (submitted.statusCode !== 303)

@@ -1,5 +1,5 @@
 import { toCsv } from "../../src/platform/csv.ts";
-import { actionVersion } from "../support/accountability-fixtures.ts";
+import { progressVersion } from "../support/accountability-fixtures.ts";
 import { postMultipart, postSheet } from "../support/bulk.ts";
 import type { Session } from "../support/http.ts";
 import { leadership } from "./leadership.ts";
@@ -130,8 +130,16 @@ export const bulkMatrix: MatrixPart<Fixtures> = {
       )
       .onConflict((oc) => oc.doNothing())
       .execute();
-    // Documents first: each moves its action's version on, which the previews below must not miss.
-    // A draft's document and words are for whoever may read that organisation's drafts.
+    // Documents first: each moves its organisation's version of the action on, which the previews
+    // below must not miss. A draft's document and words are for whoever may read that organisation's drafts.
+    const versionFor = async (organisation: string, key: string) => {
+      const { id } = await db
+        .selectFrom("organisation")
+        .select("id")
+        .where("slug", "=", organisation)
+        .executeTakeFirstOrThrow();
+      return progressVersion(db, themeId, key, id);
+    };
     const attach = async (
       session: Session,
       organisation: string,
@@ -146,7 +154,7 @@ export const bulkMatrix: MatrixPart<Fixtures> = {
         `/progress/${organisation}/leadership/${key}`,
         { field: "document", name: `${intent}${marker.trim()}.pdf`, data: PDF },
         {
-          version: await actionVersion(db, themeId, key),
+          version: await versionFor(organisation, key),
           intent,
           status: "on_track",
           narrative: `The plan is attached.${marker}`,
@@ -189,7 +197,7 @@ export const bulkMatrix: MatrixPart<Fixtures> = {
             30,
             "Self-assessed",
             `Started, as the ${visitor} says.`,
-            await actionVersion(db, themeId, key),
+            await progressVersion(db, themeId, key, organisationId),
           ],
         ],
       );

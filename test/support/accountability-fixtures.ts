@@ -98,13 +98,33 @@ export async function makeAccountability(db: Db): Promise<AccountabilityFixture>
   };
 }
 
-/** The action's current version, as a form would carry it. */
+/** The action's own current version (due date, weight, outcome), as its responsibility form would carry it. */
 export async function actionVersion(db: Db, themeId: number, key: string): Promise<number> {
   const row = await db
     .selectFrom("action_tracking")
     .select("version")
     .where("theme_id", "=", themeId)
     .where("action_key", "=", key)
+    .executeTakeFirst();
+  return row?.version ?? 0;
+}
+
+/**
+ * The version of one organisation's update of an action, as its progress form would carry it: only
+ * that organisation's progress changes move it.
+ */
+export async function progressVersion(
+  db: Db,
+  themeId: number,
+  key: string,
+  organisationId: number,
+): Promise<number> {
+  const row = await db
+    .selectFrom("progress_version")
+    .select("version")
+    .where("theme_id", "=", themeId)
+    .where("action_key", "=", key)
+    .where("organisation_id", "=", organisationId)
     .executeTakeFirst();
   return row?.version ?? 0;
 }

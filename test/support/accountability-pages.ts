@@ -1,6 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import type { Db } from "../../src/platform/database.ts";
-import { actionVersion } from "./accountability-fixtures.ts";
+import { actionVersion, progressVersion } from "./accountability-fixtures.ts";
 import type { Samples } from "./html-samples.ts";
 import { getPage, postForm, type Session } from "./http.ts";
 
@@ -16,7 +16,7 @@ export async function accountabilitySamples(app: FastifyInstance, db: Db, editor
     .executeTakeFirstOrThrow();
   const withUpdate = await db
     .selectFrom("progress_update")
-    .select(["action_key", "id"])
+    .select(["action_key", "id", "organisation_id"])
     .where("theme_id", "=", theme.id)
     .where("state", "=", "submitted")
     .orderBy("id")
@@ -31,7 +31,16 @@ export async function accountabilitySamples(app: FastifyInstance, db: Db, editor
     .execute();
   const updated = await db.selectFrom("progress_update").select("action_key").execute();
   const quiet = responsibilities.find((r) => !updated.some((u) => u.action_key === r.action_key))!.action_key;
+  const tpsId = (
+    await db
+      .selectFrom("organisation")
+      .select("id")
+      .where("slug", "=", "the-promise-scotland")
+      .executeTakeFirstOrThrow()
+  ).id;
+  // The action's own version (who must act, by when) and The Promise Scotland's update of it.
   const version = (key: string) => actionVersion(db, theme.id, key);
+  const progress = (key: string) => progressVersion(db, theme.id, key, tpsId);
 
   const publicPages: Samples = {
     "/organisations": [{}],
@@ -72,7 +81,7 @@ export async function accountabilitySamples(app: FastifyInstance, db: Db, editor
     [
       "an update with mistakes",
       postForm(app, editor, tps, {
-        version: await version(quiet),
+        version: await progress(quiet),
         status: "",
         percent: "lots",
         linkUrl: "not a link",
@@ -82,7 +91,7 @@ export async function accountabilitySamples(app: FastifyInstance, db: Db, editor
     [
       "an update from a stale form (conflict)",
       postForm(app, editor, tps, {
-        version: (await version(quiet)) + 5,
+        version: (await progress(quiet)) + 5,
         status: "on_track",
         confidence: "evidenced",
         narrative: "Going well.",
@@ -121,7 +130,7 @@ export async function accountabilitySamples(app: FastifyInstance, db: Db, editor
     [
       "an empty request for evidence",
       postForm(app, editor, `/manage/progress-updates/${withUpdate.id}/request-evidence`, {
-        version: await version(withUpdate.action_key),
+        version: await progressVersion(db, theme.id, withUpdate.action_key, withUpdate.organisation_id),
         note: "",
       }),
       400,

@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../src/platform/database.ts";
+import { progressVersion } from "./accountability-fixtures.ts";
 import { postMultipart, postSheet } from "./bulk.ts";
 import type { RecordPage } from "./html-samples.ts";
 import { getPage, postForm, signIn } from "./http.ts";
@@ -53,11 +54,10 @@ export async function visitBulkPages(
     400,
   );
   record("bulk upload without a file", await postForm(app, editor, `${base}/upload`, {}), 400);
-  // Someone changes the action between the preview and its confirmation.
+  // Someone at the organisation changes the action's update between the preview and its confirmation.
   const [themeSlug, key] = first![0]!.split("/");
-  const version = Number(first![9]);
   await postForm(app, editor, `${base}/${themeSlug}/${key}`, {
-    version,
+    version: Number(first![9]),
     intent: "draft",
     status: "delayed",
     narrative: "Held up by the election.",
@@ -72,12 +72,12 @@ export async function visitBulkPages(
     .select("id")
     .where("slug", "=", themeSlug!)
     .executeTakeFirstOrThrow();
-  const tracking = await db
-    .selectFrom("action_tracking")
-    .select("version")
-    .where("theme_id", "=", theme.id)
-    .where("action_key", "=", key!)
+  const organisation = await db
+    .selectFrom("organisation")
+    .select("id")
+    .where("slug", "=", "the-promise-scotland")
     .executeTakeFirstOrThrow();
+  const version = await progressVersion(db, theme.id, key!, organisation.id);
   record(
     "an update with a document that is not allowed",
     await postMultipart(
@@ -86,7 +86,7 @@ export async function visitBulkPages(
       `${base}/${themeSlug}/${key}`,
       { field: "document", name: "page.pdf", data: Buffer.from("<script>alert(1)</script>\u0000") },
       {
-        version: tracking.version,
+        version: version,
         intent: "draft",
         status: "on_track",
         confidence: "evidenced",

@@ -4,8 +4,8 @@ import type { Actor } from "../../src/platform/actor.ts";
 import type { Db } from "../../src/platform/database.ts";
 import {
   type AccountabilityFixture,
-  actionVersion,
   makeAccountability,
+  progressVersion,
   updateForm,
 } from "./accountability-fixtures.ts";
 import { makeUser } from "./editing-fixtures.ts";
@@ -73,7 +73,12 @@ export async function submitFor(
         f,
         organisationSlug,
         f.actionKeys[action],
-        await actionVersion(trx, f.themeId, f.actionKeys[action]),
+        await progressVersion(
+          trx,
+          f.themeId,
+          f.actionKeys[action],
+          organisationSlug === f.first.slug ? f.first.id : f.second.id,
+        ),
         {
           intent: "submit",
         },

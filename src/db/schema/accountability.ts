@@ -21,6 +21,19 @@ export interface ActionTrackingTable {
   updated_at: Timestamp;
 }
 
+/**
+ * The version of one organisation's update of an action (migration
+ * 2026-12-07T2210_progress_versions_per_organisation): its progress changes move this, not the
+ * action's version, so organisations named on the same action never make each other's forms stale.
+ */
+export interface ProgressVersionTable {
+  theme_id: number;
+  action_key: string;
+  organisation_id: number;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
 export type ResponsibilityRole = "lead" | "partner";
 
 export interface ActionResponsibilityTable {

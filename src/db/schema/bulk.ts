@@ -7,8 +7,13 @@ import type { Confidence, ProgressStatus } from "./accountability.ts";
 export interface PendingProgressChange {
   themeId: number;
   actionKey: string;
-  /** The action's version when the preview was made: confirming checks nobody changed it since. */
+  /**
+   * The version of the organisation's update of the action when the preview was made: confirming
+   * checks nobody at the organisation changed it since.
+   */
   version: number;
+  /** The spreadsheet row it came from, to name in a refusal (absent in uploads previewed before). */
+  row?: number;
   status: ProgressStatus;
   percent: number;
   narrative: string;

@@ -26,7 +26,7 @@ describe("accountability's open data", () => {
     expect(
       (
         await postForm(app, first, form, {
-          version: 1,
+          version: 0,
           intent: "submit",
           status: "on_track",
           narrative: "Submitted: the model is being tested.",
@@ -37,7 +37,7 @@ describe("accountability's open data", () => {
     expect(
       (
         await postForm(app, first, form, {
-          version: 2,
+          version: 1,
           intent: "draft",
           status: "delayed",
           narrative: "A private draft about a delay.",

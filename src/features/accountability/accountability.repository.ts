@@ -3,7 +3,8 @@ import type { OrganisationType, ResponsibilityRole } from "../../db/schema.ts";
 import type { Db } from "../../platform/database.ts";
 
 // The SQL of accountability: organisations and their sectors, the actions of the latest published
-// editions, responsibilities and due dates by action key, and their version.
+// editions, responsibilities and due dates by action key, and the action's own version (progress
+// updates have a version per organisation: progress.repository.ts).
 
 export type OrganisationRow = {
   id: number;
@@ -189,8 +190,9 @@ export async function ensureTracking(db: Db, themeId: number, key: string): Prom
 }
 
 /**
- * Moves the action's version on from `seen`, in one conditional update: false if someone changed
- * it since (the caller then refuses with a conflict, and nothing is saved).
+ * Moves the action's own version on from `seen` (its due date, weight and outcome, the programme
+ * team's to edit), in one conditional update: false if someone changed it since (the caller then
+ * refuses with a conflict, and nothing is saved). Progress updates never move it.
  */
 export async function bumpVersion(
   db: Db,

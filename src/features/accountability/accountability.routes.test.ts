@@ -1,6 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actionVersion, makeAccountability } from "../../../test/support/accountability-fixtures.ts";
+import {
+  actionVersion,
+  makeAccountability,
+  progressVersion,
+} from "../../../test/support/accountability-fixtures.ts";
 import { createTestDatabase } from "../../../test/support/database.ts";
 import { getPage, postForm, signIn, testApp } from "../../../test/support/http.ts";
 import type { DatabaseHandle } from "../../platform/database.ts";
@@ -61,7 +65,7 @@ describe("accountability pages", () => {
       app,
       contributor,
       formPath,
-      update(await actionVersion(db, f.themeId, f.actionKeys[0]), {
+      update(await progressVersion(db, f.themeId, f.actionKeys[0], f.first.id), {
         intent: "submit",
         narrative: "Two councils have started the promise keeper programme.",
         linkUrl: "https://www.gov.scot/",
@@ -77,25 +81,55 @@ describe("accountability pages", () => {
     expect(organisationPage).toContain("In progress");
   });
 
-  it("two contributors at once: the second is told, with their words kept in the form", async () => {
+  const versionIn = (body: string) => Number(/name="version" value="(\d+)"/.exec(body)![1]);
+
+  it("two organisations named on one action each load their form; one submits, and the other's submission is still accepted", async () => {
     const db = handle.db;
     const f = await makeAccountability(db);
     const one = await signIn(app, db, [{ role: "organisation_contributor", organisationId: f.first.id }]);
     const two = await signIn(app, db, [{ role: "organisation_contributor", organisationId: f.second.id }]);
-    const seen = await actionVersion(db, f.themeId, f.actionKeys[0]);
-    const first = await postForm(app, one, `/progress/${f.first.slug}/${f.themeSlug}/${f.actionKeys[0]}`, {
-      ...update(seen),
+    const onePath = `/progress/${f.first.slug}/${f.themeSlug}/${f.actionKeys[0]}`;
+    const twoPath = `/progress/${f.second.slug}/${f.themeSlug}/${f.actionKeys[0]}`;
+    const oneForm = await getPage(app, one, onePath);
+    const twoForm = await getPage(app, two, twoPath);
+    const first = await postForm(app, one, onePath, {
+      ...update(versionIn(oneForm.body)),
       intent: "submit",
     });
     expect(first.statusCode).toBe(303);
-    const second = await postForm(app, two, `/progress/${f.second.slug}/${f.themeSlug}/${f.actionKeys[0]}`, {
-      ...update(seen),
+    const second = await postForm(app, two, twoPath, {
+      ...update(versionIn(twoForm.body)),
       intent: "submit",
       narrative: "Care Voices ran three listening sessions.",
     });
+    expect(second.statusCode, second.body.slice(0, 2000)).toBe(303);
+    const story = (await getPage(app, undefined, `/themes/${f.themeSlug}/actions/${f.actionKeys[0]}`)).body;
+    expect(story).toContain("Care Voices ran three listening sessions.");
+    expect(story).toContain("We met SOLACE and COSLA and chose two councils to test the model.");
+  });
+
+  it("two contributors of one organisation at once: the second is told, with their words kept in the form", async () => {
+    const db = handle.db;
+    const f = await makeAccountability(db);
+    const one = await signIn(app, db, [{ role: "organisation_contributor", organisationId: f.first.id }]);
+    const colleague = await signIn(app, db, [
+      { role: "organisation_contributor", organisationId: f.first.id },
+    ]);
+    const path = `/progress/${f.first.slug}/${f.themeSlug}/${f.actionKeys[0]}`;
+    const oneForm = await getPage(app, one, path);
+    const colleagueForm = await getPage(app, colleague, path);
+    const first = await postForm(app, one, path, { ...update(versionIn(oneForm.body)), intent: "submit" });
+    expect(first.statusCode).toBe(303);
+    const second = await postForm(app, colleague, path, {
+      ...update(versionIn(colleagueForm.body)),
+      intent: "submit",
+      narrative: "Promise Partners ran three listening sessions.",
+    });
     expect(second.statusCode).toBe(409);
     expect(second.body).toContain("Someone else updated this action");
-    expect(second.body).toContain("Care Voices ran three listening sessions.");
+    expect(second.body).toContain("Promise Partners ran three listening sessions.");
+    // The form now carries the version after the first change, so sending it again is accepted.
+    expect(versionIn(second.body)).toBe(versionIn(oneForm.body) + 1);
   });
 
   it("a form with mistakes comes back naming each field, and saves nothing", async () => {
@@ -109,7 +143,7 @@ describe("accountability pages", () => {
       contributor,
       `/progress/${f.first.slug}/${f.themeSlug}/${f.actionKeys[0]}`,
       {
-        ...update(1),
+        ...update(0),
         status: "",
         percent: "lots",
       },
@@ -119,6 +153,7 @@ describe("accountability pages", () => {
     expect(response.body).toContain('href="#status-not_started"');
     expect(response.body).toContain("whole number from 0 to 100");
     expect(await actionVersion(db, f.themeId, f.actionKeys[0])).toBe(1);
+    expect(await progressVersion(db, f.themeId, f.actionKeys[0], f.first.id)).toBe(0);
   });
 
   it("a programme editor names who must act; the action's page and the organisation's page show it", async () => {
@@ -154,7 +189,7 @@ describe("accountability pages", () => {
       { role: "organisation_contributor", organisationId: f.first.id },
     ]);
     await postForm(app, contributor, `/progress/${f.first.slug}/${f.themeSlug}/${f.actionKeys[0]}`, {
-      ...update(1),
+      ...update(0),
       intent: "submit",
       status: "complete",
     });

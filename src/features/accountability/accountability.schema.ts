@@ -109,7 +109,8 @@ export const OrganisationAccount = component(
           role: Type.Enum(["lead", "partner"]),
           action: ActionAccount,
           version: Type.Integer({
-            description: "The action's version: send it back when writing an update (POST …/updates).",
+            description:
+              "The version of this organisation's update of the action: send it back when writing an update (POST …/updates). Only this organisation's progress changes move it; other organisations named on the action have their own.",
           }),
           stale: Type.Boolean({
             description:
@@ -157,7 +158,7 @@ export const UpdateBody = component(
         minimum: 0,
         maximum: 2147483647,
         description:
-          "The action's `version` from the organisation's page. If someone has changed the action's progress since, nothing is saved (409): read it again.",
+          "The action's `version` from the organisation's page (GET /organisations/{slug}). If someone has changed this organisation's progress on the action since, nothing is saved (409): read it again. Other organisations' updates of the action do not change it.",
       }),
       submit: Type.Optional(
         Type.Boolean({
@@ -213,7 +214,10 @@ export const SavedUpdate = component(
       organisation: Type.Object({ slug: Slug, name: Type.String() }),
       theme: ThemeReference,
       key: ActionKey,
-      version: Type.Integer({ description: "The action's version now: send it with the next update." }),
+      version: Type.Integer({
+        description:
+          "The version of the organisation's update of the action now: send it with its next update.",
+      }),
       status: Type.Enum(STATUSES.map((s) => s.code)),
       percent: Type.Integer({ minimum: 0, maximum: 100 }),
       narrative: Type.String(),

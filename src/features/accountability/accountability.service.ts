@@ -124,7 +124,6 @@ export async function listActionAccounts(
       due,
       weight: t?.weight ?? 1,
       outcomeKey: t?.outcome_key ?? null,
-      version: t?.version ?? 0,
       latest: last,
       overdue: isOverdue(due, last, today),
       stale: isStale(last, today, staleAfter),
@@ -211,6 +210,11 @@ export interface OwedAction extends ActionAccount {
   role: ResponsibilityRole;
   /** The organisation's own draft, when the reader may see it. */
   draft: ProgressUpdate | null;
+  /**
+   * The version of this organisation's update of the action, which its progress form, the API and
+   * the spreadsheet send back: only this organisation's progress changes move it.
+   */
+  version: number;
 }
 
 export interface OrganisationAccount {
@@ -239,6 +243,8 @@ export async function getOrganisationAccount(
   const drafts = showsDrafts
     ? await withEvidence(db, await progressRepo.listDrafts(db, organisation.id))
     : [];
+  const versions = await progressRepo.listProgressVersions(db, { organisationId: organisation.id });
+  const versionOf = new Map(versions.map((v) => [trackingKey(v.theme_id, v.action_key), v.version]));
   const actions: OwedAction[] = [];
   for (const account of accounts) {
     const namedAs = account.parties.filter(
@@ -254,6 +260,7 @@ export async function getOrganisationAccount(
       draft:
         drafts.find((d) => d.themeId === account.action.themeId && d.actionKey === account.action.key) ??
         null,
+      version: versionOf.get(trackingKey(account.action.themeId, account.action.key)) ?? 0,
     });
   }
   actions.sort((a, b) => (a.role === b.role ? 0 : a.role === "lead" ? -1 : 1));
@@ -293,7 +300,25 @@ export function linkSectors(trx: Trx, organisationId: number, sectorIds: number[
   return repo.linkSectors(trx, organisationId, sectorIds);
 }
 
-/** The version a change to this action must send: 0 before the action's first change. */
-export async function actionVersion(db: Db, themeId: number, key: string): Promise<number> {
-  return (await repo.findTracking(db, themeId, key))?.version ?? 0;
+/** The versions of an organisation's updates, one per action it has changed (others are at 0). */
+export async function organisationProgressVersions(
+  db: Db,
+  organisationId: number,
+): Promise<Array<{ themeId: number; key: string; version: number }>> {
+  const rows = await progressRepo.listProgressVersions(db, { organisationId });
+  return rows.map((r) => ({ themeId: r.theme_id, key: r.action_key, version: r.version }));
+}
+
+/**
+ * The version a progress change by this organisation on this action must send: 0 before its
+ * first. Other organisations' changes on the action do not move it.
+ */
+export async function progressVersion(
+  db: Db,
+  themeId: number,
+  key: string,
+  organisationId: number,
+): Promise<number> {
+  const rows = await progressRepo.listProgressVersions(db, { themeId, key });
+  return rows.find((r) => r.organisation_id === organisationId)?.version ?? 0;
 }

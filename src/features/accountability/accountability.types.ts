@@ -73,8 +73,6 @@ export interface ActionAccount {
   due: Due;
   weight: number;
   outcomeKey: string | null;
-  /** The version a form must send back: any progress change moves it on. */
-  version: number;
   /** The newest submitted update, from whichever organisation. */
   latest: ProgressUpdate | null;
   /** Due date passed and not complete or superseded. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actionVersion, makeAccountability } from "../../../test/support/accountability-fixtures.ts";
+import { makeAccountability, progressVersion } from "../../../test/support/accountability-fixtures.ts";
 import { postMultipart } from "../../../test/support/bulk.ts";
 import { createTestDatabase } from "../../../test/support/database.ts";
 import { getPage, signIn, testApp } from "../../../test/support/http.ts";
@@ -35,7 +35,7 @@ describe("evidence documents", () => {
     ]);
     const formPath = `/progress/${f.second.slug}/${f.themeSlug}/${f.actionKeys[0]}`;
     const fields = async (changes: Record<string, string> = {}) => ({
-      version: await actionVersion(db, f.themeId, f.actionKeys[0]),
+      version: await progressVersion(db, f.themeId, f.actionKeys[0], f.second.id),
       intent: "draft",
       status: "on_track",
       narrative: "The promise keeper pilot began in two councils.",

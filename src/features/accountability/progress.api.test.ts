@@ -239,4 +239,65 @@ describe("POST /api/v1/organisations/:slug/updates", () => {
     expect(await versionOf(key)).toBe(version);
     expect((await send({ ...good, theme: "no-such-map" }, { token })).status).toBe(404);
   });
+
+  /** A personal API token for this session, made as its owner would on the account page. */
+  async function tokenOf(session: Session): Promise<string> {
+    const made = await postForm(app, session, "/account/tokens", {
+      name: "Update script",
+      expiresInDays: 30,
+    });
+    return /<code class="wm-token" id="new-token">([^<]+)<\/code>/.exec(made.body)![1]!;
+  }
+
+  /** The version an organisation's entry for an action carries, read with a bearer token. */
+  async function versionFor(bearer: string, slug: string, key: string): Promise<number> {
+    const page = await app.inject({
+      method: "GET",
+      url: `/api/v1/organisations/${slug}`,
+      headers: { authorization: `Bearer ${bearer}` },
+    });
+    return page.json().actions.find((a: { action: { key: string } }) => a.action.key === key).version;
+  }
+
+  it("two organisations named on one action write at once with their tokens: both are accepted; the same organisation twice is a 409", async () => {
+    const g = await makeAccountability(handle.db);
+    const key = g.actionKeys[0];
+    const mine = await tokenOf(
+      await signIn(app, handle.db, [{ role: "organisation_contributor", organisationId: g.first.id }]),
+    );
+    const theirs = await tokenOf(
+      await signIn(app, handle.db, [{ role: "organisation_contributor", organisationId: g.second.id }]),
+    );
+    const colleague = await tokenOf(
+      await signIn(app, handle.db, [{ role: "organisation_contributor", organisationId: g.first.id }]),
+    );
+    const body = (version: number, narrative: string) => ({
+      theme: g.themeSlug,
+      key,
+      version,
+      submit: true,
+      status: "on_track",
+      narrative,
+      confidence: "evidenced",
+    });
+    // Each reads its organisation first, then both write.
+    const mineSeen = await versionFor(mine, g.first.slug, key);
+    const theirsSeen = await versionFor(theirs, g.second.slug, key);
+    const colleagueSeen = await versionFor(colleague, g.first.slug, key);
+    const first = await send(body(mineSeen, "Promise Partners' news."), { token: mine }, g.first.slug);
+    expect(first.status).toBe(200);
+    const second = await send(body(theirsSeen, "Care Voices' news."), { token: theirs }, g.second.slug);
+    expect(second.status, JSON.stringify(second.body)).toBe(200);
+    expect(second.body.state).toBe("submitted");
+    // A colleague in the first organisation sends what it read before the first write: refused.
+    const stale = await send(body(colleagueSeen, "A colleague's news."), { token: colleague }, g.first.slug);
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe("conflict");
+    const story = (await getPage(app, undefined, `/api/v1/themes/${g.themeSlug}/actions/${key}`)).json();
+    expect(story.updates.map((u: { narrative: string }) => u.narrative).sort()).toEqual([
+      "Care Voices' news.",
+      "Promise Partners' news.",
+    ]);
+    expect(await versionFor(colleague, g.first.slug, key)).toBe(first.body.version);
+  });
 });

@@ -73,7 +73,7 @@ export function progressApi(api: FastifyInstance, deps: AppDeps): void {
         summary:
           "Saves the organisation's update on one action it is named on: a draft, or submitted (public)",
         description:
-          "For the organisation's contributors and the programme team. Saving again changes the same draft until it is submitted. Send the action's `version` from the organisation's page; if the action's progress changed since, nothing is saved (409).",
+          "For the organisation's contributors and the programme team. Saving again changes the same draft until it is submitted. Send the action's `version` from the organisation's page; if someone changed this organisation's progress on the action since, nothing is saved (409). Other organisations' updates of the action are no conflict.",
         tags: ["Accountability"],
         security: SECURITY,
         params: SlugParams,
@@ -101,7 +101,7 @@ export function progressApi(api: FastifyInstance, deps: AppDeps): void {
         }
         if (error instanceof ConflictError)
           throw new ConflictError(
-            `Someone else changed this action's progress after version ${input.version}. Nothing was saved: read the organisation again for the action's new version and its draft, then send your update again.`,
+            `Someone else changed this organisation's progress on this action after version ${input.version}. Nothing was saved: read the organisation again for the action's new version and its draft, then send your update again.`,
           );
         throw error;
       }

@@ -167,3 +167,45 @@ export function findUpdateAction(db: Db, id: number) {
     .where("progress_update.id", "=", id)
     .executeTakeFirst();
 }
+
+/**
+ * The versions of organisations' updates: of every action one organisation reports on, or of
+ * every organisation reporting on one action. A pair with no row is at version 0.
+ */
+export function listProgressVersions(
+  db: Db,
+  where: { organisationId: number } | { themeId: number; key: string },
+) {
+  let query = db
+    .selectFrom("progress_version")
+    .select(["theme_id", "action_key", "organisation_id", "version"]);
+  if ("organisationId" in where) query = query.where("organisation_id", "=", where.organisationId);
+  else query = query.where("theme_id", "=", where.themeId).where("action_key", "=", where.key);
+  return query.execute();
+}
+
+/**
+ * Moves one organisation's update of an action on from version `seen`, in one conditional update:
+ * false if someone changed that organisation's update since (the caller then refuses with a
+ * conflict, and nothing is saved). Other organisations' updates of the action are not touched.
+ */
+export async function bumpProgressVersion(
+  db: Db,
+  where: { themeId: number; key: string; organisationId: number },
+  seen: number,
+): Promise<boolean> {
+  await db
+    .insertInto("progress_version")
+    .values({ theme_id: where.themeId, action_key: where.key, organisation_id: where.organisationId })
+    .onConflict((oc) => oc.columns(["theme_id", "action_key", "organisation_id"]).doNothing())
+    .execute();
+  const result = await db
+    .updateTable("progress_version")
+    .set((eb) => ({ version: eb("version", "+", 1), updated_at: sql`now()` }))
+    .where("theme_id", "=", where.themeId)
+    .where("action_key", "=", where.key)
+    .where("organisation_id", "=", where.organisationId)
+    .where("version", "=", seen)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

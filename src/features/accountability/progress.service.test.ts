@@ -7,11 +7,17 @@ import {
 } from "../../../test/support/accountability-fixtures.ts";
 import { createTestDatabase } from "../../../test/support/database.ts";
 import { auditCount, makeUser, refusal } from "../../../test/support/editing-fixtures.ts";
-import { PUBLIC } from "../../platform/actor.ts";
+import { type Actor, PUBLIC } from "../../platform/actor.ts";
 import type { DatabaseHandle } from "../../platform/database.ts";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { getOrganisationAccount, listActionAccounts } from "./accountability.service.ts";
-import { getActionStory, getOwed, requestMoreEvidence, saveUpdate } from "./progress.service.ts";
+import {
+  getActionStory,
+  getOwed,
+  getUpdateForm,
+  requestMoreEvidence,
+  saveUpdate,
+} from "./progress.service.ts";
 
 describe("progress updates", () => {
   let handle: DatabaseHandle;
@@ -61,7 +67,7 @@ describe("progress updates", () => {
     const key = f.actionKeys[0];
     await db
       .transaction()
-      .execute((trx) => saveUpdate(trx, firstContributor, updateForm(f, f.first.slug, key, 1)));
+      .execute((trx) => saveUpdate(trx, firstContributor, updateForm(f, f.first.slug, key, 0)));
     let story = await getActionStory(db, PUBLIC, f.themeSlug, key);
     expect(story.updates).toEqual([]);
     expect((await listActionAccounts(db, { themeId: f.themeId }))[0]!.latest).toBeNull();
@@ -70,7 +76,7 @@ describe("progress updates", () => {
       saveUpdate(
         trx,
         firstContributor,
-        updateForm(f, f.first.slug, key, 2, {
+        updateForm(f, f.first.slug, key, 1, {
           intent: "submit",
           linkUrl: "https://www.gov.scot/publications/public-service-reform-strategy/",
           linkTitle: "Public Service Reform Strategy",
@@ -99,7 +105,7 @@ describe("progress updates", () => {
     const key = f.actionKeys[0];
     await db
       .transaction()
-      .execute((trx) => saveUpdate(trx, firstContributor, updateForm(f, f.first.slug, key, 1)));
+      .execute((trx) => saveUpdate(trx, firstContributor, updateForm(f, f.first.slug, key, 0)));
 
     const seenBySecond = await getActionStory(db, secondContributor, f.themeSlug, key);
     expect(seenBySecond.updates).toEqual([]);
@@ -115,47 +121,85 @@ describe("progress updates", () => {
     const error = await refusal(
       db
         .transaction()
-        .execute((trx) => saveUpdate(trx, secondContributor, updateForm(f, f.first.slug, key, 2))),
+        .execute((trx) => saveUpdate(trx, secondContributor, updateForm(f, f.first.slug, key, 1))),
     );
     expect(error).toBeInstanceOf(ForbiddenError);
     expect(await auditCount(db)).toBe(before);
   });
 
-  it("two contributors updating the same action at once: the first is saved, the second told, nothing lost", async () => {
+  /** The version an organisation's update form carries for an action, as its contributor reads it. */
+  async function formVersion(actor: Actor, organisationSlug: string, f: AccountabilityFixture, key: string) {
+    return (await getUpdateForm(handle.db, actor, organisationSlug, f.themeSlug, key)).owed.version;
+  }
+
+  it("two organisations named on one action update it at once: both are saved, neither is told of a conflict", async () => {
     const { db, f, firstContributor, secondContributor } = await setup();
     const key = f.actionKeys[0];
-    const seen = await version(f, 0);
+    // Both forms are loaded before either is sent.
+    const firstSeen = await formVersion(firstContributor, f.first.slug, f, key);
+    const secondSeen = await formVersion(secondContributor, f.second.slug, f, key);
     await db
       .transaction()
       .execute((trx) =>
-        saveUpdate(trx, firstContributor, updateForm(f, f.first.slug, key, seen, { intent: "submit" })),
+        saveUpdate(trx, firstContributor, updateForm(f, f.first.slug, key, firstSeen, { intent: "submit" })),
       );
-    const error = await refusal(
-      db
-        .transaction()
-        .execute((trx) =>
-          saveUpdate(
-            trx,
-            secondContributor,
-            updateForm(f, f.second.slug, key, seen, { intent: "submit", narrative: "Our own news." }),
-          ),
-        ),
-    );
-    expect(error).toBeInstanceOf(ConflictError);
-    const story = await getActionStory(db, f.editor, f.themeSlug, key);
-    expect(story.updates.map((u) => u.organisation.id)).toEqual([f.first.id]);
-    // With the version it now reads, the second update goes in after the first.
     await db
       .transaction()
       .execute((trx) =>
         saveUpdate(
           trx,
           secondContributor,
-          updateForm(f, f.second.slug, key, story.version, { intent: "submit", narrative: "Our own news." }),
+          updateForm(f, f.second.slug, key, secondSeen, { intent: "submit", narrative: "Our own news." }),
         ),
       );
     const after = await getActionStory(db, PUBLIC, f.themeSlug, key);
     expect(after.updates.map((u) => u.organisation.id)).toEqual([f.second.id, f.first.id]);
+    // Neither organisation's change moved the action's own version (its due date, weight, outcome).
+    expect(await version(f, 0)).toBe(1);
+  });
+
+  it("two contributors of one organisation updating the same action at once: the first is saved, the second told, nothing lost", async () => {
+    const { db, f, firstContributor } = await setup();
+    const colleague = await makeUser(db, [{ role: "organisation_contributor", organisationId: f.first.id }]);
+    const key = f.actionKeys[0];
+    const seen = await formVersion(firstContributor, f.first.slug, f, key);
+    expect(await formVersion(colleague, f.first.slug, f, key)).toBe(seen);
+    await db
+      .transaction()
+      .execute((trx) =>
+        saveUpdate(trx, firstContributor, updateForm(f, f.first.slug, key, seen, { intent: "submit" })),
+      );
+    const before = await auditCount(db);
+    const error = await refusal(
+      db
+        .transaction()
+        .execute((trx) =>
+          saveUpdate(
+            trx,
+            colleague,
+            updateForm(f, f.first.slug, key, seen, { intent: "submit", narrative: "Our own news." }),
+          ),
+        ),
+    );
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(await auditCount(db)).toBe(before);
+    const story = await getActionStory(db, f.editor, f.themeSlug, key);
+    expect(story.updates.map((u) => u.organisation.id)).toEqual([f.first.id]);
+    // With the version the form now carries, the second update goes in after the first.
+    const now = await formVersion(colleague, f.first.slug, f, key);
+    expect(now).toBe(seen + 1);
+    await db
+      .transaction()
+      .execute((trx) =>
+        saveUpdate(
+          trx,
+          colleague,
+          updateForm(f, f.first.slug, key, now, { intent: "submit", narrative: "Our own news." }),
+        ),
+      );
+    const after = await getActionStory(db, PUBLIC, f.themeSlug, key);
+    expect(after.updates.map((u) => u.narrative)[0]).toBe("Our own news.");
+    expect(after.updates).toHaveLength(2);
   });
 
   it("bad answers are refused with every field named, and nothing is saved", async () => {
@@ -206,14 +250,14 @@ describe("progress updates", () => {
     const { id } = await db
       .transaction()
       .execute((trx) =>
-        saveUpdate(trx, firstContributor, updateForm(f, f.first.slug, key, 1, { intent: "submit" })),
+        saveUpdate(trx, firstContributor, updateForm(f, f.first.slug, key, 0, { intent: "submit" })),
       );
     expect(
       await refusal(
         db.transaction().execute((trx) =>
           requestMoreEvidence(trx, firstContributor, {
             updateId: id,
-            version: 2,
+            version: 1,
             note: "Please add a link.",
           }),
         ),
@@ -222,7 +266,7 @@ describe("progress updates", () => {
     const updated = await db.transaction().execute((trx) =>
       requestMoreEvidence(trx, f.editor, {
         updateId: id,
-        version: 2,
+        version: 1,
         note: "Which councils? Please add a link.",
       }),
     );

@@ -28,8 +28,10 @@ import { type ActionDetail, findAction } from "./responsibility.service.ts";
 
 // Progress updates. An organisation's contributor writes an update for an action the
 // organisation is named on; it stays a draft, seen only by that organisation and the programme
-// team, until submitted, when it becomes public. Every change moves the action's version on, so
-// two people updating the same action at once cannot overwrite each other: the second is told.
+// team, until submitted, when it becomes public. Every change moves the version of that
+// organisation's update of the action on (progress_version), so two of its people updating the
+// same action at once cannot overwrite each other: the second is told. Other organisations named
+// on the action have versions of their own, so one's update never makes another's form stale.
 
 export interface UpdateForm {
   organisation: OrganisationSummary;
@@ -66,7 +68,7 @@ export interface UpdateInput {
   organisationSlug: string;
   themeSlug: string;
   key: string;
-  /** The action's version the form was made from. */
+  /** The version of the organisation's update of the action the form was made from. */
   version: number;
   /** "submit" makes it public; anything else keeps it a draft. */
   intent: string | undefined;
@@ -167,13 +169,17 @@ export function checkUpdate(input: UpdateInput) {
 }
 
 export const CONFLICT_MESSAGE =
-  "Someone else updated this action while you were writing. Your update was not saved: read what they said, then send yours again. Your answers are still in the form.";
+  "Someone else updated this action for your organisation while you were writing. Your update was not saved: read what they said, then send yours again. Your answers are still in the form.";
+
+/** A programme editor's request refused because the organisation changed its update meanwhile. */
+export const REVIEW_CONFLICT_MESSAGE =
+  "The organisation changed its update of this action while you were writing. Nothing was saved: read the update again, then ask again.";
 
 export interface SavedUpdate {
   id: number;
   submitted: boolean;
   action: ActionRef;
-  /** The action's version now: the next change must send it. */
+  /** The version of the organisation's update of the action now: its next change must send it. */
   version: number;
   update: ProgressUpdate;
 }
@@ -183,7 +189,8 @@ export async function saveUpdate(trx: Trx, actor: Actor, input: UpdateInput): Pr
   const form = await getUpdateForm(trx, actor, input.organisationSlug, input.themeSlug, input.key);
   const checked = checkUpdate(input);
   const { themeId } = form.owed.action;
-  if (!(await repo.bumpVersion(trx, themeId, input.key, input.version)))
+  const pair = { themeId, key: input.key, organisationId: form.organisation.id };
+  if (!(await progressRepo.bumpProgressVersion(trx, pair, input.version)))
     throw new ConflictError(CONFLICT_MESSAGE);
   const author =
     actor.kind === "user"
@@ -251,8 +258,11 @@ export async function requestMoreEvidence(
     paragraph("evidence you need", { emptyMessage: "Say what evidence you need" }),
   );
   throwIfInvalid(errors);
-  if (!(await repo.bumpVersion(trx, row.theme_id, row.action_key, input.version)))
-    throw new ConflictError(CONFLICT_MESSAGE);
+  // The update is the organisation's: the request moves that organisation's version, as its own
+  // next change would, so neither overwrites the other unseen.
+  const pair = { themeId: row.theme_id, key: row.action_key, organisationId: row.organisation_id };
+  if (!(await progressRepo.bumpProgressVersion(trx, pair, input.version)))
+    throw new ConflictError(REVIEW_CONFLICT_MESSAGE);
   await progressRepo.requestEvidence(trx, row.id, note);
   await recordAudit(trx, actor, {
     action: "progress.request_evidence",
@@ -274,7 +284,11 @@ export async function getUpdateAction(db: Db, updateId: number): Promise<{ theme
 export interface ActionStory extends ActionDetail {
   parties: Party[];
   due: Due;
-  version: number;
+  /**
+   * The version of each organisation's update of the action, by organisation id (absent: 0): a
+   * request for more evidence on an update sends its organisation's.
+   */
+  progressVersions: Record<number, number>;
   /** Newest first; drafts only those the reader may see. */
   updates: ProgressUpdate[];
   canReview: boolean;
@@ -292,12 +306,13 @@ export async function getActionStory(
 ): Promise<ActionStory> {
   const detail = await findAction(db, actor, themeSlug, key);
   const { themeId } = detail.action;
-  const [tracking, rows, organisations, sectors, updateRows] = await Promise.all([
+  const [tracking, rows, organisations, sectors, updateRows, versions] = await Promise.all([
     repo.findTracking(db, themeId, key),
     repo.listResponsibilities(db, { themeId, key }),
     repo.listOrganisations(db),
     repo.listSectors(db),
     progressRepo.listActionUpdates(db, themeId, key),
+    progressRepo.listProgressVersions(db, { themeId, key }),
   ]);
   const visible = updateRows.filter(
     (u) =>
@@ -307,7 +322,7 @@ export async function getActionStory(
     ...detail,
     parties: sortParties(rows.flatMap((r) => toParty(r, organisations, sectors) ?? [])),
     due: { year: tracking?.due_year ?? null, date: tracking?.due_date ?? null },
-    version: tracking?.version ?? 0,
+    progressVersions: Object.fromEntries(versions.map((v) => [v.organisation_id, v.version])),
     updates: await withEvidence(db, visible),
     canReview: can(actor, "progress.review"),
   };
@@ -315,9 +330,9 @@ export async function getActionStory(
 
 /**
  * Writes one organisation's update of an action in the caller's transaction (bulk updates, row by
- * row): the action's version moved on from `version` first; null when someone changed it since
- * (nothing written). Else the update's id and the draft it replaced, for the caller's audit event.
- * The caller authorises.
+ * row): the version of that organisation's update moved on from `version` first; null when someone
+ * changed it since (nothing written). Else the update's id and the draft it replaced, for the
+ * caller's audit event. The caller authorises.
  */
 export async function writeUpdate(
   trx: Trx,
@@ -331,7 +346,8 @@ export async function writeUpdate(
     values: UpdateValues;
   },
 ): Promise<{ id: number; before: Awaited<ReturnType<typeof progressRepo.findDraft>> } | null> {
-  if (!(await repo.bumpVersion(trx, input.themeId, input.actionKey, input.version))) return null;
+  const pair = { themeId: input.themeId, key: input.actionKey, organisationId: input.organisationId };
+  if (!(await progressRepo.bumpProgressVersion(trx, pair, input.version))) return null;
   const author =
     actor.kind === "user"
       ? { author_id: actor.id, author_name: actor.name }

@@ -32,7 +32,7 @@ describe("who must act, and by when", () => {
     await db
       .transaction()
       .execute((trx) =>
-        saveUpdate(trx, contributor, updateForm(f, f.first.slug, f.actionKeys[0], 1, { intent: "submit" })),
+        saveUpdate(trx, contributor, updateForm(f, f.first.slug, f.actionKeys[0], 0, { intent: "submit" })),
       );
     await createEdition(db, {
       themeId: f.themeId,
@@ -128,7 +128,7 @@ describe("who must act, and by when", () => {
         saveUpdate(
           trx,
           contributor,
-          updateForm(f, f.first.slug, f.actionKeys[0], 1, { intent: "submit", status: "complete" }),
+          updateForm(f, f.first.slug, f.actionKeys[0], 0, { intent: "submit", status: "complete" }),
         ),
       );
     // Three actions, one complete: a third of the way.

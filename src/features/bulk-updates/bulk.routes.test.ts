@@ -3,8 +3,8 @@ import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type AccountabilityFixture,
-  actionVersion,
   makeAccountability,
+  progressVersion,
   updateForm,
 } from "../../../test/support/accountability-fixtures.ts";
 import { bulkFixture, postSheet } from "../../../test/support/bulk.ts";
@@ -43,8 +43,8 @@ describe("updating many actions with a spreadsheet", () => {
       ref1: `${f.themeSlug}/${f.actionKeys[0]}`,
       ref2: `${f.themeSlug}/${f.actionKeys[1]}`,
       ref3: `${f.themeSlug}/${f.actionKeys[2]}`,
-      v1: await actionVersion(db, f.themeId, f.actionKeys[0]),
-      v2: await actionVersion(db, f.themeId, f.actionKeys[1]),
+      v1: await progressVersion(db, f.themeId, f.actionKeys[0], f.second.id),
+      v2: await progressVersion(db, f.themeId, f.actionKeys[1], f.second.id),
     };
   }
 
@@ -84,7 +84,7 @@ describe("updating many actions with a spreadsheet", () => {
 
   it("downloads the organisation's actions as CSV and XLSX, with formula-like words neutralised", async () => {
     const { db, f, contributor, base } = await setUp();
-    const version = await actionVersion(db, f.themeId, f.actionKeys[0]);
+    const version = await progressVersion(db, f.themeId, f.actionKeys[0], f.second.id);
     await db.transaction().execute((trx) =>
       saveUpdate(
         trx,
@@ -125,7 +125,7 @@ describe("updating many actions with a spreadsheet", () => {
       "50",
       "Self-assessed",
       "'=SUM(A1) is how the council counts; -2 places left.",
-      String(await actionVersion(db, f.themeId, f.actionKeys[0])),
+      String(await progressVersion(db, f.themeId, f.actionKeys[0], f.second.id)),
     ]);
 
     const xlsx = await getPage(app, contributor, `${base}/actions.xlsx`);
@@ -297,7 +297,7 @@ describe("updating many actions with a spreadsheet", () => {
     expect((await updatesOf(db, f.second.id))[0]).toMatchObject({ narrative: words, percent: 55 });
   });
 
-  it("refuses a preview made stale by someone else's update, saving none of it", async () => {
+  it("another organisation's update of the same action after the preview is no conflict: the upload is saved", async () => {
     const { db, f, contributor, base } = await setUp();
     const preview = await upload(
       contributor,
@@ -307,7 +307,7 @@ describe("updating many actions with a spreadsheet", () => {
     );
     expect(preview.statusCode).toBe(200);
     // Meanwhile the lead organisation submits its own update on action 1.
-    const version = await actionVersion(db, f.themeId, f.actionKeys[0]);
+    const version = await progressVersion(db, f.themeId, f.actionKeys[0], f.first.id);
     await db.transaction().execute((trx) =>
       saveUpdate(
         trx,
@@ -317,10 +317,43 @@ describe("updating many actions with a spreadsheet", () => {
         }),
       ),
     );
+    const confirmed = await postForm(app, contributor, confirmPath(preview), {});
+    expect(confirmed.statusCode, confirmed.body.slice(0, 2000)).toBe(303);
+    expect((await updatesOf(db, f.second.id)).map((u) => u.action_key)).toEqual([
+      f.actionKeys[0],
+      f.actionKeys[1],
+    ]);
+  });
+
+  it("refuses a preview made stale by a colleague's update of one row's action, naming that row and saving none of it", async () => {
+    const { db, f, contributor, base } = await setUp();
+    const preview = await upload(
+      contributor,
+      base,
+      "ours.csv",
+      bulkFixture("extra-columns.csv", await placeholders(db, f)),
+    );
+    expect(preview.statusCode).toBe(200);
+    // Meanwhile the programme team submits an update on action 1 for the same organisation.
+    const version = await progressVersion(db, f.themeId, f.actionKeys[0], f.second.id);
+    await db.transaction().execute((trx) =>
+      saveUpdate(
+        trx,
+        f.editor,
+        updateForm(f, f.second.slug, f.actionKeys[0], version, {
+          intent: "submit",
+          narrative: "The programme team's words.",
+        }),
+      ),
+    );
     const stale = await postForm(app, contributor, confirmPath(preview), {});
     expect(stale.statusCode).toBe(409);
-    expect(stale.body).toContain("Someone updated one of these actions after you uploaded the file");
-    expect(await updatesOf(db, f.second.id)).toEqual([]);
+    // Action 1 is on the file's row 2 (the heading row being 1); row 3's action was not touched.
+    expect(stale.body).toContain(`updated the action on row 2 after you uploaded the file`);
+    expect(stale.body).not.toContain("row 3");
+    expect((await updatesOf(db, f.second.id)).map((u) => u.narrative)).toEqual([
+      "The programme team's words.",
+    ]);
   });
 
   it("keeps each organisation to its own spreadsheet, and a preview to the person who made it", async () => {

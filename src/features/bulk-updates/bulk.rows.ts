@@ -242,7 +242,7 @@ export function checkBulkRows(
       errors.push({
         row,
         column: COLUMNS.version,
-        message: `This action has been updated since the file was downloaded. Download the file again and copy your changes into it`,
+        message: `Someone at ${options.organisationName} has updated this action since the file was downloaded. Download the file again and copy your changes into it`,
       });
       return;
     }

@@ -9,6 +9,7 @@ import {
   getOrganisationSummary,
   listCurrentItems,
   type OrganisationAccount,
+  organisationProgressVersions,
 } from "../accountability/accountability.service.ts";
 import type { OrganisationSummary } from "../accountability/accountability.types.ts";
 import { writeUpdate } from "../accountability/progress.service.ts";
@@ -23,7 +24,9 @@ import { actionReference, type SheetRow, sheetCsv, sheetXlsx } from "./bulk.shee
 // row checked first; with any error nothing is kept and the errors are listed by row. A clean file
 // is kept server-side as a pending upload and shown as a preview of every change; confirming saves
 // exactly those changes, all in one transaction, as drafts (or submitted, if asked), each with its
-// audit event. An action someone changed after the preview refuses the whole upload.
+// audit event. A row whose organisation's update someone changed after the preview (a colleague,
+// on the page, the API or another upload) is a conflict: the refusal names that row, and nothing
+// is saved. Other organisations' updates of the same actions are no conflict.
 
 /** The organisation's account, for someone who may report for it (progress.report, scoped). */
 async function reportingAccount(
@@ -142,6 +145,7 @@ export async function previewBulkUpload(
     themeId: c.themeId,
     actionKey: c.actionKey,
     version: c.version,
+    row: c.row,
     ...c.after,
   }));
   const pendingId = await bulkRepo.savePending(trx, {
@@ -165,8 +169,17 @@ export async function previewBulkUpload(
   return { ...base, pendingId };
 }
 
-export const STALE_PREVIEW_MESSAGE =
-  "Someone updated one of these actions after you uploaded the file, so nothing was saved. Download the spreadsheet again, copy your changes into it and upload it again.";
+/** The refusal of a confirmation: which rows' actions someone at the organisation changed since. */
+export function stalePreviewMessage(organisationName: string, rows: Array<number | undefined>): string {
+  const numbers = rows.filter((r) => r !== undefined);
+  const which =
+    numbers.length === 0
+      ? "one of these actions"
+      : numbers.length === 1
+        ? `the action on row ${numbers[0]}`
+        : `the actions on rows ${numbers.slice(0, -1).join(", ")} and ${numbers.at(-1)}`;
+  return `Someone at ${organisationName} updated ${which} after you uploaded the file, so nothing was saved. Download the spreadsheet again, copy your changes into it and upload it again.`;
+}
 
 /** Saves a previewed upload, all or nothing. Only the person who previewed it may confirm it, once. */
 export async function confirmBulkUpload(
@@ -184,6 +197,22 @@ export async function confirmBulkUpload(
   if (!pending)
     throw new NotFoundError("That upload has already been saved or was not found. Upload the file again.");
   const state = pending.submit ? ("submitted" as const) : ("draft" as const);
+  // Every stale row is named at once, not only the first; the conditional writes below still
+  // catch a change that lands between this read and them.
+  const now = new Map(
+    (await organisationProgressVersions(trx, organisation.id)).map((v) => [
+      `${v.themeId}:${v.key}`,
+      v.version,
+    ]),
+  );
+  const stale = pending.changes.filter((c) => (now.get(`${c.themeId}:${c.actionKey}`) ?? 0) !== c.version);
+  if (stale.length > 0)
+    throw new ConflictError(
+      stalePreviewMessage(
+        organisation.name,
+        stale.map((c) => c.row),
+      ),
+    );
   for (const change of pending.changes) {
     const values = {
       status: change.status,
@@ -199,7 +228,7 @@ export async function confirmBulkUpload(
       state,
       values,
     });
-    if (!written) throw new ConflictError(STALE_PREVIEW_MESSAGE);
+    if (!written) throw new ConflictError(stalePreviewMessage(organisation.name, [change.row]));
     const { id, before: draft } = written;
     await recordAudit(trx, actor, {
       action: pending.submit ? "progress.submit" : "progress.draft",

@@ -150,7 +150,12 @@ export async function loadAccountabilityDemo(
       organisationSlug: update.organisation,
       themeSlug: edition.themeSlug,
       key,
-      version: await accountability.actionVersion(db, (await themeId(db, edition.themeSlug))!, key),
+      version: await accountability.progressVersion(
+        db,
+        (await themeId(db, edition.themeSlug))!,
+        key,
+        organisations.find((o) => o.slug === update.organisation)!.id,
+      ),
       intent: "submit",
       percent: undefined,
     });

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actionVersion } from "../../../test/support/accountability-fixtures.ts";
+import { progressVersion } from "../../../test/support/accountability-fixtures.ts";
 import { createTestDatabase } from "../../../test/support/database.ts";
 import { getPage, postForm, type Session, signIn, testApp } from "../../../test/support/http.ts";
 import { makeRoundFixture, type RoundFixture } from "../../../test/support/round-fixtures.ts";
@@ -83,7 +83,7 @@ describe("reporting rounds over HTTP", () => {
 
     const key = f.actionKeys[1];
     const answered = await postForm(app, contributor, `/progress/${f.second.slug}/${f.themeSlug}/${key}`, {
-      version: await actionVersion(handle.db, f.themeId, key),
+      version: await progressVersion(handle.db, f.themeId, key, f.second.id),
       intent: "submit",
       status: "on_track",
       narrative: "Two forums met in October and their advice is in the plan.",

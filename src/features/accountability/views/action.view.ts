@@ -42,7 +42,7 @@ function requestForm(model: ActionPageModel, update: ProgressUpdate): SafeHtml {
   const id = `note-${update.id}`;
   return html`<form method="post" action="/manage/progress-updates/${update.id}/request-evidence" novalidate>
     ${csrfField(model.csrfToken)}
-    ${hiddenField("version", model.story.version)}
+    ${hiddenField("version", model.story.progressVersions[update.organisation.id] ?? 0)}
     ${textarea({
       id,
       name: "note",
