@@ -32,6 +32,9 @@ export async function accountabilitySamples(app: FastifyInstance, db: Db, editor
   const updated = await db.selectFrom("progress_update").select("action_key").execute();
   const quiet = responsibilities.find((r) => !updated.some((u) => u.action_key === r.action_key))!.action_key;
   const version = (key: string) => actionVersion(db, theme.id, key);
+  const organisationVersion = async (slug: string) =>
+    (await db.selectFrom("organisation").select("version").where("slug", "=", slug).executeTakeFirstOrThrow())
+      .version;
 
   const publicPages: Samples = {
     "/organisations": [{}],
@@ -110,8 +113,21 @@ export async function accountabilitySamples(app: FastifyInstance, db: Db, editor
     ],
     [
       "an organisation changed with mistakes",
-      postForm(app, editor, "/manage/organisations/the-promise-scotland", { type: "club", sectors: "x" }),
+      postForm(app, editor, "/manage/organisations/the-promise-scotland", {
+        version: await organisationVersion("the-promise-scotland"),
+        type: "club",
+        sectors: "x",
+      }),
       400,
+    ],
+    [
+      "an organisation changed from a stale form (conflict)",
+      postForm(app, editor, "/manage/organisations/the-promise-scotland", {
+        version: "999999",
+        type: "education",
+        areaCode: "S12000033",
+      }),
+      409,
     ],
     [
       "an organisation just changed",
