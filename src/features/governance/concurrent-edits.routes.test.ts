@@ -212,3 +212,25 @@ describe("two people changing one agenda item", () => {
     expect(await auditActions("agenda_item", itemId)).toEqual(["agenda_item.add", "agenda_item.update"]);
   });
 });
+
+describe("two saves of one group at the same moment", () => {
+  it("lets exactly one through and refuses the other", async () => {
+    const group = await run((trx) => createGroup(trx, admin, { name: unique("Race Group") }));
+    const [alice, bob] = await twoEditors(group.id);
+    const path = `/manage/groups/${group.slug}`;
+    const version = versionIn((await getPage(app, alice, path)).body, path);
+    const answers = await Promise.all([
+      postForm(app, alice, path, { name: group.name, remit: "Alice's", version }),
+      postForm(app, bob, path, { name: group.name, remit: "Bob's", version }),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([303, 409]);
+    const winner = answers[0]!.statusCode === 303 ? "Alice's" : "Bob's";
+    const saved = await db
+      .selectFrom("governance_group")
+      .select(["remit", "version"])
+      .where("id", "=", group.id)
+      .executeTakeFirstOrThrow();
+    expect(saved).toEqual({ remit: winner, version: 1 });
+    expect(await auditActions("governance_group", group.id)).toEqual(["group.create", "group.update"]);
+  });
+});
