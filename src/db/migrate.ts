@@ -17,6 +17,7 @@ import * as bulkUpdatesAndEvidenceFiles from "./migrations/2026-11-22T1840_bulk_
 import * as progressNewestIndex from "./migrations/2026-11-22T1841_progress_newest_index.ts";
 import * as commitments from "./migrations/2026-11-22T1850_commitments.ts";
 import * as reminderClaims from "./migrations/2026-11-22T1900_reminder_claims.ts";
+import * as versionsOnGovernanceAndOrganisations from "./migrations/2026-12-07T2200_versions_on_governance_and_organisations.ts";
 import * as progressVersionsPerOrganisation from "./migrations/2026-12-07T2210_progress_versions_per_organisation.ts";
 
 // Migrations are listed here, in order, rather than read from the folder at run time:
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-22T1841_progress_newest_index": progressNewestIndex,
   "2026-11-22T1850_commitments": commitments,
   "2026-11-22T1900_reminder_claims": reminderClaims,
+  "2026-12-07T2200_versions_on_governance_and_organisations": versionsOnGovernanceAndOrganisations,
   "2026-12-07T2210_progress_versions_per_organisation": progressVersionsPerOrganisation,
 };
 

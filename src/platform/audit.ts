@@ -27,3 +27,19 @@ export async function recordAudit(trx: Trx, actor: Actor, input: AuditInput): Pr
     })
     .execute();
 }
+
+/**
+ * A record as the audit trail keeps it: without its version, which only guards concurrent edits
+ * (the trail says what changed, and a version moving on is not a change anyone made).
+ */
+export function withoutVersion<T extends { version: number }>(record: T): Omit<T, "version">;
+export function withoutVersion<T extends { version: number }>(
+  record: T | undefined,
+): Omit<T, "version"> | undefined;
+export function withoutVersion<T extends { version: number }>(
+  record: T | undefined,
+): Omit<T, "version"> | undefined {
+  if (record === undefined) return undefined;
+  const { version: _version, ...rest } = record;
+  return rest;
+}

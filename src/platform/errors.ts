@@ -45,6 +45,22 @@ export class ConflictError extends DomainError {
   }
 }
 
+/**
+ * Someone else saved the record since the form was made from it (its version has moved on), so
+ * nothing was saved: the form comes back with the person's input and what is saved now.
+ */
+export class StaleVersionError extends ConflictError {
+  constructor(what: "change" | "removal" = "change") {
+    super(
+      what === "change"
+        ? "Someone else saved a change to this since you opened the page. Your change has not been saved: " +
+            "what is saved now is shown beside each of your answers that differs from it. Check it, then save again."
+        : "Someone else saved a change to this since you opened the page. Your change has not been saved: " +
+            "check it as it is now, then remove it again if you still mean to.",
+    );
+  }
+}
+
 export class ForbiddenError extends DomainError {
   constructor(message = "You do not have permission to do that.") {
     super("forbidden", 403, message);

@@ -20,6 +20,16 @@ import {
 // and asking for more evidence (the programme team). The matrix's own organisation is named on a
 // Leadership action, so its contributor may report on it; another organisation's is refused.
 
+/** The version an organisation's change form would carry now (so an allowed change is not a conflict). */
+async function organisationVersion(db: Db, slug: string): Promise<number> {
+  const row = await db
+    .selectFrom("organisation")
+    .select("version")
+    .where("slug", "=", slug)
+    .executeTakeFirst();
+  return row?.version ?? 0;
+}
+
 interface Fixtures {
   organisationSlug: string;
   otherOrganisationSlug: string;
@@ -88,7 +98,10 @@ const rows: Record<string, Sample<Fixtures>[]> = {
     {
       label: "say what kind it is",
       url: (f, visitor) => `/manage/organisations/${f.registerSamples[visitor]}`,
-      body: async () => ({ type: "education" }),
+      body: async (f, db, visitor) => ({
+        type: "education",
+        version: await organisationVersion(db, f.registerSamples[visitor]),
+      }),
       expected: EDITORS_CHANGE,
     },
   ],

@@ -4,7 +4,7 @@ import { findGroupById } from "../../src/features/governance/group.service.ts";
 import { planMeeting } from "../../src/features/governance/meeting.service.ts";
 import { addMembership } from "../../src/features/governance/membership.service.ts";
 import { agreeMinutes, publishMinutes } from "../../src/features/governance/minutes.service.ts";
-import type { Trx } from "../../src/platform/database.ts";
+import type { Db, Trx } from "../../src/platform/database.ts";
 import { makeUser } from "../support/editing-fixtures.ts";
 import { createTheme } from "../support/factories.ts";
 import {
@@ -25,6 +25,25 @@ import {
 // their target (agree, publish, remove) get one target per visitor.
 
 type PerVisitor = Record<Visitor, number>;
+
+/** The version a record's edit form would carry now (so an allowed change is not a conflict). */
+async function versionOf(
+  db: Db,
+  table: "meeting" | "agenda_item" | "group_membership",
+  id: number,
+): Promise<number> {
+  const row = await db.selectFrom(table).select("version").where("id", "=", id).executeTakeFirst();
+  return row?.version ?? 0;
+}
+
+async function groupVersion(db: Db, slug: string): Promise<number> {
+  const row = await db
+    .selectFrom("governance_group")
+    .select("version")
+    .where("slug", "=", slug)
+    .executeTakeFirst();
+  return row?.version ?? 0;
+}
 
 /** Those who may manage the matrix group: its secretary, programme editors and administrators. */
 const MANAGERS_SEE: Expected = signedIn({ editor: 200, administrator: 200, secretary: 200 });
@@ -118,7 +137,11 @@ const rows: Record<string, Sample<Fixtures>[]> = {
     {
       label: "group details",
       url: (f) => `/manage/groups/${f.slug}`,
-      body: fixed({ name: "Matrix Group", remit: "Checking who may do what." }),
+      body: async (f, db) => ({
+        name: "Matrix Group",
+        remit: "Checking who may do what.",
+        version: await groupVersion(db, f.slug),
+      }),
       expected: MANAGERS_CHANGE,
     },
   ],
@@ -148,7 +171,11 @@ const rows: Record<string, Sample<Fixtures>[]> = {
     {
       label: "change a membership",
       url: (f) => `/manage/memberships/${f.membership}`,
-      body: fixed({ organisation: "Matrix Organisation", role: "member" }),
+      body: async (f, db) => ({
+        organisation: "Matrix Organisation",
+        role: "member",
+        version: await versionOf(db, "group_membership", f.membership),
+      }),
       expected: MANAGERS_CHANGE,
     },
   ],
@@ -156,6 +183,9 @@ const rows: Record<string, Sample<Fixtures>[]> = {
     {
       label: "remove a membership",
       url: (f, v) => `/manage/memberships/${f.membershipToRemove[v]}/remove`,
+      body: async (f, db, v) => ({
+        version: await versionOf(db, "group_membership", f.membershipToRemove[v]),
+      }),
       expected: MANAGERS_CHANGE,
     },
   ],
@@ -166,7 +196,11 @@ const rows: Record<string, Sample<Fixtures>[]> = {
     {
       label: "meeting details",
       url: (f) => `/manage/meetings/${f.draft}`,
-      body: fixed({ ...date("date", "2025-02-01"), status: "held" }),
+      body: async (f, db) => ({
+        ...date("date", "2025-02-01"),
+        status: "held",
+        version: await versionOf(db, "meeting", f.draft),
+      }),
       expected: MANAGERS_CHANGE,
     },
   ],
@@ -232,7 +266,7 @@ const rows: Record<string, Sample<Fixtures>[]> = {
     {
       label: "change an item",
       url: (f) => `/manage/agenda-items/${f.item}`,
-      body: fixed({ title: "Welcome" }),
+      body: async (f, db) => ({ title: "Welcome", version: await versionOf(db, "agenda_item", f.item) }),
       expected: MANAGERS_CHANGE,
     },
   ],
@@ -240,6 +274,7 @@ const rows: Record<string, Sample<Fixtures>[]> = {
     {
       label: "remove an item",
       url: (f, v) => `/manage/agenda-items/${f.itemToRemove[v]}/remove`,
+      body: async (f, db, v) => ({ version: await versionOf(db, "agenda_item", f.itemToRemove[v]) }),
       expected: MANAGERS_CHANGE,
     },
   ],

@@ -41,6 +41,9 @@ export async function accountabilitySamples(app: FastifyInstance, db: Db, editor
   // The action's own version (who must act, by when) and The Promise Scotland's update of it.
   const version = (key: string) => actionVersion(db, theme.id, key);
   const progress = (key: string) => progressVersion(db, theme.id, key, tpsId);
+  const organisationVersion = async (slug: string) =>
+    (await db.selectFrom("organisation").select("version").where("slug", "=", slug).executeTakeFirstOrThrow())
+      .version;
 
   const publicPages: Samples = {
     "/organisations": [{}],
@@ -119,8 +122,21 @@ export async function accountabilitySamples(app: FastifyInstance, db: Db, editor
     ],
     [
       "an organisation changed with mistakes",
-      postForm(app, editor, "/manage/organisations/the-promise-scotland", { type: "club", sectors: "x" }),
+      postForm(app, editor, "/manage/organisations/the-promise-scotland", {
+        version: await organisationVersion("the-promise-scotland"),
+        type: "club",
+        sectors: "x",
+      }),
       400,
+    ],
+    [
+      "an organisation changed from a stale form (conflict)",
+      postForm(app, editor, "/manage/organisations/the-promise-scotland", {
+        version: "999999",
+        type: "education",
+        areaCode: "S12000033",
+      }),
+      409,
     ],
     [
       "an organisation just changed",

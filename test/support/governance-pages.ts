@@ -154,6 +154,53 @@ export async function demoGovernanceSamples(app: FastifyInstance, db: Db, editor
       }),
       400,
     );
+    // Someone else saved first (a version no record has): the form again, with what is saved now.
+    const stale = { version: "999999" };
+    await errorPage(
+      "group details from a stale form (conflict)",
+      postForm(app, editor, `/manage/groups/${group.slug}`, {
+        ...stale,
+        name: "A name someone else typed",
+        status: "paused",
+        "endDate-day": "1",
+        "endDate-month": "1",
+        "endDate-year": "2030",
+      }),
+      409,
+    );
+    await errorPage(
+      "a membership from a stale form (conflict)",
+      postForm(app, editor, `/manage/memberships/${membership.id}`, { ...stale, role: "observer" }),
+      409,
+    );
+    await errorPage(
+      "removing a membership from a stale page (conflict)",
+      postForm(app, editor, `/manage/memberships/${membership.id}/remove`, stale),
+      409,
+    );
+    await errorPage(
+      "meeting details from a stale form (conflict)",
+      postForm(app, editor, `/manage/meetings/${draftMeeting}`, {
+        ...stale,
+        "date-day": "2",
+        "date-month": "2",
+        "date-year": "2025",
+        place: "Somewhere else",
+        online: "yes",
+        status: "cancelled",
+      }),
+      409,
+    );
+    await errorPage(
+      "an agenda item from a stale form (conflict)",
+      postForm(app, editor, `/manage/agenda-items/${draftItem}`, { ...stale, title: "Another title" }),
+      409,
+    );
+    await errorPage(
+      "removing an agenda item from a stale page (conflict)",
+      postForm(app, editor, `/manage/agenda-items/${draftItem}/remove`, stale),
+      409,
+    );
     await errorPage(
       "draft minutes, to the public",
       getPage(app, undefined, `/groups/${group.slug}/meetings/${draftMeeting}`),

@@ -20,6 +20,8 @@ export interface GovernanceGroupTable {
   end_date: string | null;
   status: Generated<GroupStatus>;
   updated_at: Timestamp;
+  /** Taken on by every change to its details: an edit form made from an older one is refused. */
+  version: Generated<number>;
 }
 
 /** Another name an organisation goes by in documents ("CCPS"). */
@@ -50,6 +52,8 @@ export interface GroupMembershipTable {
   deputy_for_id: number | null;
   from_date: string | null;
   to_date: string | null;
+  /** Taken on by every change to its details: an edit form made from an older one is refused. */
+  version: Generated<number>;
 }
 
 export type MeetingStatus = "planned" | "held" | "cancelled";
@@ -72,6 +76,8 @@ export interface MeetingTable {
   next_meeting_id: number | null;
   created_at: Generated<Date>;
   updated_at: Timestamp;
+  /** Taken on by every change to its details: an edit form made from an older one is refused. */
+  version: Generated<number>;
 }
 
 export type AttendanceStatus = "present" | "apologies" | "deputised";
@@ -97,6 +103,8 @@ export interface AgendaItemTable {
   discussion_points: Generated<string>;
   /** One decision per line. */
   decisions: Generated<string>;
+  /** Taken on by every change to its details: an edit form made from an older one is refused. */
+  version: Generated<number>;
 }
 
 export interface PaperTable {

@@ -42,4 +42,6 @@ export interface OrganisationTable {
   created_at: Generated<Date>;
   /** The name lower-cased with its spacing tidied, for matching; set by the database. */
   name_key: GeneratedAlways<string>;
+  /** Taken on by every change to its details: an edit form made from an older one is refused. */
+  version: Generated<number>;
 }

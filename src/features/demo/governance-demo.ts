@@ -39,7 +39,8 @@ export async function loadGovernanceDemo(db: Trx, actor: Actor): Promise<void> {
   for (const member of MEMBERS) await addMembership(db, actor, group.id, member);
 
   const meetingId = await planMeeting(db, actor, group.id, { date: "2024-05-21", place: "Edinburgh" });
-  await updateMeeting(db, actor, meetingId, { date: "2024-05-21", place: "Edinburgh", status: "held" });
+  // Just planned: the meeting's details are at their first version, 0.
+  await updateMeeting(db, actor, meetingId, 0, { date: "2024-05-21", place: "Edinburgh", status: "held" });
   await recordAttendance(db, actor, meetingId, [
     { person: "Louise Long", organisation: "SOLACE", coChair: true },
     { person: "Laura Caven", organisation: "CoSLA" },
@@ -82,7 +83,7 @@ export async function loadGovernanceDemo(db: Trx, actor: Actor): Promise<void> {
     endTime: "16:30",
     online: true,
   });
-  await updateMeeting(db, actor, nextId, {
+  await updateMeeting(db, actor, nextId, 0, {
     date: "2024-06-11",
     startTime: "15:05",
     endTime: "16:30",

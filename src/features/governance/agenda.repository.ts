@@ -1,4 +1,4 @@
-import type { Insertable, Updateable } from "kysely";
+import { type Insertable, sql, type Updateable } from "kysely";
 import type { AgendaItemTable, MeetingActionTable, PaperTable } from "../../db/schema.ts";
 import type { Db } from "../../platform/database.ts";
 import type { AgendaItem, MeetingAction, Paper } from "./governance.types.ts";
@@ -14,7 +14,7 @@ export async function listItems(
 ): Promise<Omit<AgendaItem, "papers" | "actions">[]> {
   const rows = await db
     .selectFrom("agenda_item")
-    .select(["id", "position", "title", "notes", "discussion_points", "decisions"])
+    .select(["id", "position", "title", "notes", "discussion_points", "decisions", "version"])
     .where("meeting_id", "=", meetingId)
     .orderBy("position")
     .orderBy("id")
@@ -26,19 +26,20 @@ export async function listItems(
     notes: row.notes,
     discussionPoints: splitLines(row.discussion_points),
     decisions: splitLines(row.decisions),
+    version: row.version,
   }));
 }
 
 export async function findItem(
   db: Db,
   id: number,
-): Promise<{ id: number; meetingId: number; position: number } | undefined> {
+): Promise<{ id: number; meetingId: number; position: number; version: number } | undefined> {
   const row = await db
     .selectFrom("agenda_item")
-    .select(["id", "meeting_id", "position"])
+    .select(["id", "meeting_id", "position", "version"])
     .where("id", "=", id)
     .executeTakeFirst();
-  return row && { id: row.id, meetingId: row.meeting_id, position: row.position };
+  return row && { id: row.id, meetingId: row.meeting_id, position: row.position, version: row.version };
 }
 
 export async function nextItemPosition(db: Db, meetingId: number): Promise<number> {
@@ -55,12 +56,33 @@ export async function insertItem(db: Db, values: Insertable<AgendaItemTable>): P
   return id;
 }
 
-export async function updateItem(db: Db, id: number, values: Updateable<AgendaItemTable>): Promise<void> {
-  await db.updateTable("agenda_item").set(values).where("id", "=", id).execute();
+/**
+ * Changes the item's words if it is still at `version` (the one the form was made from), moving
+ * the version on; false when someone else saved first.
+ */
+export async function updateItem(
+  db: Db,
+  id: number,
+  version: number,
+  values: Updateable<AgendaItemTable>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable("agenda_item")
+    .set({ ...values, version: sql<number>`version + 1` })
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
-export async function deleteItem(db: Db, id: number): Promise<void> {
-  await db.deleteFrom("agenda_item").where("id", "=", id).execute();
+/** Removes the item if it is still at `version`; false when someone changed it since. */
+export async function deleteItem(db: Db, id: number, version: number): Promise<boolean> {
+  const result = await db
+    .deleteFrom("agenda_item")
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
 }
 
 /** Renumbers a meeting's items 1, 2, 3… in the order of `ids`. */

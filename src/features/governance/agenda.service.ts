@@ -1,7 +1,12 @@
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import type { Trx } from "../../platform/database.ts";
-import { type FieldErrors, NotFoundError, ValidationError } from "../../platform/errors.ts";
+import {
+  type FieldErrors,
+  NotFoundError,
+  StaleVersionError,
+  ValidationError,
+} from "../../platform/errors.ts";
 import { checkFile, type StoredFile } from "../../platform/uploads.ts";
 import {
   checkText,
@@ -82,16 +87,21 @@ export async function addAgendaItem(
   return id;
 }
 
-/** Changes an item's title, minute, discussion points and decisions. */
+/**
+ * Changes an item's title, minute, discussion points and decisions. The form was made from the
+ * item at `version`: if someone has saved it since, nothing is saved (StaleVersionError).
+ */
 export async function updateAgendaItem(
   trx: Trx,
   actor: Actor,
   itemId: number,
+  version: number,
   input: AgendaItemInput,
 ): Promise<void> {
-  await itemToChange(trx, actor, itemId);
+  const { item } = await itemToChange(trx, actor, itemId);
+  if (item.version !== version) throw new StaleVersionError();
   const values = checkItem(input);
-  await repo.updateItem(trx, itemId, values);
+  if (!(await repo.updateItem(trx, itemId, version, values))) throw new StaleVersionError();
   await recordAudit(trx, actor, {
     action: "agenda_item.update",
     entityType: "agenda_item",
@@ -100,10 +110,19 @@ export async function updateAgendaItem(
   });
 }
 
-/** Removes an item, with its papers; its actions stay with the meeting. */
-export async function removeAgendaItem(trx: Trx, actor: Actor, itemId: number): Promise<void> {
+/**
+ * Removes an item, with its papers; its actions stay with the meeting. Refused when the item has
+ * changed since the page was made from it at `version` (StaleVersionError).
+ */
+export async function removeAgendaItem(
+  trx: Trx,
+  actor: Actor,
+  itemId: number,
+  version: number,
+): Promise<void> {
   const { item } = await itemToChange(trx, actor, itemId);
-  await repo.deleteItem(trx, itemId);
+  if (item.version !== version) throw new StaleVersionError("removal");
+  if (!(await repo.deleteItem(trx, itemId, version))) throw new StaleVersionError("removal");
   const rest = await repo.listItems(trx, item.meetingId);
   await repo.renumberItems(
     trx,

@@ -77,6 +77,8 @@ export interface GroupSummary extends GroupRef {
   reviewDate: string | null;
   endDate: string | null;
   status: GroupStatus;
+  /** Moves on with every change to the details: the details form carries it (see group.service.ts). */
+  version: number;
 }
 
 export interface Membership {
@@ -89,6 +91,8 @@ export interface Membership {
   deputyFor: PersonRef | null;
   fromDate: string | null;
   toDate: string | null;
+  /** Moves on with every change to the membership: its form carries it (see membership.service.ts). */
+  version: number;
 }
 
 /** A meeting as lists and calendars show it. */
@@ -159,12 +163,16 @@ export interface AgendaItem {
   notes: string;
   discussionPoints: string[];
   decisions: string[];
+  /** Moves on with every change to the item's words: its form carries it (see agenda.service.ts). */
+  version: number;
   papers: Paper[];
   actions: MeetingAction[];
 }
 
 /** One meeting in full: what the minutes page, downloads and editing read. */
 export interface Meeting extends MeetingSummary {
+  /** Moves on with every change to its details (not its agenda, attendance or minutes). */
+  version: number;
   group: GroupRef;
   agreedAt: MeetingSummary | null;
   amendments: string;

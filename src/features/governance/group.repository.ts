@@ -1,4 +1,4 @@
-import type { Insertable, Updateable } from "kysely";
+import { type Insertable, sql, type Updateable } from "kysely";
 import type { GovernanceGroupTable, GroupMembershipTable } from "../../db/schema.ts";
 import type { Db } from "../../platform/database.ts";
 import type { GroupRef, GroupSummary, Membership } from "./governance.types.ts";
@@ -21,6 +21,7 @@ function groupQuery(db: Db) {
       "g.review_date",
       "g.end_date",
       "g.status",
+      "g.version",
       "p.id as parent_id",
       "p.slug as parent_slug",
       "p.name as parent_name",
@@ -41,6 +42,7 @@ function toSummary(row: GroupRow): GroupSummary {
     reviewDate: row.review_date,
     endDate: row.end_date,
     status: row.status,
+    version: row.version,
     parent:
       row.parent_id !== null && row.parent_slug !== null && row.parent_name !== null
         ? { id: row.parent_id, slug: row.parent_slug, name: row.parent_name }
@@ -111,16 +113,24 @@ export async function insertGroup(db: Db, values: Insertable<GovernanceGroupTabl
   return id;
 }
 
+/**
+ * Changes the group's details if its version is still the one the form was made from, and moves
+ * the version on; false (nothing changed) when someone else saved first. PostgreSQL re-checks
+ * the condition after waiting for a concurrent writer, so of two saves exactly one succeeds.
+ */
 export async function updateGroup(
   db: Db,
   id: number,
+  version: number,
   values: Updateable<GovernanceGroupTable>,
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const result = await db
     .updateTable("governance_group")
-    .set({ ...values, updated_at: new Date() })
+    .set({ ...values, version: sql<number>`version + 1`, updated_at: new Date() })
     .where("id", "=", id)
-    .execute();
+    .where("version", "=", version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 function membershipQuery(db: Db) {
@@ -135,6 +145,7 @@ function membershipQuery(db: Db) {
       "m.role",
       "m.from_date",
       "m.to_date",
+      "m.version",
       "p.id as person_id",
       "p.name as person_name",
       "o.id as organisation_id",
@@ -159,6 +170,7 @@ function toMembership(row: MembershipRow): Membership {
     deputyFor: personRef(row.deputy_id, row.deputy_name),
     fromDate: row.from_date,
     toDate: row.to_date,
+    version: row.version,
   };
 }
 
@@ -186,16 +198,30 @@ export async function insertMembership(db: Db, values: Insertable<GroupMembershi
   return id;
 }
 
+/** Changes the membership if it is still at `version`, moving the version on; false if not. */
 export async function updateMembership(
   db: Db,
   id: number,
+  version: number,
   values: Updateable<GroupMembershipTable>,
-): Promise<void> {
-  await db.updateTable("group_membership").set(values).where("id", "=", id).execute();
+): Promise<boolean> {
+  const result = await db
+    .updateTable("group_membership")
+    .set({ ...values, version: sql<number>`version + 1` })
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
-export async function deleteMembership(db: Db, id: number): Promise<void> {
-  await db.deleteFrom("group_membership").where("id", "=", id).execute();
+/** Removes the membership if it is still at `version`; false if someone changed it since. */
+export async function deleteMembership(db: Db, id: number, version: number): Promise<boolean> {
+  const result = await db
+    .deleteFrom("group_membership")
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
 }
 
 /** Memberships that name this person as the one they deputise for. */

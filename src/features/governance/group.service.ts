@@ -1,7 +1,7 @@
 import type { Actor } from "../../platform/actor.ts";
-import { recordAudit } from "../../platform/audit.ts";
+import { recordAudit, withoutVersion } from "../../platform/audit.ts";
 import type { Db, Trx } from "../../platform/database.ts";
-import { type FieldErrors, NotFoundError } from "../../platform/errors.ts";
+import { type FieldErrors, NotFoundError, StaleVersionError } from "../../platform/errors.ts";
 import { authorize, can } from "../../platform/security/authorize.ts";
 import { freeSlug, isSlug, slugify } from "../../platform/slugs.ts";
 import {
@@ -157,30 +157,36 @@ export async function createGroup(trx: Trx, actor: Actor, input: GroupInput): Pr
     action: "group.create",
     entityType: "governance_group",
     entityId: id,
-    after: group,
+    after: withoutVersion(group),
   });
   return group;
 }
 
-/** Changes a group's details (needs group.manage for it); its address stays the same. */
+/**
+ * Changes a group's details (needs group.manage for it); its address stays the same. The form
+ * was made from the group at `version`: if someone has saved since, nothing is saved
+ * (StaleVersionError), so neither person's change silently overwrites the other's.
+ */
 export async function updateGroup(
   trx: Trx,
   actor: Actor,
   groupId: number,
+  version: number,
   input: GroupInput,
 ): Promise<GroupSummary> {
   const before = await findGroupById(trx, groupId);
   authorize(actor, "group.manage", { groupId });
   await repo.lockGroup(trx, groupId);
+  if (before.version !== version) throw new StaleVersionError();
   const checked = await checkGroup(trx, input, groupId);
-  await repo.updateGroup(trx, groupId, columns(checked));
+  if (!(await repo.updateGroup(trx, groupId, version, columns(checked)))) throw new StaleVersionError();
   const after = await findGroupById(trx, groupId);
   await recordAudit(trx, actor, {
     action: "group.update",
     entityType: "governance_group",
     entityId: groupId,
-    before,
-    after,
+    before: withoutVersion(before),
+    after: withoutVersion(after),
   });
   return after;
 }

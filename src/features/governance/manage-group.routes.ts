@@ -112,9 +112,9 @@ export function manageGroupRoutes(app: FastifyInstance, deps: AppDeps): void {
     const slug = slugParam(request.params.slug, "group");
     return runChange(db, request, reply, {
       returnTo: manageGroupPath(slug),
-      change: async (trx, actor, form) => {
+      change: async (trx, actor, form, posted) => {
         const group = await findGroup(trx, slug);
-        await updateGroup(trx, actor, group.id, groupInput(form));
+        await updateGroup(trx, actor, group.id, posted.version, groupInput(form));
         return `${manageGroupPath(slug)}?saved=details#details`;
       },
       refused: (state, status) =>
@@ -192,8 +192,8 @@ export function manageGroupRoutes(app: FastifyInstance, deps: AppDeps): void {
     const id = idParam(request.params.id);
     return runChange(db, request, reply, {
       returnTo: `/manage/memberships/${id}`,
-      change: async (trx, actor, form) => {
-        await updateMembership(trx, actor, id, {
+      change: async (trx, actor, form, posted) => {
+        await updateMembership(trx, actor, id, posted.version, {
           organisation: form.organisation,
           role: form.role,
           deputyFor: form.deputyFor,
@@ -210,9 +210,9 @@ export function manageGroupRoutes(app: FastifyInstance, deps: AppDeps): void {
     const id = idParam(request.params.id);
     return runChange(db, request, reply, {
       returnTo: `/manage/memberships/${id}`,
-      change: async (trx, actor) => {
+      change: async (trx, actor, _form, posted) => {
         const path = await membershipGroupPath(trx, id);
-        await removeMembership(trx, actor, id);
+        await removeMembership(trx, actor, id, posted.version);
         return `${path}?saved=member-removed#members`;
       },
       refused: (state, status) => renderMembership(request, reply, id, { form: "remove", ...state }, status),

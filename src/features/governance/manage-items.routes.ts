@@ -92,8 +92,8 @@ export function manageItemRoutes(app: FastifyInstance, deps: AppDeps): void {
     const id = idParam(request.params.id);
     return runChange(db, request, reply, {
       returnTo: `/manage/agenda-items/${id}`,
-      change: async (trx, actor, form) => {
-        await updateAgendaItem(trx, actor, id, {
+      change: async (trx, actor, form, posted) => {
+        await updateAgendaItem(trx, actor, id, posted.version, {
           title: form.title,
           notes: form.notes,
           discussionPoints: form.discussionPoints,
@@ -115,6 +115,7 @@ export function manageItemRoutes(app: FastifyInstance, deps: AppDeps): void {
       actor: Parameters<typeof removeAgendaItem>[1],
       id: number,
       form: Record<string, string | undefined>,
+      version: number,
     ) => Promise<string>,
   ) =>
     app.post<IdParams>(url, async (request, reply) => {
@@ -122,15 +123,15 @@ export function manageItemRoutes(app: FastifyInstance, deps: AppDeps): void {
       const meetingId = await meetingOf(db, id);
       return runChange(db, request, reply, {
         returnTo: manageMeetingPath(meetingId),
-        change: (trx, actor, form) => change(trx, actor, id, form),
+        change: (trx, actor, form, posted) => change(trx, actor, id, form, posted.version),
         refused: (state, status) =>
           renderManageMeeting(db, request, reply, meetingId, { state: { form: "button", ...state }, status }),
       });
     });
 
-  buttonPost("/manage/agenda-items/:id/remove", meetingOfItem, async (trx, actor, id) => {
+  buttonPost("/manage/agenda-items/:id/remove", meetingOfItem, async (trx, actor, id, _form, version) => {
     const meetingId = await meetingOfItem(trx, id);
-    await removeAgendaItem(trx, actor, id);
+    await removeAgendaItem(trx, actor, id, version);
     return `${manageMeetingPath(meetingId)}?saved=item-removed#agenda`;
   });
 

@@ -1,4 +1,4 @@
-import type { Insertable, Updateable } from "kysely";
+import { type Insertable, sql, type Updateable } from "kysely";
 import type { MeetingAttendanceTable, MeetingStatus, MeetingTable, MinutesStatus } from "../../db/schema.ts";
 import type { Db } from "../../platform/database.ts";
 import type { Attendance, MeetingSummary } from "./governance.types.ts";
@@ -67,12 +67,17 @@ export async function findMeeting(
   db: Db,
   id: number,
 ): Promise<
-  | (MeetingSummary & { agreedAtMeetingId: number | null; amendments: string; nextMeetingId: number | null })
+  | (MeetingSummary & {
+      agreedAtMeetingId: number | null;
+      amendments: string;
+      nextMeetingId: number | null;
+      version: number;
+    })
   | undefined
 > {
   const row = await db
     .selectFrom("meeting")
-    .select([...SUMMARY, "agreed_at_meeting_id", "amendments", "next_meeting_id"])
+    .select([...SUMMARY, "agreed_at_meeting_id", "amendments", "next_meeting_id", "version"])
     .where("id", "=", id)
     .executeTakeFirst();
   if (!row) return undefined;
@@ -81,6 +86,7 @@ export async function findMeeting(
     agreedAtMeetingId: row.agreed_at_meeting_id,
     amendments: row.amendments,
     nextMeetingId: row.next_meeting_id,
+    version: row.version,
   };
 }
 
@@ -105,6 +111,26 @@ export async function updateMeeting(db: Db, id: number, values: Updateable<Meeti
     .set({ ...values, updated_at: new Date() })
     .where("id", "=", id)
     .execute();
+}
+
+/**
+ * Changes the meeting's details (date, times, place, online, status) and moves its version on:
+ * with `version`, only if it is still the one the form was made from (false when someone else
+ * saved first; PostgreSQL re-checks it after waiting for a concurrent writer).
+ */
+export async function updateMeetingDetails(
+  db: Db,
+  id: number,
+  values: Updateable<MeetingTable>,
+  version?: number,
+): Promise<boolean> {
+  let query = db
+    .updateTable("meeting")
+    .set({ ...values, version: sql<number>`version + 1`, updated_at: new Date() })
+    .where("id", "=", id);
+  if (version !== undefined) query = query.where("version", "=", version);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 export async function listAttendance(db: Db, meetingId: number): Promise<Attendance[]> {

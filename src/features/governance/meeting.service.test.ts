@@ -35,7 +35,7 @@ describe("meetings", () => {
       }),
     );
     await run((trx) =>
-      updateMeeting(trx, secretary, meetingId, {
+      updateMeeting(trx, secretary, meetingId, 0, {
         date: { day: "21", month: "5", year: "2024" },
         startTime: "10:00",
         endTime: "12:30",
@@ -109,7 +109,7 @@ describe("meetings", () => {
     });
 
     await run((trx) =>
-      updateMeeting(trx, secretary, nextId, {
+      updateMeeting(trx, secretary, nextId, 0, {
         date: "2024-06-11",
         startTime: "15:05",
         endTime: "16:30",

@@ -1,8 +1,8 @@
 import type { Actor } from "../../platform/actor.ts";
-import { recordAudit } from "../../platform/audit.ts";
+import { recordAudit, withoutVersion } from "../../platform/audit.ts";
 import type { Db, Trx } from "../../platform/database.ts";
 import { fullDate } from "../../platform/dates.ts";
-import { ConflictError, type FieldErrors, NotFoundError } from "../../platform/errors.ts";
+import { ConflictError, type FieldErrors, NotFoundError, StaleVersionError } from "../../platform/errors.ts";
 import { authorize, can } from "../../platform/security/authorize.ts";
 import {
   checkText,
@@ -119,32 +119,44 @@ export async function planMeeting(
   return id;
 }
 
-/** Changes a meeting's date, times, place and status (needs group.manage for its group). */
+/**
+ * Changes a meeting's date, times, place and status (needs group.manage for its group). The form
+ * was made from the meeting's details at `version`: if someone has saved them since, nothing is
+ * saved (StaleVersionError). Attendance, the agenda and the minutes are not its details.
+ */
 export async function updateMeeting(
   trx: Trx,
   actor: Actor,
   meetingId: number,
+  version: number,
   input: MeetingInput,
 ): Promise<void> {
   const { meeting, group } = await meetingToChange(trx, actor, meetingId);
+  if (meeting.version !== version) throw new StaleVersionError();
   const errors: FieldErrors = {};
   const values = checkMeeting(input, group, errors);
   if (values.date && values.date !== meeting.date && meeting.minutesStatus !== "draft")
     errors.date = "The minutes of this meeting are agreed, so its date cannot change";
   throwIfInvalid(errors);
-  await repo.updateMeeting(trx, meetingId, {
-    meeting_date: values.date as string,
-    start_time: values.startTime,
-    end_time: values.endTime,
-    place: values.place,
-    online: values.online,
-    status: values.status,
-  });
+  const saved = await repo.updateMeetingDetails(
+    trx,
+    meetingId,
+    {
+      meeting_date: values.date as string,
+      start_time: values.startTime,
+      end_time: values.endTime,
+      place: values.place,
+      online: values.online,
+      status: values.status,
+    },
+    version,
+  );
+  if (!saved) throw new StaleVersionError();
   await recordAudit(trx, actor, {
     action: "meeting.update",
     entityType: "meeting",
     entityId: meetingId,
-    before: meeting,
+    before: withoutVersion(meeting),
     after: values,
   });
 }
@@ -171,7 +183,8 @@ export async function setNextMeeting(
   let nextId: number;
   if (existing) {
     nextId = existing.id;
-    await repo.updateMeeting(trx, nextId, {
+    // The next meeting's details change: a form open on them is now out of date.
+    await repo.updateMeetingDetails(trx, nextId, {
       start_time: values.startTime ?? existing.startTime,
       end_time: values.endTime ?? existing.endTime,
       place: values.place || existing.place,
@@ -233,6 +246,7 @@ export async function getMeeting(db: Db, actor: Actor, meetingId: number): Promi
     status: meeting.status,
     minutesStatus: meeting.minutesStatus,
     publishedOn: meeting.publishedOn,
+    version: meeting.version,
     group: { id: group.id, slug: group.slug, name: group.name },
     agreedAt: agreedAt ?? null,
     amendments: meeting.amendments,

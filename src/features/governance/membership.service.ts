@@ -1,7 +1,7 @@
 import type { Actor } from "../../platform/actor.ts";
-import { recordAudit } from "../../platform/audit.ts";
+import { recordAudit, withoutVersion } from "../../platform/audit.ts";
 import type { Db, Trx } from "../../platform/database.ts";
-import { ConflictError, type FieldErrors, NotFoundError } from "../../platform/errors.ts";
+import { ConflictError, type FieldErrors, NotFoundError, StaleVersionError } from "../../platform/errors.ts";
 import { authorize } from "../../platform/security/authorize.ts";
 import {
   checkText,
@@ -134,7 +134,7 @@ export async function addMembership(
     action: "membership.add",
     entityType: "group_membership",
     entityId: id,
-    after: await repo.findMembership(trx, id),
+    after: withoutVersion(await repo.findMembership(trx, id)),
   });
   return id;
 }
@@ -147,14 +147,20 @@ async function membershipToChange(trx: Trx, actor: Actor, membershipId: number):
   return membership;
 }
 
-/** Changes a membership's organisation, role, deputy and dates; the person stays the same. */
+/**
+ * Changes a membership's organisation, role, deputy and dates; the person stays the same. The
+ * form was made from the membership at `version`: if it has changed since, nothing is saved
+ * (StaleVersionError).
+ */
 export async function updateMembership(
   trx: Trx,
   actor: Actor,
   membershipId: number,
+  version: number,
   input: Omit<MembershipInput, "person">,
 ): Promise<void> {
   const before = await membershipToChange(trx, actor, membershipId);
+  if (before.version !== version) throw new StaleVersionError();
   const checked = await checkMembership(
     trx,
     before.groupId,
@@ -174,37 +180,45 @@ export async function updateMembership(
             { groupId: before.groupId },
           )
         ).organisation;
-  await repo.updateMembership(trx, membershipId, {
+  const saved = await repo.updateMembership(trx, membershipId, version, {
     organisation_id: organisation?.id ?? null,
     role: checked.role,
     deputy_for_id: checked.deputyForId,
     from_date: checked.fromDate,
     to_date: checked.toDate,
   });
+  if (!saved) throw new StaleVersionError();
   await recordAudit(trx, actor, {
     action: "membership.update",
     entityType: "group_membership",
     entityId: membershipId,
-    before,
-    after: await repo.findMembership(trx, membershipId),
+    before: withoutVersion(before),
+    after: withoutVersion(await repo.findMembership(trx, membershipId)),
   });
 }
 
 /**
  * Removes a membership entered by mistake. (Someone who leaves keeps their membership with the
- * date they left.) Refused while another member is recorded as their deputy.
+ * date they left.) Refused while another member is recorded as their deputy, and when the
+ * membership has changed since the page was made from it at `version` (StaleVersionError).
  */
-export async function removeMembership(trx: Trx, actor: Actor, membershipId: number): Promise<void> {
+export async function removeMembership(
+  trx: Trx,
+  actor: Actor,
+  membershipId: number,
+  version: number,
+): Promise<void> {
   const before = await membershipToChange(trx, actor, membershipId);
+  if (before.version !== version) throw new StaleVersionError("removal");
   if ((await repo.countDeputiesFor(trx, before.groupId, before.person.id)) > 0)
     throw new ConflictError(
       `Another member is recorded as ${before.person.name}'s deputy: change that membership first.`,
     );
-  await repo.deleteMembership(trx, membershipId);
+  if (!(await repo.deleteMembership(trx, membershipId, version))) throw new StaleVersionError("removal");
   await recordAudit(trx, actor, {
     action: "membership.remove",
     entityType: "group_membership",
     entityId: membershipId,
-    before,
+    before: withoutVersion(before),
   });
 }

@@ -110,7 +110,11 @@ describe.skipIf(!seed)("the minutes of 21 May 2024 entered through the forms", (
     expect(planned.statusCode).toBe(303);
     const meetingPath = planned.headers.location!.replace(/\?.*$/, "");
     const meetingId = meetingPath.split("/").at(-1)!;
+    // The details form carries the version it was made from, as a browser would send it.
+    const detailsPage = (await getPage(app, secretariat, meetingPath)).body;
+    const version = /name="version" value="(\d+)"/.exec(detailsPage)?.[1] ?? "";
     const held = await postForm(app, secretariat, meetingPath, {
+      version,
       "date-day": "21",
       "date-month": "5",
       "date-year": "2024",

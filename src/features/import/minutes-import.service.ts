@@ -108,6 +108,7 @@ function groupToCreate(name: string): GroupSummary {
     reviewDate: null,
     endDate: null,
     status: "active",
+    version: 0,
   };
 }
 

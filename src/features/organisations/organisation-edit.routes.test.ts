@@ -20,6 +20,16 @@ const reader = await signIn(app, db, "reader");
 const health = await createSector(db, { name: "Health Boards" });
 const thirdSector = await createSector(db, { name: "Third Sector" });
 
+/** The version the organisation's change form carries now. */
+async function versionOf(slug: string): Promise<number> {
+  const row = await db
+    .selectFrom("organisation")
+    .select("version")
+    .where("slug", "=", slug)
+    .executeTakeFirst();
+  return row?.version ?? 0;
+}
+
 async function auditOf(slug: string) {
   const organisation = await db
     .selectFrom("organisation")
@@ -117,7 +127,10 @@ describe("changing an organisation", () => {
     );
 
     const fields = { type: "third_sector", areaCode: "", sectors: String(thirdSector.id) };
-    const changed = await postForm(app, editor, `/manage/organisations/${slug}`, fields);
+    const changed = await postForm(app, editor, `/manage/organisations/${slug}`, {
+      ...fields,
+      version: await versionOf(slug),
+    });
     expect(changed.statusCode).toBe(303);
     expect(changed.headers.location).toBe(`/organisations/${slug}?saved=organisation`);
     expect(await auditOf(slug)).toEqual([
@@ -133,7 +146,8 @@ describe("changing an organisation", () => {
     expect(page.body).toContain(thirdSector.name);
 
     const before = await auditCount(db);
-    expect((await postForm(app, editor, `/manage/organisations/${slug}`, fields)).statusCode).toBe(303);
+    const again = { ...fields, version: await versionOf(slug) };
+    expect((await postForm(app, editor, `/manage/organisations/${slug}`, again)).statusCode).toBe(303);
     expect(await auditCount(db)).toBe(before);
   });
 
@@ -143,6 +157,7 @@ describe("changing an organisation", () => {
     await db.insertInto("organisation").values({ slug, name, type: "third_sector" }).execute();
     const before = await auditCount(db);
     const refused = await postForm(app, editor, `/manage/organisations/${slug}`, {
+      version: await versionOf(slug),
       type: "club",
       sectors: "not-a-sector",
     });

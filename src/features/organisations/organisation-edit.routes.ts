@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Actor } from "../../platform/actor.ts";
 import type { AppDeps } from "../../platform/app-deps.ts";
 import type { Trx } from "../../platform/database.ts";
-import { ConflictError } from "../../platform/errors.ts";
+import { ConflictError, StaleVersionError } from "../../platform/errors.ts";
 import { runChange } from "../../platform/http-forms.ts";
 import { signInFirst } from "../../platform/http-pages.ts";
 import { bodyOf, field, many, slugParam } from "../../platform/http-params.ts";
@@ -63,23 +63,34 @@ export function organisationEditRoutes(app: FastifyInstance, deps: AppDeps): voi
     request: FastifyRequest,
     reply: FastifyReply,
     returnTo: string,
-    change: (trx: Trx, actor: Actor, details: ReturnType<typeof detailsOf>) => Promise<string>,
-    model: () => Promise<Omit<OrganisationFormModel, "values" | "errors">>,
+    change: (
+      trx: Trx,
+      actor: Actor,
+      details: ReturnType<typeof detailsOf>,
+      version: number,
+    ) => Promise<string>,
+    model: () => Promise<Omit<OrganisationFormModel, "values" | "errors" | "conflict">>,
   ): Promise<FastifyReply> {
     // The sectors are checkboxes, so they repeat: the details are read from the body.
     const details = detailsOf(request);
     return runChange(db, request, reply, {
       returnTo,
       fields: [],
-      change: async (trx, actor) =>
-        `${organisationPath(await change(trx, actor, details))}?saved=organisation`,
+      change: async (trx, actor, _form, posted) =>
+        `${organisationPath(await change(trx, actor, details, posted.version))}?saved=organisation`,
       refused: async (_state, status, _posted, error) => {
-        // A conflict has no field to mark: the error page answers it, as it always has.
-        if (error instanceof ConflictError) throw error;
+        // Someone saved first: the form again, with what is saved now beside the person's answers.
+        // Any other conflict has no field to mark: the error page answers it, as it always has.
+        if (error instanceof ConflictError && !(error instanceof StaleVersionError)) throw error;
         return sendForm(
           request,
           reply,
-          { ...(await model()), values: details, errors: error.fields },
+          {
+            ...(await model()),
+            values: details,
+            errors: error.fields,
+            conflict: error instanceof StaleVersionError ? error.message : undefined,
+          },
           status,
         );
       },
@@ -121,8 +132,8 @@ export function organisationEditRoutes(app: FastifyInstance, deps: AppDeps): voi
       request,
       reply,
       organisationEditPath(slug),
-      async (trx, actor, details) => {
-        await changeOrganisation(trx, actor, slug, details);
+      async (trx, actor, details, version) => {
+        await changeOrganisation(trx, actor, slug, version, details);
         return slug;
       },
       async () => ({

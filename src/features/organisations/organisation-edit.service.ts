@@ -1,23 +1,35 @@
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import type { Db, Trx } from "../../platform/database.ts";
-import { type FieldErrors, ValidationError } from "../../platform/errors.ts";
+import {
+  type FieldErrors,
+  NotFoundError,
+  StaleVersionError,
+  ValidationError,
+} from "../../platform/errors.ts";
 import { authorize } from "../../platform/security/authorize.ts";
 import * as accountability from "../accountability/accountability.service.ts";
 import { getOrganisationSummary } from "../accountability/accountability.service.ts";
 import type { OrganisationSummary } from "../accountability/accountability.types.ts";
+import * as repo from "./organisation.repository.ts";
 import { classifyOrganisation, createOrganisation } from "./organisation.service.ts";
 
 // Keeping the register of organisations (organisation.manage: programme editors and
 // administrators): adding an organisation with its kind, area code and sectors, and changing
 // those later (minutes add organisations as "other", with no sectors). A change of sectors is
-// audited on its own, with the sectors before and after.
+// audited on its own, with the sectors before and after. The change form carries the version it
+// was made from: if someone has saved since, nothing is saved (StaleVersionError).
 
 export interface OrganisationDetails {
   type: string | undefined;
   areaCode: string | undefined;
   /** Sector ids, as the form's checkboxes send them. */
   sectors: string[];
+}
+
+/** An organisation as its change form shows it, with the version the form carries. */
+export interface OrganisationToChange extends OrganisationSummary {
+  version: number;
 }
 
 /** The sectors one may choose from. */
@@ -85,14 +97,20 @@ export async function addOrganisation(
   return organisation.slug;
 }
 
-/** Changes an organisation's kind, area code and sectors. */
+/**
+ * Changes an organisation's kind, area code and sectors, from a form made at `version`; if the
+ * organisation has changed since, nothing is saved (StaleVersionError).
+ */
 export async function changeOrganisation(
   trx: Trx,
   actor: Actor,
   slug: string,
+  version: number,
   input: OrganisationDetails,
 ): Promise<void> {
   const before = await getOrganisationToChange(trx, actor, slug);
+  // The one conditional update that guards the change: of two saves from one version, one wins.
+  if (!(await repo.takeVersion(trx, before.id, version))) throw new StaleVersionError();
   const sectors = await checkSectors(trx, input.sectors);
   // A field the form did not send keeps its value; a sector left unticked is left out.
   const kind = { type: input.type ?? before.type, areaCode: input.areaCode ?? before.areaCode ?? "" };
@@ -114,7 +132,10 @@ export async function getOrganisationToChange(
   db: Db,
   actor: Actor,
   slug: string,
-): Promise<OrganisationSummary> {
+): Promise<OrganisationToChange> {
   authorize(actor, "organisation.manage");
-  return getOrganisationSummary(db, slug);
+  const summary = await getOrganisationSummary(db, slug);
+  const version = await repo.findVersion(db, summary.id);
+  if (version === undefined) throw new NotFoundError("There is no organisation at this address.");
+  return { ...summary, version };
 }

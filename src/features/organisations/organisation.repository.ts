@@ -63,11 +63,33 @@ export async function updateClassification(
 ): Promise<Organisation> {
   const row = await db
     .updateTable("organisation")
-    .set(values)
+    // Its kind and area code are what the change form edits: a form open on them is now out of date.
+    .set({ ...values, version: sql<number>`version + 1` })
     .where("id", "=", id)
     .returning(COLUMNS)
     .executeTakeFirstOrThrow();
   return toOrganisation(row);
+}
+
+/** The organisation's version: what its change form carries. */
+export async function findVersion(db: Db, id: number): Promise<number | undefined> {
+  const row = await db.selectFrom("organisation").select("version").where("id", "=", id).executeTakeFirst();
+  return row?.version;
+}
+
+/**
+ * Moves the organisation's version on if it is still the one the change form was made from;
+ * false when someone else saved first (PostgreSQL re-checks it after waiting for their lock), so
+ * the caller saves nothing.
+ */
+export async function takeVersion(db: Db, id: number, version: number): Promise<boolean> {
+  const result = await db
+    .updateTable("organisation")
+    .set({ version: sql<number>`version + 1` })
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 export async function slugTaken(db: Db, slug: string): Promise<boolean> {

@@ -1,3 +1,4 @@
+import { fullDate } from "../dates.ts";
 import { attr, html, type SafeHtml } from "../html.ts";
 import type { FormState } from "../http-forms.ts";
 import {
@@ -23,6 +24,14 @@ export interface FormContext {
   initial?: Record<string, string>;
   /** The names of this form's date fields: their errors link to the day box. */
   dates?: readonly string[];
+  /**
+   * When the form came back because someone else saved first, say beside each field whose kept
+   * input differs from `initial` (the record as saved now) what is saved now, so the person sees
+   * the other change before saving theirs again. Words to show for a field's saved value (a
+   * choice's label) go in `savedWords`; otherwise the value itself, a date in words.
+   */
+  showSaved?: boolean;
+  savedWords?: Record<string, string>;
 }
 
 export function stateOf(context: FormContext): FormState | undefined {
@@ -40,6 +49,40 @@ export function value(context: FormContext, field: string): string {
 
 export function errorOf(context: FormContext, field: string): string | undefined {
   return stateOf(context)?.errors[field];
+}
+
+/** A date's three boxes as they came back, as "YYYY-MM-DD" when they make one ("" when empty). */
+function typedDate(values: Record<string, string>, field: string): string {
+  const [day, month, year] = ["day", "month", "year"].map((p) => (values[`${field}-${p}`] ?? "").trim());
+  if (!day && !month && !year) return "";
+  const two = (n: string | undefined) => (/^\d{1,2}$/.test(n ?? "") ? (n ?? "").padStart(2, "0") : `?${n}`);
+  return `${year}-${two(month)}-${two(day)}`;
+}
+
+/**
+ * After a conflict (see `showSaved`), what is saved now in a field the person answered
+ * differently; undefined when the field agrees, or the form did not come back from a conflict.
+ */
+export function savedNow(context: FormContext, field: string): SafeHtml | undefined {
+  const state = stateOf(context);
+  if (!state?.conflict || !context.showSaved) return undefined;
+  const saved = context.initial?.[field] ?? "";
+  const isDate = context.dates?.includes(field) ?? false;
+  const typed = isDate ? typedDate(state.values, field) : (state.values[field] ?? "");
+  if (typed.trim() === saved.trim()) return undefined;
+  const words = context.savedWords?.[field] ?? (isDate && saved ? fullDate(saved) : saved);
+  return html`<strong>Saved version now:</strong> ${words || "(empty)"}`;
+}
+
+/** A field's hint, with what is saved now after a conflict (see `savedNow`). */
+export function hintWith(
+  context: FormContext,
+  field: string,
+  usual?: string | SafeHtml,
+): string | SafeHtml | undefined {
+  const now = savedNow(context, field);
+  if (!now) return usual;
+  return usual === undefined ? now : html`${usual} ${now}`;
 }
 
 /** The error summary of a refused form, or a conflict's message: at the top of its form. */
@@ -66,7 +109,7 @@ export function text(
     id: fieldId(context, field),
     name: field,
     label,
-    hint: options.hint,
+    hint: hintWith(context, field, options.hint),
     error: errorOf(context, field),
     value: value(context, field),
     width: options.width,
@@ -84,7 +127,7 @@ export function longText(
     id: fieldId(context, field),
     name: field,
     label,
-    hint: options.hint,
+    hint: hintWith(context, field, options.hint),
     error: errorOf(context, field),
     value: value(context, field),
     rows: options.rows ?? 4,
@@ -107,17 +150,26 @@ export function date(context: FormContext, field: string, legend: string, hint?:
     if (match)
       parts = { day: String(Number(match[3])), month: String(Number(match[2])), year: match[1] ?? "" };
   }
-  return dateInput({ name: field, legend, hint, error: errorOf(context, field), value: parts });
+  const now = savedNow(context, field);
+  return dateInput({
+    name: field,
+    legend,
+    hint: now ? html`${hint ?? "For example, 1 12 2025"} ${now}` : hint,
+    error: errorOf(context, field),
+    value: parts,
+  });
 }
 
 /** One check box, ticked when its value is "yes". */
 export function checkbox(context: FormContext, field: string, label: string): SafeHtml {
   const id = fieldId(context, field);
+  const now = savedNow(context, field);
   return question(
     errorOf(context, field),
     html`<div class="ds_checkbox ds_checkbox--small">
-    <input class="ds_checkbox__input" type="checkbox" id="${id}" name="${field}" value="yes"${attr("checked", value(context, field) === "yes")}>
+    <input class="ds_checkbox__input" type="checkbox" id="${id}" name="${field}" value="yes"${attr("checked", value(context, field) === "yes")}${attr("aria-describedby", now ? `${id}-hint` : undefined)}>
     <label class="ds_checkbox__label" for="${id}">${label}</label>
+    ${now ? html`<p class="ds_hint-text" id="${id}-hint">${now}</p>` : ""}
   </div>`,
   );
 }

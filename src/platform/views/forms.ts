@@ -239,7 +239,7 @@ export interface DateInputOptions {
   /** The fields are named and identified `${name}-day`, `${name}-month`, `${name}-year`. */
   name: string;
   legend: string | SafeHtml;
-  hint?: string;
+  hint?: string | SafeHtml;
   error?: string | undefined;
   value?: DateParts | undefined;
 }

@@ -18,7 +18,7 @@ import {
   postForm,
   text,
 } from "../../../platform/views/form-parts.ts";
-import { button, notification } from "../../../platform/views/forms.ts";
+import { button, hiddenField, notification } from "../../../platform/views/forms.ts";
 import { manageMeetingPath, paperFilePath } from "../governance.paths.ts";
 import type { AgendaItem, Meeting } from "../governance.types.ts";
 import { agendaItemFields } from "./meeting-agenda.view.ts";
@@ -73,6 +73,7 @@ export function agendaItemView(model: {
       discussionPoints: item.discussionPoints.join("\n"),
       decisions: item.decisions.join("\n"),
     },
+    showSaved: true,
   };
   const paper: FormContext = { name: "paper", csrfToken, state };
   return html`${pageHeader({ label: "Agenda item", title: item.title })}
@@ -83,7 +84,7 @@ export function agendaItemView(model: {
       ? postForm(
           `/manage/agenda-items/${item.id}`,
           csrfToken,
-          html`${formProblems(details)}${agendaItemFields(details)}${button({ text: "Save the item" })}`,
+          html`${formProblems(details)}${hiddenField("version", item.version)}${agendaItemFields(details)}${button({ text: "Save the item" })}`,
         )
       : html`<p>The minutes are ${meeting.minutesStatus}, so this item can no longer be changed.</p>`
   }

@@ -11,12 +11,13 @@ import {
   type FormContext,
   fieldId,
   formProblems,
+  hintWith,
   longText,
   postForm,
   text,
   value,
 } from "../../../platform/views/form-parts.ts";
-import { button, notification, select } from "../../../platform/views/forms.ts";
+import { button, hiddenField, notification, select } from "../../../platform/views/forms.ts";
 import { groupPath, manageActionLogPath, manageGroupPath, manageMeetingPath } from "../governance.paths.ts";
 import type { Group, GroupSummary } from "../governance.types.ts";
 import {
@@ -49,14 +50,15 @@ export function groupInitial(group: GroupSummary): Record<string, string> {
   };
 }
 
+/** The details form; changing a group's details carries the version they were shown at. */
 export function groupForm(
   context: FormContext,
-  options: { action: string; parents: GroupSummary[]; submit: string },
+  options: { action: string; parents: GroupSummary[]; submit: string; version?: number },
 ): SafeHtml {
   return postForm(
     options.action,
     context.csrfToken,
-    html`${formProblems(context)}
+    html`${formProblems(context)}${options.version === undefined ? "" : hiddenField("version", options.version)}
     ${text(context, "name", "Name of the group", { width: "fluid-two-thirds" })}
     ${longText(context, "remit", "Remit", { hint: "What the group is for, and what it is not for." })}
     ${longText(context, "priorities", "Priorities", { hint: "One priority per line." })}
@@ -64,6 +66,7 @@ export function groupForm(
       id: fieldId(context, "parent"),
       name: "parent",
       label: "Part of (parent group)",
+      hint: hintWith(context, "parent"),
       placeholder: "None",
       value: value(context, "parent"),
       error: errorOf(context, "parent"),
@@ -77,6 +80,7 @@ export function groupForm(
       id: fieldId(context, "status"),
       name: "status",
       label: "Status",
+      hint: hintWith(context, "status"),
       value: value(context, "status") || "active",
       error: errorOf(context, "status"),
       options: GROUP_STATUSES.map((s) => ({ value: s, text: GROUP_STATUS_LABELS[s] })),
@@ -194,6 +198,8 @@ export function manageGroupView(model: {
     state,
     initial: groupInitial(group),
     dates: GROUP_DATES,
+    showSaved: true,
+    savedWords: { parent: group.parent?.name ?? "None", status: GROUP_STATUS_LABELS[group.status] },
   };
   const member: FormContext = { name: "member", csrfToken, state, dates: MEMBER_DATES };
   const meeting: FormContext = { name: "meeting", csrfToken, state, dates: MEETING_DATES };
@@ -208,6 +214,7 @@ export function manageGroupView(model: {
     action: manageGroupPath(group.slug),
     parents: model.parents.filter((p) => p.id !== group.id),
     submit: "Save the details",
+    version: group.version,
   })}
 `;
 }

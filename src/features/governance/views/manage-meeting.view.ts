@@ -10,12 +10,13 @@ import {
   type FormContext,
   fieldId,
   formProblems,
+  hintWith,
   longText,
   postForm,
   text,
   value,
 } from "../../../platform/views/form-parts.ts";
-import { button, notification, select } from "../../../platform/views/forms.ts";
+import { button, hiddenField, notification, select } from "../../../platform/views/forms.ts";
 import { manageGroupPath, manageMeetingPath, meetingPath } from "../governance.paths.ts";
 import type { Meeting, MeetingSummary } from "../governance.types.ts";
 import { MEETING_STATUS_LABELS, MEETING_STATUSES, MINUTES_STATUS_LABELS } from "../governance.types.ts";
@@ -116,11 +117,16 @@ function detailsSection(model: ManageMeetingModel): SafeHtml {
     state: model.state,
     initial: meetingInitial(model.meeting),
     dates: ["date"],
+    showSaved: true,
+    savedWords: {
+      online: model.meeting.online ? "online" : "not online",
+      status: MEETING_STATUS_LABELS[model.meeting.status],
+    },
   };
   return postForm(
     manageMeetingPath(model.meeting.id),
     model.csrfToken,
-    html`${formProblems(context)}
+    html`${formProblems(context)}${hiddenField("version", model.meeting.version)}
     ${date(context, "date", "Date of the meeting")}
     ${text(context, "startTime", "Start time", { hint: "For example, 15:05 or 3.05pm", width: "fixed-10" })}
     ${text(context, "endTime", "End time", { width: "fixed-10" })}
@@ -130,6 +136,7 @@ function detailsSection(model: ManageMeetingModel): SafeHtml {
       id: fieldId(context, "status"),
       name: "status",
       label: "Status",
+      hint: hintWith(context, "status"),
       value: value(context, "status"),
       error: errorOf(context, "status"),
       options: MEETING_STATUSES.map((s) => ({ value: s, text: MEETING_STATUS_LABELS[s] })),
@@ -178,7 +185,10 @@ function nextSection(model: ManageMeetingModel): SafeHtml {
 export function manageMeetingView(model: ManageMeetingModel): SafeHtml {
   const { meeting } = model;
   const saved = model.saved ? SAVED[model.saved] : undefined;
-  return html`${pageHeader({ label: "Manage meeting", title: manageMeetingTitle(meeting) })}
+  // A refused one-button change (removing an agenda item someone has changed since…) says why here.
+  const buttons: FormContext = { name: "button", csrfToken: model.csrfToken, state: model.state };
+  return html`${formProblems(buttons)}
+  ${pageHeader({ label: "Manage meeting", title: manageMeetingTitle(meeting) })}
   ${saved ? notification(saved) : ""}
   ${summaryList([
     { key: "Group", value: html`<a href="${manageGroupPath(meeting.group.slug)}">${meeting.group.name}</a>` },

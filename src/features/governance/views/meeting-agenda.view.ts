@@ -42,7 +42,7 @@ export function agendaSection(model: ManageMeetingModel): SafeHtml {
           ? html`<p><a href="/manage/agenda-items/${item.id}">Change<span class="visually-hidden"> ${item.title}</span></a></p>
       ${index > 0 ? buttonForm(`/manage/agenda-items/${item.id}/move`, csrfToken, html`Move up<span class="visually-hidden"> ${item.title}</span>`, { direction: "up" }) : ""}
       ${index < meeting.items.length - 1 ? buttonForm(`/manage/agenda-items/${item.id}/move`, csrfToken, html`Move down<span class="visually-hidden"> ${item.title}</span>`, { direction: "down" }) : ""}
-      ${buttonForm(`/manage/agenda-items/${item.id}/remove`, csrfToken, html`Remove<span class="visually-hidden"> ${item.title}</span>`)}`
+      ${buttonForm(`/manage/agenda-items/${item.id}/remove`, csrfToken, html`Remove<span class="visually-hidden"> ${item.title}</span>`, { version: String(item.version) })}`
           : html`<p><a href="/manage/agenda-items/${item.id}">Papers<span class="visually-hidden"> of ${item.title}</span></a></p>`
       }
     </li>`,

@@ -8,11 +8,12 @@ import {
   type FormContext,
   fieldId,
   formProblems,
+  hintWith,
   postForm,
   text,
   value,
 } from "../../../platform/views/form-parts.ts";
-import { button, select } from "../../../platform/views/forms.ts";
+import { button, hiddenField, select } from "../../../platform/views/forms.ts";
 import { manageGroupPath } from "../governance.paths.ts";
 import type { Membership } from "../governance.types.ts";
 import { MEMBERSHIP_ROLES, ROLE_LABELS } from "../governance.types.ts";
@@ -39,18 +40,22 @@ export function membershipView(model: {
       fromDate: m.fromDate ?? "",
       toDate: m.toDate ?? "",
     },
+    showSaved: true,
+    savedWords: { role: ROLE_LABELS[m.role] },
   };
+  const removal: FormContext = { name: "remove", csrfToken, state: model.state };
   return html`${pageHeader({ label: model.group.name, title: `${m.person.name}'s membership` })}
   <p><a href="${manageGroupPath(model.group.slug)}#members">Back to the group</a></p>
   ${postForm(
     `/manage/memberships/${m.id}`,
     csrfToken,
-    html`${formProblems(context)}
+    html`${formProblems(context)}${hiddenField("version", m.version)}
     ${text(context, "organisation", "Organisation", { width: "fluid-two-thirds" })}
     ${select({
       id: fieldId(context, "role"),
       name: "role",
       label: "Role",
+      hint: hintWith(context, "role"),
       value: value(context, "role"),
       error: errorOf(context, "role"),
       options: MEMBERSHIP_ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r] })),
@@ -62,5 +67,6 @@ export function membershipView(model: {
   )}
   <h2>Remove this membership</h2>
   <p>Only remove a membership entered by mistake. When someone leaves the group, give the date they left instead, so the record stays.</p>
-  ${buttonForm(`/manage/memberships/${m.id}/remove`, csrfToken, "Remove the membership")}`;
+  ${formProblems(removal)}
+  ${buttonForm(`/manage/memberships/${m.id}/remove`, csrfToken, "Remove the membership", { version: String(m.version) })}`;
 }

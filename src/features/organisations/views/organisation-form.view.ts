@@ -7,12 +7,13 @@ import {
   csrfField,
   errorSummary,
   formTitle,
+  hiddenField,
   select,
   textInput,
 } from "../../../platform/views/forms.ts";
 import { organisationPath } from "../../accountability/accountability.paths.ts";
-import type { OrganisationSummary } from "../../accountability/accountability.types.ts";
 import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES } from "../organisation.types.ts";
+import type { OrganisationToChange } from "../organisation-edit.service.ts";
 
 // The form that adds an organisation to the register, and the one that changes an organisation's
 // kind, area code and sectors (organisation.manage).
@@ -27,10 +28,12 @@ export interface OrganisationFormValues {
 export interface OrganisationFormModel {
   csrfToken: string;
   sectors: Array<{ id: number; name: string }>;
-  /** The organisation being changed; absent when adding one. */
-  organisation?: OrganisationSummary | undefined;
+  /** The organisation being changed, as saved now; absent when adding one. */
+  organisation?: OrganisationToChange | undefined;
   values?: OrganisationFormValues | undefined;
   errors?: FieldErrors | undefined;
+  /** Why the change was refused when someone else saved first: what is saved now is shown too. */
+  conflict?: string | undefined;
 }
 
 export const NEW_ORGANISATION_PATH = "/manage/organisations/new";
@@ -51,7 +54,29 @@ function heading(model: OrganisationFormModel): string {
 }
 
 export function organisationFormTitle(model: OrganisationFormModel): string {
-  return formTitle(heading(model), Object.keys(model.errors ?? {}).length > 0);
+  return formTitle(heading(model), Boolean(model.conflict) || Object.keys(model.errors ?? {}).length > 0);
+}
+
+/** After a conflict, what is saved now in each field the person answered differently. */
+function savedNow(model: OrganisationFormModel, values: OrganisationFormValues) {
+  const o = model.organisation;
+  const none: Record<"type" | "areaCode" | "sectors", SafeHtml | undefined> = {
+    type: undefined,
+    areaCode: undefined,
+    sectors: undefined,
+  };
+  if (!model.conflict || !o) return none;
+  const note = (words: string) => html`<strong>Saved version now:</strong> ${words || "(empty)"}`;
+  const savedSectors = o.sectors.map((s) => String(s.id)).sort();
+  const chosen = [...new Set(values.sectors ?? [])].sort();
+  return {
+    type: (values.type ?? o.type) === o.type ? undefined : note(ORGANISATION_TYPE_LABELS[o.type]),
+    areaCode: (values.areaCode ?? "").trim() === (o.areaCode ?? "") ? undefined : note(o.areaCode ?? ""),
+    sectors:
+      chosen.join() === savedSectors.join()
+        ? undefined
+        : note(o.sectors.map((s) => s.name).join(", ") || "none"),
+  };
 }
 
 export function organisationFormView(model: OrganisationFormModel): SafeHtml {
@@ -63,7 +88,9 @@ export function organisationFormView(model: OrganisationFormModel): SafeHtml {
     sectors: o?.sectors.map((s) => String(s.id)) ?? [],
   };
   const chosen = new Set(values.sectors ?? []);
+  const saved = savedNow(model, values);
   return html`${errorSummary({
+    description: model.conflict,
     errors: Object.entries(errors).map(([name, message]) => ({
       href: `#${FIELD_IDS[name] ?? name}`,
       message,
@@ -76,7 +103,7 @@ export function organisationFormView(model: OrganisationFormModel): SafeHtml {
       : "Add an organisation that must act on route-map actions or sits on a group. Minutes add the organisations they name by themselves; add one here to say what kind it is from the start."
   }</p>
   <form method="post" action="${o ? organisationEditPath(o.slug) : "/manage/organisations"}" novalidate>
-    ${csrfField(model.csrfToken)}
+    ${csrfField(model.csrfToken)}${o ? hiddenField("version", o.version) : ""}
     ${
       o
         ? ""
@@ -93,6 +120,7 @@ export function organisationFormView(model: OrganisationFormModel): SafeHtml {
       id: "type",
       name: "type",
       label: "What kind of organisation it is",
+      hint: saved.type,
       value: values.type ?? "other",
       error: errors.type,
       options: ORGANISATION_TYPES.map((t) => ({ value: t, text: ORGANISATION_TYPE_LABELS[t] })),
@@ -101,7 +129,7 @@ export function organisationFormView(model: OrganisationFormModel): SafeHtml {
       id: "areaCode",
       name: "areaCode",
       label: "Area code (for a council or health board only)",
-      hint: "The official code of the area it serves, an S and 8 digits, for example S12000033.",
+      hint: html`The official code of the area it serves, an S and 8 digits, for example S12000033.${saved.areaCode ? html` ${saved.areaCode}` : ""}`,
       value: values.areaCode,
       error: errors.areaCode,
       width: "fixed-10",
@@ -110,7 +138,7 @@ export function organisationFormView(model: OrganisationFormModel): SafeHtml {
       idPrefix: "sectors",
       name: "sectors",
       legend: "Sectors it belongs to",
-      hint: "Choose none if it belongs to no sector.",
+      hint: html`Choose none if it belongs to no sector.${saved.sectors ? html` ${saved.sectors}` : ""}`,
       error: errors.sectors,
       items: model.sectors.map((s) => ({
         value: String(s.id),

@@ -11,7 +11,7 @@ export function checkboxes(o: {
   idPrefix: string;
   name: string;
   legend: string;
-  hint?: string;
+  hint?: string | SafeHtml;
   error?: string | undefined;
   items: CheckboxItem[];
 }): SafeHtml {
