@@ -63,7 +63,7 @@ export function sendAccountPage(
 /** 429 Too Many Requests with Retry-After; returns the plain message for the page. */
 export function tooManyRequests(reply: FastifyReply, retryAfterSeconds: number, what: string): string {
   reply.status(429).header("retry-after", String(retryAfterSeconds));
-  return `There have been too many ${what} for this account or from this connection. Wait ${waitInWords(retryAfterSeconds)}, then try again.`;
+  return `There have been too many ${what} from this connection. Wait ${waitInWords(retryAfterSeconds)}, then try again.`;
 }
 
 /** One form field as text; a repeated field or anything else counts as absent. */
