@@ -3,6 +3,7 @@ import type { AppDeps } from "../../platform/app-deps.ts";
 import { NotFoundError } from "../../platform/errors.ts";
 import type { SafeHtml } from "../../platform/html.ts";
 import { page } from "../../platform/views/layout.ts";
+import { clientAddress } from "./account.http.ts";
 import { safeReturnTo, setSessionCookie } from "./account.routes.ts";
 import {
   createOidcClient,
@@ -122,7 +123,10 @@ export function oidcRoutes(app: FastifyInstance, deps: AppDeps): void {
       }
       throw error;
     }
-    const outcome = await signInWithOidc(deps.db, identity, request.id);
+    const outcome = await signInWithOidc(deps.db, identity, {
+      address: clientAddress(request),
+      requestId: request.id,
+    });
     if (outcome.kind === "refused") {
       request.log.info({ reason: outcome.reason }, "single sign-on refused");
       return render(
