@@ -5,7 +5,7 @@ import formbody from "@fastify/formbody";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import { registerAccountability } from "./features/accountability/accountability.feature.ts";
-import { SESSION_COOKIE } from "./features/accounts/account.http.ts";
+import { sessionCookieName } from "./features/accounts/account.http.ts";
 import { registerAccounts } from "./features/accounts/accounts.feature.ts";
 import { actorForSession } from "./features/accounts/session.service.ts";
 import { registerAdmin } from "./features/admin/admin.feature.ts";
@@ -62,7 +62,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   // Who is asking, and the order of the hooks that decide it: platform/security/request-security.ts.
   registerRequestSecurity(app, {
-    sessionCookie: SESSION_COOKIE,
+    sessionCookie: sessionCookieName(deps.config.baseUrl),
     actorForSession: (token) => actorForSession(deps.db, token),
     actorForToken: (token) => actorForToken(deps.db, token),
   });

@@ -33,11 +33,13 @@ export function withCookies(session: Session, response: LightMyRequestResponse):
     if (c.value === "" || (c.expires && c.expires.getTime() < Date.now())) delete jar[c.name];
     else jar[c.name] = c.value;
   }
+  // Signing in and out turns the CSRF token over: the browser's pages carry the new cookie's.
+  const rotated = response.cookies.find((c) => /^(__Host-)?wm_csrf$/.test(c.name) && c.value !== "");
   return {
     cookie: Object.entries(jar)
       .map(([k, v]) => `${k}=${v}`)
       .join("; "),
-    csrf: session.csrf,
+    csrf: rotated?.value ?? session.csrf,
   };
 }
 

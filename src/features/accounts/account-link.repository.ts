@@ -59,3 +59,15 @@ export function retireLinks(db: Db, userId: number, purpose: AccountLinkPurpose,
     .where("used_at", "is", null)
     .execute();
 }
+
+/** How many links of a purpose a user has been sent since `since` (used, retired or not). */
+export async function countLinksSince(db: Db, userId: number, purpose: AccountLinkPurpose, since: Date) {
+  const row = await db
+    .selectFrom("account_link")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where("user_id", "=", userId)
+    .where("purpose", "=", purpose)
+    .where("created_at", ">", since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

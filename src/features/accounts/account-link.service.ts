@@ -45,6 +45,16 @@ export async function createLink(db: Db, userId: number, purpose: AccountLinkPur
   return token;
 }
 
+/** How many links of the purpose the user has been sent in the last `minutes`. */
+export function linksSentWithin(
+  db: Db,
+  userId: number,
+  purpose: AccountLinkPurpose,
+  minutes: number,
+): Promise<number> {
+  return repo.countLinksSince(db, userId, purpose, new Date(Date.now() - minutes * 60_000));
+}
+
 /** Whose usable link this is, without using it (to show the page it opens); null if it does not work. */
 export async function findLink(
   db: Db,

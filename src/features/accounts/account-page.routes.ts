@@ -2,10 +2,9 @@ import type { FastifyInstance } from "fastify";
 import type { Db } from "../../platform/database.ts";
 import { ValidationError } from "../../platform/errors.ts";
 import {
-  clearSessionCookie,
   clientAddress,
   formField,
-  SESSION_COOKIE,
+  type SessionCookie,
   sendAccountPage,
   tooManyRequests,
 } from "./account.http.ts";
@@ -14,7 +13,7 @@ import { accountView } from "./views/account.view.ts";
 
 // /account: who you are, your roles in plain words, changing your password, signing out everywhere.
 
-export function accountPageRoutes(app: FastifyInstance, db: Db): void {
+export function accountPageRoutes(app: FastifyInstance, db: Db, cookie: SessionCookie): void {
   app.get("/account", async (request, reply) => {
     if (request.actor.kind === "public") return reply.redirect("/sign-in?returnTo=%2Faccount", 303);
     const { saved } = request.query as { saved?: unknown };
@@ -37,7 +36,7 @@ export function accountPageRoutes(app: FastifyInstance, db: Db): void {
       const result = await changePassword(db, request.actor, {
         current: formField(request, "currentPassword"),
         password: formField(request, "password"),
-        keepSessionToken: request.cookies[SESSION_COOKIE],
+        keepSessionToken: cookie.read(request),
         address: clientAddress(request),
       });
       if (result.kind === "changed") return reply.redirect("/account?saved=password", 303);
@@ -71,7 +70,7 @@ export function accountPageRoutes(app: FastifyInstance, db: Db): void {
   app.post("/account/sign-out-everywhere", async (request, reply) => {
     if (request.actor.kind === "public") return reply.redirect("/sign-in", 303);
     await signOutEverywhere(db, request.actor);
-    clearSessionCookie(reply);
+    cookie.signOut(request, reply);
     return reply.redirect("/sign-in?signedOut=everywhere", 303);
   });
 }

@@ -1,13 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../platform/app-deps.ts";
 import {
-  clearSessionCookie,
   clientAddress,
   formField,
-  SESSION_COOKIE,
   safeReturnTo,
   sendAccountPage,
-  setSessionCookie,
+  sessionCookie,
   tooManyRequests,
 } from "./account.http.ts";
 import { emailProblem, PASSWORD_MAX } from "./account.validation.ts";
@@ -17,8 +15,6 @@ import { passwordResetRoutes } from "./password-reset.routes.ts";
 import { closeSession } from "./session.service.ts";
 import { attemptSignIn } from "./sign-in.service.ts";
 import { type SignInForm, signInView } from "./views/sign-in.view.ts";
-
-export { SESSION_COOKIE, safeReturnTo, setSessionCookie } from "./account.http.ts";
 
 const NOTICES: Record<string, string> = {
   everywhere: "You have been signed out everywhere. Sign in again to carry on.",
@@ -40,6 +36,7 @@ function renderSignIn(
 export function accountRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db } = deps;
   const { mailer } = deps;
+  const cookie = sessionCookie(deps.config.baseUrl);
 
   app.get("/sign-in", async (request, reply) => {
     const { returnTo, signedOut } = request.query as { returnTo?: unknown; signedOut?: unknown };
@@ -70,8 +67,8 @@ export function accountRoutes(app: FastifyInstance, deps: AppDeps): void {
       const result = await attemptSignIn(db, { email, password, address: clientAddress(request) });
       if (result.kind === "signed_in") {
         // A sign-in replaces any session this browser had.
-        await closeSession(db, request.cookies[SESSION_COOKIE]);
-        setSessionCookie(request, reply, result.token);
+        await closeSession(db, cookie.read(request));
+        cookie.signIn(request, reply, result.token);
         return reply.redirect(returnTo, 303);
       }
       if (result.kind === "throttled") {
@@ -97,12 +94,12 @@ export function accountRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   // Not runChange: there is no form to refuse, and it clears the session cookie.
   app.post("/sign-out", async (request, reply) => {
-    await closeSession(db, request.cookies[SESSION_COOKIE]);
-    clearSessionCookie(reply);
+    await closeSession(db, cookie.read(request));
+    cookie.signOut(request, reply);
     return reply.redirect("/", 303);
   });
 
-  invitationRoutes(app, db, mailer);
-  passwordResetRoutes(app, db, mailer);
-  accountPageRoutes(app, db);
+  invitationRoutes(app, db, cookie);
+  passwordResetRoutes(app, db, mailer, cookie);
+  accountPageRoutes(app, db, cookie);
 }

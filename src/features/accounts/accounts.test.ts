@@ -1,9 +1,17 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isSignedIn, withCookies } from "../../../test/support/accounts.ts";
 import { createTestDatabase } from "../../../test/support/database.ts";
 import { anonymousSession, getPage, postForm, signIn, testApp } from "../../../test/support/http.ts";
 import type { DatabaseHandle } from "../../platform/database.ts";
 import { createUser } from "./user.service.ts";
+
+/** The CSRF token in a page's forms. */
+function csrfIn(html: string): string {
+  const found = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (!found) throw new Error("no CSRF token in the page");
+  return found[1]!;
+}
 
 describe("signing in and out", () => {
   let handle: DatabaseHandle;
@@ -100,6 +108,57 @@ describe("signing in and out", () => {
     expect(out.statusCode).toBe(303);
     // The old cookie, replayed, no longer signs anyone in.
     expect((await getPage(app, session, "/sign-in")).body).not.toContain("Signed in as");
+  });
+
+  it("signing in gives a new session id: neither a planted one nor the browser's last one carries on", async () => {
+    const planted = "A".repeat(43);
+    const visitor = await anonymousSession(app);
+    const browser = { cookie: `${visitor.cookie}; wm_session=${planted}`, csrf: visitor.csrf };
+    const fields = { email: "sam@example.test", password: "correct horse battery", returnTo: "/account" };
+    const first = await postForm(app, browser, "/sign-in", fields);
+    const firstId = first.cookies.find((c) => c.name === "wm_session")!.value;
+    expect(firstId).not.toBe(planted);
+    const second = await postForm(app, withCookies(browser, first), "/sign-in", fields);
+    const secondId = second.cookies.find((c) => c.name === "wm_session")!.value;
+    expect(secondId).not.toBe(firstId);
+    expect(await isSignedIn(app, { cookie: `wm_session=${firstId}`, csrf: "" })).toBe(false);
+    expect(await isSignedIn(app, { cookie: `wm_session=${secondId}`, csrf: "" })).toBe(true);
+  });
+
+  it("signing in and signing out each give the browser a new CSRF token: one seen before stops working", async () => {
+    const visitor = await anonymousSession(app);
+    const signedIn = await postForm(app, visitor, "/sign-in", {
+      email: "sam@example.test",
+      password: "correct horse battery",
+      returnTo: "/account",
+    });
+    expect(signedIn.statusCode).toBe(303);
+    const browser = withCookies(visitor, signedIn);
+    // The page after sign-in carries the new token, the one in the browser's new cookie.
+    const page = await getPage(app, browser, "/account");
+    const token = csrfIn(page.body);
+    expect(token).not.toBe(visitor.csrf);
+    expect(browser.cookie).toContain(`wm_csrf=${token}`);
+    // The token from before sign-in (which someone may have planted or seen) gets the usual answer.
+    const stale = await postForm(app, { cookie: browser.cookie, csrf: visitor.csrf }, "/sign-out", {});
+    expect(stale.statusCode).toBe(403);
+    expect(stale.body).toContain("This form has expired or did not come from Waymark");
+    expect(await isSignedIn(app, browser)).toBe(true);
+    const out = await postForm(app, { cookie: browser.cookie, csrf: token }, "/sign-out", {});
+    expect(out.statusCode).toBe(303);
+    expect(await isSignedIn(app, browser)).toBe(false);
+
+    // Signing out turns the token over again.
+    const after = withCookies({ cookie: browser.cookie, csrf: token }, out);
+    const next = csrfIn((await getPage(app, after, "/sign-in")).body);
+    expect(next).not.toBe(token);
+    const again = { email: "sam@example.test", password: "correct horse battery" };
+    const refused = await postForm(app, { cookie: after.cookie, csrf: token }, "/sign-in", again);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body).toContain("This form has expired or did not come from Waymark");
+    expect((await postForm(app, { cookie: after.cookie, csrf: next }, "/sign-in", again)).statusCode).toBe(
+      303,
+    );
   });
 
   it("stores passwords only as argon2id hashes", async () => {

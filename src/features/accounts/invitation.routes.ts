@@ -1,8 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../platform/database.ts";
 import { ValidationError } from "../../platform/errors.ts";
-import type { Mailer } from "../../platform/mail.ts";
-import { formField, sendAccountPage, setSessionCookie } from "./account.http.ts";
+import { formField, type SessionCookie, sendAccountPage } from "./account.http.ts";
 import { UnusableLinkError } from "./account-link.service.ts";
 import { acceptInvitation, findInvitation } from "./invitation.service.ts";
 import { invitationView } from "./views/invitation.view.ts";
@@ -12,7 +11,7 @@ import { linkProblemView } from "./views/link-problem.view.ts";
 // signed in. Opening the page uses nothing (mail scanners open links); only the form does.
 // (Inviting is the administrators' pages' and the CLI's: they call inviteUser.)
 
-export function invitationRoutes(app: FastifyInstance, db: Db, _mailer: Mailer): void {
+export function invitationRoutes(app: FastifyInstance, db: Db, cookie: SessionCookie): void {
   app.get("/invitations/:token", async (request, reply) => {
     const { token } = request.params as { token: string };
     const invitation = await findInvitation(db, token);
@@ -33,7 +32,7 @@ export function invitationRoutes(app: FastifyInstance, db: Db, _mailer: Mailer):
     const { token } = request.params as { token: string };
     try {
       const { sessionToken } = await acceptInvitation(db, token, formField(request, "password"), request.id);
-      setSessionCookie(request, reply, sessionToken);
+      cookie.signIn(request, reply, sessionToken);
       return reply.redirect("/account?saved=welcome", 303);
     } catch (error) {
       if (error instanceof UnusableLinkError)

@@ -1,7 +1,9 @@
 import net from "node:net";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postFrom } from "../../../test/support/accounts.ts";
 import { testDeps } from "../../../test/support/app-deps.ts";
+import { anonymousSession } from "../../../test/support/http.ts";
 import { checkHtml, formatNuErrors } from "../../../test/support/nu-checker.ts";
 import {
   browse,
@@ -135,6 +137,40 @@ describe("single sign-on through OpenID Connect", () => {
     expect(response.headers.location).toBe("/manage");
     expect((await browse(s.app, jar, "/manage")).statusCode).toBe(200);
     expect(await userRow(s.handle.db, user.id)).toEqual({ status: "active", oidc_subject: "ben-sub" });
+  });
+
+  it("someone refused for too many wrong passwords still signs in with single sign-on, which forgives their address", async () => {
+    await createUser(s.handle.db, {
+      email: "dot@example.test",
+      name: "Dot Owner",
+      grants: [{ role: "reader" }],
+      password: "dot's long password",
+    });
+    s.provider.people.set("dot-sub", { email: "dot@example.test", email_verified: true });
+    // Requests made with app.inject come from 127.0.0.1, the single sign-on journey's too.
+    const tryPassword = async (password: string, address = "127.0.0.1") =>
+      postFrom(
+        s.app,
+        await anonymousSession(s.app),
+        "/sign-in",
+        { email: "dot@example.test", password },
+        address,
+      );
+    const stranger = "203.0.113.90";
+    for (let i = 0; i < 5; i++) {
+      await tryPassword(`a stranger's guess ${i}`, stranger);
+      await tryPassword(`dot's try ${i}`);
+    }
+    const refused = keep("sign-in refused for too many attempts", await tryPassword("dot's long password"));
+    expect(refused.statusCode).toBe(429);
+    expect(refused.body).toContain(`Sign in with ${PROVIDER_NAME}`);
+
+    const { response, jar } = await signInAs("dot-sub", "/account");
+    expect(response.statusCode).toBe(303);
+    expect((await browse(s.app, jar, "/account")).body).toContain("Dot Owner");
+    // Signing in so forgave the failures from this address, and not the stranger's.
+    expect((await tryPassword("dot's long password")).statusCode).toBe(303);
+    expect((await tryPassword("dot's long password", stranger)).statusCode).toBe(429);
   });
 
   it("an email with no account is refused with a clear page, and nothing is stored", async () => {
@@ -283,7 +319,7 @@ describe("single sign-on through OpenID Connect", () => {
   });
 
   it("every page it showed passes the Nu HTML Checker", async ({ skip }) => {
-    expect(pages.length).toBe(8);
+    expect(pages.length).toBe(9);
     const check = await checkHtml(pages.map((p) => ({ name: p.name, html: p.response.body })));
     if ("skipped" in check) return skip(check.skipped);
     const report = formatNuErrors(check.results);

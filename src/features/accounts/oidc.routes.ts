@@ -3,7 +3,7 @@ import type { AppDeps } from "../../platform/app-deps.ts";
 import { NotFoundError } from "../../platform/errors.ts";
 import type { SafeHtml } from "../../platform/html.ts";
 import { page } from "../../platform/views/layout.ts";
-import { safeReturnTo, setSessionCookie } from "./account.routes.ts";
+import { clientAddress, safeReturnTo, sessionCookie } from "./account.http.ts";
 import {
   createOidcClient,
   type OidcClient,
@@ -66,6 +66,7 @@ function callbackUri(config: AppDeps["config"]): string {
  */
 export function oidcRoutes(app: FastifyInstance, deps: AppDeps): void {
   const oidc: OidcClient | undefined = deps.config.oidc ? createOidcClient(deps.config.oidc) : undefined;
+  const session = sessionCookie(deps.config.baseUrl);
 
   app.get("/sign-in/sso", async (request, reply) => {
     if (!oidc) throw new NotFoundError();
@@ -122,7 +123,10 @@ export function oidcRoutes(app: FastifyInstance, deps: AppDeps): void {
       }
       throw error;
     }
-    const outcome = await signInWithOidc(deps.db, identity, request.id);
+    const outcome = await signInWithOidc(deps.db, identity, {
+      address: clientAddress(request),
+      requestId: request.id,
+    });
     if (outcome.kind === "refused") {
       request.log.info({ reason: outcome.reason }, "single sign-on refused");
       return render(
@@ -133,7 +137,7 @@ export function oidcRoutes(app: FastifyInstance, deps: AppDeps): void {
         refusedView(oidc.name, outcome.reason, outcome.email),
       );
     }
-    setSessionCookie(request, reply, outcome.token);
+    session.signIn(request, reply, outcome.token);
     return reply.header("cache-control", "private, no-store").redirect(flow.returnTo, 303);
   });
 }

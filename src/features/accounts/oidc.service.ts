@@ -1,8 +1,10 @@
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { type Db, inTransaction } from "../../platform/database.ts";
+import { normaliseEmail } from "./account.validation.ts";
 import type { OidcIdentity } from "./oidc.client.ts";
 import * as repo from "./oidc.repository.ts";
+import { clearPairThrottle } from "./throttle.service.ts";
 import { actorForUser, openSession } from "./user.service.ts";
 
 /** Why a person the provider vouched for may still not sign in to Waymark. */
@@ -24,14 +26,16 @@ export type OidcOutcome =
  * Signs in the person the provider identified. The first time, their verified email is matched
  * to an invited or active account (in any case), which is then linked to the provider's subject
  * and made active; afterwards the subject alone finds the account. Opens the same kind of
- * session as a password sign-in, and records the link and the sign-in in the audit trail, all in
- * one transaction.
+ * session as a password sign-in, forgives the account's failed password sign-ins from the client
+ * `address` as a password sign-in does (throttling never stands in the way of single sign-on),
+ * and records the link and the sign-in in the audit trail, all in one transaction.
  */
 export async function signInWithOidc(
   db: Db,
   identity: OidcIdentity,
-  requestId?: string,
+  request: { address: string; requestId?: string },
 ): Promise<OidcOutcome> {
+  const { requestId } = request;
   return inTransaction(db, async (trx): Promise<OidcOutcome> => {
     const refused = (reason: OidcRefusal): OidcOutcome => ({
       kind: "refused",
@@ -60,6 +64,7 @@ export async function signInWithOidc(
         after: { status: "active", oidcSubject: identity.subject },
       });
     }
+    await clearPairThrottle(trx, "sign_in_failure", normaliseEmail(user.email), request.address);
     const token = await openSession(trx, user.id);
     await recordAudit(trx, actor, {
       action: "user.sign_in",

@@ -5,8 +5,8 @@ import type { Mailer } from "../../platform/mail.ts";
 import {
   clientAddress,
   formField,
+  type SessionCookie,
   sendAccountPage,
-  setSessionCookie,
   tooManyRequests,
 } from "./account.http.ts";
 import { UnusableLinkError } from "./account-link.service.ts";
@@ -17,7 +17,12 @@ import { resetPasswordView, resetRequestView, resetSentView } from "./views/pass
 // /password-reset: ask for a link (the same answer whether or not there is an account); the
 // emailed link opens /password-reset/:token, where the new password is chosen.
 
-export function passwordResetRoutes(app: FastifyInstance, db: Db, mailer: Mailer): void {
+export function passwordResetRoutes(
+  app: FastifyInstance,
+  db: Db,
+  mailer: Mailer,
+  cookie: SessionCookie,
+): void {
   app.get("/password-reset", async (request, reply) =>
     sendAccountPage(request, reply, {
       title: "Reset your password",
@@ -93,7 +98,7 @@ export function passwordResetRoutes(app: FastifyInstance, db: Db, mailer: Mailer
     const { token } = request.params as { token: string };
     try {
       const { sessionToken } = await resetPassword(db, token, formField(request, "password"), request.id);
-      setSessionCookie(request, reply, sessionToken);
+      cookie.signIn(request, reply, sessionToken);
       return reply.redirect("/account?saved=reset", 303);
     } catch (error) {
       if (error instanceof UnusableLinkError) return unusable(request, reply);

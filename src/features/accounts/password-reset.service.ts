@@ -8,6 +8,7 @@ import {
   createLink,
   findLink,
   LINK_LIFETIME_HOURS,
+  linksSentWithin,
   UnusableLinkError,
   useLink,
 } from "./account-link.service.ts";
@@ -17,16 +18,27 @@ import {
   checkThrottle,
   clearAccountThrottle,
   recordThrottleEvent,
+  THROTTLES,
   type Throttled,
 } from "./throttle.service.ts";
 import * as repo from "./user.repository.ts";
 import { actorForUser } from "./user.service.ts";
 
 /**
+ * An inbox gets at most this many reset links in the reset throttle's window, however many
+ * addresses ask. Past it the asker is told "sent" all the same: the newest link sent is still in
+ * the inbox and still works (only a newer one retires it), so someone asking for another owner's
+ * links can neither flood the inbox nor stop the owner resetting.
+ */
+const LINKS_PER_INBOX = 3;
+
+/**
  * Someone asks for a password-reset link. Whether or not the address has an account, the answer
- * is the same ("sent", or throttled by the same counts), so nobody can find out who has one. An
- * active account gets a link by email that works once, for 1 hour. The email is sent without
- * waiting for it, so the answer takes as long either way; a failure to send goes to `onMailError`.
+ * is the same ("sent", or throttled by the same counts: per account from one client address, and
+ * per client address), so nobody can find out who has one. An active account gets a link by
+ * email that works once, for 1 hour, unless it has had LINKS_PER_INBOX in 15 minutes. The email
+ * is sent without waiting for it, so the answer takes as long either way; a failure to send goes
+ * to `onMailError`.
  */
 export async function requestPasswordReset(
   db: Db,
@@ -42,6 +54,9 @@ export async function requestPasswordReset(
   await recordThrottleEvent(db, "password_reset_request", email, input.address);
   const user = await repo.findUserByEmail(db, email);
   if (user?.status !== "active") return { kind: "sent" };
+  const window = THROTTLES.password_reset_request.windowMinutes;
+  if ((await linksSentWithin(db, user.id, "password_reset", window)) >= LINKS_PER_INBOX)
+    return { kind: "sent" };
   const token = await inTransaction(db, async (trx) => {
     const created = await createLink(trx, user.id, "password_reset");
     const actor: Actor = { kind: "public", ...(input.requestId ? { requestId: input.requestId } : {}) };

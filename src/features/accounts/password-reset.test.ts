@@ -137,7 +137,7 @@ describe("resetting a forgotten password", () => {
     ).toEqual([]);
   });
 
-  it("asking too often is refused with 429 and Retry-After, for any address, with or without an account", async () => {
+  it("asking too often from one address is refused with 429 and Retry-After, with or without an account", async () => {
     const account = await createAccount(handle.db);
     const nobody = `${unique("nobody")}@example.test`;
     for (const email of [account.email, nobody]) {
@@ -146,12 +146,24 @@ describe("resetting a forgotten password", () => {
         expect((await postFrom(app, visitor, "/password-reset", { email }, "203.0.113.5")).statusCode).toBe(
           200,
         );
-      const refused = await postFrom(app, visitor, "/password-reset", { email }, "203.0.113.6");
+      const refused = await postFrom(app, visitor, "/password-reset", { email }, "203.0.113.5");
       expect(refused.statusCode).toBe(429);
       expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
       expect(Number(refused.headers["retry-after"])).toBeLessThanOrEqual(15 * 60);
       expect(refused.body).toContain("too many requests to reset a password");
+      // From elsewhere the answer is the usual one, whether or not there is an account...
+      const elsewhere = await postFrom(app, visitor, "/password-reset", { email }, "203.0.113.6");
+      expect(elsewhere.statusCode).toBe(200);
+      expect(elsewhere.body).toContain("Check your email");
     }
+    // ...but an inbox gets at most three links in 15 minutes, however many addresses ask.
+    const links = await handle.db
+      .selectFrom("account_link")
+      .select("id")
+      .where("user_id", "=", account.id)
+      .where("purpose", "=", "password_reset")
+      .execute();
+    expect(links).toHaveLength(3);
     // And from one address, ten requests for different accounts, then no more.
     const visitor = await anonymousSession(app);
     for (let i = 0; i < 10; i++)
@@ -174,6 +186,62 @@ describe("resetting a forgotten password", () => {
       "203.0.113.9",
     );
     expect(refused.statusCode).toBe(429);
+  });
+
+  it("a stranger's wrong passwords and reset requests do not stop the owner resetting and signing in", async () => {
+    const owner = await createAccount(handle.db);
+    const stranger = "203.0.113.40";
+    const home = "198.51.100.40";
+    const strangerAsks = async () => {
+      for (let i = 0; i < 5; i++)
+        await postFrom(
+          app,
+          await anonymousSession(app),
+          "/sign-in",
+          { email: owner.email, password: `guess ${i}` },
+          stranger,
+        );
+      for (let i = 0; i < 3; i++)
+        await postFrom(app, await anonymousSession(app), "/password-reset", { email: owner.email }, stranger);
+    };
+    await strangerAsks();
+    // The owner has forgotten their password too: five tries from home, then they ask for a link.
+    for (let i = 0; i < 5; i++)
+      await postFrom(
+        app,
+        await anonymousSession(app),
+        "/sign-in",
+        { email: owner.email, password: `my try ${i}` },
+        home,
+      );
+    await expect(signInAs(app, owner.email, owner.password, home)).rejects.toThrow(/429/);
+    const asked = await postFrom(
+      app,
+      await anonymousSession(app),
+      "/password-reset",
+      { email: owner.email },
+      home,
+    );
+    expect(asked.statusCode).toBe(200);
+    expect(asked.body).toContain("Check your email");
+    // The stranger's requests sent three links, and no more go to one inbox in 15 minutes; the
+    // newest of them works.
+    await catcher.next(owner.email, 2);
+    const paths = catcher.to(owner.email).map((m) => pathOf(linkIn(m, "http://localhost/password-reset/")));
+    const working: string[] = [];
+    for (const path of paths)
+      if ((await getPage(app, undefined, path)).statusCode === 200) working.push(path);
+    expect(working).toHaveLength(1);
+    const path = working[0]!;
+    const visitor = await anonymousSession(app);
+    const saved = await postFrom(app, visitor, path, { password: "my new long password" }, home);
+    expect(saved.statusCode).toBe(303);
+    expect(await isSignedIn(app, withCookies(visitor, saved))).toBe(true);
+    // Setting the password forgave the account's failures: the owner signs in from home at once,
+    // and again while the stranger carries on.
+    expect(await isSignedIn(app, await signInAs(app, owner.email, "my new long password", home))).toBe(true);
+    await strangerAsks();
+    expect(await isSignedIn(app, await signInAs(app, owner.email, "my new long password", home))).toBe(true);
   });
 
   it("bad input is named: an empty or malformed email, a 10,000-character new password", async () => {

@@ -1,9 +1,17 @@
 import type { FastifyInstance } from "fastify";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAccount, isSignedIn, postFrom, signInAs } from "../../../test/support/accounts.ts";
+import {
+  createAccount,
+  isSignedIn,
+  postFrom,
+  signInAs,
+  withCookies,
+} from "../../../test/support/accounts.ts";
+import { testDeps } from "../../../test/support/app-deps.ts";
 import { createTestDatabase } from "../../../test/support/database.ts";
 import { anonymousSession, type Session, testApp } from "../../../test/support/http.ts";
+import { createApp } from "../../app.ts";
 import type { DatabaseHandle } from "../../platform/database.ts";
 
 describe("sessions: cookies, idle and absolute expiry, deactivation, tampering", () => {
@@ -116,6 +124,75 @@ describe("sessions: cookies, idle and absolute expiry, deactivation, tampering",
       const account = await app.inject({ url: "/account", headers: { cookie } });
       expect(account.statusCode, value).toBe(303);
     }
+  });
+});
+
+describe("the session cookie's name: __Host- when Waymark's address is https", () => {
+  let handle: DatabaseHandle;
+  let secure: FastifyInstance;
+  let local: FastifyInstance;
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+    secure = await createApp(testDeps(handle.db, { config: { baseUrl: "https://waymark.example.org" } }));
+    local = await testApp(handle.db);
+  });
+  afterAll(async () => {
+    await secure.close();
+    await local.close();
+    await handle.close();
+  });
+
+  it("over https it is __Host-wm_session: Secure, for the whole site, no Domain; the plain name is not read", async () => {
+    const account = await createAccount(handle.db);
+    // Whether or not the proxy (on this machine, so believed) says the request came over https:
+    // the address people use is https.
+    for (const https of [true, false]) {
+      const headers: Record<string, string> = https ? { "x-forwarded-proto": "https" } : {};
+      const visitor = await anonymousSession(secure, { https });
+      const fields = { email: account.email, password: account.password };
+      const response = await postFrom(secure, visitor, "/sign-in", fields, "127.0.0.1", headers);
+      expect(response.statusCode).toBe(303);
+      expect(response.cookies.find((c) => c.name === "wm_session")).toBeUndefined();
+      const cookie = response.cookies.find((c) => c.name === "__Host-wm_session")!;
+      expect(cookie).toMatchObject({
+        httpOnly: true,
+        sameSite: "Lax",
+        path: "/",
+        secure: true,
+        maxAge: 12 * 3600,
+      });
+      expect(cookie.domain).toBeUndefined();
+      const browser = withCookies(visitor, response);
+      expect(await isSignedIn(secure, browser)).toBe(true);
+      // The plain name, which a neighbouring subdomain could set, signs nobody in.
+      expect(await isSignedIn(secure, { cookie: `wm_session=${cookie.value}`, csrf: "" })).toBe(false);
+      // Signing out clears it as a browser accepts for a __Host- cookie: Secure, Path=/.
+      const out = await postFrom(secure, browser, "/sign-out", {}, "127.0.0.1", headers);
+      expect(out.statusCode).toBe(303);
+      expect(out.cookies.find((c) => c.name === "__Host-wm_session")).toMatchObject({
+        value: "",
+        path: "/",
+        secure: true,
+      });
+      expect(await isSignedIn(secure, browser)).toBe(false);
+    }
+  });
+
+  it("over http (local development) it keeps the plain name, which browsers refuse to prefix without https", async () => {
+    const account = await createAccount(handle.db);
+    const visitor = await anonymousSession(local);
+    const fields = { email: account.email, password: account.password };
+    const response = await postFrom(local, visitor, "/sign-in", fields, "192.0.2.91");
+    expect(response.statusCode).toBe(303);
+    expect(response.cookies.find((c) => c.name === "__Host-wm_session")).toBeUndefined();
+    const cookie = response.cookies.find((c) => c.name === "wm_session")!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
+    expect(Boolean(cookie.secure)).toBe(false);
+    const browser = withCookies(visitor, response);
+    expect(await isSignedIn(local, browser)).toBe(true);
+    const out = await postFrom(local, browser, "/sign-out", {}, "192.0.2.91");
+    expect(out.cookies.find((c) => c.name === "wm_session")).toMatchObject({ value: "", path: "/" });
+    expect(await isSignedIn(local, browser)).toBe(false);
   });
 });
 

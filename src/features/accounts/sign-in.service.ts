@@ -1,12 +1,7 @@
 import type { Actor } from "../../platform/actor.ts";
 import type { Db } from "../../platform/database.ts";
 import { normaliseEmail } from "./account.validation.ts";
-import {
-  checkThrottle,
-  clearAccountThrottle,
-  recordThrottleEvent,
-  type Throttled,
-} from "./throttle.service.ts";
+import { checkThrottle, clearPairThrottle, recordThrottleEvent, type Throttled } from "./throttle.service.ts";
 import { signIn } from "./user.service.ts";
 
 export type SignInResult =
@@ -15,9 +10,10 @@ export type SignInResult =
   | ({ kind: "throttled" } & Throttled);
 
 /**
- * Signing in with a password, throttled: after 5 failures for one email address, or 20 from one
- * client address, in 15 minutes, attempts are refused without checking the password until the
- * oldest failure is 15 minutes old. A success forgives the account's failures.
+ * Signing in with a password, throttled: after 5 failures for one email address from one client
+ * address, or 20 from one client address for any, in 15 minutes, attempts from there are refused
+ * without checking the password until the oldest failure is 15 minutes old. Failures elsewhere do
+ * not stop the owner. A success forgives the account's failures from its address.
  */
 export async function attemptSignIn(
   db: Db,
@@ -31,6 +27,6 @@ export async function attemptSignIn(
     await recordThrottleEvent(db, "sign_in_failure", account, input.address);
     return { kind: "refused" };
   }
-  await clearAccountThrottle(db, "sign_in_failure", account);
+  await clearPairThrottle(db, "sign_in_failure", account, input.address);
   return { kind: "signed_in", ...session };
 }

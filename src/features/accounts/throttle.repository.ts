@@ -6,23 +6,24 @@ export function insertThrottleEvent(db: Db, row: { kind: ThrottleKind; account: 
 }
 
 /**
- * The time of the `limit`-th most recent event since `since`, by account or by address: while
- * there is one, the limit is reached, and it ends when that event leaves the window.
+ * The time of the `limit`-th most recent event since `since`, from one address, for one account
+ * or for any: while there is one, the limit is reached, and it ends when that event leaves the window.
  */
 export async function limitingEventAt(
   db: Db,
   kind: ThrottleKind,
-  by: "account" | "address",
-  value: string,
+  from: { address: string; account?: string },
   since: Date,
   limit: number,
 ): Promise<Date | undefined> {
-  const row = await db
+  let query = db
     .selectFrom("throttle_event")
     .select("at")
     .where("kind", "=", kind)
-    .where(by, "=", value)
-    .where("at", ">", since)
+    .where("address", "=", from.address)
+    .where("at", ">", since);
+  if (from.account !== undefined) query = query.where("account", "=", from.account);
+  const row = await query
     .orderBy("at", "desc")
     .limit(1)
     .offset(limit - 1)
@@ -30,8 +31,11 @@ export async function limitingEventAt(
   return row?.at;
 }
 
-export function deleteAccountEvents(db: Db, kind: ThrottleKind, account: string) {
-  return db.deleteFrom("throttle_event").where("kind", "=", kind).where("account", "=", account).execute();
+/** Forgets an account's events, from every address or from one. */
+export function deleteAccountEvents(db: Db, kind: ThrottleKind, account: string, address?: string) {
+  let query = db.deleteFrom("throttle_event").where("kind", "=", kind).where("account", "=", account);
+  if (address !== undefined) query = query.where("address", "=", address);
+  return query.execute();
 }
 
 export function deleteEventsBefore(db: Db, before: Date) {

@@ -2,20 +2,25 @@ import type { ThrottleKind } from "../../db/schema.ts";
 import type { Db } from "../../platform/database.ts";
 import * as repo from "./throttle.repository.ts";
 
-// Throttling guessing: failed sign-ins and password-reset requests are counted per account (the
-// email address tried, whether or not it has an account, so a refusal tells nothing about who
-// has one) and per client address, over a sliding window, in the database so every app instance
-// shares the count. Over a limit, the request is refused before any password is checked.
+// Throttling guessing: failed sign-ins and password-reset requests are counted per pair of account
+// (the email address tried, whether or not it has an account, so a refusal tells nothing about who
+// has one) and client address, and per client address, over a sliding window, in the database so
+// every app instance shares the count. Over a limit, the request is refused before any password is
+// checked. Never per account alone: then anyone could keep an owner out by failing on purpose
+// from anywhere; a pair's limit stops one address guessing at one account, an address's limit
+// stops it trying many.
 
 export interface ThrottleRule {
   windowMinutes: number;
-  perAccount: number;
+  /** For one account from one address. */
+  perPair: number;
+  /** For any accounts from one address. */
   perAddress: number;
 }
 
 export const THROTTLES: Record<ThrottleKind, ThrottleRule> = {
-  sign_in_failure: { windowMinutes: 15, perAccount: 5, perAddress: 20 },
-  password_reset_request: { windowMinutes: 15, perAccount: 3, perAddress: 10 },
+  sign_in_failure: { windowMinutes: 15, perPair: 5, perAddress: 20 },
+  password_reset_request: { windowMinutes: 15, perPair: 3, perAddress: 10 },
 };
 
 /** Events are kept a day, then removed: long enough for anyone looking into an attack. */
@@ -37,8 +42,8 @@ export async function checkThrottle(
   const now = Date.now();
   const since = new Date(now - rule.windowMinutes * 60_000);
   const ends = [
-    await repo.limitingEventAt(db, kind, "account", account, since, rule.perAccount),
-    await repo.limitingEventAt(db, kind, "address", address, since, rule.perAddress),
+    await repo.limitingEventAt(db, kind, { account, address }, since, rule.perPair),
+    await repo.limitingEventAt(db, kind, { address }, since, rule.perAddress),
   ]
     .filter((at): at is Date => at !== undefined)
     .map((at) => at.getTime() + rule.windowMinutes * 60_000);
@@ -57,7 +62,20 @@ export async function recordThrottleEvent(
   await repo.insertThrottleEvent(db, { kind, account, address });
 }
 
-/** A successful sign-in (or a password reset) forgives the account's earlier failures. */
+/**
+ * A successful sign-in forgives the account's failures from its address only: someone else's
+ * failures from elsewhere stay counted against them.
+ */
+export async function clearPairThrottle(
+  db: Db,
+  kind: ThrottleKind,
+  account: string,
+  address: string,
+): Promise<void> {
+  await repo.deleteAccountEvents(db, kind, account, address);
+}
+
+/** A password reset (proof of the inbox) forgives the account's failures from every address. */
 export async function clearAccountThrottle(db: Db, kind: ThrottleKind, account: string): Promise<void> {
   await repo.deleteAccountEvents(db, kind, account);
 }

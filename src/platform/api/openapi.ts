@@ -85,7 +85,8 @@ const SECURITY_SCHEMES: JsonObject = {
     type: "apiKey",
     in: "cookie",
     name: "wm_session",
-    description: "A signed-in browser session; changes must also send the CSRF token in X-CSRF-Token.",
+    description:
+      "A signed-in browser session (the cookie is named __Host-wm_session where Waymark is reached over https); changes must also send the CSRF token in X-CSRF-Token.",
   },
 };
 

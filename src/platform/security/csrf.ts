@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { ForbiddenError } from "../errors.ts";
 
 const COOKIE = "wm_csrf";
@@ -35,6 +35,26 @@ function submittedToken(request: FastifyRequest): string | undefined {
   return typeof body?._csrf === "string" ? body._csrf : undefined;
 }
 
+/** A new random token, in the cookie and for this request's forms. */
+function giveNewToken(request: FastifyRequest, reply: FastifyReply): void {
+  request.csrfToken = crypto.randomBytes(32).toString("base64url");
+  reply.setCookie(cookieName(request), request.csrfToken, {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: request.protocol === "https",
+  });
+}
+
+/**
+ * Turns the visitor's token over, when who is signed in changes (sign-in, sign-out): a token
+ * seen or planted before (by a neighbouring subdomain, or on a shared computer's last page) stops
+ * working, and the page the browser is sent to next carries the new one.
+ */
+export function rotateCsrfToken(request: FastifyRequest, reply: FastifyReply): void {
+  giveNewToken(request, reply);
+}
+
 /**
  * CSRF protection by double submit: every visitor gets a random token in an HttpOnly, SameSite
  * cookie, every form carries it in a hidden `_csrf` field (or an X-CSRF-Token header), and every
@@ -45,17 +65,8 @@ export function registerCsrf(app: FastifyInstance): void {
   app.decorateRequest("csrfToken", "");
   app.addHook("onRequest", async (request, reply) => {
     const existing = cookieToken(request);
-    if (existing) {
-      request.csrfToken = existing;
-      return;
-    }
-    request.csrfToken = crypto.randomBytes(32).toString("base64url");
-    reply.setCookie(cookieName(request), request.csrfToken, {
-      path: "/",
-      httpOnly: true,
-      sameSite: "lax",
-      secure: request.protocol === "https",
-    });
+    if (existing) request.csrfToken = existing;
+    else giveNewToken(request, reply);
   });
   // An answer that shared caches may keep and hand to everyone must not set the token cookie,
   // or every visitor served from the cache would share one token. Such answers have no forms
