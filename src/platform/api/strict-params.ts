@@ -50,7 +50,10 @@ export function registerStrictParams(api: FastifyInstance): void {
       [schema.querystring, request.query],
     ] as const) {
       const given = (values ?? {}) as Record<string, unknown>;
-      for (const [name, value] of Object.entries(given)) {
+      // Only the parameters the route reads: any other is ignored, as the validator ignores it.
+      const declared = Object.keys((part as { properties?: object } | undefined)?.properties ?? {});
+      for (const name of declared) {
+        const value = given[name];
         const texts = Array.isArray(value) ? value : [value];
         if (texts.some((text) => typeof text === "string" && text.includes("\u0000")))
           fields[name] = "must not contain a NUL character";
