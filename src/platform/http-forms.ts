@@ -54,8 +54,12 @@ export interface Posted<I, N extends string> {
   ids: I;
   /** The allowed fields (`fields`), each as text or absent. */
   values: Record<N, string | undefined>;
-  /** The version the form was made from: -1 when malformed, so it never matches (a conflict). */
-  version: number;
+  /**
+   * The version the form was made from. Read only when used (forms that create have none): a
+   * missing or malformed one throws a ValidationError naming `version`, so the form comes back
+   * with a 400 rather than a conflict.
+   */
+  readonly version: number;
   requestId: string;
 }
 
@@ -102,7 +106,9 @@ export async function runChange<I = Record<string, never>, const N extends strin
   const posted: Posted<I, N> = {
     ids,
     values: form as Record<N, string | undefined>,
-    version: versionOf(bodyOf(request)),
+    get version() {
+      return versionOf(bodyOf(request));
+    },
     requestId: request.id,
   };
   const actor = { ...request.actor, requestId: request.id };

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from "fastify";
-import { NotFoundError } from "./errors.ts";
+import { NotFoundError, ValidationError } from "./errors.ts";
 import { isSlug } from "./slugs.ts";
 import { parseId } from "./validation.ts";
 
@@ -42,13 +42,19 @@ export function many(fields: Fields, name: string): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 }
 
+/** What a form without a usable version is told: a form from a page always carries one. */
+export const VERSION_MISSING =
+  "This form came without the version of the page it was made from. Reload the page and make your change again.";
+
 /**
- * The version a form was made from. Anything malformed is -1, which no row has: the change is a
- * conflict, and the value is still a number SQL can compare.
+ * The version a form was made from: a whole number of at most nine digits. A missing or
+ * malformed one is a ValidationError naming `version` (400), not a conflict: nobody else changed
+ * anything, the form itself is broken.
  */
 export function versionOf(fields: Fields): number {
   const value = field(fields, "version") ?? "";
-  return /^\d{1,9}$/.test(value) ? Number(value) : -1;
+  if (!/^\d{1,9}$/.test(value)) throw new ValidationError({ version: VERSION_MISSING }, VERSION_MISSING);
+  return Number(value);
 }
 
 /** The query string's single values as text; repeated or nested values count as absent. */

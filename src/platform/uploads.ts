@@ -200,16 +200,30 @@ const MULTIPART_LIMITS: Record<string, string> = {
   FST_INVALID_MULTIPART_CONTENT_TYPE: "The form was not sent as a file upload.",
 };
 
+/** What a form that could not be read as multipart (cut short, no boundary, no parts) is told. */
+const UNREADABLE =
+  "The form arrived cut short or malformed, so it could not be read. Go back, choose the file again and send the form.";
+
 /**
  * Lets the routes of `scope` (and only them) read multipart forms: fields as text on the body,
  * each file held in memory up to `maxBytes` (a larger one is marked, and refused by
- * readUploadedFile naming its field). Register in a scope of its own: `app.register(async (scope) => …)`.
+ * readUploadedFile naming its field). A body that cannot be read as multipart at all is a 400
+ * naming `field`, the form's file field. Register in a scope of its own:
+ * `app.register(async (scope) => …)`.
  */
 export async function registerUploads(
   scope: FastifyInstance,
-  options: { maxBytes?: number; fields?: number } = {},
+  options: { maxBytes?: number; fields?: number; field?: string } = {},
 ): Promise<void> {
   const maxBytes = options.maxBytes ?? MAX_UPLOAD_BYTES;
+  // The multipart reader throws whatever its parser throws (plain Errors: "Multipart: Boundary not
+  // found", "Unexpected end of form"), which would be a 500. Hooks either side of its own
+  // preValidation hook mark the requests whose body is being read, so that only its errors, not
+  // those of the route or the database, are answered as a form that could not be read.
+  const reading = new WeakSet<FastifyRequest>();
+  scope.addHook("preValidation", async (request) => {
+    reading.add(request);
+  });
   await scope.register(multipart, {
     attachFieldsToBody: "keyValues",
     throwFileSizeLimit: false,
@@ -220,10 +234,15 @@ export async function registerUploads(
       (part as unknown as { value: ReceivedFile }).value = file;
     },
   });
+  scope.addHook("preValidation", async (request) => {
+    reading.delete(request);
+  });
   // The multipart reader's own refusals, in words (the app's error handler answers them).
-  scope.setErrorHandler((error: FastifyError) => {
+  scope.setErrorHandler((error: FastifyError, request) => {
     const message = error.code ? MULTIPART_LIMITS[error.code] : undefined;
     if (message) throw new DomainError("validation", error.statusCode ?? 400, message);
+    if (reading.has(request) && !(error instanceof DomainError) && !error.statusCode)
+      throw new ValidationError({ [options.field ?? "file"]: UNREADABLE }, UNREADABLE);
     throw error;
   });
 }
@@ -247,6 +266,11 @@ export async function readUploadedFile(
     if (options.required) throw new ValidationError({ [field]: `Choose a file for ${options.label}` });
     return undefined;
   }
+  // A browser always names the file it sends; content without a name did not come from the form.
+  if (!received.fileName)
+    throw new ValidationError({
+      [field]: `The file for ${options.label} arrived without its name: choose it again`,
+    });
   const max = options.maxBytes ?? MAX_UPLOAD_BYTES;
   if (received.truncated)
     throw new FileTooLargeError(

@@ -1,4 +1,3 @@
-import multipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Actor } from "../../platform/actor.ts";
 import type { AppDeps } from "../../platform/app-deps.ts";
@@ -6,6 +5,7 @@ import type { Db } from "../../platform/database.ts";
 import { type FieldErrors, ForbiddenError, ValidationError } from "../../platform/errors.ts";
 import { sendPrivatePage as sendPage, signInFirst } from "../../platform/http-pages.ts";
 import { can } from "../../platform/security/authorize.ts";
+import { registerUploads } from "../../platform/uploads.ts";
 import type { GroupSummary } from "../governance/governance.types.ts";
 import { listGroups } from "../governance/group.service.ts";
 import { parseDocument } from "./document.parser.ts";
@@ -106,16 +106,7 @@ export function importRoutes(app: FastifyInstance, { db }: AppDeps): void {
 
   // The check: multipart (a file) or a plain form (pasted text). Only this scope reads multipart.
   app.register(async (scope) => {
-    await scope.register(multipart, {
-      attachFieldsToBody: "keyValues",
-      throwFileSizeLimit: false,
-      limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 10 },
-      async onFile(part) {
-        const data = await part.toBuffer();
-        const file: UploadedFile = { fileName: part.filename, data, truncated: part.file.truncated };
-        (part as unknown as { value: UploadedFile }).value = file;
-      },
-    });
+    await registerUploads(scope, { maxBytes: MAX_DOCUMENT_BYTES, fields: 10, field: "document" });
     // Not runChange: a multipart upload that saves nothing yet; it answers with what would be imported.
     scope.post("/manage/import", async (request, reply) => {
       const redirect = guard(request, reply);
@@ -124,6 +115,11 @@ export function importRoutes(app: FastifyInstance, { db }: AppDeps): void {
       const values = { text: text(body, "text"), source: text(body, "source"), group: text(body, "group") };
       const file = body.document as UploadedFile | undefined;
       const chosen = file && typeof file === "object" && file.data.length > 0 ? file : undefined;
+      // A browser always names the file it sends; content without a name did not come from the form.
+      if (chosen && !chosen.fileName)
+        return showForm(request, reply, values, {
+          document: "The file arrived without its name: choose it again",
+        });
       if (chosen?.truncated) {
         return showForm(request, reply, values, {
           document: "The file is larger than 2 MB: it cannot be a route map, minutes or progress update.",

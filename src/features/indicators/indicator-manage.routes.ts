@@ -1,4 +1,3 @@
-import multipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../platform/app-deps.ts";
 import { NotFoundError, ValidationError } from "../../platform/errors.ts";
@@ -6,6 +5,7 @@ import { runChange } from "../../platform/http-forms.ts";
 import { sendPrivatePage, signInFirst } from "../../platform/http-pages.ts";
 import { slugParam } from "../../platform/http-params.ts";
 import { authorize } from "../../platform/security/authorize.ts";
+import { registerUploads, sizeInWords } from "../../platform/uploads.ts";
 import { formTitle } from "../../platform/views/forms.ts";
 import { findIndicator, listIndicatorVersions } from "./framework.repository.ts";
 import { setIndicatorPublished } from "./framework.service.ts";
@@ -26,6 +26,7 @@ type Body = Record<string, unknown>;
 interface UploadedFile {
   fileName: string;
   data: Buffer;
+  truncated: boolean;
 }
 
 async function uploadPage(
@@ -118,14 +119,7 @@ export function indicatorManageRoutes(app: FastifyInstance, deps: AppDeps): void
 
   // Uploads are multipart: only this route reads them, with the file held in memory (20 MB at most).
   app.register(async (scope) => {
-    await scope.register(multipart, {
-      attachFieldsToBody: "keyValues",
-      limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 },
-      async onFile(part) {
-        const data = await part.toBuffer();
-        (part as unknown as { value: UploadedFile }).value = { fileName: part.filename, data };
-      },
-    });
+    await registerUploads(scope, { maxBytes: MAX_UPLOAD_BYTES, fields: 5, field: "file" });
     // Not runChange: a multipart upload (size and kind refused by the upload checks, 413/400); it
     // keeps the file as a pending upload and answers with the preview page, not a redirect.
     scope.post<SlugRequest>("/manage/indicators/:slug/upload", async (request, reply) => {
@@ -135,6 +129,11 @@ export function indicatorManageRoutes(app: FastifyInstance, deps: AppDeps): void
       authorize(request.actor, "indicator.edit");
       if (!(await findIndicator(db, slug))) throw new NotFoundError("There is no indicator at this address.");
       const file = ((request.body ?? {}) as Body).file as UploadedFile | undefined;
+      if (file && typeof file === "object" && file.truncated)
+        return uploadPage(deps, request, reply, slug, {
+          fileError: `The file must be ${sizeInWords(MAX_UPLOAD_BYTES)} or smaller.`,
+          status: 413,
+        });
       if (!file || typeof file !== "object" || !file.fileName || file.data.length === 0)
         return uploadPage(deps, request, reply, slug, {
           fileError: "Choose a CSV or Excel file to upload.",

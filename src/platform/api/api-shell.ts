@@ -5,6 +5,7 @@ import { apiIndexSchema, OpenApiDocument } from "./api-index.schema.ts";
 import { registerApiRateLimit } from "./api-rate-limit.ts";
 import { API_ROOT } from "./common.schema.ts";
 import { type ApiOperation, type ApiTag, buildOpenApiDocument, type OpenApiInfo } from "./openapi.ts";
+import { registerStrictParams } from "./strict-params.ts";
 
 /**
  * A feature's part of the JSON API, handed to the shell by the feature's register function (see
@@ -59,6 +60,8 @@ export function registerApi(app: FastifyInstance, deps: AppDeps, parts: readonly
     async (api) => {
       // First, so that it counts every API request (and none of the pages).
       await registerApiRateLimit(api, deps.config.apiRateLimitPerMinute);
+      // Then numbers in addresses and query strings are read as written (Infinity is not an id).
+      registerStrictParams(api);
       const operations: ApiOperation[] = [];
       api.addHook("onRoute", (route) => {
         const methods = Array.isArray(route.method) ? route.method : [route.method];
