@@ -115,7 +115,8 @@ export function manageItemRoutes(app: FastifyInstance, deps: AppDeps): void {
       actor: Parameters<typeof removeAgendaItem>[1],
       id: number,
       form: Record<string, string | undefined>,
-      version: number,
+      /** The version the button was drawn with, read only by a change that uses one. */
+      version: () => number,
     ) => Promise<string>,
   ) =>
     app.post<IdParams>(url, async (request, reply) => {
@@ -123,7 +124,7 @@ export function manageItemRoutes(app: FastifyInstance, deps: AppDeps): void {
       const meetingId = await meetingOf(db, id);
       return runChange(db, request, reply, {
         returnTo: manageMeetingPath(meetingId),
-        change: (trx, actor, form, posted) => change(trx, actor, id, form, posted.version),
+        change: (trx, actor, form, posted) => change(trx, actor, id, form, () => posted.version),
         refused: (state, status) =>
           renderManageMeeting(db, request, reply, meetingId, { state: { form: "button", ...state }, status }),
       });
@@ -131,7 +132,7 @@ export function manageItemRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   buttonPost("/manage/agenda-items/:id/remove", meetingOfItem, async (trx, actor, id, _form, version) => {
     const meetingId = await meetingOfItem(trx, id);
-    await removeAgendaItem(trx, actor, id, version);
+    await removeAgendaItem(trx, actor, id, version());
     return `${manageMeetingPath(meetingId)}?saved=item-removed#agenda`;
   });
 

@@ -88,14 +88,15 @@ export function manageMeetingRoutes(app: FastifyInstance, deps: AppDeps): void {
       actor: Parameters<typeof updateMeeting>[1],
       id: number,
       values: Form,
-      version: number,
+      /** The version the form was made from, read only by a change that uses one. */
+      version: () => number,
     ) => Promise<string>,
   ) =>
     app.post<IdParams>(`/manage/meetings/:id${suffix}`, async (request, reply) => {
       const id = idParam(request.params.id);
       return runChange(db, request, reply, {
         returnTo: manageMeetingPath(id),
-        change: (trx, actor, values, posted) => change(trx, actor, id, values, posted.version),
+        change: (trx, actor, values, posted) => change(trx, actor, id, values, () => posted.version),
         refused: (state, status) =>
           renderManageMeeting(db, request, reply, id, { state: { form, ...state }, status }),
       });
@@ -110,7 +111,7 @@ export function manageMeetingRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   meetingPost("", "meeting", async (trx, actor, id, form, version) => {
-    await updateMeeting(trx, actor, id, version, {
+    await updateMeeting(trx, actor, id, version(), {
       date: dateFields(form, "date"),
       startTime: form.startTime,
       endTime: form.endTime,

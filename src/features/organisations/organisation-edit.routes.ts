@@ -67,7 +67,8 @@ export function organisationEditRoutes(app: FastifyInstance, deps: AppDeps): voi
       trx: Trx,
       actor: Actor,
       details: ReturnType<typeof detailsOf>,
-      version: number,
+      /** The version the form was made from, read only by a change (adding has none). */
+      version: () => number,
     ) => Promise<string>,
     model: () => Promise<Omit<OrganisationFormModel, "values" | "errors" | "conflict">>,
   ): Promise<FastifyReply> {
@@ -77,7 +78,7 @@ export function organisationEditRoutes(app: FastifyInstance, deps: AppDeps): voi
       returnTo,
       fields: [],
       change: async (trx, actor, _form, posted) =>
-        `${organisationPath(await change(trx, actor, details, posted.version))}?saved=organisation`,
+        `${organisationPath(await change(trx, actor, details, () => posted.version))}?saved=organisation`,
       refused: async (_state, status, _posted, error) => {
         // Someone saved first: the form again, with what is saved now beside the person's answers.
         // Any other conflict has no field to mark: the error page answers it, as it always has.
@@ -133,7 +134,7 @@ export function organisationEditRoutes(app: FastifyInstance, deps: AppDeps): voi
       reply,
       organisationEditPath(slug),
       async (trx, actor, details, version) => {
-        await changeOrganisation(trx, actor, slug, version, details);
+        await changeOrganisation(trx, actor, slug, version(), details);
         return slug;
       },
       async () => ({

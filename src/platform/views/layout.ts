@@ -182,7 +182,6 @@ export function page(options: PageOptions): SafeHtml {
 <footer class="ds_site-footer">
   <div class="ds_wrapper">
     <div class="ds_site-footer__content">
-      <h2 class="visually-hidden">About this site</h2>
       <ul class="ds_site-footer__site-items">
         ${FOOTER_LINKS.map((l) => html`<li class="ds_site-items__item"><a href="${l.href}">${l.text}</a></li>`)}
       </ul>
