@@ -25,6 +25,7 @@ import { roundsMatrix } from "./matrix/rounds.rows.ts";
 import { routeMapsMatrix } from "./matrix/route-maps.rows.ts";
 import { answerText, secretKeeper, secretsIn } from "./matrix/secrets.ts";
 import { singleSignOnMatrix } from "./matrix/single-sign-on.rows.ts";
+import { siteInformationMatrix } from "./matrix/site-information.rows.ts";
 import { createTestDatabase } from "./support/database.ts";
 import { anonymousSession, getPage, postForm, type Session, signIn, testApp } from "./support/http.ts";
 import { listRoutes } from "./support/routes.ts";
@@ -45,6 +46,7 @@ import { listRoutes } from "./support/routes.ts";
 // biome-ignore lint/suspicious/noExplicitAny: each part has its own fixtures type
 const PARTS: MatrixPart<any>[] = [
   routeMapsMatrix,
+  siteInformationMatrix,
   adminMatrix,
   governanceMatrix,
   accountsMatrix,

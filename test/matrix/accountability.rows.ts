@@ -293,7 +293,7 @@ export const accountabilityMatrix: MatrixPart<Fixtures> = {
       const saved = await postForm(app, sessions.editor, `/progress/${slug}/leadership/${k}`, {
         ...UPDATE,
         narrative: `Talks are going well. ${secret(what, seenBy)}`,
-        version: await actionVersion(db, themeId, k),
+        version: await progressVersion(db, themeId, k, await organisationId(db, slug)),
       });
       if (lead.statusCode !== 303 || saved.statusCode !== 303)
         throw new Error(`Could not save a draft for ${slug}: ${lead.statusCode}, ${saved.statusCode}`);
