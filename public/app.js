@@ -7,7 +7,4 @@ for (const label of document.querySelectorAll("label[data-aria-controls]")) {
   label.setAttribute("aria-controls", label.getAttribute("data-aria-controls"));
 }
 
-// The design system's styles for enhanced components (tables that become boxes on a phone, among
-// them) apply only once the page says its script is running.
-document.body.classList.add("js-enabled");
 DS.initAll();
