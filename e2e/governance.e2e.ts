@@ -64,6 +64,46 @@ describe.each([DESKTOP, NO_JS])("the group's secretary, $name,", (mode) => {
     await server?.close();
   });
 
+  it("saving a meeting's details from an out-of-date page is refused, keeping what was typed and showing what is saved now", async () => {
+    const meeting = await server.db
+      .selectFrom("meeting")
+      .select("id")
+      .orderBy("id")
+      .executeTakeFirstOrThrow();
+    const path = `/manage/meetings/${meeting.id}`;
+    // The same secretary in two browser windows, each opened before either saves.
+    const other = await Visitor.open(browser, server.url, mode);
+    try {
+      for (const window of [secretary, other]) {
+        await window.goto(path);
+        await (await SignInPage.verifyOnPage(window.page)).signInAs(email, PASSWORD);
+        await ManageMeetingPage.verifyOnPage(window.page);
+      }
+      const first = await ManageMeetingPage.verifyOnPage(secretary.page);
+      await first.detailsForm.getByLabel("Place").fill("Dundee");
+      await secretary.clickAndWait(() =>
+        first.detailsForm.getByRole("button", { name: "Save the meeting's details" }).click(),
+      );
+      expect(
+        await (await ManageMeetingPage.verifyOnPage(secretary.page)).confirmation.textContent(),
+      ).toBeTruthy();
+
+      const second = await ManageMeetingPage.verifyOnPage(other.page);
+      await second.detailsForm.getByLabel("Place").fill("Inverness");
+      const answered = other.page.waitForResponse((r) => r.request().isNavigationRequest());
+      await other.clickAndWait(() =>
+        second.detailsForm.getByRole("button", { name: "Save the meeting's details" }).click(),
+      );
+      expect((await answered).status()).toBe(409);
+      const refused = await ManageMeetingPage.verifyOnPage(other.page);
+      expect(await refused.detailsForm.getByLabel("Place").inputValue()).toBe("Inverness");
+      expect(await other.page.locator("main").textContent()).toContain("Dundee");
+      await other.expectAccessibleAndClean();
+    } finally {
+      await other.close();
+    }
+  });
+
   it("plans a meeting, records attendance, writes the minutes, attaches a paper, agrees and publishes them, opens the action log", async () => {
     await secretary.goto(`/manage/groups/${SLUG}`);
     await (await SignInPage.verifyOnPage(secretary.page)).signInAs(email, PASSWORD);
