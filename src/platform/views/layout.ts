@@ -111,6 +111,8 @@ function navigationList(actor: Actor, path: string | undefined): SafeHtml {
 /** The page frame: skip link, header with navigation, breadcrumbs, main content and footer. */
 export function page(options: PageOptions): SafeHtml {
   const { title, actor, csrfToken, content } = options;
+  // The same list serves the phone's menu and the desktop's bar: drawn once.
+  const navigation = navigationList(actor, options.path);
   return html`<!DOCTYPE html>
 <html lang="en-GB">
 <head>
@@ -148,14 +150,14 @@ export function page(options: PageOptions): SafeHtml {
       </div>
       <input class="ds_site-navigation__toggle" id="menu" type="checkbox">
       <nav id="mobile-navigation" class="ds_site-navigation ds_site-navigation--mobile" data-module="ds-mobile-navigation-menu" aria-label="Main menu">
-        ${navigationList(actor, options.path)}
+        ${navigation}
       </nav>
     </div>
   </div>
   <div class="ds_site-header__navigation">
     <div class="ds_wrapper">
       <nav class="ds_site-navigation" aria-label="Main">
-        ${navigationList(actor, options.path)}
+        ${navigation}
       </nav>
     </div>
   </div>
