@@ -68,13 +68,9 @@ for (const council of councils) {
   tokens.push(token);
 }
 
-// No rate limit and no queue bound: only the versions may refuse a write here.
-const config = loadConfig({
-  NODE_ENV: "production",
-  LOG_LEVEL: "silent",
-  WAYMARK_API_RATE_LIMIT: "0",
-  WAYMARK_PGLITE_QUEUE: "100000",
-});
+// No rate limit and no bound on the embedded database's queue (no pgliteLimit): only the
+// versions may refuse a write here.
+const config = loadConfig({ NODE_ENV: "production", LOG_LEVEL: "silent", WAYMARK_API_RATE_LIMIT: "0" });
 const app = await createApp({ db, config, mailer: logMailer(() => {}, config.baseUrl) });
 
 /** One council's writes: read its organisation for the version, then write, WRITES times. */

@@ -17,6 +17,7 @@ import type { Actor } from "../src/platform/actor.ts";
 import { loadConfig } from "../src/platform/config.ts";
 import { openPglite, openPostgres } from "../src/platform/database.ts";
 import { logMailer } from "../src/platform/mail.ts";
+import { embeddedDatabaseLimit } from "../src/platform/request-limit.ts";
 import { benchAccountability } from "./accountability.ts";
 import { benchIndicators } from "./indicators.ts";
 import { benchMixedLoad } from "./mixed-load.ts";
@@ -156,7 +157,7 @@ await benchMixedLoad(
     config: {
       ...config,
       pageCacheSeconds: 60,
-      pgliteQueue: handle.kind === "pglite" ? config.pgliteQueue : undefined,
+      pgliteLimit: handle.kind === "pglite" ? embeddedDatabaseLimit(config) : undefined,
     },
     mailer,
   },

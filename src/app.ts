@@ -45,7 +45,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     frameworkErrors: handleFrameworkError,
   });
   // Set only on the embedded database (see server.ts): it takes one query at a time.
-  if (deps.config.pgliteQueue) registerRequestLimit(app, deps.config.pgliteQueue);
+  if (deps.config.pgliteLimit) registerRequestLimit(app, deps.config.pgliteLimit);
 
   await app.register(cookie);
   await app.register(formbody);

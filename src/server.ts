@@ -5,6 +5,7 @@ import { type ChangeFeed, postgresChangeFeed } from "./platform/change-feed.ts";
 import type { Config } from "./platform/config.ts";
 import { type DatabaseHandle, openDatabase } from "./platform/database.ts";
 import { mailerFromConfig } from "./platform/mail.ts";
+import { embeddedDatabaseLimit } from "./platform/request-limit.ts";
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -34,8 +35,11 @@ export async function startServer(
       changes = postgresChangeFeed(handle.connectionString, handle.db);
     const app = await createApp({
       db: handle.db,
-      // The embedded database takes one query at a time: bound how many requests wait for it.
-      config: { ...config, pgliteQueue: handle.kind === "pglite" ? config.pgliteQueue : undefined },
+      // The embedded database takes one query at a time: bound how many requests wait for it, and how long.
+      config: {
+        ...config,
+        pgliteLimit: handle.kind === "pglite" ? embeddedDatabaseLimit(config) : undefined,
+      },
       mailer,
       changes,
       reminders: { everyMinutes: config.reminderEveryMinutes },

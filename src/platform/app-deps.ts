@@ -2,6 +2,7 @@ import type { ChangeFeed } from "./change-feed.ts";
 import type { Config } from "./config.ts";
 import type { Db } from "./database.ts";
 import type { Mailer } from "./mail.ts";
+import type { RequestLimit } from "./request-limit.ts";
 
 // The composition root's one type: what createApp (src/app.ts) is given and every feature's
 // register function receives. It lives here, not in app.ts, so that features depend on platform
@@ -21,8 +22,8 @@ export type AppConfig = Pick<
   | "contactEmail"
   | "operator"
 > & {
-  /** Set on the embedded database only: how many requests may be under way at once (request-limit.ts). */
-  pgliteQueue?: number | undefined;
+  /** Set on the embedded database only: how many requests may be under way, and wait (request-limit.ts). */
+  pgliteLimit?: RequestLimit | undefined;
 };
 
 /** How often the server looks for reporting-round reminders to send. */

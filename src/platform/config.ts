@@ -17,6 +17,11 @@ export interface Config {
    * the next is answered 503 with Retry-After. Unused with PostgreSQL.
    */
   pgliteQueue: number;
+  /**
+   * How long, in milliseconds, a request may wait behind others for the embedded database before it
+   * is answered 503 with Retry-After instead. Unused with PostgreSQL.
+   */
+  pgliteWaitMs: number;
   /** Requests a minute the API answers for each API token or client address; 0 turns the limit off. */
   apiRateLimitPerMinute: number;
   /** `smtp://user:password@host:port` or `smtps://…`; unset: emails are written to the log instead. */
@@ -114,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pageCacheSeconds: integer(env, "WAYMARK_PAGE_CACHE_SECONDS", 60, 0, 3600),
     apiRateLimitPerMinute: integer(env, "WAYMARK_API_RATE_LIMIT", 600, 0, 1_000_000),
     pgliteQueue: integer(env, "WAYMARK_PGLITE_QUEUE", 64, 1, 100_000),
+    pgliteWaitMs: integer(env, "WAYMARK_PGLITE_WAIT_MS", 3000, 1, 600_000),
     smtpUrl,
     mailFrom,
     baseUrl,
