@@ -7,9 +7,9 @@ import { testDeps } from "./support/app-deps.ts";
 import { createTestDatabase, serverUrl } from "./support/database.ts";
 
 // The embedded database takes one query at a time. Under more requests than it can take, at most
-// WAYMARK_PGLITE_QUEUE are under way, and none waits longer than WAYMARK_PGLITE_WAIT_MS behind
-// the others; the rest are answered 503 with Retry-After at once, never a 500 and never a
-// timeout. No timings: the bounds are small and the requests many. (The server sets the bounds
+// WAYMARK_PGLITE_QUEUE are under way, and none is served after waiting longer than
+// WAYMARK_PGLITE_WAIT_MS behind the others; the rest are answered 503 with Retry-After, never a
+// 500 and never a timeout. No timings: the bounds are small and the requests many. (The server sets the bounds
 // on PGlite only; the app honours the count on either database, so that part runs on both.)
 
 function expectBusyAnswers(
@@ -132,7 +132,7 @@ describe.skipIf(serverUrl)(
       await handle.close();
     });
 
-    it("serves the first of each turn and turns the rest away with 503 and Retry-After, not a wait", async () => {
+    it("serves the first in the queue and turns those that waited too long behind it away with 503 and Retry-After", async () => {
       const answers = await sendAtOnce(app, "/themes/leadership", 20);
       const statuses = answers.map((a) => a.status);
       expect(statuses.filter((s) => s !== 200 && s !== 503)).toEqual([]);
