@@ -38,7 +38,7 @@ export function backupCommand(program: Command): void {
           fs.renameSync(partial, file);
           const size = fs.statSync(file).size;
           progress(
-            `Wrote ${file} (${(size / 1024 / 1024).toFixed(1)} MB). Restore it with \`waymark restore ${file}\`.`,
+            `Wrote ${file} (${(size / 1024 / 1024).toFixed(1)} MB). Restore it with \`npx waymark restore ${file}\`.`,
           );
         } finally {
           fs.rmSync(partial, { force: true });

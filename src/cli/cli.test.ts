@@ -17,9 +17,11 @@ describe("the waymark command", () => {
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   // Generous time limits: each step starts Node and the embedded database, slow on a busy machine.
-  it("lists its commands and the environment variables it reads", async () => {
-    const result = await runCli(["--help"], {});
+  it("lists its commands, the environment variables it reads and its exit codes, and says its version", async () => {
+    const [result, version] = await Promise.all([runCli(["--help"], {}), runCli(["--version"], {})]);
+    expect([version.code, version.stdout]).toEqual([0, "0.1.0\n"]);
     expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Exit codes: 0 done, 1 failed");
     for (const command of ["serve", "migrate", "demo", "export", "backup", "restore"]) {
       expect(result.stdout).toMatch(new RegExp(`\\n  ${command}\\b`));
     }
@@ -30,26 +32,35 @@ describe("the waymark command", () => {
 
   it("answers bad arguments and bad settings with a clear message, never a stack trace", async () => {
     const dataDir = path.join(tmp, "unused");
-    const cases: Array<[string[], Record<string, string>, RegExp]> = [
-      [["frobnicate"], {}, /unknown command 'frobnicate'/],
-      [["export"], {}, /missing required argument 'theme-slug'/],
+    // A command not written as --help shows ends with 2; one that ran and failed, with 1.
+    const cases: Array<[string[], Record<string, string>, RegExp, number]> = [
+      [["frobnicate"], {}, /unknown command 'frobnicate'/, 2],
+      [["export"], {}, /missing required argument 'theme-slug'/, 2],
       [
         ["export", "leadership", "--edition", "abc"],
         {},
         /argument 'abc' is invalid\. It must be an edition number/,
+        2,
       ],
-      [["demo", "--force"], {}, /unknown option '--force'/],
-      [["migrate"], { PORT: "abc", WAYMARK_DATA_DIR: dataDir }, /waymark: PORT must be a whole number/],
+      [["demo", "--force"], {}, /unknown option '--force'/, 2],
+      [["migrate"], { PORT: "abc", WAYMARK_DATA_DIR: dataDir }, /waymark: PORT must be a whole number/, 1],
       [
         ["migrate"],
         { DATABASE_URL: "mysql://somewhere" },
         /waymark: DATABASE_URL must start with postgres:\/\//,
+        1,
+      ],
+      [
+        ["restore", path.join(import.meta.dirname, "cli.test.ts")],
+        { WAYMARK_DATA_DIR: dataDir },
+        /cli\.test\.ts is not a Waymark backup: restore takes the \.tar\.gz file/,
+        1,
       ],
     ];
     const results = await Promise.all(cases.map(([args, env]) => runCli(args, env)));
     results.forEach((result, i) => {
-      const [args, , message] = cases[i]!;
-      expect(result.code, args.join(" ")).toBe(1);
+      const [args, , message, code] = cases[i]!;
+      expect(result.code, args.join(" ")).toBe(code);
       expect(result.stderr, args.join(" ")).toMatch(message);
       expect(result.stderr, args.join(" ")).not.toMatch(STACK_TRACE);
     });

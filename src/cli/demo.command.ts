@@ -46,7 +46,7 @@ async function resetServer(config: Config & { databaseUrl: string }, yes: boolea
   if (!yes) {
     throw new CliError(
       `This would delete everything in ${where} (the whole "public" schema) and fill it with the demo data. ` +
-        "If that is what you want, run `waymark demo --yes`.",
+        "If that is what you want, run `npx waymark demo --yes`.",
     );
   }
   const handle = openPostgres(config.databaseUrl, 1);
@@ -82,7 +82,7 @@ export function demoCommand(program: Command): void {
           await handle.close();
         }
         progress(
-          `Done. Start Waymark with \`waymark serve\`; sign in as ${DEMO_EDITOR.email} with the password ` +
+          `Done. Start Waymark with \`npx waymark serve\`; sign in as ${DEMO_EDITOR.email} with the password ` +
             `"${DEMO_EDITOR.password}" (demo only).`,
         );
       }),

@@ -101,6 +101,9 @@ function progressReporter(total: number) {
     done: (line: string) => {
       bars.log(`${line}\n`);
       bar.increment();
+      // Drawn now: the bar's own timer seldom gets a turn while the embedded database works, and
+      // what is still waiting to be drawn when the bar stops is lost.
+      bars.update();
     },
     stop: () => bars.stop(),
   };

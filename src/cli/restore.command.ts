@@ -1,6 +1,8 @@
 import fs from "node:fs";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { Command } from "commander";
+import { fileTypeFromBuffer } from "file-type";
 import { loadConfig } from "../platform/config.ts";
 import { lockDataDir } from "../platform/database.ts";
 import { PG_DUMP_ADVICE } from "./backup.command.ts";
@@ -17,6 +19,12 @@ export function restoreCommand(program: Command): void {
         if (config.databaseUrl)
           throw new CliError(PG_DUMP_ADVICE.replace("back it up with pg_dump", "restore it with pg_restore"));
         if (!fs.existsSync(file)) throw new CliError(`There is no file called ${file}.`);
+        const backup = fs.readFileSync(file);
+        const notBackup = new CliError(
+          `${file} is not a Waymark backup: restore takes the .tar.gz file that \`npx waymark backup\` writes.`,
+        );
+        // A gzipped tar, as PGlite writes it; anything else is refused before the folder is touched.
+        if ((await fileTypeFromBuffer(backup))?.ext !== "tar.gz") throw notBackup;
         const unlock = lockDataDir(config.dataDir);
         try {
           // Never over an existing database: restoring is for a new or emptied folder.
@@ -30,11 +38,17 @@ export function restoreCommand(program: Command): void {
             );
           }
           progress(`Restoring ${file} into ${config.dataDir}`);
-          const pglite = await PGlite.create(config.dataDir, {
-            loadDataDir: new Blob([fs.readFileSync(file)]),
-          });
-          await pglite.close();
-          progress("Done. Start Waymark with `waymark serve`.");
+          try {
+            const pglite = await PGlite.create(config.dataDir, { loadDataDir: new Blob([backup]) });
+            await pglite.close();
+          } catch {
+            // The folder was empty: leave it so, for the next try.
+            for (const name of fs.readdirSync(config.dataDir))
+              if (name !== "waymark.lock")
+                fs.rmSync(path.join(config.dataDir, name), { recursive: true, force: true });
+            throw notBackup;
+          }
+          progress("Done. Start Waymark with `npx waymark serve`.");
         } finally {
           unlock();
         }

@@ -32,8 +32,10 @@ function errorCode(error: unknown): string | undefined {
 /** Turns any error into a sentence for the terminal. */
 export function explain(error: unknown): string {
   if (error instanceof ValidationError) {
-    const fields = Object.entries(error.fields).map(([field, message]) => `\n  ${field}: ${message}`);
-    return `${error.message}${fields.join("")}`;
+    const fields = Object.entries(error.fields);
+    // A message written for this one answer already says it: not twice.
+    if (fields.length === 1 && error.message !== new ValidationError({}).message) return error.message;
+    return `${error.message}${fields.map(([field, message]) => `\n  ${field}: ${message}`).join("")}`;
   }
   if (
     error instanceof CliError ||
@@ -55,7 +57,7 @@ export function explain(error: unknown): string {
     case "3D000":
       return `The database named in DATABASE_URL does not exist: ${message}.`;
     case "42P01":
-      return "This database has not been set up yet: run `waymark migrate` (or `waymark demo`) first.";
+      return "This database has not been set up yet: run `npx waymark migrate` (or `npx waymark demo`) first.";
     case "EADDRINUSE":
       return `Another program is already listening on that address (${message}). Set PORT to a free port.`;
     case "EACCES":
@@ -117,7 +119,7 @@ export function requireExistingDatabase(config: Config): void {
   if (config.databaseUrl || holdsDatabase(config.dataDir)) return;
   throw new CliError(
     `There is no Waymark database in ${config.dataDir} yet. ` +
-      "Run `waymark demo` to create one with the demo data, or `waymark serve` to start an empty one " +
+      "Run `npx waymark demo` to create one with the demo data, or `npx waymark serve` to start an empty one " +
       "(or set WAYMARK_DATA_DIR to the folder you meant).",
   );
 }

@@ -1,4 +1,4 @@
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 
 // Runs the real `waymark` command in a child process, with the same pinned Node as the tests.
@@ -35,6 +35,30 @@ export function runCli(args: string[], env: Record<string, string>): Promise<Cli
     });
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Whether `script` (util-linux) is here to give a command a pseudo-terminal. */
+export const terminalAvailable = spawnSync("script", ["--version"]).status === 0;
+
+/**
+ * Runs `waymark <args>` to completion on a pseudo-terminal (under util-linux's `script`), as
+ * someone typing it sees it: progress bars are drawn; stdout and stderr arrive together.
+ */
+export function runCliOnTerminal(args: string[], env: Record<string, string>): Promise<CliResult> {
+  const quote = (word: string) => `'${word.replaceAll("'", "'\\''")}'`;
+  const command = [process.execPath, bin, ...args].map(quote).join(" ");
+  return new Promise((resolve, reject) => {
+    const child = spawn("script", ["--quiet", "--flush", "--return", "--command", command, "/dev/null"], {
+      env: environment(env),
+    });
+    let stdout = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.resume();
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr: "" }));
   });
 }
 

@@ -46,7 +46,7 @@ export async function loadDemoData(db: Db, options: DemoOptions = {}): Promise<v
   if (existing !== undefined) {
     throw new ConflictError(
       `This database already holds the programme "${existing}", so the demo data was not added. ` +
-        "Demo data only goes into an empty database: `waymark demo` resets the data folder to the demo data.",
+        "Demo data only goes into an empty database: `npx waymark demo` resets the data folder to the demo data.",
     );
   }
 

@@ -84,7 +84,7 @@ export function publicRoutes(app: FastifyInstance, deps: AppDeps): void {
       if (!(error instanceof NotFoundError)) throw error;
       return sendPublicPage(request, reply, {
         title: "Route maps",
-        content: html`<h1>Waymark</h1><p>There is no programme here yet. Someone who runs this Waymark can load one, or the demo data with <code>waymark demo</code>.</p>`,
+        content: html`<h1>Waymark</h1><p>There is no programme here yet. Someone who runs this Waymark can load one, or the demo data with <code>npx waymark demo</code>.</p>`,
       });
     }
     return sendPublicPage(request, reply, {

@@ -143,7 +143,7 @@ function countsByEdition(rows: Awaited<ReturnType<typeof repo.countItems>>): Map
 export async function getProgramme(db: Db): Promise<ProgrammeView> {
   const programme = await repo.findProgramme(db);
   if (!programme)
-    throw new NotFoundError("There is no programme yet. Run `waymark demo` to load the demo data.");
+    throw new NotFoundError("There is no programme yet. Run `npx waymark demo` to load the demo data.");
   const [foundations, themes, latest] = await Promise.all([
     repo.listFoundations(db),
     repo.listThemes(db),
