@@ -28,6 +28,7 @@ import type { AppDeps } from "./platform/app-deps.ts";
 import { handleFrameworkError, registerErrorHandling } from "./platform/http-errors.ts";
 import { registerPageCache } from "./platform/page-cache.ts";
 import { registerRequestLimit } from "./platform/request-limit.ts";
+import { OneLinePerRequest } from "./platform/request-log.ts";
 import { registerRequestSecurity } from "./platform/security/request-security.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -35,7 +36,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** Builds the HTTP app without listening, so tests drive it with `app.inject()`. */
 export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.config.logLevel === "silent" ? false : { level: deps.config.logLevel },
+    logger:
+      deps.config.logLevel === "silent"
+        ? false
+        : { level: deps.config.logLevel, ...(deps.logStream ? { stream: deps.logStream } : {}) },
+    logController: new OneLinePerRequest(),
     // Only a proxy on this machine by default: anyone else could claim any address (see config.ts).
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,

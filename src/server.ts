@@ -21,7 +21,11 @@ export interface RunningServer {
  */
 export async function startServer(
   config: Config,
-  options: { seedIfEmpty?: (handle: DatabaseHandle) => Promise<void> } = {},
+  options: {
+    seedIfEmpty?: (handle: DatabaseHandle) => Promise<void>;
+    /** Where the log goes instead of the standard output as JSON (the command line's terminal). */
+    logStream?: NodeJS.WritableStream | undefined;
+  } = {},
 ): Promise<RunningServer> {
   const handle = await openDatabase(config);
   let changes: ChangeFeed | undefined;
@@ -43,6 +47,7 @@ export async function startServer(
       mailer,
       changes,
       reminders: { everyMinutes: config.reminderEveryMinutes },
+      logStream: options.logStream,
     });
     app.addHook("onClose", async () => {
       await mailer.close();

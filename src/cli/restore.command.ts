@@ -19,13 +19,13 @@ export function restoreCommand(program: Command): void {
         if (config.databaseUrl)
           throw new CliError(PG_DUMP_ADVICE.replace("back it up with pg_dump", "restore it with pg_restore"));
         if (!fs.existsSync(file)) throw new CliError(`There is no file called ${file}.`);
-        const backup = fs.readFileSync(file);
         const notBackup = new CliError(
           `${file} is not a Waymark backup: restore takes the .tar.gz file that \`npx waymark backup\` writes.`,
         );
-        // A gzipped tar, as PGlite writes it; anything else is refused before the folder is touched.
-        if ((await fileTypeFromBuffer(backup))?.ext !== "tar.gz") throw notBackup;
+        // A folder made for this restore goes again if nothing is restored into it.
+        const created = !fs.existsSync(config.dataDir);
         const unlock = lockDataDir(config.dataDir);
+        let restored = false;
         try {
           // Never over an existing database: restoring is for a new or emptied folder.
           if (
@@ -37,6 +37,9 @@ export function restoreCommand(program: Command): void {
                 "or move the current one away first.",
             );
           }
+          const backup = fs.readFileSync(file);
+          // A gzipped tar, as PGlite writes it; anything else is refused before the folder is touched.
+          if ((await fileTypeFromBuffer(backup))?.ext !== "tar.gz") throw notBackup;
           progress(`Restoring ${file} into ${config.dataDir}`);
           try {
             const pglite = await PGlite.create(config.dataDir, { loadDataDir: new Blob([backup]) });
@@ -48,9 +51,11 @@ export function restoreCommand(program: Command): void {
                 fs.rmSync(path.join(config.dataDir, name), { recursive: true, force: true });
             throw notBackup;
           }
+          restored = true;
           progress("Done. Start Waymark with `npx waymark serve`.");
         } finally {
           unlock();
+          if (created && !restored) fs.rmSync(config.dataDir, { recursive: true, force: true });
         }
       }),
     );

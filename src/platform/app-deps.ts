@@ -45,4 +45,6 @@ export interface AppDeps {
   changes?: ChangeFeed;
   /** Send reporting-round reminders from this process (the server; tests that ask for it). */
   reminders?: ReminderSchedule;
+  /** Where the log goes instead of the standard output as JSON (readable lines on a terminal). */
+  logStream?: NodeJS.WritableStream | undefined;
 }

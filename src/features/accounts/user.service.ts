@@ -71,7 +71,6 @@ export async function signIn(
   return { token, actor: { kind: "user", id: user.id, name: user.name, email: user.email, grants } };
 }
 
-/** A user as an actor, with their roles: for work done on their behalf (imports, demo data). */
 /** The account with this address, exactly as stored (the demo and seeds look theirs up), or undefined. */
 export async function findUserByEmail(
   db: Db,
@@ -81,6 +80,12 @@ export async function findUserByEmail(
   return row && { id: row.id, name: row.name, email: row.email };
 }
 
+/** Whether anyone can manage accounts yet: a new installation has no administrator. */
+export async function hasAdministrator(db: Db): Promise<boolean> {
+  return repo.anyAdministrator(db);
+}
+
+/** A user as an actor, with their roles: for work done on their behalf (imports, demo data). */
 export async function actorForUser(
   db: Db,
   user: { id: number; name: string; email: string },
