@@ -194,6 +194,36 @@ describe("generating a report from the form", () => {
   });
 });
 
+describe("comparing two reports", () => {
+  it("shows each action before and after, and refuses reports on different things", async () => {
+    await give(f.first, f.actionKeys[0], "at_risk", "The money is late.", "submit");
+    const later = await postForm(app, editor, "/manage/reports", {
+      kind: "route_map",
+      edition: f.editionId,
+      ...today(),
+    });
+    const laterUrl = later.headers.location as string;
+    const laterPage = (await getPage(app, undefined, laterUrl)).body;
+    expect(laterPage).toContain(`href="${laterUrl}/compare/${reportUrl.split("/").pop()}"`);
+    const compare = await getPage(app, undefined, `${laterUrl}/compare/${reportUrl.split("/").pop()}`);
+    expect(compare.statusCode).toBe(200);
+    expect(compare.body).toContain("1 action changed between them.");
+    expect(compare.body).toMatch(
+      /On track, 50% \(update of [^)]*\)<\/td><td>At risk, 50% \(update of [^)]*\)<\/td><td><strong class="ds_tag[^"]*">Changed</,
+    );
+    const organisation = await postForm(app, editor, "/manage/reports", {
+      kind: "organisation",
+      organisation: f.first.slug,
+      ...today(),
+    });
+    const other = (organisation.headers.location as string).split("/").pop();
+    expect((await getPage(app, undefined, `${laterUrl}/compare/${other}`)).statusCode).toBe(404);
+    expect(
+      (await getPage(app, undefined, `${laterUrl}/compare/${laterUrl.split("/").pop()}`)).statusCode,
+    ).toBe(404);
+  });
+});
+
 describe("the reports API", () => {
   it("lists the reports and gives each with its data, as the OpenAPI document describes", async () => {
     const doc: OpenApiDocument = (await app.inject({ method: "GET", url: "/api/v1/openapi.json" })).json();

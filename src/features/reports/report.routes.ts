@@ -9,6 +9,7 @@ import { can } from "../../platform/security/authorize.ts";
 import { sendDownload } from "../landscape/downloads.ts";
 import { MANAGE_REPORTS_PATH, REPORTS_PATH, reportPath } from "./report.paths.ts";
 import {
+  compareReports,
   FORMATS,
   generateReport,
   getReport,
@@ -17,6 +18,7 @@ import {
   listReports,
 } from "./report.service.ts";
 import type { ReportFormat } from "./report.types.ts";
+import { compareTitle, compareView } from "./views/compare.view.ts";
 import { GENERATE_FORM, generateTitle, generateView } from "./views/generate.view.ts";
 import { reportView } from "./views/report.view.ts";
 import { reportsView } from "./views/reports.view.ts";
@@ -56,6 +58,22 @@ export function reportRoutes(app: FastifyInstance, deps: AppDeps): void {
       content: reportView(report, others),
     });
   });
+
+  app.get<{ Params: { id: string; other: string } }>(
+    "/reports/:id/compare/:other",
+    async (request, reply) => {
+      const { before, after, comparison } = await compareReports(
+        db,
+        idParam(request.params.id, "report"),
+        idParam(request.params.other, "report"),
+      );
+      return sendPublicPage(request, reply, {
+        title: compareTitle(before, after),
+        breadcrumbs: [...CRUMBS, { href: reportPath(after.id), text: after.title }],
+        content: compareView(before, after, comparison),
+      });
+    },
+  );
 
   for (const format of FORMATS) {
     app.get<IdParams>(`/reports/:id/report.${format}`, async (request, reply) => {

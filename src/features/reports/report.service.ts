@@ -16,6 +16,7 @@ import {
   type ReportSnapshot,
   type ReportSummary,
 } from "./report.types.ts";
+import { type Comparison, compareSnapshots } from "./report-compare.ts";
 import { reportDocx } from "./report-docx.ts";
 import { reportPdf } from "./report-pdf.ts";
 import { organisationSnapshot, routeMapSnapshot } from "./report-snapshot.service.ts";
@@ -172,4 +173,21 @@ export async function getReportFile(
   const [row, file] = await Promise.all([repo.findReport(db, id), repo.findFile(db, id, format)]);
   if (!row || !file) throw new NotFoundError("There is no report at this address.");
   return { data: Buffer.from(file.data), title: row.title };
+}
+
+/**
+ * Two reports on the same thing (same kind and subject), the earlier first, with what changed
+ * between them action by action. Anything else is "not found". Public.
+ */
+export async function compareReports(
+  db: Db,
+  id: number,
+  otherId: number,
+): Promise<{ before: Report; after: Report; comparison: Comparison }> {
+  const [one, other] = await Promise.all([getReport(db, id), getReport(db, otherId)]);
+  if (one.id === other.id || one.kind !== other.kind || one.subject !== other.subject)
+    throw new NotFoundError("These two reports are not about the same thing, so they cannot be compared.");
+  const [before, after] =
+    one.asAt < other.asAt || (one.asAt === other.asAt && one.id < other.id) ? [one, other] : [other, one];
+  return { before, after, comparison: compareSnapshots(before.snapshot, after.snapshot) };
 }
