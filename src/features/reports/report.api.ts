@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { NOT_FOUND } from "../../platform/api/common.schema.ts";
+import { BAD_REQUEST_OR_NOT_FOUND } from "../../platform/api/common.schema.ts";
 import type { AppDeps } from "../../platform/app-deps.ts";
 import { presentReport, presentReportSummary } from "./report.presenters.ts";
 import { REPORT_TAG, ReportDetail, ReportList, ReportParams } from "./report.schema.ts";
@@ -33,7 +33,7 @@ export function reportApiRoutes(api: FastifyInstance, deps: AppDeps): void {
         summary: "One report with the data it shows, exactly as generated",
         tags: [REPORT_TAG.name],
         params: ReportParams,
-        response: { 200: ReportDetail, ...NOT_FOUND },
+        response: { 200: ReportDetail, ...BAD_REQUEST_OR_NOT_FOUND },
       },
     },
     async (request) => presentReport(await getReport(deps.db, request.params.id), base),
