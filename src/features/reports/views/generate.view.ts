@@ -69,7 +69,7 @@ export function generateView(model: {
     ${select({
       id: `${GENERATE_FORM}-edition`,
       name: "edition",
-      label: "Route map",
+      label: "Which route map",
       hint: "For a route map report: the published edition to report on.",
       error: errors.edition,
       value: value(context, "edition"),
@@ -79,7 +79,7 @@ export function generateView(model: {
     ${select({
       id: `${GENERATE_FORM}-organisation`,
       name: "organisation",
-      label: "Organisation",
+      label: "Which organisation",
       hint: "For an organisation report: the organisation to report on.",
       error: errors.organisation,
       value: value(context, "organisation"),
