@@ -286,8 +286,15 @@ describe("the four forms of an organisation's report", () => {
   });
 
   it.skipIf(noPdfTools)("gives a tagged PDF in English with its title and every action", async () => {
-    const { text, info } = await pdfText((await getReportFile(handle.db, id, "pdf")).data);
+    const data = (await getReportFile(handle.db, id, "pdf")).data;
+    const { text, info } = await pdfText(data);
     expect(info).toMatch(/Tagged:\s+yes/);
+    // The catalogue is not compressed: its language and "show the title" are read as written.
+    expect(data.toString("latin1")).toContain("/Lang (en-GB)");
+    expect(data.toString("latin1")).toContain("/DisplayDocTitle true");
+    const structure = execFileSync("pdfinfo", ["-struct", "-"], { input: data }).toString("utf8");
+    const tags = new Set([...structure.matchAll(/^\s*([A-Z][A-Za-z0-9]*)\b/gm)].map((m) => m[1]));
+    for (const tag of ["Document", "H1", "H2", "P", "Table", "TR", "TH", "TD"]) expect(tags).toContain(tag);
     expect(info).toContain(`Title:           ${snapshot.title}`);
     expect(text).toContain(snapshot.title);
     for (const a of snapshot.sections.flatMap((s) => s.actions)) expect(text).toContain(a.text);
