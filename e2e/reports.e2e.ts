@@ -22,6 +22,10 @@ const pdfText = (data: Buffer): string | null => {
   }
 };
 
+function pageCount(data: Buffer): number {
+  return Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", ["-"], { input: data }).toString("utf8"))![1]);
+}
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -63,10 +67,16 @@ describe.each(MODES)("reports, $name,", (mode) => {
     expect((await readFile((await download.path())!)).subarray(0, 5).toString()).toBe("%PDF-");
 
     if (mode === DESKTOP) {
-      await editor.page.emulateMedia({ media: "print" });
-      const printed = pdfText(await editor.page.pdf({ format: "A4" }));
+      // The same page on paper, with the print stylesheet and with the screen's: printing leaves
+      // the site's chrome out, so it takes no more pages than the screen version.
       await editor.page.emulateMedia({ media: "screen" });
+      const screen = await editor.page.pdf({ format: "A4" });
+      await editor.page.emulateMedia({ media: "print" });
+      const paper = await editor.page.pdf({ format: "A4" });
+      await editor.page.emulateMedia({ media: "screen" });
+      const printed = pdfText(paper);
       if (printed !== null) {
+        expect(pageCount(paper)).toBeLessThanOrEqual(pageCount(screen));
         expect(printed).toContain("The Promise Scotland: progress as at");
         for (const chrome of ["Skip to main content", "This is a new service", "Open Government Licence"])
           expect(printed).not.toContain(chrome);

@@ -44,3 +44,10 @@ export function statusText(action: ReportAction): string {
 export function dueWithFlag(action: ReportAction): string {
   return action.overdue ? `${action.due} (overdue)` : action.due;
 }
+
+/** "12 KB", "1.2 MB": a file's size as people read it (1 KB is 1,024 bytes). */
+export function sizeText(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

@@ -13,7 +13,7 @@ import {
   type ReportFile,
   type ReportSummary,
 } from "../report.types.ts";
-import { actionCount, dueWithFlag, NOT_REPORTED, statusTotals, whoText } from "../report-text.ts";
+import { actionCount, dueWithFlag, NOT_REPORTED, sizeText, statusTotals, whoText } from "../report-text.ts";
 
 // /reports/<id>: a frozen report as a web page, drawn from its snapshot alone, with its files to
 // download and, when there are earlier or later reports on the same thing, links to compare them.
@@ -24,13 +24,6 @@ const FORMAT_NAMES: Record<ReportFile["format"], string> = {
   xlsx: "Spreadsheet of the data (XLSX)",
   pdf: "PDF document",
 };
-
-/** "12 KB", "1.2 MB": a file's size as people read it. */
-export function sizeText(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
 
 function downloads(report: Report): SafeHtml {
   return html`<section class="wm-no-print" aria-labelledby="downloads">
