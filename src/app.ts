@@ -20,6 +20,7 @@ import { registerIndicators } from "./features/indicators/indicators.feature.ts"
 import { registerLandscape } from "./features/landscape/landscape.feature.ts";
 import { registerMinutesDownloads } from "./features/minutes-downloads/minutes-downloads.feature.ts";
 import { registerOrganisations } from "./features/organisations/organisations.feature.ts";
+import { registerReports } from "./features/reports/reports.feature.ts";
 import { registerRounds } from "./features/rounds/rounds.feature.ts";
 import { registerRouteMaps } from "./features/route-maps/route-maps.feature.ts";
 import { registerSiteInformation } from "./features/site-information/site-information.feature.ts";
@@ -85,6 +86,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     registerAccountability(app, deps),
     registerRounds(app, deps),
     registerCommitments(app, deps),
+    registerReports(app, deps),
   ];
   registerGovernance(app, deps);
   registerOrganisations(app, deps);

@@ -13,6 +13,7 @@ import { anonymousSession, getPage, postForm, signIn, testApp } from "./support/
 import { visitIndicatorPages } from "./support/indicator-pages.ts";
 import { landscapePages } from "./support/landscape-pages.ts";
 import { checkHtml, formatNuErrors } from "./support/nu-checker.ts";
+import { visitReportPages } from "./support/reports-pages.ts";
 import { visitRoundPages } from "./support/round-pages.ts";
 import { routeMapSamples } from "./support/route-map-pages.ts";
 import { listRoutes } from "./support/routes.ts";
@@ -75,11 +76,11 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
     await app.ready();
     routes.push(
       ...getRoutes(app).filter(
-        // Downloads that are not HTML (CSV, iCalendar, Word, stored files, robots.txt, the icon) are checked by their own tests.
+        // Downloads that are not HTML (CSV, iCalendar, Word, PDF, stored files, robots.txt, the icon) are checked by their own tests.
         (route) =>
           !route.startsWith("/api/") &&
           !route.startsWith("/assets/") &&
-          !/\.(csv|ics|docx|xlsx|txt|ico)$|\/file$/.test(route),
+          !/\.(csv|ics|docx|xlsx|pdf|txt|ico)$|\/file$/.test(route),
       ),
     );
 
@@ -158,6 +159,7 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
     await visitIndicatorPages(app, db, record, sampled);
     await visitBulkPages(app, db, record, sampled);
     await visitRoundPages(app, db, editor, visit, record);
+    await visitReportPages(app, editor, visit, record);
 
     // Error pages, and forms sent back with their errors.
     const errorPage: ErrorPage = async (name, response, expected) => record(name, await response, expected);

@@ -42,6 +42,7 @@ import type {
   VisionStatementTable,
 } from "./schema/indicators.ts";
 import type { OrganisationTable } from "./schema/organisations.ts";
+import type { ReportFileTable, ReportTable } from "./schema/reports.ts";
 import type {
   ReportingRoundTable,
   ReportingRoundThemeTable,
@@ -70,6 +71,7 @@ export type * from "./schema/governance.ts";
 export type * from "./schema/import.ts";
 export type * from "./schema/indicators.ts";
 export type * from "./schema/organisations.ts";
+export type * from "./schema/reports.ts";
 export type * from "./schema/rounds.ts";
 export type * from "./schema/route-maps.ts";
 
@@ -120,6 +122,8 @@ export interface Database {
   round_obligation: RoundObligationTable;
   round_reminder: RoundReminderTable;
   round_reminder_delivery: RoundReminderDeliveryTable;
+  report: ReportTable;
+  report_file: ReportFileTable;
 }
 
 export type EditionRow = Selectable<RouteMapEditionTable>;

@@ -1,5 +1,6 @@
 import type { Actor } from "../../platform/actor.ts";
 import type { Db, Trx } from "../../platform/database.ts";
+import { londonInstant } from "../../platform/dates.ts";
 import { NotFoundError } from "../../platform/errors.ts";
 import { can } from "../../platform/security/authorize.ts";
 import * as repo from "./accountability.repository.ts";
@@ -26,6 +27,17 @@ export interface AccountOptions {
   /** "YYYY-MM-DD"; today unless given (tests fix it). */
   today?: string;
   staleAfterDays?: number;
+  /**
+   * "YYYY-MM-DD": progress as it stood at the end of that day in Scotland (the newest update
+   * submitted by then), with overdue and stale judged on that day. Reports use it.
+   */
+  asAt?: string;
+}
+
+/** The first instant after the London day `iso` ("YYYY-MM-DD"). */
+function endOfLondonDay(iso: string): Date {
+  const next = new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return londonInstant(next, "00:00");
 }
 
 export function todayIso(): string {
@@ -92,7 +104,7 @@ export async function listActionAccounts(
   db: Db,
   options: AccountOptions & { themeId?: number } = {},
 ): Promise<ActionAccount[]> {
-  const today = options.today ?? todayIso();
+  const today = options.asAt ?? options.today ?? todayIso();
   const staleAfter = options.staleAfterDays ?? DEFAULT_STALE_DAYS;
   const items = (await repo.listCurrentItems(db, options.themeId)).filter((i) => i.section === "action");
   const themeIds = [...new Set(items.map((i) => i.theme_id))];
@@ -101,7 +113,11 @@ export async function listActionAccounts(
     repo.listResponsibilities(db, options.themeId === undefined ? undefined : { themeId: options.themeId }),
     repo.listOrganisations(db),
     repo.listSectors(db),
-    progressRepo.latestSubmitted(db, themeIds),
+    progressRepo.latestSubmitted(
+      db,
+      themeIds,
+      options.asAt === undefined ? undefined : endOfLondonDay(options.asAt),
+    ),
   ]);
   const latest = await withEvidence(db, latestRows);
   const trackingOf = new Map(tracking.map((t) => [trackingKey(t.theme_id, t.action_key), t]));

@@ -47,8 +47,11 @@ export function listActionUpdates(db: Db, themeId: number, key: string) {
     .execute();
 }
 
-/** The newest submitted update of every action (of the given themes, or all). */
-export function latestSubmitted(db: Db, themeIds?: number[]) {
+/**
+ * The newest submitted update of every action (of the given themes, or all); with `before`, the
+ * newest submitted before that instant (how an action stood then).
+ */
+export function latestSubmitted(db: Db, themeIds?: number[], before?: Date) {
   let query = updates(db)
     .distinctOn(["progress_update.theme_id", "progress_update.action_key"])
     .where("progress_update.state", "=", "submitted")
@@ -60,6 +63,7 @@ export function latestSubmitted(db: Db, themeIds?: number[]) {
     if (themeIds.length === 0) return Promise.resolve([]);
     query = query.where("progress_update.theme_id", "in", themeIds);
   }
+  if (before) query = query.where("progress_update.submitted_at", "<", before);
   return query.execute();
 }
 

@@ -155,6 +155,7 @@ export function organisationView(model: OrganisationPageModel): SafeHtml {
   }
   ${model.rounds ?? ""}
   <h2 id="must-act">What ${organisation.name} must act on</h2>
+  <p><a href="/reports">Reports</a>, kept as they were made, can set this out as at a date, for a board.</p>
   ${
     actions.length === 0
       ? html`<p>No route-map action names ${organisation.name} or its sectors yet.</p>`

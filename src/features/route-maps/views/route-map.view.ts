@@ -69,6 +69,7 @@ function aboutLinks(model: RouteMapPageModel): SafeHtml {
         : html`<li>This is the first published edition, so there is nothing earlier to compare it with.</li>`
     }
     <li><a href="/foundations/${encodeURIComponent(edition.theme.foundationSlug)}">More route maps in ${edition.theme.foundationName}</a></li>
+    <li><a href="/reports">Reports on how the actions are going</a>, kept as they were made</li>
   </ul>
 </aside>`;
 }
