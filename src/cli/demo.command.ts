@@ -75,7 +75,7 @@ export function demoCommand(program: Command): void {
         try {
           progress("Creating the tables");
           await migrateToLatest(handle.db);
-          await loadDemoData(handle.db, { progress });
+          await loadDemoData(handle.db, { progress, baseUrl: config.baseUrl });
           // Servers already running on this PostgreSQL database must not keep showing what was there.
           if (handle.kind === "postgres") await announceChange(handle.db);
         } finally {

@@ -38,7 +38,7 @@ export function serveCommand(program: Command): void {
           seedIfEmpty: options.demoIfEmpty
             ? async ({ db }) => {
                 const existing = await db.selectFrom("programme").select("id").limit(1).executeTakeFirst();
-                if (!existing) await loadDemoData(db, { progress });
+                if (!existing) await loadDemoData(db, { progress, baseUrl: config.baseUrl });
               }
             : undefined,
         });

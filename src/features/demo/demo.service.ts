@@ -29,6 +29,8 @@ export const DEMO_ADMIN = {
 export interface DemoOptions {
   /** Called with a short line before each step, for the command line's progress. */
   progress?: (line: string) => void;
+  /** Where people reach Waymark (WAYMARK_BASE_URL), for the absolute links in the demo's report files. */
+  baseUrl?: string;
 }
 
 /**
@@ -115,6 +117,6 @@ export async function loadDemoData(db: Db, options: DemoOptions = {}): Promise<v
     editionId: editionIds[1]!,
   });
   progress("Generating a report of the Leadership route map as at today");
-  await loadReportsDemo(asTransaction(db), actor, editionIds[1]!);
+  await loadReportsDemo(asTransaction(db), actor, editionIds[1]!, options.baseUrl ?? "http://localhost:3000");
   progress("Demo data loaded");
 }
