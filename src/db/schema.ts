@@ -19,6 +19,13 @@ import type {
 import type { ProgressUploadPendingTable } from "./schema/bulk.ts";
 import type { CommitmentTable } from "./schema/commitments.ts";
 import type {
+  FundActionTable,
+  FundAllocationTable,
+  FundCommitmentTable,
+  FundTable,
+  FundYearTable,
+} from "./schema/funding.ts";
+import type {
   AgendaItemTable,
   GovernanceGroupTable,
   GroupMembershipTable,
@@ -66,6 +73,7 @@ export type * from "./schema/accounts.ts";
 export type * from "./schema/bulk.ts";
 export type * from "./schema/commitments.ts";
 export type * from "./schema/common.ts";
+export type * from "./schema/funding.ts";
 export type * from "./schema/governance.ts";
 export type * from "./schema/import.ts";
 export type * from "./schema/indicators.ts";
@@ -120,6 +128,11 @@ export interface Database {
   round_obligation: RoundObligationTable;
   round_reminder: RoundReminderTable;
   round_reminder_delivery: RoundReminderDeliveryTable;
+  fund: FundTable;
+  fund_year: FundYearTable;
+  fund_allocation: FundAllocationTable;
+  fund_action: FundActionTable;
+  fund_commitment: FundCommitmentTable;
 }
 
 export type EditionRow = Selectable<RouteMapEditionTable>;
