@@ -14,6 +14,7 @@ import { actorForToken } from "./features/api-tokens/token.service.ts";
 import { registerBulkUpdates } from "./features/bulk-updates/bulk-updates.feature.ts";
 import { registerCalendars } from "./features/calendars/calendars.feature.ts";
 import { registerCommitments } from "./features/commitments/commitments.feature.ts";
+import { registerFunding } from "./features/funding/funding.feature.ts";
 import { registerGovernance } from "./features/governance/governance.feature.ts";
 import { registerImport } from "./features/import/import.feature.ts";
 import { registerIndicators } from "./features/indicators/indicators.feature.ts";
@@ -90,6 +91,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCalendars(app, deps);
   registerMinutesDownloads(app, deps);
   registerSiteInformation(app, deps);
+  registerFunding(app, deps);
   registerApi(app, deps, api);
   return app;
 }

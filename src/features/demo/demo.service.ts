@@ -7,6 +7,7 @@ import { createEditionFromDocument } from "../route-maps/edition-document.servic
 import { findProgrammeName } from "../route-maps/route-map.service.ts";
 import { loadAccountabilityDemo } from "./accountability.demo.ts";
 import * as repo from "./demo.repository.ts";
+import { loadFundingDemo } from "./funding.demo.ts";
 import { loadGovernanceDemo } from "./governance-demo.ts";
 import { LEADERSHIP_DECEMBER_2025, LEADERSHIP_JUNE_2024 } from "./leadership.ts";
 import { FOUNDATIONS, PROGRAMME, SECTORS } from "./programme.ts";
@@ -113,5 +114,7 @@ export async function loadDemoData(db: Db, options: DemoOptions = {}): Promise<v
     themeSlug: "leadership",
     editionId: editionIds[1]!,
   });
+  progress("Adding the Whole Family Wellbeing Fund, its years and awards to council areas");
+  await loadFundingDemo(asTransaction(db), actor);
   progress("Demo data loaded");
 }
