@@ -74,6 +74,11 @@ const rows: Record<string, Sample<Fixtures>[]> = {
       expected: EVERYONE,
     },
   ],
+  "GET /api/v1/funds": [{ label: "the funds", url: () => "/api/v1/funds", expected: EVERYONE }],
+  "GET /api/v1/funds/:slug": [
+    { label: "a published fund", url: (f) => `/api/v1/funds/${f.published}`, expected: EVERYONE },
+    { label: "a draft fund", url: (f) => `/api/v1/funds/${f.draft}`, expected: HIDDEN },
+  ],
   "GET /manage/funds": [{ label: "the editors' list", url: () => "/manage/funds", expected: SEE }],
   "GET /manage/funds/new": [{ label: "form", url: () => "/manage/funds/new", expected: SEE }],
   "POST /manage/funds": [
@@ -174,14 +179,12 @@ export const fundingMatrix: MatrixPart<Fixtures> = {
     await db
       .transaction()
       .execute((trx) => addYear(trx, editor, published, { ...yearForm, year: "2024-25" }));
-    await db
-      .transaction()
-      .execute((trx) =>
-        addAllocation(trx, editor, published, {
-          ...awardForm,
-          purpose: secret("a draft award's purpose", EDITORS),
-        }),
-      );
+    await db.transaction().execute((trx) =>
+      addAllocation(trx, editor, published, {
+        ...awardForm,
+        purpose: secret("a draft award's purpose", EDITORS),
+      }),
+    );
     const ids = await db
       .selectFrom("fund")
       .innerJoin("fund_year", "fund_year.fund_id", "fund.id")

@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/support/database.ts";
 import { getPage, postForm, type Session, signIn, testApp } from "../../../test/support/http.ts";
+import { checkAnswer, type OpenApiDocument, strictAjv } from "../../../test/support/openapi-check.ts";
 import type { DatabaseHandle } from "../../platform/database.ts";
 
 // The funding pages on the demo data (the Whole Family Wellbeing Fund): what the public read and
@@ -82,6 +83,28 @@ describe("where the money goes, for the public", () => {
       "award years": "1",
     });
     expect(awards.some((r) => r.recipient === "Dundee City")).toBe(false);
+  });
+
+  it("gives the same figures in the API, exact pence beside the words, as documented", async () => {
+    const doc: OpenApiDocument = (await app.inject({ method: "GET", url: "/api/v1/openapi.json" })).json();
+    const list = await app.inject({ method: "GET", url: "/api/v1/funds" });
+    expect(checkAnswer(doc, strictAjv(), "/api/v1/funds", 200, list.json(), "get")).toBe("");
+    expect(list.json().funds[0]).toMatchObject({
+      slug: "whole-family-wellbeing-fund",
+      url: "/api/v1/funds/whole-family-wellbeing-fund",
+      commitment: { pence: 50_000_000_000, display: "£500 million" },
+      allocated: { pence: 1_255_000_000, display: "£12.6 million" },
+    });
+    const one = await app.inject({ method: "GET", url: "/api/v1/funds/whole-family-wellbeing-fund" });
+    const json = one.json();
+    expect(checkAnswer(doc, strictAjv(), "/api/v1/funds/{slug}", 200, json, "get")).toBe("");
+    expect(json.years[0]).toMatchObject({
+      year: "2022-23",
+      planned: { pence: 5_000_000_000, display: "£50 million" },
+    });
+    expect(json.allocations).toHaveLength(5);
+    expect(JSON.stringify(json)).not.toContain("Still being agreed");
+    expect((await app.inject({ method: "GET", url: "/api/v1/funds/no-such-fund" })).statusCode).toBe(404);
   });
 
   it("does not find a fund that is not there", async () => {
