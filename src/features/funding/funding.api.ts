@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { API_ROOT, NOT_FOUND, SlugParams } from "../../platform/api/common.schema.ts";
+import { API_ROOT, BAD_REQUEST_OR_NOT_FOUND, SlugParams } from "../../platform/api/common.schema.ts";
 import type { AppDeps } from "../../platform/app-deps.ts";
 import { slugParam } from "../../platform/http-params.ts";
 import { presentFund, presentFundSummary } from "./funding.presenters.ts";
@@ -35,7 +35,7 @@ export function fundingApiRoutes(api: FastifyInstance, deps: AppDeps): void {
         summary: "A published fund: its years, published awards and the actions it pays for",
         tags: [FUNDING_TAG.name],
         params: SlugParams,
-        response: { 200: FundDetailSchema, ...NOT_FOUND },
+        response: { 200: FundDetailSchema, ...BAD_REQUEST_OR_NOT_FOUND },
       },
     },
     async (request) => presentFund(await getPublishedFund(deps.db, slugParam(request.params.slug, "fund"))),
