@@ -1,12 +1,15 @@
-import { listLinkableActions } from "../../src/features/funding/funding.service.ts";
+import { listLinkableActions, listLinkableCommitments } from "../../src/features/funding/funding.service.ts";
 import {
   addAllocation,
   addYear,
   createFund,
   linkAction,
+  linkCommitment,
 } from "../../src/features/funding/funding-edit.service.ts";
+import { importDocument } from "../../src/features/import/document-import.service.ts";
 import type { Db } from "../../src/platform/database.ts";
 import { actorWith } from "../support/accounts.ts";
+import { importFixture } from "../support/import-fixtures.ts";
 import {
   EVERYONE,
   type Expected,
@@ -30,6 +33,7 @@ interface Fixtures {
   year: number;
   allocation: number;
   action: string;
+  commitment: string;
   toLink: Record<Visitor, string>;
   toUnlink: Record<Visitor, string>;
 }
@@ -160,6 +164,22 @@ const rows: Record<string, Sample<Fixtures>[]> = {
       expected: CHANGE,
     },
   ],
+  "POST /manage/funds/:slug/commitments": [
+    {
+      label: "link a commitment (a fund each)",
+      url: (f, visitor) => `/manage/funds/${f.toLink[visitor]}/commitments`,
+      body: async (f) => ({ commitment: f.commitment }),
+      expected: CHANGE,
+    },
+  ],
+  "POST /manage/funds/:slug/commitments/remove": [
+    {
+      label: "unlink a commitment (a fund each)",
+      url: (f, visitor) => `/manage/funds/${f.toUnlink[visitor]}/commitments/remove`,
+      body: async (f) => ({ commitment: f.commitment }),
+      expected: CHANGE,
+    },
+  ],
 };
 
 export const fundingMatrix: MatrixPart<Fixtures> = {
@@ -195,6 +215,14 @@ export const fundingMatrix: MatrixPart<Fixtures> = {
     const [linkable] = await listLinkableActions(db);
     if (!linkable) throw new Error("The demo has no published route-map action to link");
     const action = `${linkable.themeId}:${linkable.key}`;
+    // A commitment to link: a key action of an imported progress update.
+    await importDocument(db, editor, {
+      fileName: "progress-update-part2.txt",
+      bytes: importFixture("progress/progress-update-part2.txt"),
+    });
+    const [firstCommitment] = await listLinkableCommitments(db);
+    if (!firstCommitment) throw new Error("The imported progress update has no key actions");
+    const commitment = String(firstCommitment.id);
     const toLink = {} as Record<Visitor, string>;
     const toUnlink = {} as Record<Visitor, string>;
     for (const visitor of VISITORS) {
@@ -202,7 +230,17 @@ export const fundingMatrix: MatrixPart<Fixtures> = {
       toUnlink[visitor] = await make({ ...fundForm, name: `Matrix fund to unlink for ${visitor}` });
       const slug = toUnlink[visitor];
       await db.transaction().execute((trx) => linkAction(trx, editor, slug, { action }));
+      await db.transaction().execute((trx) => linkCommitment(trx, editor, slug, { commitment }));
     }
-    return { published, draft, year: ids.year, allocation: ids.allocation, action, toLink, toUnlink };
+    return {
+      published,
+      draft,
+      year: ids.year,
+      allocation: ids.allocation,
+      action,
+      commitment,
+      toLink,
+      toUnlink,
+    };
   },
 };

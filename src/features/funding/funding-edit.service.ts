@@ -4,10 +4,11 @@ import type { Trx } from "../../platform/database.ts";
 import { ConflictError, type FieldErrors, NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { authorize } from "../../platform/security/authorize.ts";
 import { freeSlug, slugify } from "../../platform/slugs.ts";
+import { parseId } from "../../platform/validation.ts";
 import { getOrganisation } from "../organisations/organisation.service.ts";
 import { financialYearLabel } from "./financial-year.ts";
 import * as repo from "./funding.repository.ts";
-import { listLinkableActions } from "./funding.service.ts";
+import { listLinkableActions, listLinkableCommitments } from "./funding.service.ts";
 import { actionChoice, allocationFromForm, type Form, fundFromForm, yearFromForm } from "./funding-form.ts";
 
 // The editors' changes to funds (programme editors and administrators, `funding.edit`). Each
@@ -247,6 +248,43 @@ export async function unlinkAction(trx: Trx, actor: Actor, slug: string, form: F
       entityType: "fund",
       entityId: fund.id,
       before: { themeId: choice.themeId, actionKey: choice.key },
+    });
+  }
+}
+
+function commitmentChoice(form: Form): number | null {
+  return parseId((form.commitment ?? "").trim());
+}
+
+/** Links a commitment (a key action of an imported progress update); linking twice changes nothing. */
+export async function linkCommitment(trx: Trx, actor: Actor, slug: string, form: Form): Promise<void> {
+  authorize(actor, "funding.edit");
+  const fund = await fundFor(trx, slug);
+  const id = commitmentChoice(form);
+  const commitment = id === null ? undefined : (await listLinkableCommitments(trx)).find((c) => c.id === id);
+  if (!commitment) throw new ValidationError({ commitment: "Choose a commitment from the list" });
+  if (await repo.insertCommitmentLink(trx, fund.id, commitment.id)) {
+    await recordAudit(trx, actor, {
+      action: "fund_commitment.create",
+      entityType: "fund",
+      entityId: fund.id,
+      after: { commitmentId: commitment.id },
+    });
+  }
+}
+
+/** Removes a commitment's link to the fund; removing one that is gone already changes nothing. */
+export async function unlinkCommitment(trx: Trx, actor: Actor, slug: string, form: Form): Promise<void> {
+  authorize(actor, "funding.edit");
+  const fund = await fundFor(trx, slug);
+  const id = commitmentChoice(form);
+  if (id === null) throw new ValidationError({ commitment: "Choose a commitment from the list" });
+  if (await repo.deleteCommitmentLink(trx, fund.id, id)) {
+    await recordAudit(trx, actor, {
+      action: "fund_commitment.delete",
+      entityType: "fund",
+      entityId: fund.id,
+      before: { commitmentId: id },
     });
   }
 }

@@ -7,13 +7,20 @@ import { idParam, queryOf, slugParam } from "../../platform/http-params.ts";
 import { formTitle } from "../../platform/views/forms.ts";
 import { listOrganisations } from "../organisations/organisation.service.ts";
 import { MANAGE_FUNDS_PATH, manageFundPath } from "./funding.paths.ts";
-import { getFundForEditing, listFundsForEditing, listLinkableActions } from "./funding.service.ts";
+import {
+  getFundForEditing,
+  listFundsForEditing,
+  listLinkableActions,
+  listLinkableCommitments,
+} from "./funding.service.ts";
 import {
   addAllocation,
   addYear,
   createFund,
   linkAction,
+  linkCommitment,
   unlinkAction,
+  unlinkCommitment,
   updateAllocation,
   updateFund,
   updateYear,
@@ -38,7 +45,11 @@ export function fundingManageRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   async function fundPage(request: FastifyRequest, reply: FastifyReply, slug: string, refused?: Refused) {
     const fund = await getFundForEditing(db, request.actor, slug);
-    const [orgs, linkable] = await Promise.all([organisations(), listLinkableActions(db)]);
+    const [orgs, linkable, commitments] = await Promise.all([
+      organisations(),
+      listLinkableActions(db),
+      listLinkableCommitments(db),
+    ]);
     return sendPrivatePage(request, reply, {
       title: formTitle(`Manage ${fund.name}`, refused !== undefined),
       breadcrumbs: [MANAGE],
@@ -47,6 +58,7 @@ export function fundingManageRoutes(app: FastifyInstance, deps: AppDeps): void {
         fund,
         organisations: orgs,
         linkable,
+        commitments,
         csrfToken: request.csrfToken,
         saved: queryOf(request).saved,
         state: refused?.state,
@@ -163,6 +175,24 @@ export function fundingManageRoutes(app: FastifyInstance, deps: AppDeps): void {
       refused: back(request, reply, slug, "link"),
     });
   });
+
+  for (const [suffix, change, saved] of [
+    ["commitments", linkCommitment, "linked"],
+    ["commitments/remove", unlinkCommitment, "unlinked"],
+  ] as const) {
+    app.post<Slug>(`${MANAGE_FUNDS_PATH}/:slug/${suffix}`, async (request, reply) => {
+      const slug = slugParam(request.params.slug, "fund");
+      return runChange(db, request, reply, {
+        returnTo: manageFundPath(slug),
+        fields: ["commitment"],
+        change: async (trx, actor, form) => {
+          await change(trx, actor, slug, form);
+          return `${manageFundPath(slug)}?saved=${saved}#commitments`;
+        },
+        refused: back(request, reply, slug, "commitment"),
+      });
+    });
+  }
 
   async function yearPage(
     request: FastifyRequest,

@@ -48,5 +48,6 @@ export function presentFund(fund: FundDetail) {
       purpose: a.purpose,
     })),
     actions: fund.actions.map((a) => ({ routeMap: a.themeSlug, key: a.key, text: a.text })),
+    commitments: fund.commitments.map((c) => ({ id: c.id, text: c.text, source: c.source })),
   };
 }

@@ -226,3 +226,35 @@ export function listFundsForAction(db: Db, themeId: number, key: string) {
     .orderBy("fund.name")
     .execute();
 }
+
+/** The commitments (key actions of imported progress updates) a fund pays for, in their documents' order. */
+export function listCommitmentLinks(db: Db, fundIds: number[]) {
+  if (fundIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("fund_commitment")
+    .innerJoin("commitment", "commitment.id", "fund_commitment.commitment_id")
+    .select(["fund_commitment.fund_id", "commitment.id", "commitment.text", "commitment.document_title"])
+    .where("fund_commitment.fund_id", "in", fundIds)
+    .orderBy("commitment.imported_document_id")
+    .orderBy("commitment.ordinal")
+    .execute();
+}
+
+export async function insertCommitmentLink(db: Db, fundId: number, commitmentId: number): Promise<boolean> {
+  const result = await db
+    .insertInto("fund_commitment")
+    .values({ fund_id: fundId, commitment_id: commitmentId })
+    .onConflict((c) => c.doNothing())
+    .returning("fund_id")
+    .executeTakeFirst();
+  return result !== undefined;
+}
+
+export async function deleteCommitmentLink(db: Db, fundId: number, commitmentId: number): Promise<boolean> {
+  const result = await db
+    .deleteFrom("fund_commitment")
+    .where("fund_id", "=", fundId)
+    .where("commitment_id", "=", commitmentId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}

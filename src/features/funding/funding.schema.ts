@@ -1,5 +1,5 @@
 import Type from "typebox";
-import { ApiUrl, Nullable, Slug } from "../../platform/api/common.schema.ts";
+import { ApiUrl, Id, Nullable, Slug } from "../../platform/api/common.schema.ts";
 import { component } from "../../platform/api/openapi.ts";
 
 // /api/v1/funds: published funds, their years and published awards. Every amount is exact, in
@@ -84,6 +84,13 @@ export const FundDetailSchema = component(
         }),
         key: Type.String(),
         text: Type.String(),
+      }),
+    ),
+    commitments: Type.Array(
+      Type.Object({
+        id: Id,
+        text: Type.String({ description: "A key action of an imported progress update." }),
+        source: Nullable(Type.String({ description: "The progress update's title." })),
       }),
     ),
   }),

@@ -2,14 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorWith } from "../../../test/support/accounts.ts";
 import { createTestDatabase } from "../../../test/support/database.ts";
 import { createEdition, unique } from "../../../test/support/factories.ts";
+import { importFixture } from "../../../test/support/import-fixtures.ts";
 import type { Actor } from "../../platform/actor.ts";
 import type { DatabaseHandle, Db, Trx } from "../../platform/database.ts";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../platform/errors.ts";
+import { importDocument } from "../import/document-import.service.ts";
 import { createOrganisation } from "../organisations/organisation.service.ts";
 import {
   getFundForEditing,
   getPublishedFund,
   listLinkableActions,
+  listLinkableCommitments,
   listPublishedFunds,
 } from "./funding.service.ts";
 import {
@@ -17,6 +20,8 @@ import {
   addYear,
   createFund,
   linkAction,
+  linkCommitment,
+  unlinkCommitment,
   updateAllocation,
   updateFund,
 } from "./funding-edit.service.ts";
@@ -245,5 +250,25 @@ describe("keeping funds", () => {
       .where("action", "=", "fund_action.create")
       .execute();
     expect(links).toHaveLength(1);
+  });
+
+  it("links the commitments of imported progress updates it pays for", async () => {
+    await importDocument(db, editor, {
+      fileName: "progress-update-part2.txt",
+      bytes: importFixture("progress/progress-update-part2.txt"),
+    });
+    const [commitment] = await listLinkableCommitments(db);
+    if (!commitment) throw new Error("the progress update has no key actions");
+    const slug = await run((trx) =>
+      createFund(trx, editor, { ...wellbeing, name: unique("Commitment fund") }),
+    );
+    await run((trx) => linkCommitment(trx, editor, slug, { commitment: String(commitment.id) }));
+    expect((await getPublishedFund(db, slug)).commitments).toEqual([commitment]);
+    const wrong = await refusal(
+      run((trx) => linkCommitment(trx, editor, slug, { commitment: "2147483647" })),
+    );
+    expect((wrong as ValidationError).fields).toEqual({ commitment: "Choose a commitment from the list" });
+    await run((trx) => unlinkCommitment(trx, editor, slug, { commitment: String(commitment.id) }));
+    expect((await getPublishedFund(db, slug)).commitments).toEqual([]);
   });
 });

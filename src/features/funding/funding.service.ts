@@ -3,9 +3,18 @@ import type { Db } from "../../platform/database.ts";
 import { NotFoundError } from "../../platform/errors.ts";
 import { authorize } from "../../platform/security/authorize.ts";
 import { listCurrentItems } from "../accountability/accountability.service.ts";
+import { listCommitmentSources } from "../commitments/commitment.service.ts";
 import { COUNCIL_AREAS } from "../organisations/organisations.data.ts";
 import * as repo from "./funding.repository.ts";
-import type { Allocation, Fund, FundDetail, FundSummary, FundYear, LinkedAction } from "./funding.types.ts";
+import type {
+  Allocation,
+  Fund,
+  FundDetail,
+  FundSummary,
+  FundYear,
+  LinkedAction,
+  LinkedCommitment,
+} from "./funding.types.ts";
 import { allocatedTotal } from "./funding-summary.ts";
 
 // Reading funds. The public see published funds with their published allocations only: a draft
@@ -85,11 +94,12 @@ export async function listLinkableActions(db: Db): Promise<LinkedAction[]> {
 }
 
 async function detail(db: Db, row: repo.FundRow, publishedOnly: boolean): Promise<FundDetail> {
-  const [years, allocations, links, actions] = await Promise.all([
+  const [years, allocations, links, actions, commitments] = await Promise.all([
     repo.listYears(db, [row.id]),
     repo.listAllocations(db, [row.id], publishedOnly),
     repo.listActionLinks(db, [row.id]),
     listLinkableActions(db),
+    repo.listCommitmentLinks(db, [row.id]),
   ]);
   const linked = links.map(
     (link) =>
@@ -107,6 +117,7 @@ async function detail(db: Db, row: repo.FundRow, publishedOnly: boolean): Promis
     years: years.map(toYear),
     allocations: allocations.map(toAllocation),
     actions: linked,
+    commitments: commitments.map((c) => ({ id: c.id, text: c.text, source: c.document_title })),
   };
 }
 
@@ -163,6 +174,13 @@ export async function getFundForEditing(db: Db, actor: Actor, slug: string): Pro
   const row = await repo.findFund(db, slug);
   if (!row) throw new NotFoundError("There is no fund at this address.");
   return detail(db, row, false);
+}
+
+/** The commitments a fund may link to: every key action of the imported progress updates. */
+export async function listLinkableCommitments(db: Db): Promise<LinkedCommitment[]> {
+  return (await listCommitmentSources(db)).flatMap((source) =>
+    source.commitments.map((c) => ({ id: c.id, text: c.text, source: source.title })),
+  );
 }
 
 /** The published funds that pay for one action (for the action's neighbours to show). */

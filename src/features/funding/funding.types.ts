@@ -61,11 +61,20 @@ export interface LinkedAction {
   text: string;
 }
 
+/** A key action of an imported progress update (features/commitments) the fund pays for. */
+export interface LinkedCommitment {
+  id: number;
+  text: string;
+  /** The progress update it is from. */
+  source: string | null;
+}
+
 export interface FundDetail extends Fund {
   years: FundYear[];
   /** Published allocations only, unless read for editing. */
   allocations: Allocation[];
   actions: LinkedAction[];
+  commitments: LinkedCommitment[];
 }
 
 /** A fund in the list: with how much of its commitment is allocated so far (published allocations). */

@@ -137,6 +137,13 @@ export function fundView(fund: FundDetail): SafeHtml {
             : html`<li>${a.text}</li>`,
         )}</ul>`
   }
+  ${
+    fund.commitments.length === 0
+      ? ""
+      : html`<h3>Commitments in the progress updates</h3>
+  <ul>${fund.commitments.map((c) => html`<li>${c.text}${c.source ? html` <span class="ds_hint-text">(${c.source})</span>` : ""}</li>`)}</ul>
+  <p><a href="/commitments">See all the commitments</a></p>`
+  }
   <h2 id="downloads">Download the figures</h2>
   <ul>
     <li><a href="${fundPath(fund.slug)}/years.csv">Each year's money (CSV)</a></li>

@@ -12,6 +12,7 @@ import {
   type FundDetail,
   type FundSummary,
   type LinkedAction,
+  type LinkedCommitment,
 } from "../funding.types.ts";
 import { formatMoneyExact } from "../money.ts";
 import { yearsText } from "./funds.view.ts";
@@ -28,8 +29,8 @@ const SAVED: Record<string, string> = {
   fund: "The fund's details have been saved.",
   year: "The year has been saved.",
   allocation: "The award has been saved.",
-  linked: "The action has been linked.",
-  unlinked: "The action has been unlinked.",
+  linked: "The link has been made.",
+  unlinked: "The link has been removed.",
 };
 
 export function manageFundsView(funds: FundSummary[], saved?: string): SafeHtml {
@@ -65,6 +66,7 @@ export interface FundEditPage {
   fund: FundDetail;
   organisations: Organisations;
   linkable: LinkedAction[];
+  commitments: LinkedCommitment[];
   csrfToken: string;
   saved?: string | undefined;
   state?: FormState | undefined;
@@ -99,6 +101,41 @@ function actionsSection(p: FundEditPage): SafeHtml {
     })}
     ${button({ text: "Link the action", variant: "secondary" })}`,
   )}`;
+}
+
+function commitmentsSection(p: FundEditPage): SafeHtml {
+  const path = manageFundPath(p.fund.slug);
+  const linked = new Set(p.fund.commitments.map((c) => c.id));
+  const state = p.state?.form === "commitment" ? p.state : undefined;
+  return html`<h2 id="commitments">Commitments it pays for</h2>
+  ${
+    p.fund.commitments.length === 0
+      ? html`<p>No commitments are linked yet.</p>`
+      : html`<ul class="ds_no-bullets">${p.fund.commitments.map(
+          (c) =>
+            html`<li>${c.text}
+            ${buttonForm(`${path}/commitments/remove`, p.csrfToken, html`Unlink<span class="visually-hidden"> ${c.text}</span>`, { commitment: String(c.id) })}</li>`,
+        )}</ul>`
+  }
+  ${
+    p.commitments.length === 0
+      ? html`<p>There are no commitments to link: they come from imported progress updates.</p>`
+      : postForm(
+          `${path}/commitments`,
+          p.csrfToken,
+          html`${select({
+            id: "commitment-commitment",
+            name: "commitment",
+            label: "Link a commitment",
+            error: state?.errors.commitment,
+            placeholder: "Choose a commitment",
+            options: p.commitments
+              .filter((c) => !linked.has(c.id))
+              .map((c) => ({ value: String(c.id), text: c.source ? `${c.source}: ${c.text}` : c.text })),
+          })}
+          ${button({ text: "Link the commitment", variant: "secondary" })}`,
+        )
+  }`;
 }
 
 export function fundEditView(p: FundEditPage): SafeHtml {
@@ -166,5 +203,6 @@ export function fundEditView(p: FundEditPage): SafeHtml {
     undefined,
     "Add the award",
   )}
-  ${actionsSection(p)}`;
+  ${actionsSection(p)}
+  ${commitmentsSection(p)}`;
 }
