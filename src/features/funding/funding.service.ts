@@ -121,23 +121,23 @@ async function detail(db: Db, row: repo.FundRow, publishedOnly: boolean): Promis
   };
 }
 
-/** Published funds, by name, each with how much of it is allocated so far (published allocations). */
-export async function listPublishedFunds(db: Db): Promise<FundSummary[]> {
-  const rows = await repo.listFunds(db, true);
-  const allocations = (
-    await repo.listAllocations(
-      db,
-      rows.map((r) => r.id),
-      true,
-    )
-  ).map((r) => ({
-    fundId: r.fund_id,
-    allocation: toAllocation(r),
-  }));
+/** Funds (published only, or all) each with the total of its allocations (published only, or all). */
+async function summaries(db: Db, publishedOnly: boolean): Promise<FundSummary[]> {
+  const rows = await repo.listFunds(db, publishedOnly);
+  const allocations = await repo.listAllocations(
+    db,
+    rows.map((r) => r.id),
+    publishedOnly,
+  );
   return rows.map((row) => ({
     ...toFund(row),
-    allocatedPence: allocatedTotal(allocations.filter((a) => a.fundId === row.id).map((a) => a.allocation)),
+    allocatedPence: allocatedTotal(allocations.filter((a) => a.fund_id === row.id).map(toAllocation)),
   }));
+}
+
+/** Published funds, by name, each with how much of it is allocated so far (published allocations). */
+export function listPublishedFunds(db: Db): Promise<FundSummary[]> {
+  return summaries(db, true);
 }
 
 /** A published fund with its years, published allocations and linked actions; a draft is not found. */
@@ -150,22 +150,7 @@ export async function getPublishedFund(db: Db, slug: string): Promise<FundDetail
 /** Every fund, drafts included, for the editors' list. */
 export async function listFundsForEditing(db: Db, actor: Actor): Promise<FundSummary[]> {
   authorize(actor, "funding.edit");
-  const rows = await repo.listFunds(db, false);
-  const allocations = (
-    await repo.listAllocations(
-      db,
-      rows.map((r) => r.id),
-      false,
-    )
-  ).map(toAllocationWithFund);
-  return rows.map((row) => ({
-    ...toFund(row),
-    allocatedPence: allocatedTotal(allocations.filter((a) => a.fundId === row.id).map((a) => a.allocation)),
-  }));
-}
-
-function toAllocationWithFund(row: repo.AllocationRow) {
-  return { fundId: row.fund_id, allocation: toAllocation(row) };
+  return summaries(db, false);
 }
 
 /** A fund with everything, drafts included, for its editing page. */
