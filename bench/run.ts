@@ -21,6 +21,7 @@ import { embeddedDatabaseLimit } from "../src/platform/request-limit.ts";
 import { benchAccountability } from "./accountability.ts";
 import { benchIndicators } from "./indicators.ts";
 import { benchMixedLoad } from "./mixed-load.ts";
+import { benchReports } from "./reports.ts";
 
 const EDITIONS_PER_ROUTE_MAP = 4;
 const ACTIONS_PER_EDITION = 40;
@@ -150,6 +151,14 @@ for (const url of targets) {
   );
 }
 await benchAccountability(db, app, someTheme, Math.max(10, Math.round(REQUESTS / 10)));
+await benchReports(
+  db,
+  app,
+  actor,
+  editions.at(-1)!.id,
+  config.baseUrl,
+  Math.max(3, Math.round(REQUESTS / 40)),
+);
 await benchIndicators(db, app, analyst, handle.kind);
 await benchMixedLoad(
   {

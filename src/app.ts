@@ -14,6 +14,7 @@ import { actorForToken } from "./features/api-tokens/token.service.ts";
 import { registerBulkUpdates } from "./features/bulk-updates/bulk-updates.feature.ts";
 import { registerCalendars } from "./features/calendars/calendars.feature.ts";
 import { registerCommitments } from "./features/commitments/commitments.feature.ts";
+import { registerFunding } from "./features/funding/funding.feature.ts";
 import { registerGovernance } from "./features/governance/governance.feature.ts";
 import { registerImport } from "./features/import/import.feature.ts";
 import { registerIndicators } from "./features/indicators/indicators.feature.ts";
@@ -87,6 +88,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     registerRounds(app, deps),
     registerCommitments(app, deps),
     registerReports(app, deps),
+    registerFunding(app, deps),
   ];
   registerGovernance(app, deps);
   registerOrganisations(app, deps);

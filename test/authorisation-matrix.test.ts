@@ -8,6 +8,7 @@ import { accountsMatrix } from "./matrix/accounts.rows.ts";
 import { adminMatrix } from "./matrix/admin.rows.ts";
 import { bulkMatrix } from "./matrix/bulk.rows.ts";
 import { commitmentsMatrix } from "./matrix/commitments.rows.ts";
+import { fundingMatrix } from "./matrix/funding.rows.ts";
 import { governanceMatrix } from "./matrix/governance.rows.ts";
 import { importMatrix } from "./matrix/import.rows.ts";
 import { indicatorsMatrix } from "./matrix/indicators.rows.ts";
@@ -61,6 +62,7 @@ const PARTS: MatrixPart<any>[] = [
   roundsMatrix,
   commitmentsMatrix,
   reportsMatrix,
+  fundingMatrix,
 ];
 
 /** Audit events so far: each change the matrix sends is measured by the events it adds. */

@@ -6,6 +6,7 @@ import { accountabilitySamples } from "./support/accountability-pages.ts";
 import { visitBulkPages } from "./support/bulk-pages.ts";
 import { commitmentsPages } from "./support/commitments-pages.ts";
 import { createTestDatabase } from "./support/database.ts";
+import { fundingPages } from "./support/funding-pages.ts";
 import { demoGovernanceSamples, governancePages } from "./support/governance-pages.ts";
 import type { ErrorPage, Samples, Visit } from "./support/html-samples.ts";
 import { visitAdminPages } from "./support/html-validity-admin.ts";
@@ -92,6 +93,7 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
     const accountability = await accountabilitySamples(app, db, editor);
     const demoGroup = await demoGovernanceSamples(app, db, editor);
     const governance = await governancePages(db);
+    const funding = await fundingPages(db);
 
     const publicPages: Samples = {
       ...routeMaps.publicPages,
@@ -126,6 +128,7 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
       ],
       ...(await landscapePages(db)),
       ...(await commitmentsPages(db)),
+      ...funding.publicPages,
       ...governance.publicPages,
       ...demoGroup.publicPages,
     };
@@ -134,6 +137,7 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
       ...demoGroup.editorPages,
       ...accountability.editorPages,
       ...governance.editorPages,
+      ...funding.editorPages,
       "/account": [{}, { query: "?saved=welcome", label: "just accepted an invitation" }],
       "/manage/import": [{}, { query: "?outcome=created", label: "after importing" }],
     };

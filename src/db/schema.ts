@@ -19,6 +19,13 @@ import type {
 import type { ProgressUploadPendingTable } from "./schema/bulk.ts";
 import type { CommitmentTable } from "./schema/commitments.ts";
 import type {
+  FundActionTable,
+  FundAllocationTable,
+  FundCommitmentTable,
+  FundTable,
+  FundYearTable,
+} from "./schema/funding.ts";
+import type {
   AgendaItemTable,
   GovernanceGroupTable,
   GroupMembershipTable,
@@ -67,6 +74,7 @@ export type * from "./schema/accounts.ts";
 export type * from "./schema/bulk.ts";
 export type * from "./schema/commitments.ts";
 export type * from "./schema/common.ts";
+export type * from "./schema/funding.ts";
 export type * from "./schema/governance.ts";
 export type * from "./schema/import.ts";
 export type * from "./schema/indicators.ts";
@@ -124,6 +132,11 @@ export interface Database {
   round_reminder_delivery: RoundReminderDeliveryTable;
   report: ReportTable;
   report_file: ReportFileTable;
+  fund: FundTable;
+  fund_year: FundYearTable;
+  fund_allocation: FundAllocationTable;
+  fund_action: FundActionTable;
+  fund_commitment: FundCommitmentTable;
 }
 
 export type EditionRow = Selectable<RouteMapEditionTable>;

@@ -7,6 +7,7 @@ import { createEditionFromDocument } from "../route-maps/edition-document.servic
 import { findProgrammeName } from "../route-maps/route-map.service.ts";
 import { loadAccountabilityDemo } from "./accountability.demo.ts";
 import * as repo from "./demo.repository.ts";
+import { loadFundingDemo } from "./funding.demo.ts";
 import { loadGovernanceDemo } from "./governance-demo.ts";
 import { LEADERSHIP_DECEMBER_2025, LEADERSHIP_JUNE_2024 } from "./leadership.ts";
 import { FOUNDATIONS, PROGRAMME, SECTORS } from "./programme.ts";
@@ -118,5 +119,7 @@ export async function loadDemoData(db: Db, options: DemoOptions = {}): Promise<v
   });
   progress("Generating a report of the Leadership route map as at today");
   await loadReportsDemo(asTransaction(db), actor, editionIds[1]!, options.baseUrl ?? "http://localhost:3000");
+  progress("Adding the Whole Family Wellbeing Fund, its years and awards to council areas");
+  await loadFundingDemo(asTransaction(db), actor);
   progress("Demo data loaded");
 }

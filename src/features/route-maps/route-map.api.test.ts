@@ -15,6 +15,7 @@ describe("the JSON API", () => {
       expect(Object.keys(links).sort()).toEqual([
         "commitments",
         "foundations",
+        "funds",
         "groups",
         "indicators",
         "openapi",

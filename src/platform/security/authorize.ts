@@ -37,7 +37,9 @@ export type Permission =
   /** Read unpublished indicators and unsuppressed small numbers. */
   | "indicator.read_private"
   /** Generate a frozen report (reading reports is public). */
-  | "report.generate";
+  | "report.generate"
+  /** Add and change funds, their years, allocations and links, and see draft allocations. */
+  | "funding.edit";
 
 export interface Scope {
   organisationId?: number;
@@ -69,6 +71,7 @@ const RULES: Record<Permission, Rule> = {
   "indicator.edit": ["administrator", "analyst"],
   "indicator.read_private": ["administrator", "analyst", "programme_editor", "reader"],
   "report.generate": ["administrator", "programme_editor"],
+  "funding.edit": ["administrator", "programme_editor"],
 };
 
 /** Does this grant give the permission here? A scoped grant counts only for its own organisation or group. */
