@@ -21,6 +21,7 @@ describe("the JSON API", () => {
         "openapi",
         "organisations",
         "programme",
+        "reports",
         "sectors",
         "themes",
       ]);
