@@ -35,7 +35,14 @@ export type Permission =
   /** Change the progress framework and load indicator data. */
   | "indicator.edit"
   /** Read unpublished indicators and unsuppressed small numbers. */
-  | "indicator.read_private";
+  | "indicator.read_private"
+  /**
+   * Start improvement projects and change them, their measures and data points. Scoped:
+   * { organisationId }, an organisation taking part (a contributor edits only its own projects).
+   */
+  | "improvement.edit"
+  /** Read unpublished improvement projects. Scoped: { organisationId }, as improvement.edit. */
+  | "improvement.read_draft";
 
 export interface Scope {
   organisationId?: number;
@@ -66,6 +73,8 @@ const RULES: Record<Permission, Rule> = {
   "progress.review": ["administrator", "programme_editor"],
   "indicator.edit": ["administrator", "analyst"],
   "indicator.read_private": ["administrator", "analyst", "programme_editor", "reader"],
+  "improvement.edit": ["administrator", "programme_editor", "organisation_contributor"],
+  "improvement.read_draft": ["administrator", "programme_editor", "reader", "organisation_contributor"],
 };
 
 /** Does this grant give the permission here? A scoped grant counts only for its own organisation or group. */
