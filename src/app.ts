@@ -16,6 +16,7 @@ import { registerCalendars } from "./features/calendars/calendars.feature.ts";
 import { registerCommitments } from "./features/commitments/commitments.feature.ts";
 import { registerGovernance } from "./features/governance/governance.feature.ts";
 import { registerImport } from "./features/import/import.feature.ts";
+import { registerImprovement } from "./features/improvement/improvement.feature.ts";
 import { registerIndicators } from "./features/indicators/indicators.feature.ts";
 import { registerLandscape } from "./features/landscape/landscape.feature.ts";
 import { registerMinutesDownloads } from "./features/minutes-downloads/minutes-downloads.feature.ts";
@@ -90,6 +91,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCalendars(app, deps);
   registerMinutesDownloads(app, deps);
   registerSiteInformation(app, deps);
+  registerImprovement(app, deps);
   registerApi(app, deps, api);
   return app;
 }
