@@ -10,6 +10,7 @@ import { bulkMatrix } from "./matrix/bulk.rows.ts";
 import { commitmentsMatrix } from "./matrix/commitments.rows.ts";
 import { governanceMatrix } from "./matrix/governance.rows.ts";
 import { importMatrix } from "./matrix/import.rows.ts";
+import { improvementMatrix } from "./matrix/improvement.rows.ts";
 import { indicatorsMatrix } from "./matrix/indicators.rows.ts";
 import { indicatorsEditMatrix } from "./matrix/indicators-edit.rows.ts";
 import { landscapeMatrix } from "./matrix/landscape.rows.ts";
@@ -59,6 +60,7 @@ const PARTS: MatrixPart<any>[] = [
   singleSignOnMatrix,
   roundsMatrix,
   commitmentsMatrix,
+  improvementMatrix,
 ];
 
 /** Audit events so far: each change the matrix sends is measured by the events it adds. */

@@ -10,6 +10,7 @@ import { demoGovernanceSamples, governancePages } from "./support/governance-pag
 import type { ErrorPage, Samples, Visit } from "./support/html-samples.ts";
 import { visitAdminPages } from "./support/html-validity-admin.ts";
 import { anonymousSession, getPage, postForm, signIn, testApp } from "./support/http.ts";
+import { improvementPages } from "./support/improvement-pages.ts";
 import { visitIndicatorPages } from "./support/indicator-pages.ts";
 import { landscapePages } from "./support/landscape-pages.ts";
 import { checkHtml, formatNuErrors } from "./support/nu-checker.ts";
@@ -91,6 +92,7 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
     const accountability = await accountabilitySamples(app, db, editor);
     const demoGroup = await demoGovernanceSamples(app, db, editor);
     const governance = await governancePages(db);
+    const improvement = await improvementPages(app, db, editor);
 
     const publicPages: Samples = {
       ...routeMaps.publicPages,
@@ -125,6 +127,7 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
       ],
       ...(await landscapePages(db)),
       ...(await commitmentsPages(db)),
+      ...improvement.publicPages,
       ...governance.publicPages,
       ...demoGroup.publicPages,
     };
@@ -133,6 +136,7 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
       ...demoGroup.editorPages,
       ...accountability.editorPages,
       ...governance.editorPages,
+      ...improvement.editorPages,
       "/account": [{}, { query: "?saved=welcome", label: "just accepted an invitation" }],
       "/manage/import": [{}, { query: "?outcome=created", label: "after importing" }],
     };
@@ -205,6 +209,7 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
       400,
     );
     await demoGroup.visitErrors(errorPage);
+    await improvement.visitErrors(errorPage);
     await routeMaps.visitErrors(errorPage, record);
 
     // A Waymark with no programme loaded yet.

@@ -8,6 +8,7 @@ import { findProgrammeName } from "../route-maps/route-map.service.ts";
 import { loadAccountabilityDemo } from "./accountability.demo.ts";
 import * as repo from "./demo.repository.ts";
 import { loadGovernanceDemo } from "./governance-demo.ts";
+import { loadImprovementDemo } from "./improvement.demo.ts";
 import { LEADERSHIP_DECEMBER_2025, LEADERSHIP_JUNE_2024 } from "./leadership.ts";
 import { FOUNDATIONS, PROGRAMME, SECTORS } from "./programme.ts";
 
@@ -113,5 +114,7 @@ export async function loadDemoData(db: Db, options: DemoOptions = {}): Promise<v
     themeSlug: "leadership",
     editionId: editionIds[1]!,
   });
+  progress("Adding an improvement project on the Leadership route map, with its run charts");
+  await loadImprovementDemo(asTransaction(db), actor);
   progress("Demo data loaded");
 }

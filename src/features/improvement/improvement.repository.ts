@@ -80,9 +80,11 @@ export function listProjectIndicators(db: Db, projectId: number) {
     .execute();
 }
 
-/** Indicators one may link a project to, by title. */
-export function listIndicatorChoices(db: Db) {
-  return db.selectFrom("indicator").select(["id", "title"]).orderBy("title").execute();
+/** Indicators one may link a project to, by title: published ones, unless `all`. */
+export function listIndicatorChoices(db: Db, options: { all: boolean }) {
+  let query = db.selectFrom("indicator").select(["id", "slug", "title"]).orderBy("title");
+  if (!options.all) query = query.where("published", "=", true);
+  return query.execute();
 }
 
 export function listMeasures(db: Db, projectId: number) {

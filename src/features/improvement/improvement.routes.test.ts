@@ -163,6 +163,24 @@ describe("improvement pages", () => {
       "part of shift": "no",
     });
 
+    const api = await getPage(app, undefined, `/api/v1/improvement-projects/${slug}`);
+    expect(api.statusCode).toBe(200);
+    const json = api.json() as {
+      councilAreas: Array<{ name: string }>;
+      measures: Array<{ values: unknown[]; reading: { verdict: string; shift: unknown; words: string } }>;
+    };
+    expect(json.councilAreas.map((a) => a.name)).toEqual(["City of Edinburgh", "Glasgow City"]);
+    expect(json.measures[0]?.values).toHaveLength(20);
+    expect(json.measures[0]?.reading).toMatchObject({
+      verdict: "signal",
+      shift: { side: "above", length: 8, from: "2024-03-01", to: "2024-10-01" },
+    });
+    expect(json.measures[0]?.reading.words).toContain(words);
+    const listed = (await getPage(app, undefined, "/api/v1/improvement-projects")).json() as {
+      projects: Array<{ slug: string }>;
+    };
+    expect(listed.projects.map((p) => p.slug)).toContain(slug);
+
     const refused = await getPage(app, outsider, `/manage/improvement/${slug}`);
     expect(refused.statusCode).toBe(403);
     const refusedPost = await postForm(app, outsider, `${measurePage}/points`, {
@@ -185,6 +203,8 @@ describe("improvement pages", () => {
       expect((await getPage(app, outsider, url)).statusCode).toBe(404);
       expect((await getPage(app, contributor, url)).statusCode).toBe(200);
     }
+    // The API is open data: a draft is not found there even for those who may read it on the pages.
+    expect((await getPage(app, contributor, `/api/v1/improvement-projects/${slug}`)).statusCode).toBe(404);
     const draft = await getPage(app, contributor, `/improvement/${slug}`);
     expect(draft.body).toContain("Too few points to judge");
     expect((await getPage(app, undefined, "/improvement")).body).not.toContain(slug);

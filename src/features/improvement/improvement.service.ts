@@ -8,7 +8,7 @@ import {
   StaleVersionError,
   UnauthenticatedError,
 } from "../../platform/errors.ts";
-import { authorize, reach } from "../../platform/security/authorize.ts";
+import { authorize, can, reach } from "../../platform/security/authorize.ts";
 import { freeSlug, slugify } from "../../platform/slugs.ts";
 import {
   checkDate,
@@ -156,7 +156,6 @@ export async function getProject(db: Db, actor: Actor, slug: string): Promise<Pr
         ]
       : [];
   });
-  const privateReader = mayFor(actor, "improvement.read_draft", orgIds);
   return {
     ...toSummary(row),
     team: row.team,
@@ -165,7 +164,7 @@ export async function getProject(db: Db, actor: Actor, slug: string): Promise<Pr
     areas: areas.map((a) => ({ code: a.area_code, name: geographyName(a.area_code) })),
     organisations: organisations.map((o) => ({ id: o.id, slug: o.slug, name: o.name })),
     actions,
-    indicators: indicators.filter((i) => i.published || privateReader),
+    indicators: indicators.filter((i) => i.published || can(actor, "indicator.read_private")),
     measures: measureRows.map((m) => ({
       id: m.id,
       kind: m.kind,
@@ -194,7 +193,8 @@ export async function getProjectChoices(db: Db, actor: Actor): Promise<ProjectCh
   const [organisations, items, indicators] = await Promise.all([
     listOrganisationSummaries(db),
     listCurrentItems(db),
-    repo.listIndicatorChoices(db),
+    // An unpublished indicator is named only to those who may read it (indicator.read_private).
+    repo.listIndicatorChoices(db, { all: can(actor, "indicator.read_private") }),
   ]);
   return {
     areas: GEOGRAPHIES.filter((g) => g.type === "council_area").map((g) => ({ code: g.code, name: g.name })),
@@ -354,6 +354,17 @@ export async function changeProject(
   if (!(await repo.takeProjectVersion(trx, row.id, version))) throw new StaleVersionError();
   const before = await auditedState(trx, row);
   const checked = await checkProject(trx, actor, input);
+  // Links to unpublished indicators the actor may not see were not on their form: they stay.
+  const hidden = before.indicators.filter((id) => !checked.links.indicators.includes(id));
+  if (!can(actor, "indicator.read_private") && hidden.length > 0) {
+    const unpublished = (await repo.listProjectIndicators(trx, row.id))
+      .filter((i) => !i.published)
+      .map((i) => i.id);
+    checked.links.indicators = [
+      ...checked.links.indicators,
+      ...hidden.filter((id) => unpublished.includes(id)),
+    ].sort((a, b) => a - b);
+  }
   await repo.updateProject(trx, row.id, checked.values);
   await repo.setLinks(trx, row.id, checked.links);
   await recordAudit(trx, actor, {

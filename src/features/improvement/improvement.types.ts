@@ -75,5 +75,5 @@ export interface ProjectChoices {
   areas: Array<{ code: string; name: string }>;
   organisations: Array<{ id: number; name: string }>;
   actions: Array<{ value: string; themeName: string; text: string }>;
-  indicators: Array<{ id: number; title: string }>;
+  indicators: Array<{ id: number; slug: string; title: string }>;
 }
