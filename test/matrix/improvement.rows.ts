@@ -282,6 +282,15 @@ export const improvementMatrix: MatrixPart<Fixtures> = {
         expected: CHANGE,
       },
     ],
+    "POST /manage/improvement/:slug/measures/:measureId/file": [
+      {
+        // The matrix posts forms, not files: allowed visitors are asked to choose a file (400).
+        label: "a file of values with no file",
+        url: (f) => `/manage/improvement/${f.published}/measures/${f.publishedMeasure}/file`,
+        body: async (f, db) => ({ version: await measureVersion(db, f.publishedMeasure) }),
+        expected: signedIn({ editor: 400, administrator: 400, contributor: 400 }),
+      },
+    ],
     "POST /manage/improvement/:slug/measures/:measureId/points/:pointId/remove": [
       {
         label: "a data point of the published project",

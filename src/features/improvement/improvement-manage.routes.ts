@@ -5,6 +5,8 @@ import { dateFields, type FormState, runChange } from "../../platform/http-forms
 import { sendPrivatePage, signInFirst } from "../../platform/http-pages.ts";
 import { bodyOf, idParam, many, queryOf, slugParam } from "../../platform/http-params.ts";
 import { authorize } from "../../platform/security/authorize.ts";
+import { readSpreadsheet } from "../../platform/spreadsheet.ts";
+import { readUploadedFile, registerUploads } from "../../platform/uploads.ts";
 import { MANAGE_IMPROVEMENT_PATH, manageMeasurePath, manageProjectPath } from "./improvement.paths.ts";
 import {
   addDataPoint,
@@ -16,6 +18,7 @@ import {
   getProjectChoices,
   getProjectToChange,
   listProjects,
+  loadDataPoints,
   type MeasureInput,
   type ProjectInput,
   removeDataPoint,
@@ -51,12 +54,16 @@ const PROJECT_FIELDS = [
 const MEASURE_FIELDS = ["kind", "name", "unit", "better", "baselinePoints"] as const;
 const POINT_FIELDS = ["date-day", "date-month", "date-year", "value", "annotation"] as const;
 
+/** A file of values: a few thousand rows at most is years of weekly data. */
+const MAX_POINTS_FILE_BYTES = 1024 * 1024;
+
 const SAVED: Record<string, string> = {
   created: "The project has been started. Add its measures below.",
   project: "The project has been saved.",
   measure: "The measure has been saved.",
   point: "The value has been saved.",
   removed: "The value has been removed.",
+  loaded: "The values in the file have been saved.",
 };
 
 function savedMessage(request: FastifyRequest): string | undefined {
@@ -132,7 +139,7 @@ export function improvementManageRoutes(app: FastifyInstance, deps: AppDeps): vo
     reply: FastifyReply,
     slug: string,
     measureId: number,
-    extra: { measureState?: FormState; pointState?: FormState } = {},
+    extra: { measureState?: FormState; pointState?: FormState; fileState?: FormState } = {},
     status = 200,
   ): Promise<FastifyReply> {
     await getProjectToChange(db, request.actor, slug);
@@ -328,4 +335,45 @@ export function improvementManageRoutes(app: FastifyInstance, deps: AppDeps): vo
       });
     },
   );
+
+  // A file of values is multipart: only this route reads it, held in memory (1 MB at most).
+  app.register(async (scope) => {
+    await registerUploads(scope, { maxBytes: MAX_POINTS_FILE_BYTES, fields: 5, field: "file" });
+    scope.post(`${MANAGE_IMPROVEMENT_PATH}/:slug/measures/:measureId/file`, async (request, reply) => {
+      const { slug, measureId } = measureIds(request.params as Params);
+      return runChange(db, request, reply, {
+        returnTo: manageMeasurePath(slug, measureId),
+        fields: [],
+        change: async (trx, actor, _form, posted) => {
+          // The file is read once the service has checked the actor may change the measure.
+          const read = async () => {
+            const file = await readUploadedFile(request, "file", {
+              label: "the values",
+              required: true,
+              maxBytes: MAX_POINTS_FILE_BYTES,
+            });
+            return readSpreadsheet(file?.fileName ?? "", Buffer.from(file?.content ?? []), {
+              maxBytes: MAX_POINTS_FILE_BYTES,
+              tooLarge: "The file must be 1 MB or smaller.",
+              formulas: "text",
+              workbook: { maxUnpackedBytes: 10 * 1024 * 1024, maxCells: 100_000 },
+            });
+          };
+          await loadDataPoints(trx, actor, slug, measureId, posted.version, read);
+          return `${manageMeasurePath(slug, measureId)}?saved=loaded`;
+        },
+        refused: async (state, status, _posted, error) => {
+          onlyFormErrors(error);
+          return sendMeasurePage(
+            request,
+            reply,
+            slug,
+            measureId,
+            { fileState: { ...state, form: "file" } },
+            status,
+          );
+        },
+      });
+    });
+  });
 }

@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/support/database.ts";
@@ -43,6 +44,28 @@ function postMany(session: Session, url: string, fields: Array<[string, string]>
     url,
     headers: { cookie: session.cookie, "content-type": "application/x-www-form-urlencoded" },
     payload: new URLSearchParams([["_csrf", session.csrf], ...fields]).toString(),
+  });
+}
+
+/** Posts a file with the measure's version, as the browser's multipart form does. */
+function postFile(session: Session, url: string, version: number, name: string, data: string) {
+  const boundary = `----waymark${crypto.randomBytes(8).toString("hex")}`;
+  const field = (n: string, v: string) =>
+    `--${boundary}\r\nContent-Disposition: form-data; name="${n}"\r\n\r\n${v}\r\n`;
+  const payload = Buffer.concat([
+    Buffer.from(
+      field("_csrf", session.csrf) +
+        field("version", String(version)) +
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n`,
+    ),
+    Buffer.from(data),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return app.inject({
+    method: "POST",
+    url,
+    headers: { cookie: session.cookie, "content-type": `multipart/form-data; boundary=${boundary}` },
+    payload,
   });
 }
 
@@ -180,6 +203,36 @@ describe("improvement pages", () => {
       projects: Array<{ slug: string }>;
     };
     expect(listed.projects.map((p) => p.slug)).toContain(slug);
+
+    // The download goes back in as it is (nothing changes), and a file with problems saves nothing.
+    const fileUrl = `${measurePage}/file`;
+    const sameAgain = await postFile(contributor, fileUrl, loaded.length + 1, "same.csv", csv.body);
+    expect(sameAgain.statusCode).toBe(303);
+    const bad = await postFile(
+      contributor,
+      fileUrl,
+      loaded.length + 2,
+      "more.csv",
+      "date,value,change made\n2024-11-01,64,\n2024-12-01,sixty,\n",
+    );
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain("Row 3: the value must be a number");
+    const more = await postFile(
+      contributor,
+      fileUrl,
+      loaded.length + 2,
+      "more.csv",
+      "date,value\n2024-11-01,64\n2024-12-01,65\n",
+    );
+    expect(more.statusCode).toBe(303);
+    const after = (
+      await getPage(app, undefined, `/api/v1/improvement-projects/${slug}`)
+    ).json() as typeof json;
+    expect(after.measures[0]?.values).toHaveLength(22);
+    expect(
+      (await postFile(outsider, fileUrl, loaded.length + 3, "more.csv", "date,value\n2025-01-01,1\n"))
+        .statusCode,
+    ).toBe(403);
 
     const refused = await getPage(app, outsider, `/manage/improvement/${slug}`);
     expect(refused.statusCode).toBe(403);

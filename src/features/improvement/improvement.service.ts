@@ -7,6 +7,7 @@ import {
   NotFoundError,
   StaleVersionError,
   UnauthenticatedError,
+  ValidationError,
 } from "../../platform/errors.ts";
 import { authorize, can, reach } from "../../platform/security/authorize.ts";
 import { freeSlug, slugify } from "../../platform/slugs.ts";
@@ -24,6 +25,7 @@ import {
 } from "../../platform/validation.ts";
 import { listCurrentItems, listOrganisationSummaries } from "../accountability/accountability.service.ts";
 import { GEOGRAPHIES, geographyName, isCouncilArea } from "../indicators/geography.ts";
+import { readPointRows } from "./data-point-rows.ts";
 import * as repo from "./improvement.repository.ts";
 import {
   type Better,
@@ -36,6 +38,7 @@ import {
   type ProjectStatus,
   type ProjectSummary,
 } from "./improvement.types.ts";
+import { parseValue } from "./value.ts";
 
 // Improvement projects, their measures and data points. The public see published projects only;
 // a draft is "not found" to anyone who may not read it (improvement.read_draft: the programme
@@ -454,13 +457,6 @@ export interface DataPointInput {
   annotation: Submitted;
 }
 
-/** A number as people type it: "12", "-3.5", "1,234"; null when it is not one. */
-export function parseValue(text: string): number | null {
-  const plain = text.replaceAll(",", "");
-  if (!/^-?\d{1,12}(\.\d{1,6})?$/.test(plain)) return null;
-  return Number(plain);
-}
-
 function checkDataPoint(input: DataPointInput) {
   const errors: FieldErrors = {};
   const date = checkDate(errors, "date", input.date, "Enter the date the value is for");
@@ -496,6 +492,37 @@ export async function addDataPoint(
     before: before ? { measure: measure.id, ...before } : undefined,
     after: { measure: measure.id, ...point },
   });
+}
+
+/**
+ * Loads data points from a file's cells, read by `read` once the actor may change the measure,
+ * from a page made at the measure's `version`. All or nothing: any row with a problem refuses the
+ * whole file, naming each row in the `file` field's message. A date the measure has already is
+ * replaced. Returns how many values were loaded.
+ */
+export async function loadDataPoints(
+  trx: Trx,
+  actor: Actor,
+  slug: string,
+  measureId: number,
+  version: number,
+  read: () => Promise<string[][]>,
+): Promise<number> {
+  const measure = await editableMeasure(trx, actor, slug, measureId);
+  const result = readPointRows(await read());
+  if (result.problems.length > 0) throw new ValidationError({ file: result.problems.slice(0, 20).join(" ") });
+  if (!(await repo.takeMeasureVersion(trx, measure.id, version))) throw new StaleVersionError();
+  for (const point of result.rows) {
+    const { id, before } = await repo.upsertDataPoint(trx, measure.id, point);
+    await recordAudit(trx, actor, {
+      action: before ? "improvement_data_point.change" : "improvement_data_point.add",
+      entityType: "improvement_data_point",
+      entityId: id,
+      before: before ? { measure: measure.id, ...before } : undefined,
+      after: { measure: measure.id, ...point, from: "file" },
+    });
+  }
+  return result.rows.length;
 }
 
 /** Removes a data point, from a page made at the measure's `version`. */

@@ -14,6 +14,7 @@ import {
   errorOf,
   type FormContext,
   fieldId,
+  fileField,
   hintWith,
   longText,
   postForm,
@@ -294,6 +295,7 @@ export interface MeasurePageModel {
   measure: Measure;
   measureState?: FormState | undefined;
   pointState?: FormState | undefined;
+  fileState?: FormState | undefined;
   saved?: string | undefined;
 }
 
@@ -307,6 +309,7 @@ export function measurePageView(model: MeasurePageModel): SafeHtml {
     state: model.pointState,
     dates: ["date"],
   };
+  const fileContext: FormContext = { name: "file", csrfToken: model.csrfToken, state: model.fileState };
   const measureContext: FormContext = {
     name: "measure",
     csrfToken: model.csrfToken,
@@ -334,6 +337,16 @@ export function measurePageView(model: MeasurePageModel): SafeHtml {
     ${text(pointContext, "value", `Value (${measure.unit})`, { width: "fixed-10" })}
     ${text(pointContext, "annotation", "Change made (optional)", { hint: "A change you tested around this date, for example: weekly check-ins began." })}
     ${button({ text: "Add the value" })}`,
+  )}
+  <h2 id="load-file">Add values from a file</h2>
+  <p>A CSV file or an Excel workbook (.xlsx) with a first row naming the columns <strong>date</strong> (written like 2024-03-01) and <strong>value</strong>, and, if you want, <strong>change made</strong>. This measure's CSV download can be sent back as it is. If any row has a problem, nothing is saved and each row is named.</p>
+  ${postForm(
+    `${base}/file`,
+    model.csrfToken,
+    html`${problems(fileContext)}${hiddenField("version", measure.version)}
+    ${fileField(fileContext, "file", "File of values", { hint: "CSV or XLSX, 1 MB at most.", accept: ".csv,.xlsx" })}
+    ${button({ text: "Add the values in the file", variant: "secondary" })}`,
+    { multipart: true },
   )}
   <h2>The values</h2>
   ${
