@@ -21,7 +21,7 @@ export class MeasurePage extends AbstractPage {
     this.year = page.locator("#date-year");
     this.value = page.getByLabel(/^Value/);
     this.annotation = page.getByLabel("Change made (optional)");
-    this.add = this.main.getByRole("button", { name: "Add the value" });
+    this.add = this.main.getByRole("button", { name: "Add the value", exact: true });
   }
 
   static async verifyOnPage(page: Page, name: string): Promise<MeasurePage> {
