@@ -17,6 +17,7 @@ import { registerCommitments } from "./features/commitments/commitments.feature.
 import { registerFunding } from "./features/funding/funding.feature.ts";
 import { registerGovernance } from "./features/governance/governance.feature.ts";
 import { registerImport } from "./features/import/import.feature.ts";
+import { registerImprovement } from "./features/improvement/improvement.feature.ts";
 import { registerIndicators } from "./features/indicators/indicators.feature.ts";
 import { registerLandscape } from "./features/landscape/landscape.feature.ts";
 import { registerMinutesDownloads } from "./features/minutes-downloads/minutes-downloads.feature.ts";
@@ -89,6 +90,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     registerCommitments(app, deps),
     registerReports(app, deps),
     registerFunding(app, deps),
+    registerImprovement(app, deps),
   ];
   registerGovernance(app, deps);
   registerOrganisations(app, deps);

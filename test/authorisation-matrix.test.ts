@@ -11,6 +11,7 @@ import { commitmentsMatrix } from "./matrix/commitments.rows.ts";
 import { fundingMatrix } from "./matrix/funding.rows.ts";
 import { governanceMatrix } from "./matrix/governance.rows.ts";
 import { importMatrix } from "./matrix/import.rows.ts";
+import { improvementMatrix } from "./matrix/improvement.rows.ts";
 import { indicatorsMatrix } from "./matrix/indicators.rows.ts";
 import { indicatorsEditMatrix } from "./matrix/indicators-edit.rows.ts";
 import { landscapeMatrix } from "./matrix/landscape.rows.ts";
@@ -63,6 +64,7 @@ const PARTS: MatrixPart<any>[] = [
   commitmentsMatrix,
   reportsMatrix,
   fundingMatrix,
+  improvementMatrix,
 ];
 
 /** Audit events so far: each change the matrix sends is measured by the events it adds. */

@@ -11,6 +11,7 @@ import { demoGovernanceSamples, governancePages } from "./support/governance-pag
 import type { ErrorPage, Samples, Visit } from "./support/html-samples.ts";
 import { visitAdminPages } from "./support/html-validity-admin.ts";
 import { anonymousSession, getPage, postForm, signIn, testApp } from "./support/http.ts";
+import { improvementPages } from "./support/improvement-pages.ts";
 import { visitIndicatorPages } from "./support/indicator-pages.ts";
 import { landscapePages } from "./support/landscape-pages.ts";
 import { checkHtml, formatNuErrors } from "./support/nu-checker.ts";
@@ -94,6 +95,7 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
     const demoGroup = await demoGovernanceSamples(app, db, editor);
     const governance = await governancePages(db);
     const funding = await fundingPages(db);
+    const improvement = await improvementPages(app, db, editor);
 
     const publicPages: Samples = {
       ...routeMaps.publicPages,
@@ -129,6 +131,7 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
       ...(await landscapePages(db)),
       ...(await commitmentsPages(db)),
       ...funding.publicPages,
+      ...improvement.publicPages,
       ...governance.publicPages,
       ...demoGroup.publicPages,
     };
@@ -138,6 +141,7 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
       ...accountability.editorPages,
       ...governance.editorPages,
       ...funding.editorPages,
+      ...improvement.editorPages,
       "/account": [{}, { query: "?saved=welcome", label: "just accepted an invitation" }],
       "/manage/import": [{}, { query: "?outcome=created", label: "after importing" }],
     };
@@ -211,6 +215,7 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
       400,
     );
     await demoGroup.visitErrors(errorPage);
+    await improvement.visitErrors(errorPage);
     await routeMaps.visitErrors(errorPage, record);
 
     // A Waymark with no programme loaded yet.

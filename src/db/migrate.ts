@@ -21,6 +21,7 @@ import * as versionsOnGovernanceAndOrganisations from "./migrations/2026-12-07T2
 import * as progressVersionsPerOrganisation from "./migrations/2026-12-07T2210_progress_versions_per_organisation.ts";
 import * as reports from "./migrations/2026-12-08T0100_reports.ts";
 import * as funding from "./migrations/2026-12-08T0130_funding.ts";
+import * as improvementProjects from "./migrations/2026-12-08T0140_improvement_projects.ts";
 
 // Migrations are listed here, in order, rather than read from the folder at run time:
 // the list is checked by the type checker and works the same from any working directory.
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-07T2210_progress_versions_per_organisation": progressVersionsPerOrganisation,
   "2026-12-08T0100_reports": reports,
   "2026-12-08T0130_funding": funding,
+  "2026-12-08T0140_improvement_projects": improvementProjects,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -38,6 +38,15 @@ import type {
 } from "./schema/governance.ts";
 import type { ImportedDocumentTable } from "./schema/import.ts";
 import type {
+  ImprovementDataPointTable,
+  ImprovementMeasureTable,
+  ImprovementProjectActionTable,
+  ImprovementProjectAreaTable,
+  ImprovementProjectIndicatorTable,
+  ImprovementProjectOrganisationTable,
+  ImprovementProjectTable,
+} from "./schema/improvement.ts";
+import type {
   IndicatorActionTable,
   IndicatorEvidenceTable,
   IndicatorTable,
@@ -77,6 +86,7 @@ export type * from "./schema/common.ts";
 export type * from "./schema/funding.ts";
 export type * from "./schema/governance.ts";
 export type * from "./schema/import.ts";
+export type * from "./schema/improvement.ts";
 export type * from "./schema/indicators.ts";
 export type * from "./schema/organisations.ts";
 export type * from "./schema/reports.ts";
@@ -137,6 +147,13 @@ export interface Database {
   fund_allocation: FundAllocationTable;
   fund_action: FundActionTable;
   fund_commitment: FundCommitmentTable;
+  improvement_project: ImprovementProjectTable;
+  improvement_project_area: ImprovementProjectAreaTable;
+  improvement_project_organisation: ImprovementProjectOrganisationTable;
+  improvement_project_action: ImprovementProjectActionTable;
+  improvement_project_indicator: ImprovementProjectIndicatorTable;
+  improvement_measure: ImprovementMeasureTable;
+  improvement_data_point: ImprovementDataPointTable;
 }
 
 export type EditionRow = Selectable<RouteMapEditionTable>;

@@ -9,6 +9,7 @@ import { loadAccountabilityDemo } from "./accountability.demo.ts";
 import * as repo from "./demo.repository.ts";
 import { loadFundingDemo } from "./funding.demo.ts";
 import { loadGovernanceDemo } from "./governance-demo.ts";
+import { loadImprovementDemo } from "./improvement.demo.ts";
 import { LEADERSHIP_DECEMBER_2025, LEADERSHIP_JUNE_2024 } from "./leadership.ts";
 import { FOUNDATIONS, PROGRAMME, SECTORS } from "./programme.ts";
 import { loadReportsDemo } from "./reports.demo.ts";
@@ -121,5 +122,7 @@ export async function loadDemoData(db: Db, options: DemoOptions = {}): Promise<v
   await loadReportsDemo(asTransaction(db), actor, editionIds[1]!, options.baseUrl ?? "http://localhost:3000");
   progress("Adding the Whole Family Wellbeing Fund, its years and awards to council areas");
   await loadFundingDemo(asTransaction(db), actor);
+  progress("Adding an improvement project on the Leadership route map, with its run charts");
+  await loadImprovementDemo(asTransaction(db), actor);
   progress("Demo data loaded");
 }

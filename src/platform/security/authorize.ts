@@ -39,7 +39,14 @@ export type Permission =
   /** Generate a frozen report (reading reports is public). */
   | "report.generate"
   /** Add and change funds, their years, allocations and links, and see draft allocations. */
-  | "funding.edit";
+  | "funding.edit"
+  /**
+   * Start improvement projects and change them, their measures and data points. Scoped:
+   * { organisationId }, an organisation taking part (a contributor edits only its own projects).
+   */
+  | "improvement.edit"
+  /** Read unpublished improvement projects. Scoped: { organisationId }, as improvement.edit. */
+  | "improvement.read_draft";
 
 export interface Scope {
   organisationId?: number;
@@ -72,6 +79,8 @@ const RULES: Record<Permission, Rule> = {
   "indicator.read_private": ["administrator", "analyst", "programme_editor", "reader"],
   "report.generate": ["administrator", "programme_editor"],
   "funding.edit": ["administrator", "programme_editor"],
+  "improvement.edit": ["administrator", "programme_editor", "organisation_contributor"],
+  "improvement.read_draft": ["administrator", "programme_editor", "reader", "organisation_contributor"],
 };
 
 /** Does this grant give the permission here? A scoped grant counts only for its own organisation or group. */
