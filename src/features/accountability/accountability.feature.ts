@@ -5,6 +5,7 @@ import type { AppDeps } from "../../platform/app-deps.ts";
 import { accountabilityApi } from "./accountability.api.ts";
 import { accountabilityRoutes } from "./accountability.routes.ts";
 import { evidenceRoutes } from "./evidence.routes.ts";
+import { openDataRoutes } from "./open-data.routes.ts";
 import { progressApi } from "./progress.api.ts";
 
 /**
@@ -14,6 +15,7 @@ import { progressApi } from "./progress.api.ts";
 export function registerAccountability(app: FastifyInstance, deps: AppDeps): FeatureApi {
   accountabilityRoutes(app, deps);
   evidenceRoutes(app, deps);
+  openDataRoutes(app, deps);
   return {
     tags: [
       {

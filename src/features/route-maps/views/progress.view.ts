@@ -1,6 +1,8 @@
+import { fullDate } from "../../../platform/dates.ts";
 import { html, type SafeHtml } from "../../../platform/html.ts";
 import { table } from "../../../platform/views/components/table.ts";
 import { tag } from "../../../platform/views/components/tag.ts";
+import { asAtWords } from "../../accountability/open-data.service.ts";
 import type {
   ActionProgress,
   ProgressByPart,
@@ -83,19 +85,26 @@ export function foundationProgressView(
 </section>`;
 }
 
-export function routeMapProgressView(progress: {
-  overall: ProgressSummary;
-  actions: ActionProgress[];
-}): SafeHtml {
+export function routeMapProgressView(
+  progress: {
+    overall: ProgressSummary;
+    actions: ActionProgress[];
+    /** "YYYY-MM-DD" when this is progress as it stood at the end of that day. */
+    asAt: string | null;
+  },
+  downloads?: SafeHtml,
+): SafeHtml {
+  const asAt = progress.asAt ? ` ${asAtWords(progress.asAt)}` : "";
   return html`<section class="wm-progress" aria-labelledby="progress-heading">
-  <h2 id="progress-heading">How it is going</h2>
+  <h2 id="progress-heading">${progress.asAt ? `How it was going${asAt}` : "How it is going"}</h2>
+  ${progress.asAt ? html`<p>This is progress as it stood at the end of ${fullDate(progress.asAt)}: the latest update on each action given on or before that day. Later updates are not counted.</p>` : ""}
   <p>${rolledText(progress.overall)}</p>
   ${
     progress.actions.length === 0
       ? ""
-      : table({
-          caption: "Who must act on each action, by when, and how it is going",
-          head: ["Action", "Who must act", "Due", "How it is going"],
+      : html`${table({
+          caption: `Who must act on each action, by when, and how it ${progress.asAt ? "was" : "is"} going${asAt}`,
+          head: ["Action", "Who must act", "Due", progress.asAt ? "How it was going" : "How it is going"],
           rows: progress.actions.map((a) => [
             html`<a href="${a.href}">${a.text}</a>`,
             partiesText(a.parties),
@@ -103,7 +112,8 @@ export function routeMapProgressView(progress: {
             html`${updateStatus(a.update)} ${a.overdue ? tag("Overdue", "red") : ""} `,
           ]),
           smallscreen: "boxes",
-        })
+        })}
+  ${downloads ?? ""}`
   }
   ${EXPLAIN}
 </section>`;
