@@ -21,6 +21,7 @@ import {
   VISITORS,
   type Visitor,
 } from "./matrix/matrix.types.ts";
+import { openDataMatrix } from "./matrix/open-data.rows.ts";
 import { roundsMatrix } from "./matrix/rounds.rows.ts";
 import { routeMapsMatrix } from "./matrix/route-maps.rows.ts";
 import { answerText, secretKeeper, secretsIn } from "./matrix/secrets.ts";
@@ -59,6 +60,7 @@ const PARTS: MatrixPart<any>[] = [
   singleSignOnMatrix,
   roundsMatrix,
   commitmentsMatrix,
+  openDataMatrix,
 ];
 
 /** Audit events so far: each change the matrix sends is measured by the events it adds. */

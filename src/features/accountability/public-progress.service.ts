@@ -65,6 +65,21 @@ export async function getProgrammeProgressSummary(db: Db): Promise<ProgressByPar
   };
 }
 
+/** How the programme, each foundation and each route map is going, from one roll-up (for its CSV). */
+export async function getProgressByLevel(db: Db): Promise<{
+  programme: ProgressSummary;
+  foundations: Map<string, ProgressSummary>;
+  themes: Map<string, ProgressSummary>;
+}> {
+  const progress = await getProgrammeProgress(db);
+  const each = (m: Map<string, Rolled>) => new Map([...m].map(([slug, rolled]) => [slug, summary(rolled)]));
+  return {
+    programme: summary(progress.programme),
+    foundations: each(progress.foundations),
+    themes: each(progress.themes),
+  };
+}
+
 /** How a foundation is going, by route map. */
 export async function getFoundationProgressSummary(db: Db, foundationSlug: string): Promise<ProgressByPart> {
   const progress = await getProgrammeProgress(db);

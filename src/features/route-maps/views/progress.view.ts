@@ -9,6 +9,7 @@ import type {
   ProgressSummary,
   StatusLabel,
 } from "../../accountability/public-progress.service.ts";
+import { progressDataPath } from "../progress-data.paths.ts";
 
 // How it is going, on the public pages: the programme home, a foundation, a route map. Each level
 // rolls up from the actions' latest submitted updates (accountability's rollup.ts has the rules);
@@ -61,6 +62,7 @@ export function programmeProgressView(
     ]),
     rowHeaders: true,
   })}
+  <p class="wm-downloads"><a href="${progressDataPath()}" download>Download progress by foundation and route map (CSV file)</a></p>
   ${EXPLAIN}
 </section>`;
 }
@@ -81,6 +83,7 @@ export function foundationProgressView(
     ]),
     rowHeaders: true,
   })}
+  <p class="wm-downloads"><a href="${progressDataPath(foundation.slug)}" download>Download progress by route map in ${foundation.name} (CSV file)</a></p>
   ${EXPLAIN}
 </section>`;
 }
