@@ -53,6 +53,14 @@ rows["GET /foundations/:slug/progress.csv"] = [
   open("a foundation's roll-up", () => "/foundations/people/progress.csv"),
 ];
 
+rows["GET /api/v1/actions"] = [
+  open("every route map's actions", () => "/api/v1/actions"),
+  open(
+    "an organisation's, as at a day",
+    (f) => `/api/v1/actions?organisation=${f.organisationSlug}&as_at=2026-01-31`,
+  ),
+];
+
 export const openDataMatrix: MatrixPart<Fixtures> = {
   name: "the public data of accountability (actions as CSV and XLSX)",
   async setup({ app, db, sessions, organisationId, secret }) {

@@ -149,6 +149,34 @@ describe("the public data of accountability on the demo", () => {
     expect(page.querySelector(`a[href="${href}/actions.xlsx"]`)).not.toBeNull();
   });
 
+  it("the API gives the same rows, a page at a time, and refuses a bad as_at naming it", async () => {
+    const csv = readCsv((await getPage(app, undefined, "/themes/leadership/actions.csv")).body);
+    const response = await app.inject({ url: "/api/v1/actions?theme=leadership" });
+    expect(response.statusCode).toBe(200);
+    const body = response.json() as {
+      actions: Array<{ key: string; text: string; lastUpdate: string | null; percent: number | null }>;
+      total: number;
+      pageCount: number;
+    };
+    expect([body.total, body.pageCount]).toEqual([10, 1]);
+    expect(
+      body.actions.map((a) => [
+        a.key,
+        a.text,
+        a.lastUpdate ?? "",
+        a.percent === null ? "" : String(a.percent),
+      ]),
+    ).toEqual(csv.map((r) => [r.action_key, r.action, r.last_update, r.percent]));
+    const all = (await app.inject({ url: "/api/v1/actions" })).json() as { total: number };
+    expect(all.total).toBe(readCsv((await getPage(app, undefined, "/route-maps/actions.csv")).body).length);
+    for (const url of ["/api/v1/actions?as_at=2025-02-30", "/api/v1/actions?as_at=soon"]) {
+      const refused = await app.inject({ url });
+      expect(refused.statusCode).toBe(400);
+      expect(Object.keys((refused.json() as { error: { fields: object } }).error.fields)).toEqual(["as_at"]);
+    }
+    expect((await app.inject({ url: "/api/v1/actions?theme=leadership&sector=x" })).statusCode).toBe(400);
+  });
+
   it("unknown route maps, sectors and organisations are not found; a bad as_at is a 400 naming it", async () => {
     for (const url of [
       "/themes/nowhere/actions.csv",
