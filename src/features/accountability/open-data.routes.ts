@@ -53,7 +53,7 @@ export function openDataRoutes(app: FastifyInstance, deps: AppDeps): void {
     });
     app.get<Params>(`/sectors/:slug/actions.${format}`, (request, reply) => {
       const slug = slugParam(request.params.slug, "sector");
-      return send(request, reply, { kind: "sector", sectorSlug: slug }, format, `${slug}-actions`);
+      return send(request, reply, { kind: "sector", sectorSlug: slug }, format, `${slug}-sector-actions`);
     });
     app.get<Params>(`/organisations/:slug/actions.${format}`, (request, reply) => {
       const slug = slugParam(request.params.slug, "organisation");
@@ -62,7 +62,7 @@ export function openDataRoutes(app: FastifyInstance, deps: AppDeps): void {
         reply,
         { kind: "organisation", organisationSlug: slug },
         format,
-        `${slug}-actions`,
+        `${slug}-public-actions`,
       );
     });
   }

@@ -60,6 +60,9 @@ describe("the roll-up tables as CSV, on the demo", () => {
     expect(
       parsePage(page.body).querySelector('.wm-progress a[href="/route-maps/progress.csv"]'),
     ).not.toBeNull();
+    expect(
+      parsePage(page.body).querySelector('.wm-progress a[href="/route-maps/actions.xlsx"]'),
+    ).not.toBeNull();
   });
 
   it("a foundation's progress by route map has its CSV's numbers", async () => {

@@ -2,6 +2,7 @@ import { fullDate } from "../../../platform/dates.ts";
 import { html, type SafeHtml } from "../../../platform/html.ts";
 import { table } from "../../../platform/views/components/table.ts";
 import { tag } from "../../../platform/views/components/tag.ts";
+import { actionDownloads } from "../../accountability/open-data.display.ts";
 import { asAtWords } from "../../accountability/open-data.service.ts";
 import type {
   ActionProgress,
@@ -63,6 +64,7 @@ export function programmeProgressView(
     rowHeaders: true,
   })}
   <p class="wm-downloads"><a href="${progressDataPath()}" download>Download progress by foundation and route map (CSV file)</a></p>
+  ${actionDownloads({ kind: "all" }, "every route map's actions")}
   ${EXPLAIN}
 </section>`;
 }
