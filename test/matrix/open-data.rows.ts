@@ -14,6 +14,8 @@ import { EVERYONE, type MatrixPart, type Sample } from "./matrix.types.ts";
 
 interface Fixtures {
   themeSlug: string;
+  /** Leadership's earlier published edition (June 2024). */
+  earlierEditionId: number;
   sectorSlug: string;
   organisationSlug: string;
 }
@@ -36,6 +38,10 @@ for (const format of FORMATS) {
       (f) => `/themes/${f.themeSlug}/actions.${format}`,
     ),
     open("Leadership as at a day", () => `/themes/leadership/actions.${format}?as_at=2026-01-31`),
+    open(
+      "Leadership's earlier edition, as it stood when replaced",
+      (f) => `/themes/leadership/actions.${format}?edition=${f.earlierEditionId}`,
+    ),
   ];
   rows[`GET /sectors/:slug/actions.${format}`] = [
     open("a sector", (f) => `/sectors/${f.sectorSlug}/actions.${format}`),
@@ -108,7 +114,21 @@ export const openDataMatrix: MatrixPart<Fixtures> = {
     if (named.statusCode !== 303 || draft.statusCode !== 303)
       throw new Error(`Could not save a draft update: ${named.statusCode}, ${draft.statusCode}`);
     const sector = await db.selectFrom("sector").select("slug").orderBy("position").executeTakeFirstOrThrow();
-    return { themeSlug: "leadership", sectorSlug: sector.slug, organisationSlug };
+    const [, earlier] = await db
+      .selectFrom("route_map_edition")
+      .select("id")
+      .where("theme_id", "=", themeId)
+      .where("status", "=", "published")
+      .orderBy("last_updated", "desc")
+      .orderBy("id", "desc")
+      .execute();
+    if (!earlier) throw new Error("The matrix needs an earlier Leadership edition");
+    return {
+      themeSlug: "leadership",
+      earlierEditionId: earlier.id,
+      sectorSlug: sector.slug,
+      organisationSlug,
+    };
   },
   rows,
 };

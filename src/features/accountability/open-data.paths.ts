@@ -5,9 +5,18 @@ import type { ActionScope } from "./open-data.repository.ts";
 
 export type DataFormat = "csv" | "xlsx";
 
-/** The actions of a scope as a file: all route maps, one route map, a sector or an organisation. */
-export function actionsDataPath(scope: ActionScope, format: DataFormat, asAt?: string | null): string {
-  const query = asAt ? `?as_at=${asAt}` : "";
+/**
+ * The actions of a scope as a file: all route maps, one route map, a sector or an organisation;
+ * as at a day, and (for one route map) of one earlier published edition.
+ */
+export function actionsDataPath(
+  scope: ActionScope,
+  format: DataFormat,
+  asAt?: string | null,
+  editionId?: number,
+): string {
+  const params = [editionId === undefined ? "" : `edition=${editionId}`, asAt ? `as_at=${asAt}` : ""];
+  const query = params.some(Boolean) ? `?${params.filter(Boolean).join("&")}` : "";
   switch (scope.kind) {
     case "all":
       return `/route-maps/actions.${format}${query}`;

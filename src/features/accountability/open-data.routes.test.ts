@@ -284,5 +284,19 @@ describe("progress as it stood", () => {
     const { page, status } = await firstRowStatus(`/themes/${f.themeSlug}/editions/${f.editionId}`);
     expect(textOf(page.querySelector("#progress-heading"))).toBe("How it was going as at 1 June 2026");
     expect(status).toMatch(/^In progress 25%/);
+    const csvHref = page.querySelector(".wm-progress a[download]")!.getAttribute("href")!;
+    expect(csvHref).toBe(`/themes/${f.themeSlug}/actions.csv?edition=${f.editionId}`);
+    const rows = readCsv((await getPage(app, undefined, csvHref)).body);
+    expect([rows[0]!.edition, rows[0]!.status, rows[0]!.progress_as_at]).toEqual([
+      "Edition of 2025-12-01",
+      "In progress",
+      "2026-06-01",
+    ]);
+    expect((await getPage(app, undefined, `/themes/${f.themeSlug}/actions.csv?edition=x`)).statusCode).toBe(
+      400,
+    );
+    expect(
+      (await getPage(app, undefined, `/themes/leadership/actions.csv?edition=${f.editionId}`)).statusCode,
+    ).toBe(404);
   });
 });

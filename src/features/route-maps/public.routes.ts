@@ -185,6 +185,12 @@ export function publicRoutes(app: FastifyInstance, deps: AppDeps): void {
           ? {
               progress: routeMapProgressView(
                 await getRouteMapProgress(db, slug, { asAt: endedOn, editionId: edition.id }),
+                actionDownloads(
+                  { kind: "theme", themeSlug: slug },
+                  `the actions of this edition`,
+                  null,
+                  edition.id,
+                ),
               ),
             }
           : {}),
