@@ -85,6 +85,9 @@ describe("the JSON API over the demo data", () => {
 
     // Commitments: the demo has no imported progress update, so the list is read as it is.
     await visit(links.commitments!);
+    // The public data of accountability: every action, and one route map's as at a day.
+    await visit(links.actions!);
+    await visit(`${links.actions!}?theme=leadership&as_at=2025-06-30`);
     await visit(links.openapi!);
 
     expect(problems).toEqual([]);

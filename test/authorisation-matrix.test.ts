@@ -23,6 +23,7 @@ import {
   VISITORS,
   type Visitor,
 } from "./matrix/matrix.types.ts";
+import { openDataMatrix } from "./matrix/open-data.rows.ts";
 import { reportsMatrix } from "./matrix/reports.rows.ts";
 import { roundsMatrix } from "./matrix/rounds.rows.ts";
 import { routeMapsMatrix } from "./matrix/route-maps.rows.ts";
@@ -65,6 +66,7 @@ const PARTS: MatrixPart<any>[] = [
   reportsMatrix,
   fundingMatrix,
   improvementMatrix,
+  openDataMatrix,
 ];
 
 /** Audit events so far: each change the matrix sends is measured by the events it adds. */

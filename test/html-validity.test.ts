@@ -15,6 +15,7 @@ import { improvementPages } from "./support/improvement-pages.ts";
 import { visitIndicatorPages } from "./support/indicator-pages.ts";
 import { landscapePages } from "./support/landscape-pages.ts";
 import { checkHtml, formatNuErrors } from "./support/nu-checker.ts";
+import { openDataErrorPages, openDataPages } from "./support/open-data-pages.ts";
 import { visitReportPages } from "./support/reports-pages.ts";
 import { visitRoundPages } from "./support/round-pages.ts";
 import { routeMapSamples } from "./support/route-map-pages.ts";
@@ -135,6 +136,8 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
       ...governance.publicPages,
       ...demoGroup.publicPages,
     };
+    for (const [route, samples] of Object.entries(openDataPages))
+      publicPages[route] = [...(publicPages[route] ?? []), ...samples];
     const editorPages: Samples = {
       ...routeMaps.editorPages,
       ...demoGroup.editorPages,
@@ -173,6 +176,7 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
     const errorPage: ErrorPage = async (name, response, expected) => record(name, await response, expected);
     await errorPage("page not found", getPage(app, undefined, "/no-such-page"), 404);
     for (const [name, response, status] of accountability.errors) await errorPage(name, response, status);
+    await openDataErrorPages(app, errorPage);
     await errorPage(
       "sign-in with empty fields",
       postForm(app, await anonymousSession(app), "/sign-in", { email: "", password: "", returnTo: "/" }),

@@ -5,6 +5,8 @@ import type { AppDeps } from "../../platform/app-deps.ts";
 import { accountabilityApi } from "./accountability.api.ts";
 import { accountabilityRoutes } from "./accountability.routes.ts";
 import { evidenceRoutes } from "./evidence.routes.ts";
+import { openDataApi } from "./open-data.api.ts";
+import { openDataRoutes } from "./open-data.routes.ts";
 import { progressApi } from "./progress.api.ts";
 
 /**
@@ -14,6 +16,7 @@ import { progressApi } from "./progress.api.ts";
 export function registerAccountability(app: FastifyInstance, deps: AppDeps): FeatureApi {
   accountabilityRoutes(app, deps);
   evidenceRoutes(app, deps);
+  openDataRoutes(app, deps);
   return {
     tags: [
       {
@@ -22,10 +25,11 @@ export function registerAccountability(app: FastifyInstance, deps: AppDeps): Fea
           "Organisations, what each must act on, and progress updates, which their contributors may write.",
       },
     ],
-    links: { organisations: `${API_ROOT}/organisations` },
+    links: { organisations: `${API_ROOT}/organisations`, actions: `${API_ROOT}/actions` },
     routes(api, apiDeps) {
       accountabilityApi(api, apiDeps);
       progressApi(api, apiDeps);
+      openDataApi(api, apiDeps);
     },
   };
 }

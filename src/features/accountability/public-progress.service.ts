@@ -1,8 +1,7 @@
 import type { Db } from "../../platform/database.ts";
 import type { TagColour } from "../../platform/views/components/tag.ts";
 import { actionPath, organisationPath } from "./accountability.paths.ts";
-import { findThemeId } from "./accountability.repository.ts";
-import { listActionAccounts } from "./accountability.service.ts";
+import { type ActionDataOptions, endOfDay, listActionRecords } from "./open-data.service.ts";
 import { dueText } from "./progress-display.ts";
 import { statusInfo } from "./progress-status.ts";
 import { getProgrammeProgress } from "./rollup.service.ts";
@@ -66,6 +65,21 @@ export async function getProgrammeProgressSummary(db: Db): Promise<ProgressByPar
   };
 }
 
+/** How the programme, each foundation and each route map is going, from one roll-up (for its CSV). */
+export async function getProgressByLevel(db: Db): Promise<{
+  programme: ProgressSummary;
+  foundations: Map<string, ProgressSummary>;
+  themes: Map<string, ProgressSummary>;
+}> {
+  const progress = await getProgrammeProgress(db);
+  const each = (m: Map<string, Rolled>) => new Map([...m].map(([slug, rolled]) => [slug, summary(rolled)]));
+  return {
+    programme: summary(progress.programme),
+    foundations: each(progress.foundations),
+    themes: each(progress.themes),
+  };
+}
+
 /** How a foundation is going, by route map. */
 export async function getFoundationProgressSummary(db: Db, foundationSlug: string): Promise<ProgressByPart> {
   const progress = await getProgrammeProgress(db);
@@ -75,19 +89,31 @@ export async function getFoundationProgressSummary(db: Db, foundationSlug: strin
   };
 }
 
-/** How a route map is going, and each of its actions: who must act, by when, the latest update. */
+/**
+ * How a route map is going, and each of its actions: who must act, by when, the latest update.
+ * With `asAt`, as it stood at the end of that day; with `editionId`, for that published edition's
+ * actions (an earlier edition's page shows progress as at the day it was replaced).
+ */
 export async function getRouteMapProgress(
   db: Db,
   themeSlug: string,
-): Promise<{ overall: ProgressSummary; actions: ActionProgress[] }> {
-  // The roll-up in one query; the actions' details only for this route map.
-  const [progress, themeId] = await Promise.all([getProgrammeProgress(db), findThemeId(db, themeSlug)]);
-  const accounts = themeId === undefined ? [] : await listActionAccounts(db, { themeId });
+  options: ActionDataOptions = {},
+): Promise<{ overall: ProgressSummary; actions: ActionProgress[]; asAt: string | null }> {
+  const asAt = options.asAt ?? null;
+  // The roll-up in one query; the actions' details in another, only for this route map.
+  const [progress, records] = await Promise.all([
+    getProgrammeProgress(db, {
+      ...(options.editionId === undefined ? {} : { editionId: options.editionId }),
+      ...(asAt === null ? {} : { before: endOfDay(asAt) }),
+    }),
+    listActionRecords(db, { kind: "theme", themeSlug }, options),
+  ]);
   return {
     overall: summary(progress.themes.get(themeSlug)),
-    actions: accounts.map((a) => ({
-      href: actionPath(a.action.themeSlug, a.action.key),
-      text: a.action.text,
+    asAt,
+    actions: records.map((a) => ({
+      href: actionPath(a.routeMap.slug, a.key),
+      text: a.text,
       parties: a.parties.map((p) => ({
         role: p.role,
         name: p.kind === "organisation" ? p.name : `${p.name} (sector)`,

@@ -19,18 +19,28 @@ export interface RollupItemRow {
   percent: number | null;
 }
 
-export function rollupQuery(db: Db) {
+/** Which progress to roll up: one published edition instead of each latest; updates before a moment. */
+export interface RollupOptions {
+  editionId?: number;
+  before?: Date;
+}
+
+export function rollupQuery(db: Db, options: RollupOptions = {}) {
+  const { editionId, before } = options;
   return db
-    .with("latest", (qb) =>
-      qb
+    .with("latest", (qb) => {
+      const published = qb
         .selectFrom("route_map_edition")
         .select(["route_map_edition.id", "route_map_edition.theme_id"])
-        .distinctOn("route_map_edition.theme_id")
-        .where("route_map_edition.status", "=", "published")
-        .orderBy("route_map_edition.theme_id")
-        .orderBy("route_map_edition.last_updated", "desc")
-        .orderBy("route_map_edition.id", "desc"),
-    )
+        .where("route_map_edition.status", "=", "published");
+      return editionId !== undefined
+        ? published.where("route_map_edition.id", "=", editionId)
+        : published
+            .distinctOn("route_map_edition.theme_id")
+            .orderBy("route_map_edition.theme_id")
+            .orderBy("route_map_edition.last_updated", "desc")
+            .orderBy("route_map_edition.id", "desc");
+    })
     .selectFrom("edition_item")
     .innerJoin("latest", "latest.id", "edition_item.edition_id")
     .innerJoin("theme", "theme.id", "latest.theme_id")
@@ -46,6 +56,7 @@ export function rollupQuery(db: Db) {
           .whereRef("u.theme_id", "=", "latest.theme_id")
           .whereRef("u.action_key", "=", "edition_item.key")
           .where("u.state", "=", "submitted")
+          .$if(before !== undefined, (q) => q.where("u.submitted_at", "<", before!))
           .where(sql<boolean>`edition_item.section = 'action'`)
           .orderBy("u.submitted_at", "desc")
           .orderBy("u.id", "desc")
@@ -72,8 +83,8 @@ export function rollupQuery(db: Db) {
     .orderBy("edition_item.position");
 }
 
-export async function listRollupItems(db: Db): Promise<RollupItemRow[]> {
-  const rows = await rollupQuery(db).execute();
+export async function listRollupItems(db: Db, options: RollupOptions = {}): Promise<RollupItemRow[]> {
+  const rows = await rollupQuery(db, options).execute();
   return rows.map((r) => ({
     section: r.section as "action" | "outcome",
     key: r.key,

@@ -1,6 +1,6 @@
 import type { Db } from "../../platform/database.ts";
 import type { ActionAccount } from "./accountability.types.ts";
-import { listRollupItems } from "./rollup.repository.ts";
+import { listRollupItems, type RollupOptions } from "./rollup.repository.ts";
 import { type Group, type Leaf, type Rolled, rollUp } from "./rollup.ts";
 
 // The roll-up of the whole programme from the latest published editions, for the public pages.
@@ -27,10 +27,11 @@ export function actionLeaf(account: ActionAccount): Leaf {
 
 /**
  * Builds the programme → foundation → route map → outcome → action tree and rolls every level up,
- * from one query (rollup.repository.ts) however many actions and updates there are.
+ * from one query (rollup.repository.ts) however many actions and updates there are. With options,
+ * one earlier edition only, or updates submitted before a moment only (progress as it stood).
  */
-export async function getProgrammeProgress(db: Db): Promise<ProgrammeProgress> {
-  const items = await listRollupItems(db);
+export async function getProgrammeProgress(db: Db, options: RollupOptions = {}): Promise<ProgrammeProgress> {
+  const items = await listRollupItems(db, options);
   const foundations = new Map<string, Map<string, Group>>();
   const outcomeGroups = new Map<string, Group>();
   /** Each route map's outcomes, by key. */

@@ -6,6 +6,8 @@ import { html } from "../../platform/html.ts";
 import { sendPublicPage } from "../../platform/http-pages.ts";
 import { slugParam } from "../../platform/http-params.ts";
 import { parseId } from "../../platform/validation.ts";
+import { actionDownloads } from "../accountability/open-data.display.ts";
+import { editionEndedOn, readAsAt } from "../accountability/open-data.service.ts";
 import {
   getFoundationProgressSummary,
   getProgrammeProgressSummary,
@@ -104,6 +106,7 @@ export function publicRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   app.get<SlugParams>("/themes/:slug", async (request, reply) => {
     const slug = slugParam(request.params.slug, "route map");
+    const asAt = readAsAt(request.query);
     // The route map's own page is always its latest published edition, even for editors.
     const { editions } = await listEditions(db, PUBLIC, slug);
     const latest = editions[0];
@@ -133,7 +136,14 @@ export function publicRoutes(app: FastifyInstance, deps: AppDeps): void {
         edition,
         editions,
         isThemePage: true,
-        progress: routeMapProgressView(await getRouteMapProgress(db, slug)),
+        progress: routeMapProgressView(
+          await getRouteMapProgress(db, slug, { asAt }),
+          actionDownloads(
+            { kind: "theme", themeSlug: slug },
+            `the actions of the ${edition.theme.name} route map`,
+            asAt,
+          ),
+        ),
       }),
     });
   });
@@ -158,6 +168,8 @@ export function publicRoutes(app: FastifyInstance, deps: AppDeps): void {
     }
     const edition = await getEdition(db, request.actor, slug, id);
     const { editions } = await listEditions(db, request.actor, slug);
+    // An earlier published edition shows progress as it stood on the day the next one replaced it.
+    const endedOn = edition.status === "published" ? await editionEndedOn(db, slug, edition.id) : null;
     return sendPublicPage(request, reply, {
       title: `${edition.theme.name} route map: ${editionName(edition)}`,
       breadcrumbs: [
@@ -165,7 +177,24 @@ export function publicRoutes(app: FastifyInstance, deps: AppDeps): void {
         foundationCrumb(edition),
         { href: themePath(slug), text: `${edition.theme.name} route map` },
       ],
-      content: routeMapView({ edition, editions, isThemePage: false }),
+      content: routeMapView({
+        edition,
+        editions,
+        isThemePage: false,
+        ...(endedOn
+          ? {
+              progress: routeMapProgressView(
+                await getRouteMapProgress(db, slug, { asAt: endedOn, editionId: edition.id }),
+                actionDownloads(
+                  { kind: "theme", themeSlug: slug },
+                  `the actions of this edition`,
+                  null,
+                  edition.id,
+                ),
+              ),
+            }
+          : {}),
+      }),
     });
   });
 

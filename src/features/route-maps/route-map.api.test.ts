@@ -13,6 +13,7 @@ describe("the JSON API", () => {
       expect(status).toBe(200);
       const links = body.links as Record<string, string>;
       expect(Object.keys(links).sort()).toEqual([
+        "actions",
         "commitments",
         "foundations",
         "funds",

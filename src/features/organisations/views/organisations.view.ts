@@ -8,6 +8,7 @@ import { button, notification, radios, select, textInput } from "../../../platfo
 import { actionPath, organisationPath, updateFormPath } from "../../accountability/accountability.paths.ts";
 import type { OrganisationAccount, OwedAction } from "../../accountability/accountability.service.ts";
 import type { OrganisationSummary } from "../../accountability/accountability.types.ts";
+import { actionDownloads } from "../../accountability/open-data.display.ts";
 import { dueText, flags, updateStatus } from "../../accountability/progress-display.ts";
 import { ORGANISATION_TYPE_LABELS } from "../organisation.types.ts";
 import {
@@ -179,6 +180,7 @@ export function organisationView(model: OrganisationPageModel): SafeHtml {
           rows,
           smallscreen: "boxes",
         })
-  }`
+  }
+  ${actionDownloads({ kind: "organisation", organisationSlug: organisation.slug }, `every action naming ${organisation.name}`)}`
   }`;
 }

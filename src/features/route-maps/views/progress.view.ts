@@ -1,12 +1,16 @@
+import { fullDate } from "../../../platform/dates.ts";
 import { html, type SafeHtml } from "../../../platform/html.ts";
 import { table } from "../../../platform/views/components/table.ts";
 import { tag } from "../../../platform/views/components/tag.ts";
+import { actionDownloads } from "../../accountability/open-data.display.ts";
+import { asAtWords } from "../../accountability/open-data.service.ts";
 import type {
   ActionProgress,
   ProgressByPart,
   ProgressSummary,
   StatusLabel,
 } from "../../accountability/public-progress.service.ts";
+import { progressDataPath } from "../progress-data.paths.ts";
 
 // How it is going, on the public pages: the programme home, a foundation, a route map. Each level
 // rolls up from the actions' latest submitted updates (accountability's rollup.ts has the rules);
@@ -59,6 +63,8 @@ export function programmeProgressView(
     ]),
     rowHeaders: true,
   })}
+  <p class="wm-downloads"><a href="${progressDataPath()}" download>Download progress by foundation and route map (CSV file)</a></p>
+  ${actionDownloads({ kind: "all" }, "every route map's actions")}
   ${EXPLAIN}
 </section>`;
 }
@@ -79,23 +85,31 @@ export function foundationProgressView(
     ]),
     rowHeaders: true,
   })}
+  <p class="wm-downloads"><a href="${progressDataPath(foundation.slug)}" download>Download progress by route map in ${foundation.name} (CSV file)</a></p>
   ${EXPLAIN}
 </section>`;
 }
 
-export function routeMapProgressView(progress: {
-  overall: ProgressSummary;
-  actions: ActionProgress[];
-}): SafeHtml {
+export function routeMapProgressView(
+  progress: {
+    overall: ProgressSummary;
+    actions: ActionProgress[];
+    /** "YYYY-MM-DD" when this is progress as it stood at the end of that day. */
+    asAt: string | null;
+  },
+  downloads?: SafeHtml,
+): SafeHtml {
+  const asAt = progress.asAt ? ` ${asAtWords(progress.asAt)}` : "";
   return html`<section class="wm-progress" aria-labelledby="progress-heading">
-  <h2 id="progress-heading">How it is going</h2>
+  <h2 id="progress-heading">${progress.asAt ? `How it was going${asAt}` : "How it is going"}</h2>
+  ${progress.asAt ? html`<p>This is progress as it stood at the end of ${fullDate(progress.asAt)}: the latest update on each action given on or before that day. Later updates are not counted.</p>` : ""}
   <p>${rolledText(progress.overall)}</p>
   ${
     progress.actions.length === 0
       ? ""
-      : table({
-          caption: "Who must act on each action, by when, and how it is going",
-          head: ["Action", "Who must act", "Due", "How it is going"],
+      : html`${table({
+          caption: `Who must act on each action, by when, and how it ${progress.asAt ? "was" : "is"} going${asAt}`,
+          head: ["Action", "Who must act", "Due", progress.asAt ? "How it was going" : "How it is going"],
           rows: progress.actions.map((a) => [
             html`<a href="${a.href}">${a.text}</a>`,
             partiesText(a.parties),
@@ -103,7 +117,8 @@ export function routeMapProgressView(progress: {
             html`${updateStatus(a.update)} ${a.overdue ? tag("Overdue", "red") : ""} `,
           ]),
           smallscreen: "boxes",
-        })
+        })}
+  ${downloads ?? ""}`
   }
   ${EXPLAIN}
 </section>`;

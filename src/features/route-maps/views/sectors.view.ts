@@ -3,6 +3,7 @@ import { html, type SafeHtml } from "../../../platform/html.ts";
 import { pageHeader } from "../../../platform/views/components/page-header.ts";
 import { table } from "../../../platform/views/components/table.ts";
 import { count } from "../../../platform/views/text.ts";
+import { actionDownloads } from "../../accountability/open-data.display.ts";
 import type { SectorActions, SectorSummary } from "../route-map.service.ts";
 import { actionList } from "./edition.view.ts";
 import { themePath } from "./route-map.view.ts";
@@ -40,6 +41,7 @@ export function sectorView(data: SectorActions): SafeHtml {
     routeMaps.length === 0
       ? html`<p>No published route map names ${sector.name} among who needs to work on it yet.</p>`
       : html`<p>${count(routeMaps.length, "route map")} ${routeMaps.length === 1 ? "names" : "name"} ${sector.name} among who needs to work on it: ${count(actions, "action")} in all.</p>
+  ${actionDownloads({ kind: "sector", sectorSlug: sector.slug }, `every action in the route maps naming ${sector.name}`)}
   ${routeMaps.map(({ edition }) => {
     const id = `route-map-${edition.theme.slug}`;
     return html`<section class="wm-sector-route-map" aria-labelledby="${id}">
