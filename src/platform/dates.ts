@@ -67,6 +67,15 @@ export function londonInstant(date: string, time: string): Date {
   return new Date(asUtc - (read - asUtc));
 }
 
+/**
+ * The first instant after the day `iso` ("YYYY-MM-DD") ends in Scotland: what was done before it
+ * counts "as at" that day (reports, earlier editions, `?as_at=`).
+ */
+export function endOfLondonDay(iso: string): Date {
+  const { year, month, day } = parseIsoDate(iso)!;
+  return londonInstant(new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10), "00:00");
+}
+
 const londonDate = new Intl.DateTimeFormat("en-CA", {
   timeZone: LONDON,
   year: "numeric",

@@ -1,6 +1,6 @@
 import type { Actor } from "../../platform/actor.ts";
 import type { Db, Trx } from "../../platform/database.ts";
-import { londonInstant } from "../../platform/dates.ts";
+import { endOfLondonDay } from "../../platform/dates.ts";
 import { NotFoundError } from "../../platform/errors.ts";
 import { can } from "../../platform/security/authorize.ts";
 import * as repo from "./accountability.repository.ts";
@@ -32,12 +32,6 @@ export interface AccountOptions {
    * submitted by then), with overdue and stale judged on that day. Reports use it.
    */
   asAt?: string;
-}
-
-/** The first instant after the London day `iso` ("YYYY-MM-DD"). */
-function endOfLondonDay(iso: string): Date {
-  const next = new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  return londonInstant(next, "00:00");
 }
 
 export function todayIso(): string {

@@ -1,5 +1,5 @@
 import type { Db } from "../../platform/database.ts";
-import { fullDate, londonInstant, londonToday, parseIsoDate } from "../../platform/dates.ts";
+import { endOfLondonDay, fullDate, londonToday, parseIsoDate } from "../../platform/dates.ts";
 import { NotFoundError, ValidationError } from "../../platform/errors.ts";
 import * as repo from "./accountability.repository.ts";
 import type { Due } from "./accountability.types.ts";
@@ -45,17 +45,6 @@ export interface ActionDataOptions {
   asAt?: string | null;
   /** One published edition of the route map instead of each route map's latest. */
   editionId?: number;
-}
-
-/** The day after an ISO date, as an ISO date. */
-function nextDay(iso: string): string {
-  const { year, month, day } = parseIsoDate(iso)!;
-  return new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
-}
-
-/** The first moment after the day ends in Scotland: updates before it count "as at" the day. */
-export function endOfDay(iso: string): Date {
-  return londonInstant(nextDay(iso), "00:00");
 }
 
 /**
@@ -126,7 +115,7 @@ export async function listActionRecords(
   const rows = await openRepo.listActionData(db, {
     scope,
     ...(options.editionId === undefined ? {} : { editionId: options.editionId }),
-    ...(asAt === null ? {} : { before: endOfDay(asAt) }),
+    ...(asAt === null ? {} : { before: endOfLondonDay(asAt) }),
   });
   const today = asAt ?? londonToday();
   return rows.map((r) => {

@@ -1,7 +1,8 @@
 import type { Db } from "../../platform/database.ts";
+import { endOfLondonDay } from "../../platform/dates.ts";
 import type { TagColour } from "../../platform/views/components/tag.ts";
 import { actionPath, organisationPath } from "./accountability.paths.ts";
-import { type ActionDataOptions, endOfDay, listActionRecords } from "./open-data.service.ts";
+import { type ActionDataOptions, listActionRecords } from "./open-data.service.ts";
 import { dueText } from "./progress-display.ts";
 import { statusInfo } from "./progress-status.ts";
 import { getProgrammeProgress } from "./rollup.service.ts";
@@ -104,7 +105,7 @@ export async function getRouteMapProgress(
   const [progress, records] = await Promise.all([
     getProgrammeProgress(db, {
       ...(options.editionId === undefined ? {} : { editionId: options.editionId }),
-      ...(asAt === null ? {} : { before: endOfDay(asAt) }),
+      ...(asAt === null ? {} : { before: endOfLondonDay(asAt) }),
     }),
     listActionRecords(db, { kind: "theme", themeSlug }, options),
   ]);
