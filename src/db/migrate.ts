@@ -19,6 +19,7 @@ import * as commitments from "./migrations/2026-11-22T1850_commitments.ts";
 import * as reminderClaims from "./migrations/2026-11-22T1900_reminder_claims.ts";
 import * as versionsOnGovernanceAndOrganisations from "./migrations/2026-12-07T2200_versions_on_governance_and_organisations.ts";
 import * as progressVersionsPerOrganisation from "./migrations/2026-12-07T2210_progress_versions_per_organisation.ts";
+import * as timeline from "./migrations/2026-12-08T0120_timeline.ts";
 
 // Migrations are listed here, in order, rather than read from the folder at run time:
 // the list is checked by the type checker and works the same from any working directory.
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-22T1900_reminder_claims": reminderClaims,
   "2026-12-07T2200_versions_on_governance_and_organisations": versionsOnGovernanceAndOrganisations,
   "2026-12-07T2210_progress_versions_per_organisation": progressVersionsPerOrganisation,
+  "2026-12-08T0120_timeline": timeline,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

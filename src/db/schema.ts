@@ -57,6 +57,13 @@ import type {
   SectorTable,
   ThemeTable,
 } from "./schema/route-maps.ts";
+import type {
+  AudienceTable,
+  TimelineItemAudienceTable,
+  TimelineItemGroupTable,
+  TimelineItemTable,
+  TimelineItemThemeTable,
+} from "./schema/timeline.ts";
 
 // Table types, mirroring the migrations, one file per feature in schema/. Services never hand
 // these out: they return domain types.
@@ -72,6 +79,7 @@ export type * from "./schema/indicators.ts";
 export type * from "./schema/organisations.ts";
 export type * from "./schema/rounds.ts";
 export type * from "./schema/route-maps.ts";
+export type * from "./schema/timeline.ts";
 
 export interface Database {
   programme: ProgrammeTable;
@@ -120,6 +128,11 @@ export interface Database {
   round_obligation: RoundObligationTable;
   round_reminder: RoundReminderTable;
   round_reminder_delivery: RoundReminderDeliveryTable;
+  audience: AudienceTable;
+  timeline_item: TimelineItemTable;
+  timeline_item_audience: TimelineItemAudienceTable;
+  timeline_item_theme: TimelineItemThemeTable;
+  timeline_item_group: TimelineItemGroupTable;
 }
 
 export type EditionRow = Selectable<RouteMapEditionTable>;

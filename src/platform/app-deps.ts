@@ -17,6 +17,7 @@ export type AppConfig = Pick<
   | "oidc"
   | "trustProxy"
   | "staleAfterDays"
+  | "timelineClashThreshold"
   | "baseUrl"
   | "contactEmail"
   | "operator"

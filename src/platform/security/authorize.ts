@@ -35,7 +35,9 @@ export type Permission =
   /** Change the progress framework and load indicator data. */
   | "indicator.edit"
   /** Read unpublished indicators and unsuppressed small numbers. */
-  | "indicator.read_private";
+  | "indicator.read_private"
+  /** Add, change, publish and withdraw timeline items, and read their drafts. */
+  | "timeline.edit";
 
 export interface Scope {
   organisationId?: number;
@@ -66,6 +68,7 @@ const RULES: Record<Permission, Rule> = {
   "progress.review": ["administrator", "programme_editor"],
   "indicator.edit": ["administrator", "analyst"],
   "indicator.read_private": ["administrator", "analyst", "programme_editor", "reader"],
+  "timeline.edit": ["administrator", "programme_editor"],
 };
 
 /** Does this grant give the permission here? A scoped grant counts only for its own organisation or group. */
