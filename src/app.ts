@@ -23,6 +23,7 @@ import { registerOrganisations } from "./features/organisations/organisations.fe
 import { registerRounds } from "./features/rounds/rounds.feature.ts";
 import { registerRouteMaps } from "./features/route-maps/route-maps.feature.ts";
 import { registerSiteInformation } from "./features/site-information/site-information.feature.ts";
+import { registerTimeline } from "./features/timeline/timeline.feature.ts";
 import { type FeatureApi, registerApi } from "./platform/api/api-shell.ts";
 import type { AppDeps } from "./platform/app-deps.ts";
 import { handleFrameworkError, registerErrorHandling } from "./platform/http-errors.ts";
@@ -90,6 +91,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCalendars(app, deps);
   registerMinutesDownloads(app, deps);
   registerSiteInformation(app, deps);
+  registerTimeline(app, deps);
   registerApi(app, deps, api);
   return app;
 }
