@@ -81,6 +81,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     registerAccountability(app, deps),
     registerRounds(app, deps),
     registerCommitments(app, deps),
+    registerTimeline(app, deps),
   ];
   registerGovernance(app, deps);
   registerOrganisations(app, deps);
@@ -91,7 +92,6 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCalendars(app, deps);
   registerMinutesDownloads(app, deps);
   registerSiteInformation(app, deps);
-  registerTimeline(app, deps);
   registerApi(app, deps, api);
   return app;
 }

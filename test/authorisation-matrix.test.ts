@@ -26,6 +26,7 @@ import { routeMapsMatrix } from "./matrix/route-maps.rows.ts";
 import { answerText, secretKeeper, secretsIn } from "./matrix/secrets.ts";
 import { singleSignOnMatrix } from "./matrix/single-sign-on.rows.ts";
 import { siteInformationMatrix } from "./matrix/site-information.rows.ts";
+import { timelineMatrix } from "./matrix/timeline.rows.ts";
 import { createTestDatabase } from "./support/database.ts";
 import { anonymousSession, getPage, postForm, type Session, signIn, testApp } from "./support/http.ts";
 import { listRoutes } from "./support/routes.ts";
@@ -59,6 +60,7 @@ const PARTS: MatrixPart<any>[] = [
   singleSignOnMatrix,
   roundsMatrix,
   commitmentsMatrix,
+  timelineMatrix,
 ];
 
 /** Audit events so far: each change the matrix sends is measured by the events it adds. */

@@ -16,6 +16,7 @@ import { checkHtml, formatNuErrors } from "./support/nu-checker.ts";
 import { visitRoundPages } from "./support/round-pages.ts";
 import { routeMapSamples } from "./support/route-map-pages.ts";
 import { listRoutes } from "./support/routes.ts";
+import { timelinePages } from "./support/timeline-pages.ts";
 
 // Every page passes the Nu HTML Checker with zero errors. The pages are found from
 // the router itself, so a new page cannot be left out: every GET route outside /api/ and /assets/
@@ -92,6 +93,7 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
     const demoGroup = await demoGovernanceSamples(app, db, editor);
     const governance = await governancePages(db);
 
+    const timeline = await timelinePages(db);
     const publicPages: Samples = {
       ...routeMaps.publicPages,
       ...accountability.publicPages,
@@ -127,12 +129,14 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
       ...(await commitmentsPages(db)),
       ...governance.publicPages,
       ...demoGroup.publicPages,
+      ...timeline.publicPages,
     };
     const editorPages: Samples = {
       ...routeMaps.editorPages,
       ...demoGroup.editorPages,
       ...accountability.editorPages,
       ...governance.editorPages,
+      ...timeline.editorPages,
       "/account": [{}, { query: "?saved=welcome", label: "just accepted an invitation" }],
       "/manage/import": [{}, { query: "?outcome=created", label: "after importing" }],
     };
@@ -163,6 +167,8 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
     const errorPage: ErrorPage = async (name, response, expected) => record(name, await response, expected);
     await errorPage("page not found", getPage(app, undefined, "/no-such-page"), 404);
     for (const [name, response, status] of accountability.errors) await errorPage(name, response, status);
+    for (const [name, response, status] of timeline.errors(app, editor))
+      await errorPage(name, response, status);
     await errorPage(
       "sign-in with empty fields",
       postForm(app, await anonymousSession(app), "/sign-in", { email: "", password: "", returnTo: "/" }),

@@ -10,6 +10,7 @@ import * as repo from "./demo.repository.ts";
 import { loadGovernanceDemo } from "./governance-demo.ts";
 import { LEADERSHIP_DECEMBER_2025, LEADERSHIP_JUNE_2024 } from "./leadership.ts";
 import { FOUNDATIONS, PROGRAMME, SECTORS } from "./programme.ts";
+import { loadTimelineDemo } from "./timeline.demo.ts";
 
 /** The demo's editor account. For trying Waymark out only: the README says so. */
 export const DEMO_EDITOR = {
@@ -113,5 +114,7 @@ export async function loadDemoData(db: Db, options: DemoOptions = {}): Promise<v
     themeSlug: "leadership",
     editionId: editionIds[1]!,
   });
+  progress("Adding the forward timeline around the 2024 consultation package");
+  await loadTimelineDemo(asTransaction(db), actor);
   progress("Demo data loaded");
 }

@@ -203,3 +203,26 @@ describe("the public timeline", () => {
     expect(rows.map((r) => r.title)).not.toContain(titles.draft);
   });
 });
+
+describe("the timeline in the API", () => {
+  it("lists published items with their clashes, and hides a draft from the public", async () => {
+    const list = await getPage(app, undefined, "/api/v1/timeline?audience=families-and-carers");
+    expect(list.statusCode).toBe(200);
+    const body = list.json() as {
+      items: Array<{ id: number; when: string; page: string }>;
+      clashes: Array<{ items: Array<{ id: number }> }>;
+    };
+    expect(body.items.map((i) => i.id)).toEqual([ids.a, ids.b, ids.c]);
+    expect(body.items[0]).toMatchObject({
+      when: "1 July to 10 July 2030",
+      page: `${BASE}/timeline/${ids.a}`,
+    });
+    expect(body.clashes[0]?.items.map((i) => i.id)).toEqual([ids.a, ids.b, ids.c]);
+    const item = await getPage(app, undefined, `/api/v1/timeline/${ids.b}`);
+    expect(item.json()).toMatchObject({
+      item: { id: ids.b, kind: "survey", audiences: [{ slug: "families-and-carers" }] },
+    });
+    expect((await getPage(app, undefined, `/api/v1/timeline/${ids.draft}`)).statusCode).toBe(404);
+    expect((await getPage(app, editor, `/api/v1/timeline/${ids.draft}`)).statusCode).toBe(200);
+  });
+});

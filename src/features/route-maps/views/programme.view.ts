@@ -50,6 +50,7 @@ export function programmeView(programme: ProgrammeView): SafeHtml {
   ${programme.summary ? html`<div class="ds_leader">${paragraphs(programme.summary)}</div>` : ""}
   <p>Each route map sets out where Scotland needs to be by ${programme.endYear}, what needs to happen to get there, and who needs to work on it. The route maps are grouped into ${programme.foundations.length === 1 ? "one foundation" : `${programme.foundations.length} foundations`}.</p>
   <p>The Scottish Government's progress updates on keeping the promise also name key actions it will take: see <a href="/commitments">the commitments</a>.</p>
+  <p>To see what is coming up, such as new laws, reports, consultations and events, and who they ask, see <a href="/timeline">the timeline</a>.</p>
   ${
     programme.foundations.length === 0
       ? html`<p>There are no foundations yet.</p>`

@@ -11,9 +11,10 @@ import { clashWarning, kindText, statusTag, whenCell } from "./timeline-parts.ts
 
 // One thing on the timeline: what it is, when, who it asks, and what it is part of.
 
+/** Inline, separated by commas: a summary list's value is phrasing content, so it holds no list. */
 function list(items: SafeHtml[]): SafeHtml | string {
   if (items.length === 0) return "None";
-  return html`<ul class="ds_no-bullets">${items.map((i) => html`<li>${i}</li>`)}</ul>`;
+  return html`${items.map((item, i) => html`${i > 0 ? "; " : ""}${item}`)}`;
 }
 
 export function timelineItemView(item: TimelineItem, clashes: ClashNotice[]): SafeHtml {
