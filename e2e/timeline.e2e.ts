@@ -90,7 +90,9 @@ describe("reading the timeline on a phone without JavaScript", () => {
 
   it("a reader chooses an audience and sees only what asks them, with the clash named", async () => {
     await reader.goto("/");
-    await reader.clickAndWait(() => reader.page.getByRole("link", { name: "the timeline" }).click());
+    await reader.clickAndWait(() =>
+      reader.page.getByRole("link", { name: "the timeline", exact: true }).click(),
+    );
     let timeline = await TimelinePage.verifyOnPage(reader.page);
     await reader.expectAccessibleAndClean();
     await reader.expectNoSidewaysScrolling();

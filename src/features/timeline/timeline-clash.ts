@@ -50,11 +50,3 @@ export function clashNotices(
 export function noticesFor(itemId: number, notices: readonly ClashNotice[]): ClashNotice[] {
   return notices.filter((n) => n.items.some((i) => i.id === itemId));
 }
-
-/** One notice as a sentence: "Families and carers are asked 3 things at once in …: A, B and C." */
-export function noticeSentence(notice: ClashNotice): string {
-  const titles = notice.items.map((i) => i.title);
-  const list =
-    titles.length > 1 ? `${titles.slice(0, -1).join(", ")} and ${titles.at(-1)}` : (titles[0] ?? "");
-  return `${notice.audience.name}: ${titles.length} asks at once in ${notice.when}: ${list}.`;
-}

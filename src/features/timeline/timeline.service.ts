@@ -15,6 +15,7 @@ import {
 } from "../../platform/validation.ts";
 import * as repo from "./timeline.repository.ts";
 import {
+  ASK_KINDS,
   type Audience,
   type NamedLink,
   TIMELINE_KINDS,
@@ -236,12 +237,7 @@ function checkInput(input: TimelineItemInput, choices: TimelineChoices): repo.It
   if (!status) refuse(errors, "status", "Choose its status");
   const link = checkLink(errors, input.link);
   const audienceIds = chosenIds(errors, "audiences", input.audiences, choices.audiences, "audiences");
-  if (
-    kind &&
-    ["consultation", "survey", "call_for_evidence", "event"].includes(kind) &&
-    audienceIds.length === 0 &&
-    !errors.audiences
-  )
+  if (kind && ASK_KINDS.includes(kind) && audienceIds.length === 0 && !errors.audiences)
     refuse(
       errors,
       "audiences",
