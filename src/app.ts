@@ -26,6 +26,7 @@ import { registerReports } from "./features/reports/reports.feature.ts";
 import { registerRounds } from "./features/rounds/rounds.feature.ts";
 import { registerRouteMaps } from "./features/route-maps/route-maps.feature.ts";
 import { registerSiteInformation } from "./features/site-information/site-information.feature.ts";
+import { registerTimeline } from "./features/timeline/timeline.feature.ts";
 import { type FeatureApi, registerApi } from "./platform/api/api-shell.ts";
 import type { AppDeps } from "./platform/app-deps.ts";
 import { handleFrameworkError, registerErrorHandling } from "./platform/http-errors.ts";
@@ -91,6 +92,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     registerReports(app, deps),
     registerFunding(app, deps),
     registerImprovement(app, deps),
+    registerTimeline(app, deps),
   ];
   registerGovernance(app, deps);
   registerOrganisations(app, deps);

@@ -30,6 +30,7 @@ import { routeMapsMatrix } from "./matrix/route-maps.rows.ts";
 import { answerText, secretKeeper, secretsIn } from "./matrix/secrets.ts";
 import { singleSignOnMatrix } from "./matrix/single-sign-on.rows.ts";
 import { siteInformationMatrix } from "./matrix/site-information.rows.ts";
+import { timelineMatrix } from "./matrix/timeline.rows.ts";
 import { createTestDatabase } from "./support/database.ts";
 import { anonymousSession, getPage, postForm, type Session, signIn, testApp } from "./support/http.ts";
 import { listRoutes } from "./support/routes.ts";
@@ -66,6 +67,8 @@ const PARTS: MatrixPart<any>[] = [
   reportsMatrix,
   fundingMatrix,
   improvementMatrix,
+  timelineMatrix,
+  // Last: its draft markers are seen by no one on its own routes (see open-data.rows.ts).
   openDataMatrix,
 ];
 

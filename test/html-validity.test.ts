@@ -20,6 +20,7 @@ import { visitReportPages } from "./support/reports-pages.ts";
 import { visitRoundPages } from "./support/round-pages.ts";
 import { routeMapSamples } from "./support/route-map-pages.ts";
 import { listRoutes } from "./support/routes.ts";
+import { timelinePages } from "./support/timeline-pages.ts";
 
 // Every page passes the Nu HTML Checker with zero errors. The pages are found from
 // the router itself, so a new page cannot be left out: every GET route outside /api/ and /assets/
@@ -98,6 +99,7 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
     const funding = await fundingPages(db);
     const improvement = await improvementPages(app, db, editor);
 
+    const timeline = await timelinePages(db);
     const publicPages: Samples = {
       ...routeMaps.publicPages,
       ...accountability.publicPages,
@@ -135,6 +137,7 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
       ...improvement.publicPages,
       ...governance.publicPages,
       ...demoGroup.publicPages,
+      ...timeline.publicPages,
     };
     for (const [route, samples] of Object.entries(openDataPages))
       publicPages[route] = [...(publicPages[route] ?? []), ...samples];
@@ -145,6 +148,7 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
       ...governance.editorPages,
       ...funding.editorPages,
       ...improvement.editorPages,
+      ...timeline.editorPages,
       "/account": [{}, { query: "?saved=welcome", label: "just accepted an invitation" }],
       "/manage/import": [{}, { query: "?outcome=created", label: "after importing" }],
     };
@@ -177,6 +181,8 @@ describe("HTML validity of every page (Nu HTML Checker)", () => {
     await errorPage("page not found", getPage(app, undefined, "/no-such-page"), 404);
     for (const [name, response, status] of accountability.errors) await errorPage(name, response, status);
     await openDataErrorPages(app, errorPage);
+    for (const [name, response, status] of timeline.errors(app, editor))
+      await errorPage(name, response, status);
     await errorPage(
       "sign-in with empty fields",
       postForm(app, await anonymousSession(app), "/sign-in", { email: "", password: "", returnTo: "/" }),

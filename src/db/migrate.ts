@@ -20,6 +20,7 @@ import * as reminderClaims from "./migrations/2026-11-22T1900_reminder_claims.ts
 import * as versionsOnGovernanceAndOrganisations from "./migrations/2026-12-07T2200_versions_on_governance_and_organisations.ts";
 import * as progressVersionsPerOrganisation from "./migrations/2026-12-07T2210_progress_versions_per_organisation.ts";
 import * as reports from "./migrations/2026-12-08T0100_reports.ts";
+import * as timeline from "./migrations/2026-12-08T0120_timeline.ts";
 import * as funding from "./migrations/2026-12-08T0130_funding.ts";
 import * as improvementProjects from "./migrations/2026-12-08T0140_improvement_projects.ts";
 
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-07T2200_versions_on_governance_and_organisations": versionsOnGovernanceAndOrganisations,
   "2026-12-07T2210_progress_versions_per_organisation": progressVersionsPerOrganisation,
   "2026-12-08T0100_reports": reports,
+  "2026-12-08T0120_timeline": timeline,
   "2026-12-08T0130_funding": funding,
   "2026-12-08T0140_improvement_projects": improvementProjects,
 };

@@ -74,6 +74,13 @@ import type {
   SectorTable,
   ThemeTable,
 } from "./schema/route-maps.ts";
+import type {
+  AudienceTable,
+  TimelineItemAudienceTable,
+  TimelineItemGroupTable,
+  TimelineItemTable,
+  TimelineItemThemeTable,
+} from "./schema/timeline.ts";
 
 // Table types, mirroring the migrations, one file per feature in schema/. Services never hand
 // these out: they return domain types.
@@ -92,6 +99,7 @@ export type * from "./schema/organisations.ts";
 export type * from "./schema/reports.ts";
 export type * from "./schema/rounds.ts";
 export type * from "./schema/route-maps.ts";
+export type * from "./schema/timeline.ts";
 
 export interface Database {
   programme: ProgrammeTable;
@@ -154,6 +162,11 @@ export interface Database {
   improvement_project_indicator: ImprovementProjectIndicatorTable;
   improvement_measure: ImprovementMeasureTable;
   improvement_data_point: ImprovementDataPointTable;
+  audience: AudienceTable;
+  timeline_item: TimelineItemTable;
+  timeline_item_audience: TimelineItemAudienceTable;
+  timeline_item_theme: TimelineItemThemeTable;
+  timeline_item_group: TimelineItemGroupTable;
 }
 
 export type EditionRow = Selectable<RouteMapEditionTable>;

@@ -18,6 +18,7 @@ export type AppConfig = Pick<
   | "oidc"
   | "trustProxy"
   | "staleAfterDays"
+  | "timelineClashThreshold"
   | "baseUrl"
   | "contactEmail"
   | "operator"

@@ -36,6 +36,8 @@ export interface Config {
   operator: string;
   /** An action with no submitted update for this many days counts as stale (no recent update). */
   staleAfterDays: number;
+  /** An audience with more open asks than this in one week has a clash on the timeline. */
+  timelineClashThreshold: number;
   /** How often, in minutes, the server looks for reporting-round reminders to send; 0 turns it off. */
   reminderEveryMinutes: number;
   /** Single sign-on through OpenID Connect; unset unless WAYMARK_OIDC_ISSUER and its client are set. */
@@ -128,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     oidc: oidcConfig(env),
     trustProxy: trustProxy(env),
     staleAfterDays: integer(env, "WAYMARK_STALE_AFTER_DAYS", 180, 1, 3650),
+    timelineClashThreshold: integer(env, "WAYMARK_CLASH_THRESHOLD", 2, 1, 100),
     reminderEveryMinutes: integer(env, "WAYMARK_REMINDER_MINUTES", 5, 0, 1440),
   };
 }

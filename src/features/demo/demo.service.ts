@@ -13,6 +13,7 @@ import { loadImprovementDemo } from "./improvement.demo.ts";
 import { LEADERSHIP_DECEMBER_2025, LEADERSHIP_JUNE_2024 } from "./leadership.ts";
 import { FOUNDATIONS, PROGRAMME, SECTORS } from "./programme.ts";
 import { loadReportsDemo } from "./reports.demo.ts";
+import { loadTimelineDemo } from "./timeline.demo.ts";
 
 /** The demo's editor account. For trying Waymark out only: the README says so. */
 export const DEMO_EDITOR = {
@@ -124,5 +125,7 @@ export async function loadDemoData(db: Db, options: DemoOptions = {}): Promise<v
   await loadFundingDemo(asTransaction(db), actor);
   progress("Adding an improvement project on the Leadership route map, with its run charts");
   await loadImprovementDemo(asTransaction(db), actor);
+  progress("Adding the forward timeline around the 2024 consultation package");
+  await loadTimelineDemo(asTransaction(db), actor);
   progress("Demo data loaded");
 }

@@ -18,6 +18,7 @@ describe("the JSON API", () => {
         "foundations",
         "funds",
         "groups",
+        "improvementProjects",
         "indicators",
         "openapi",
         "organisations",
@@ -25,6 +26,7 @@ describe("the JSON API", () => {
         "reports",
         "sectors",
         "themes",
+        "timeline",
       ]);
       for (const link of Object.values(links)) expect((await get(link)).status, link).toBe(200);
     });

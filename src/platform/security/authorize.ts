@@ -46,7 +46,9 @@ export type Permission =
    */
   | "improvement.edit"
   /** Read unpublished improvement projects. Scoped: { organisationId }, as improvement.edit. */
-  | "improvement.read_draft";
+  | "improvement.read_draft"
+  /** Add, change, publish and withdraw timeline items, and read their drafts. */
+  | "timeline.edit";
 
 export interface Scope {
   organisationId?: number;
@@ -81,6 +83,7 @@ const RULES: Record<Permission, Rule> = {
   "funding.edit": ["administrator", "programme_editor"],
   "improvement.edit": ["administrator", "programme_editor", "organisation_contributor"],
   "improvement.read_draft": ["administrator", "programme_editor", "reader", "organisation_contributor"],
+  "timeline.edit": ["administrator", "programme_editor"],
 };
 
 /** Does this grant give the permission here? A scoped grant counts only for its own organisation or group. */

@@ -52,6 +52,7 @@ export function programmeView(programme: ProgrammeView): SafeHtml {
   <p>The Scottish Government's progress updates on keeping the promise also name key actions it will take: see <a href="/commitments">the commitments</a>. <a href="/reports">Reports</a> on how the actions are going are kept as they were made, to read or download.</p>
   <p>See <a href="/funds">where the money goes</a>: the funds that pay for this work, year by year and council area by council area.</p>
   <p>Teams across Scotland are testing changes and measuring what happens: see <a href="/improvement">the improvement projects</a>.</p>
+  <p>To see what is coming up, such as new laws, reports, consultations and events, and who they ask, see <a href="/timeline">the timeline</a>.</p>
   ${
     programme.foundations.length === 0
       ? html`<p>There are no foundations yet.</p>`
