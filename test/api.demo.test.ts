@@ -88,6 +88,16 @@ describe("the JSON API over the demo data", () => {
     // The public data of accountability: every action, and one route map's as at a day.
     await visit(links.actions!);
     await visit(`${links.actions!}?theme=leadership&as_at=2025-06-30`);
+    // The later collections: funds, improvement projects and the timeline list their items with
+    // their addresses; reports with their ids.
+    for (const name of ["funds", "improvementProjects", "timeline"]) {
+      const list = await visit(links[name]!);
+      const items = Object.values(list).find(Array.isArray) as Array<{ url: string }>;
+      expect(items.length, name).toBeGreaterThan(0);
+      for (const item of items) await visit(item.url);
+    }
+    const { reports } = (await visit(links.reports!)) as { reports: Array<{ id: number }> };
+    for (const report of reports) await visit(`${links.reports!}/${report.id}`);
     await visit(links.openapi!);
 
     expect(problems).toEqual([]);

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/support/database.ts";
 import * as migration from "../../db/migrations/2026-11-22T1850_commitments.ts";
+import * as funding from "../../db/migrations/2026-12-08T0130_funding.ts";
 import type { DatabaseHandle } from "../../platform/database.ts";
 import { listCommitmentSources } from "./commitment.service.ts";
 
@@ -19,6 +20,8 @@ afterAll(async () => {
 describe("migration 2026-11-22T1850_commitments", () => {
   it("makes a commitment of every key action already imported, in order, and nothing of the rest", async () => {
     const db = handle.db;
+    // Funds link commitments, so the funding migration comes off first and goes back on last.
+    await funding.down(db as unknown as Kysely<unknown>);
     await migration.down(db as unknown as Kysely<unknown>);
     const insert = (kind: "progress_update" | "route_map", hash: string, details: unknown) =>
       db
@@ -53,6 +56,7 @@ describe("migration 2026-11-22T1850_commitments", () => {
     await insert("route_map", "c", { commitments: [{ text: "not a commitment" }] });
 
     await migration.up(db as unknown as Kysely<unknown>);
+    await funding.up(db as unknown as Kysely<unknown>);
 
     const sources = await listCommitmentSources(db);
     expect(sources).toHaveLength(1);
