@@ -1,8 +1,5 @@
-import {
-  addDataPoint,
-  addMeasure,
-  createProject,
-} from "../../src/features/improvement/improvement.service.ts";
+import { createProject } from "../../src/features/improvement/improvement.service.ts";
+import { addDataPoint, addMeasure } from "../../src/features/improvement/measure.service.ts";
 import type { Actor } from "../../src/platform/actor.ts";
 import type { Db } from "../../src/platform/database.ts";
 import { makeUser } from "../support/editing-fixtures.ts";

@@ -1,9 +1,6 @@
 import type { FastifyInstance } from "fastify";
-import {
-  addDataPoint,
-  addMeasure,
-  createProject,
-} from "../../src/features/improvement/improvement.service.ts";
+import { createProject } from "../../src/features/improvement/improvement.service.ts";
+import { addDataPoint, addMeasure } from "../../src/features/improvement/measure.service.ts";
 import type { Db } from "../../src/platform/database.ts";
 import { actorWith } from "./accounts.ts";
 import type { ErrorPage, Samples } from "./html-samples.ts";

@@ -1,11 +1,7 @@
 import type { Actor } from "../../platform/actor.ts";
 import type { Trx } from "../../platform/database.ts";
-import {
-  addDataPoint,
-  addMeasure,
-  createProject,
-  getProjectChoices,
-} from "../improvement/improvement.service.ts";
+import { createProject, getProjectChoices } from "../improvement/improvement.service.ts";
+import { addDataPoint, addMeasure } from "../improvement/measure.service.ts";
 
 // Improvement's part of the demo data: one project (its name, team and numbers invented) on the
 // Leadership route map, run by The Promise Scotland with Fife council, serving the route map's

@@ -9,20 +9,22 @@ import { readSpreadsheet } from "../../platform/spreadsheet.ts";
 import { readUploadedFile, registerUploads } from "../../platform/uploads.ts";
 import { MANAGE_IMPROVEMENT_PATH, manageMeasurePath, manageProjectPath } from "./improvement.paths.ts";
 import {
-  addDataPoint,
-  addMeasure,
-  changeMeasure,
   changeProject,
   createProject,
-  getMeasure,
   getProjectChoices,
   getProjectToChange,
   listProjects,
+  type ProjectInput,
+} from "./improvement.service.ts";
+import {
+  addDataPoint,
+  addMeasure,
+  changeMeasure,
+  getMeasure,
   loadDataPoints,
   type MeasureInput,
-  type ProjectInput,
   removeDataPoint,
-} from "./improvement.service.ts";
+} from "./measure.service.ts";
 import {
   manageListView,
   measurePageView,

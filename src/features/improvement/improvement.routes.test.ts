@@ -107,7 +107,7 @@ describe("improvement pages", () => {
     const editor = await makeUser(db, "programme_editor");
     const loaded = [51, 49, 51, 49, 51, 49, 51, 49, 51, 49, 51, 49, 58, 60, 62, 61, 63, 64, 62];
     await db.transaction().execute(async (trx) => {
-      const { addDataPoint } = await import("./improvement.service.ts");
+      const { addDataPoint } = await import("./measure.service.ts");
       for (const [i, value] of loaded.entries()) {
         const month = 2 + i;
         await addDataPoint(trx, editor, slug!, measureId, i, {

@@ -3,7 +3,8 @@ import type { AppDeps } from "../../platform/app-deps.ts";
 import { publicCacheHeaders, sendPublicPage } from "../../platform/http-pages.ts";
 import { idParam, slugParam } from "../../platform/http-params.ts";
 import { IMPROVEMENT_PATH } from "./improvement.paths.ts";
-import { getMeasure, getProject, listProjects } from "./improvement.service.ts";
+import { getProject, listProjects } from "./improvement.service.ts";
+import { getMeasure } from "./measure.service.ts";
 import { measureCsv } from "./measure-csv.ts";
 import { projectsView } from "./views/projects.view.ts";
 

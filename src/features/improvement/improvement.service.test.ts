@@ -18,6 +18,7 @@ import {
   makeProject,
   projectInput,
 } from "./improvement.test-support.ts";
+import * as measures from "./measure.service.ts";
 import { readRunChart } from "./run-chart.ts";
 
 const handle = await createTestDatabase("empty");
@@ -183,7 +184,7 @@ describe("improvement projects", () => {
     const date = { day: "1", month: "11", year: "2024" };
     const stale = await refusal(
       run((trx) =>
-        improvement.addDataPoint(trx, editor, slug, measure.id, measure.version - 1, {
+        measures.addDataPoint(trx, editor, slug, measure.id, measure.version - 1, {
           date,
           value: "4",
           annotation: "",
@@ -193,7 +194,7 @@ describe("improvement projects", () => {
     expect(stale).toBeInstanceOf(StaleVersionError);
     const invalid = await refusal(
       run((trx) =>
-        improvement.addDataPoint(trx, editor, slug, measure.id, measure.version, {
+        measures.addDataPoint(trx, editor, slug, measure.id, measure.version, {
           date: { day: "", month: "", year: "" },
           value: "four",
           annotation: "",
@@ -206,7 +207,7 @@ describe("improvement projects", () => {
     });
     // A point on a date that has one replaces it, and the trail says so.
     await run((trx) =>
-      improvement.addDataPoint(trx, editor, slug, measure.id, measure.version, {
+      measures.addDataPoint(trx, editor, slug, measure.id, measure.version, {
         date: { day: "1", month: "10", year: "2024" },
         value: "5.5",
         annotation: "Weekly check-ins began",
@@ -232,7 +233,7 @@ describe("improvement projects", () => {
 
     const other = await refusal(
       run((trx) =>
-        improvement.addDataPoint(trx, otherContributor, slug, measure.id, measure.version + 1, {
+        measures.addDataPoint(trx, otherContributor, slug, measure.id, measure.version + 1, {
           date,
           value: "4",
           annotation: "",

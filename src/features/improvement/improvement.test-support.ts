@@ -5,13 +5,8 @@ import {
 import { unique } from "../../../test/support/factories.ts";
 import type { Actor } from "../../platform/actor.ts";
 import type { Db } from "../../platform/database.ts";
-import {
-  actionValue,
-  addDataPoint,
-  addMeasure,
-  createProject,
-  type ProjectInput,
-} from "./improvement.service.ts";
+import { actionValue, createProject, type ProjectInput } from "./improvement.service.ts";
+import { addDataPoint, addMeasure } from "./measure.service.ts";
 
 // Test helpers: a route map of its own with two organisations (accountability's fixture), and
 // projects built through the service as an editor would, so no test depends on the demo data.
