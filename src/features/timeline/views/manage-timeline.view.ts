@@ -26,7 +26,6 @@ import {
   publishTimelineItemPath,
   timelineItemPath,
 } from "../timeline.paths.ts";
-import type { TimelineChoices } from "../timeline.service.ts";
 import {
   KIND_LABELS,
   STATUS_LABELS,
@@ -37,6 +36,7 @@ import {
 } from "../timeline.types.ts";
 import type { ClashNotice } from "../timeline-clash.ts";
 import { APPROXIMATE_LABELS, APPROXIMATE_PARTS, readApproximate } from "../timeline-dates.ts";
+import type { TimelineChoices } from "../timeline-input.ts";
 import { clashWarning, kindText, whenCell } from "./timeline-parts.ts";
 
 // The editors' pages (timeline.edit): every item with its drafts, and the form that adds or

@@ -11,9 +11,9 @@ import {
   TIMELINE_PATH,
   timelineItemPath,
 } from "../timeline.paths.ts";
-import type { TimelineChoices } from "../timeline.service.ts";
 import { KIND_LABELS, TIMELINE_KINDS, type TimelineFilter, type TimelineItem } from "../timeline.types.ts";
 import type { ClashNotice } from "../timeline-clash.ts";
+import type { TimelineChoices } from "../timeline-input.ts";
 import { audienceList, clashWarning, kindText, statusTag, whenCell } from "./timeline-parts.ts";
 
 // The public timeline: what is coming up, month by month (or by quarter), as tables, with a
