@@ -166,6 +166,27 @@ export function improvementManageRoutes(app: FastifyInstance, deps: AppDeps): vo
     if (error instanceof ConflictError && !(error instanceof StaleVersionError)) throw error;
   }
 
+  /** A measure's page drawn again with one of its forms refused (its errors, what was typed). */
+  function backToMeasure(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    measureId: number,
+    form: "measure" | "point" | "file",
+  ) {
+    return async (state: Omit<FormState, "form">, status: number, _posted: unknown, error: unknown) => {
+      onlyFormErrors(error);
+      return sendMeasurePage(
+        request,
+        reply,
+        slug,
+        measureId,
+        { [`${form}State`]: { ...state, form } },
+        status,
+      );
+    };
+  }
+
   app.get(MANAGE_IMPROVEMENT_PATH, async (request, reply) => {
     const redirect = signInFirst(request, reply);
     if (redirect) return redirect;
@@ -269,17 +290,7 @@ export function improvementManageRoutes(app: FastifyInstance, deps: AppDeps): vo
         await changeMeasure(trx, actor, slug, measureId, posted.version, measureInput(form));
         return `${manageMeasurePath(slug, measureId)}?saved=measure#measure`;
       },
-      refused: async (state, status, _posted, error) => {
-        onlyFormErrors(error);
-        return sendMeasurePage(
-          request,
-          reply,
-          slug,
-          measureId,
-          { measureState: { ...state, form: "measure" } },
-          status,
-        );
-      },
+      refused: backToMeasure(request, reply, slug, measureId, "measure"),
     });
   });
 
@@ -296,17 +307,7 @@ export function improvementManageRoutes(app: FastifyInstance, deps: AppDeps): vo
         });
         return `${manageMeasurePath(slug, measureId)}?saved=point`;
       },
-      refused: async (state, status, _posted, error) => {
-        onlyFormErrors(error);
-        return sendMeasurePage(
-          request,
-          reply,
-          slug,
-          measureId,
-          { pointState: { ...state, form: "point" } },
-          status,
-        );
-      },
+      refused: backToMeasure(request, reply, slug, measureId, "point"),
     });
   });
 
@@ -323,17 +324,7 @@ export function improvementManageRoutes(app: FastifyInstance, deps: AppDeps): vo
           await removeDataPoint(trx, actor, slug, measureId, pointId, posted.version);
           return `${manageMeasurePath(slug, measureId)}?saved=removed`;
         },
-        refused: async (state, status, _posted, error) => {
-          onlyFormErrors(error);
-          return sendMeasurePage(
-            request,
-            reply,
-            slug,
-            measureId,
-            { pointState: { ...state, form: "point" } },
-            status,
-          );
-        },
+        refused: backToMeasure(request, reply, slug, measureId, "point"),
       });
     },
   );
@@ -364,17 +355,7 @@ export function improvementManageRoutes(app: FastifyInstance, deps: AppDeps): vo
           await loadDataPoints(trx, actor, slug, measureId, posted.version, read);
           return `${manageMeasurePath(slug, measureId)}?saved=loaded`;
         },
-        refused: async (state, status, _posted, error) => {
-          onlyFormErrors(error);
-          return sendMeasurePage(
-            request,
-            reply,
-            slug,
-            measureId,
-            { fileState: { ...state, form: "file" } },
-            status,
-          );
-        },
+        refused: backToMeasure(request, reply, slug, measureId, "file"),
       });
     });
   });
