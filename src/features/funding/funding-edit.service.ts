@@ -1,7 +1,12 @@
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import type { Trx } from "../../platform/database.ts";
-import { ConflictError, type FieldErrors, NotFoundError, ValidationError } from "../../platform/errors.ts";
+import {
+  type FieldErrors,
+  NotFoundError,
+  StaleVersionError,
+  ValidationError,
+} from "../../platform/errors.ts";
 import { authorize } from "../../platform/security/authorize.ts";
 import { freeSlug, slugify } from "../../platform/slugs.ts";
 import { parseId } from "../../platform/validation.ts";
@@ -15,9 +20,6 @@ import { actionChoice, allocationFromForm, type Form, fundFromForm, yearFromForm
 // checks the whole form first (every message at once, nothing saved), is one conditional update on
 // the version the form was made from (a conflict otherwise, the input kept), and is audited in the
 // same transaction. A fund's address is made from its name once and then kept.
-
-export const STALE =
-  "Someone else saved a change to this since you opened the page. Your changes have not been saved: check the page as it is now and make them again.";
 
 /** Addresses the editors' pages use: a fund may not take them. */
 const RESERVED = new Set(["new", "edit"]);
@@ -90,7 +92,7 @@ export async function updateFund(
     last_year: fields.lastYear,
     published: fields.published,
   };
-  if (!(await repo.updateFund(trx, before.id, version, values))) throw new ConflictError(STALE);
+  if (!(await repo.updateFund(trx, before.id, version, values))) throw new StaleVersionError();
   const { version: _v, owner_name: _n, owner_slug: _s, ...old } = before;
   await recordAudit(trx, actor, {
     action: "fund.update",
@@ -150,7 +152,7 @@ export async function updateYear(
     actual_pence: fields.actualPence,
     status: fields.status,
   };
-  if (!(await repo.updateYear(trx, id, version, values))) throw new ConflictError(STALE);
+  if (!(await repo.updateYear(trx, id, version, values))) throw new StaleVersionError();
   const { version: _v, ...old } = before;
   await recordAudit(trx, actor, {
     action: "fund_year.update",
@@ -207,7 +209,7 @@ export async function updateAllocation(
   const before = await repo.findAllocation(trx, fund.id, id);
   if (!before) throw new NotFoundError("There is no such allocation in this fund.");
   const values = await allocationValues(trx, fund, form);
-  if (!(await repo.updateAllocation(trx, id, version, values))) throw new ConflictError(STALE);
+  if (!(await repo.updateAllocation(trx, id, version, values))) throw new StaleVersionError();
   const { version: _v, ...old } = before;
   await recordAudit(trx, actor, {
     action: "fund_allocation.update",
