@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
-import { parseHTML } from "linkedom";
-import { escapeHtml, raw, type SafeHtml } from "../../../platform/html.ts";
+import type { SafeHtml } from "../../../platform/html.ts";
+import { chartDocument, finishChart } from "../../../platform/views/plot-chart.ts";
 
 // A fund's years as bars, drawn on the server as SVG with Observable Plot (as the indicators'
 // charts are: an image with a title and description, marks hidden from assistive technology, the
@@ -18,9 +18,8 @@ export function yearsChart(
   bars: readonly YearBar[],
   text: { id: string; title: string; description: string },
 ): SafeHtml {
-  const document = parseHTML("<!DOCTYPE html><html><body></body></html>").document;
   const svg = Plot.plot({
-    document: document as unknown as Document,
+    document: chartDocument(),
     width: 640,
     height: 320,
     marginLeft: 60,
@@ -34,16 +33,5 @@ export function yearsChart(
       Plot.ruleY([0], { ariaHidden: "true" }),
     ],
   }) as unknown as Element;
-  for (const style of Array.from(svg.querySelectorAll("style"))) style.remove();
-  for (const g of Array.from(svg.querySelectorAll("[aria-label]"))) g.removeAttribute("aria-label");
-  for (const g of Array.from(svg.querySelectorAll("[font-variant]"))) g.removeAttribute("font-variant");
-  svg.setAttribute("class", "wm-chart__svg");
-  svg.setAttribute("role", "img");
-  svg.setAttribute("aria-labelledby", `${text.id}-title ${text.id}-desc`);
-  return raw(
-    svg.outerHTML.replace(
-      /^<svg([^>]*)>/,
-      `<svg$1><title id="${escapeHtml(text.id)}-title">${escapeHtml(text.title)}</title><desc id="${escapeHtml(text.id)}-desc">${escapeHtml(text.description)}</desc>`,
-    ),
-  );
+  return finishChart(svg, text);
 }

@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
-import { parseHTML } from "linkedom";
-import { escapeHtml, raw, type SafeHtml } from "../../../platform/html.ts";
+import type { SafeHtml } from "../../../platform/html.ts";
+import { chartDocument, finishChart } from "../../../platform/views/plot-chart.ts";
 import type { RunChart } from "../run-chart.ts";
 
 // A run chart drawn on the server as SVG with Observable Plot (on linkedom), as indicators draw
@@ -28,9 +28,8 @@ export function runChartSvg(chart: RunChart, text: RunChartText): SafeHtml {
     segment: i >= rebasedFrom ? 1 : 0,
     inShift: p.inShift,
   }));
-  const document = parseHTML("<!DOCTYPE html><html><body></body></html>").document;
   const svg = Plot.plot({
-    document: document as unknown as Document,
+    document: chartDocument(),
     width: 640,
     height: 320,
     marginLeft: 60,
@@ -57,16 +56,5 @@ export function runChartSvg(chart: RunChart, text: RunChartText): SafeHtml {
       ),
     ],
   }) as unknown as Element;
-  for (const style of Array.from(svg.querySelectorAll("style"))) style.remove();
-  for (const g of Array.from(svg.querySelectorAll("[aria-label]"))) g.removeAttribute("aria-label");
-  for (const g of Array.from(svg.querySelectorAll("[font-variant]"))) g.removeAttribute("font-variant");
-  svg.setAttribute("class", "wm-chart__svg");
-  svg.setAttribute("role", "img");
-  svg.setAttribute("aria-labelledby", `${text.id}-title ${text.id}-desc`);
-  return raw(
-    svg.outerHTML.replace(
-      /^<svg([^>]*)>/,
-      `<svg$1><title id="${escapeHtml(text.id)}-title">${escapeHtml(text.title)}</title><desc id="${escapeHtml(text.id)}-desc">${escapeHtml(text.description)}</desc>`,
-    ),
-  );
+  return finishChart(svg, text);
 }

@@ -1,12 +1,9 @@
 import * as Plot from "@observablehq/plot";
-import { parseHTML } from "linkedom";
-import { escapeHtml, raw, type SafeHtml } from "../../../platform/html.ts";
+import type { SafeHtml } from "../../../platform/html.ts";
+import { chartDocument, finishChart } from "../../../platform/views/plot-chart.ts";
 
-// Charts drawn on the server as SVG with Observable Plot, in a document linkedom provides. Each
-// chart is an image with a <title> and a <desc> (what it shows, in words, with its range); its
-// marks are hidden from assistive technology because the page puts the same numbers in a table
-// straight after it. Plot's own <style> block is dropped (the CSP allows no inline style): the
-// little it did is in app.css under .wm-chart.
+// The progress framework's charts, finished as accessible images by platform/views/plot-chart.ts;
+// each description says what the chart shows, with its range.
 
 export interface ChartPoint {
   label: string;
@@ -22,31 +19,10 @@ export interface ChartText {
   yLabel: string;
 }
 
-function documentFor() {
-  return parseHTML("<!DOCTYPE html><html><body></body></html>").document;
-}
-
-function finish(svg: Element, text: ChartText): SafeHtml {
-  for (const style of Array.from(svg.querySelectorAll("style"))) style.remove();
-  // Plot labels its groups with aria-label; inside an image they are noise (and invalid on <g>).
-  for (const g of Array.from(svg.querySelectorAll("[aria-label]"))) g.removeAttribute("aria-label");
-  // "tabular-nums" is CSS, not a valid SVG presentation value: app.css sets it on the chart.
-  for (const g of Array.from(svg.querySelectorAll("[font-variant]"))) g.removeAttribute("font-variant");
-  svg.removeAttribute("class");
-  svg.setAttribute("class", "wm-chart__svg");
-  svg.setAttribute("role", "img");
-  svg.setAttribute("aria-labelledby", `${text.id}-title ${text.id}-desc`);
-  const markup = svg.outerHTML.replace(
-    /^<svg([^>]*)>/,
-    `<svg$1><title id="${escapeHtml(text.id)}-title">${escapeHtml(text.title)}</title><desc id="${escapeHtml(text.id)}-desc">${escapeHtml(text.description)}</desc>`,
-  );
-  return raw(markup);
-}
-
 /** A line over time with a dot at each value. Points must be in time order; gaps are left out. */
 export function lineChart(points: readonly ChartPoint[], text: ChartText): SafeHtml {
   const svg = Plot.plot({
-    document: documentFor() as unknown as Document,
+    document: chartDocument(),
     width: 640,
     height: 320,
     marginLeft: 60,
@@ -57,13 +33,13 @@ export function lineChart(points: readonly ChartPoint[], text: ChartText): SafeH
       Plot.dot(points, { x: "label", y: "value", ariaHidden: "true", fill: "currentColor" }),
     ],
   }) as unknown as Element;
-  return finish(svg, text);
+  return finishChart(svg, text);
 }
 
 /** Horizontal bars, one per row (council areas), largest first. */
 export function barChart(points: readonly ChartPoint[], text: ChartText): SafeHtml {
   const svg = Plot.plot({
-    document: documentFor() as unknown as Document,
+    document: chartDocument(),
     width: 640,
     height: Math.max(120, points.length * 18 + 50),
     marginLeft: 150,
@@ -74,5 +50,5 @@ export function barChart(points: readonly ChartPoint[], text: ChartText): SafeHt
       Plot.ruleX([0], { ariaHidden: "true" }),
     ],
   }) as unknown as Element;
-  return finish(svg, text);
+  return finishChart(svg, text);
 }

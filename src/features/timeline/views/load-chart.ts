@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
-import { parseHTML } from "linkedom";
-import { escapeHtml, raw, type SafeHtml } from "../../../platform/html.ts";
+import type { SafeHtml } from "../../../platform/html.ts";
+import { chartDocument, finishChart } from "../../../platform/views/plot-chart.ts";
 
 // The load as a picture: a grid of weeks (across) by audiences (down), each cell shaded by how
 // many things that audience is asked in that week, with the number written in it. Drawn on the
@@ -20,9 +20,8 @@ export function loadChart(
   audiences: readonly string[],
   text: { id: string; title: string; description: string },
 ): SafeHtml {
-  const document = parseHTML("<!DOCTYPE html><html><body></body></html>").document;
   const svg = Plot.plot({
-    document: document as unknown as Document,
+    document: chartDocument(),
     width: 640,
     height: audiences.length * 28 + 70,
     marginLeft: 230,
@@ -41,17 +40,5 @@ export function loadChart(
       }),
     ],
   }) as unknown as Element;
-  for (const style of Array.from(svg.querySelectorAll("style"))) style.remove();
-  for (const g of Array.from(svg.querySelectorAll("[aria-label]"))) g.removeAttribute("aria-label");
-  for (const g of Array.from(svg.querySelectorAll("[font-variant]"))) g.removeAttribute("font-variant");
-  svg.removeAttribute("class");
-  svg.setAttribute("class", "wm-chart__svg");
-  svg.setAttribute("role", "img");
-  svg.setAttribute("aria-labelledby", `${text.id}-title ${text.id}-desc`);
-  return raw(
-    svg.outerHTML.replace(
-      /^<svg([^>]*)>/,
-      `<svg$1><title id="${escapeHtml(text.id)}-title">${escapeHtml(text.title)}</title><desc id="${escapeHtml(text.id)}-desc">${escapeHtml(text.description)}</desc>`,
-    ),
-  );
+  return finishChart(svg, text);
 }
