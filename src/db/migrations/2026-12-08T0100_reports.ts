@@ -4,7 +4,7 @@ import { type Kysely, sql } from "kysely";
 // Reports: generated once, as at a date, and kept exactly as generated. `snapshot` holds all the
 // data the report shows, taken when it was generated and never recomputed; `report_file` keeps
 // the Word, spreadsheet and PDF files made from that snapshot at the same moment, so a download
-// is the very file that was generated.
+// is the very file that was generated. A report is never edited, so it has no version.
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -17,7 +17,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("generated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("generated_by", "integer", (c) => c.references("app_user.id"))
     .addColumn("snapshot", "jsonb", (c) => c.notNull())
-    .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
     .execute();
   await db.schema
     .createIndex("report_kind_subject")

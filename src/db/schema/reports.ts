@@ -17,7 +17,6 @@ export interface ReportTable {
   generated_by: number | null;
   /** The whole data the report shows (reports/report.types.ts ReportSnapshot), as JSON. */
   snapshot: ColumnType<unknown, string, string>;
-  version: Generated<number>;
 }
 
 export interface ReportFileTable {
