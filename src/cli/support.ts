@@ -4,7 +4,7 @@ import { announceChange } from "../platform/change-feed.ts";
 import type { Config } from "../platform/config.ts";
 import { ConfigError } from "../platform/config.ts";
 import { type DatabaseHandle, DataDirLockedError, openDatabase } from "../platform/database.ts";
-import { DomainError, ValidationError } from "../platform/errors.ts";
+import { ANSWERS_NEED_CORRECTING, DomainError, ValidationError } from "../platform/errors.ts";
 
 // What every command shares: one way to report failure (a clear line, never a stack trace unless
 // asked for), progress lines on stderr (stdout stays clean for JSON), and opening the database.
@@ -34,7 +34,7 @@ export function explain(error: unknown): string {
   if (error instanceof ValidationError) {
     const fields = Object.entries(error.fields);
     // A message written for this one answer already says it: not twice.
-    if (fields.length === 1 && error.message !== new ValidationError({}).message) return error.message;
+    if (fields.length === 1 && error.message !== ANSWERS_NEED_CORRECTING) return error.message;
     return `${error.message}${fields.map(([field, message]) => `\n  ${field}: ${message}`).join("")}`;
   }
   if (

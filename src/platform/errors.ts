@@ -27,8 +27,11 @@ export class DomainError extends Error {
   }
 }
 
+/** What a refused form says when no answer-specific message is given. */
+export const ANSWERS_NEED_CORRECTING = "Some answers need correcting.";
+
 export class ValidationError extends DomainError {
-  constructor(fields: FieldErrors, message = "Some answers need correcting.") {
+  constructor(fields: FieldErrors, message = ANSWERS_NEED_CORRECTING) {
     super("validation", 400, message, fields);
   }
 }
